@@ -1,0 +1,44 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+// nodejieba (a native addon) and vscode stay external.
+const esbuild = require('esbuild');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode', 'nodejieba'],
+  logLevel: 'warning',
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js' },
+  { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server/server.js' },
+  { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/server/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'mocha'] },
+];
+
+async function main() {
+  const fs = require('fs');
+  const builds = entries
+    .filter((e) => fs.existsSync(path.join(__dirname, e.entryPoints[0])))
+    .map((e) => ({ ...common, ...e, external: e.external || common.external }));
+  if (watch) {
+    for (const b of builds) (await esbuild.context(b)).watch();
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const cli = path.join(__dirname, 'dist/server/cli.js');
+  if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

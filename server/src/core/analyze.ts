@@ -1,0 +1,58 @@
+// One entry point for the whole analysis: document date, figures, dates and entities, merged into flat spans.
+// Shared by the language server and the CLI; knows nothing of VS Code or the protocol.
+import { AnalysisOptions, AnalysisResult, Label, LabelGroup, Span } from './types';
+import { OffsetMap } from './offsets';
+import { findDocumentDate } from './documentDate';
+import { recogniseFigures } from './figures';
+import { recogniseDates } from './dates';
+import { recogniseEntities } from '../ner/entities';
+
+/** A span as recognisers produce it: UTF-16 offsets into the text. */
+export type RawSpan = Omit<Span, 'start' | 'end' | 'text'> & { start: number; end: number };
+
+const ALL_GROUPS: readonly LabelGroup[] = ['figures', 'dates', 'entities'];
+
+/** Priority when spans of the same length overlap (lower wins). */
+const PRIORITY: Record<Label, number> = {
+  DATE: 0, TIME: 1, DURATION: 2, MONEY: 3, PERCENT: 4, QUANTITY: 5, CARDINAL: 6, ORDINAL: 7,
+  ORG: 8, LOC: 9, PER: 10,
+};
+
+export function analyze(text: string, options: AnalysisOptions = {}): AnalysisResult {
+  const groups = options.groups ?? ALL_GROUPS;
+  const dct = findDocumentDate(text, { explicit: options.dct, fileName: options.fileName });
+  const raw: RawSpan[] = [];
+  if (groups.includes('figures')) raw.push(...recogniseFigures(text));
+  if (groups.includes('dates')) raw.push(...recogniseDates(text, dct.date));
+  if (groups.includes('entities')) raw.push(...recogniseEntities(text));
+  return { dct, spans: toCodePointSpans(text, flatten(raw)) };
+}
+
+/** Keeps spans flat: on overlap the longer span wins, then the higher-priority label. */
+export function flatten<T extends { start: number; end: number; label: Label }>(spans: T[]): T[] {
+  const ranked = [...spans].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.label] - PRIORITY[b.label] || a.start - b.start,
+  );
+  const kept: T[] = [];
+  for (const s of ranked) {
+    if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Converts recogniser output (UTF-16) to the public span shape (code points, with text). */
+export function toCodePointSpans(text: string, raw: RawSpan[]): Span[] {
+  const map = new OffsetMap(text);
+  return raw.map((r) => {
+    const span: Span = {
+      start: map.toCodePoint(r.start),
+      end: map.toCodePoint(r.end),
+      label: r.label,
+      text: text.slice(r.start, r.end),
+    };
+    for (const key of ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const) {
+      if (r[key] !== undefined) (span as any)[key] = r[key];
+    }
+    return span;
+  });
+}

@@ -1,0 +1,79 @@
+// Conversion between UTF-16 code units (JavaScript strings, the editor, LSP) and Unicode code points
+// (the guidelines, .ann files, every export). The two differ only after astral characters.
+
+/** Maps offsets of one text between UTF-16 code units and code points. O(1) when the text has no astral characters. */
+export class OffsetMap {
+  /** UTF-16 offsets of the astral characters' first code unit, ascending; empty for BMP-only text. */
+  private readonly astral: number[] = [];
+  readonly utf16Length: number;
+  readonly codePointLength: number;
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.astral.push(i);
+          i++;
+        }
+      }
+    }
+    this.utf16Length = text.length;
+    this.codePointLength = text.length - this.astral.length;
+  }
+
+  get hasAstral(): boolean {
+    return this.astral.length > 0;
+  }
+
+  /** Code-point offset of a UTF-16 offset (an offset inside a surrogate pair maps to that character's start). */
+  toCodePoint(utf16: number): number {
+    if (this.astral.length === 0) return utf16;
+    // number of astral characters that end at or before utf16
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.astral[mid] + 2 <= utf16) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside = lo < this.astral.length && this.astral[lo] + 1 === utf16 ? 1 : 0;
+    return utf16 - lo - inside;
+  }
+
+  /** UTF-16 offset of a code-point offset. */
+  toUtf16(codePoint: number): number {
+    if (this.astral.length === 0) return codePoint;
+    // astral characters whose code-point index is below codePoint: astral[k] - k is the code-point index of the k-th
+    let lo = 0;
+    let hi = this.astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.astral[mid] - mid < codePoint) lo = mid + 1;
+      else hi = mid;
+    }
+    return codePoint + lo;
+  }
+
+  /** The text between two code-point offsets. */
+  slice(startCp: number, endCp: number): string {
+    return this.text.slice(this.toUtf16(startCp), this.toUtf16(endCp));
+  }
+}
+
+/** Number of code points in a string. */
+export function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}

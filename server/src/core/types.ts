@@ -1,0 +1,78 @@
+// The label set and span shape shared by every recogniser, the store, the exports, the CLI and the server.
+// See ../shared/ANNOTATION-GUIDELINES.md (conventions) and README.md (project-specific choices).
+
+export const FIGURE_LABELS = ['MONEY', 'PERCENT', 'QUANTITY', 'CARDINAL', 'ORDINAL'] as const;
+export const DATE_LABELS = ['DATE', 'TIME', 'DURATION'] as const;
+export const ENTITY_LABELS = ['PER', 'LOC', 'ORG'] as const;
+export const ALL_LABELS = [...ENTITY_LABELS, ...FIGURE_LABELS, ...DATE_LABELS] as const;
+
+export type FigureLabel = (typeof FIGURE_LABELS)[number];
+export type DateLabel = (typeof DATE_LABELS)[number];
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+export type Label = FigureLabel | DateLabel | EntityLabel;
+
+export type LabelGroup = 'figures' | 'dates' | 'entities';
+export const LABEL_GROUPS: Record<LabelGroup, readonly Label[]> = {
+  figures: FIGURE_LABELS,
+  dates: DATE_LABELS,
+  entities: ENTITY_LABELS,
+};
+
+/** Modifiers, as in the guidelines (TIMEX3 MOD values plus our figure modifiers). */
+export type Mod =
+  | 'approx'
+  | 'more_than'
+  | 'less_than'
+  | 'equal_or_more'
+  | 'equal_or_less'
+  | 'since_start'
+  | 'start'
+  | 'mid'
+  | 'end';
+
+/**
+ * A recognised or stored span. Offsets are Unicode code points into the text, end exclusive,
+ * and `text === [...content].slice(start, end).join('')`.
+ */
+export interface Span {
+  start: number;
+  end: number;
+  label: Label;
+  text: string;
+  /** Figures: the normalised number (MONEY in the currency's base unit, PERCENT as a fraction). */
+  value?: number;
+  /** Ranges (3至5年, 20%—30%): the upper bound; `value` holds the lower one. */
+  valueMax?: number;
+  /** Figures: ISO 4217 code for MONEY, "pp" for percentage points, the unit as written otherwise. */
+  unit?: string;
+  mod?: Mod;
+  /** Dates and times: the TIMEX3 value. */
+  timex?: string;
+  /** Machine confidence in [0, 1] (entities). */
+  confidence?: number;
+}
+
+/** Where the document creation time (DCT) came from, in the guidelines' order of precedence. */
+export type DctSource = 'explicit' | 'header' | 'filename' | 'text' | 'none';
+
+export interface DocumentDate {
+  /** YYYY-MM-DD, or undefined when no source gave one. */
+  date?: string;
+  source: DctSource;
+  /** Human-readable detail: the header line, the file name, or the text the date was taken from. */
+  detail?: string;
+}
+
+export interface AnalysisOptions {
+  /** An explicit DCT (command, setting, --dct), YYYY-MM-DD. */
+  dct?: string;
+  /** File name (base name or path), used to find a date in the name. */
+  fileName?: string;
+  /** Recogniser groups to run; all when omitted. */
+  groups?: readonly LabelGroup[];
+}
+
+export interface AnalysisResult {
+  dct: DocumentDate;
+  spans: Span[];
+}
