@@ -1,0 +1,68 @@
+// news-annotator: the command-line tool. It runs the same analysis core as the language server, headless.
+import { run as runAnalyze } from './analyzeCommand';
+
+type Command = { summary: string; run: (argv: string[]) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  analyze: { summary: 'recognise figures, dates and entities in files or JSON lines', run: runAnalyze },
+};
+
+const USAGE = `Usage: news-annotator <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  .join('\n')}
+
+Run 'news-annotator <command> --help' for a command's options.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(version() + '\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`news-annotator: unknown command '${name}'\n\n${USAGE}\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+function version(): string {
+  try {
+    // dist/server/cli.js → ../../package.json; server/src/cli/cli.ts → ../../../package.json
+    for (const rel of ['../../package.json', '../../../package.json']) {
+      try {
+        return require(require('path').join(__dirname, rel)).version;
+      } catch {
+        /* try the next layout */
+      }
+    }
+  } catch {
+    /* fall through */
+  }
+  return 'unknown';
+}
+
+if (require.main === module) {
+  // A closed pipe (e.g. `| head`) ends the run quietly instead of with a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`news-annotator: ${err instanceof Error ? err.stack || err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
