@@ -28,16 +28,33 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
   return { dct, spans: toCodePointSpans(text, flatten(raw)) };
 }
 
-/** Keeps spans flat: on overlap the longer span wins, then the higher-priority label. */
+/** Keeps spans flat: on overlap the longer span wins, then the higher-priority label. O(n log n) for sparse overlaps. */
 export function flatten<T extends { start: number; end: number; label: Label }>(spans: T[]): T[] {
-  const ranked = [...spans].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.label] - PRIORITY[b.label] || a.start - b.start,
-  );
-  const kept: T[] = [];
-  for (const s of ranked) {
-    if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
+  const byStart = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  let cluster: T[] = [];
+  let clusterEnd = -1;
+  const settle = () => {
+    if (cluster.length === 1) out.push(cluster[0]);
+    else if (cluster.length > 1) {
+      const ranked = cluster.sort(
+        (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.label] - PRIORITY[b.label] || a.start - b.start,
+      );
+      const kept: T[] = [];
+      for (const s of ranked) if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
+      out.push(...kept.sort((a, b) => a.start - b.start));
+    }
+    cluster = [];
+  };
+  for (const s of byStart) {
+    if (s.start >= clusterEnd) {
+      settle();
+      clusterEnd = s.end;
+    } else clusterEnd = Math.max(clusterEnd, s.end);
+    cluster.push(s);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  settle();
+  return out;
 }
 
 /** Converts recogniser output (UTF-16) to the public span shape (code points, with text). */
