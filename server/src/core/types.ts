@@ -28,7 +28,12 @@ export type Mod =
   | 'since_start'
   | 'start'
   | 'mid'
-  | 'end';
+  | 'end'
+  // Dates with a postposed 以前/之前 (before), 以后/之后 (after), 或之前/及以前 (on_or_before), 或之后/及以后 (on_or_after).
+  | 'before'
+  | 'after'
+  | 'on_or_before'
+  | 'on_or_after';
 
 /**
  * A recognised or stored span. Offsets are Unicode code points into the text, end exclusive,
