@@ -141,7 +141,7 @@ test('note values round-trip, including ranges and escaped characters; free text
   assert.deepEqual(parseNote(body), v);
   assert.equal(parseNote('需要核实'), undefined);
   assert.equal(parseNote('value=abc'), undefined);
-  assert.equal(parseNote('mod=sometimes'), undefined);
+  assert.equal(parseNote('mod=Sometimes!'), undefined);
   assert.equal(parseNote('value=1 value=2'), undefined);
   assert.equal(formatNote({}), undefined);
 });

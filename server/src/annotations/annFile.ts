@@ -62,9 +62,8 @@ export interface AnnFile {
 const NOTE_KEYS = ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const;
 type NoteKey = (typeof NOTE_KEYS)[number];
 const NUMERIC_KEYS: ReadonlySet<NoteKey> = new Set(['value', 'valueMax', 'confidence']);
-const MODS: ReadonlySet<string> = new Set([
-  'approx', 'more_than', 'less_than', 'equal_or_more', 'equal_or_less', 'since_start', 'start', 'mid', 'end',
-]);
+/** Modifier values are TIMEX3-style identifiers (approx, more_than, since_start, on_or_before, ...). */
+const MOD_RE = /^[a-z][a-z_]*$/;
 
 /** An empty file (what a new .ann starts as). */
 export function emptyAnn(): AnnFile {
@@ -305,7 +304,7 @@ export function parseNote(body: string): NormalisedValues | undefined {
       if (value === '' || !Number.isFinite(n)) return undefined;
       (out as any)[key] = n;
     } else if (key === 'mod') {
-      if (!MODS.has(value)) return undefined;
+      if (!MOD_RE.test(value)) return undefined;
       out.mod = value as Mod;
     } else {
       (out as any)[key] = value;

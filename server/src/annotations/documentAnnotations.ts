@@ -1,0 +1,678 @@
+// The live annotation state of one article: confirmed tags (from its .ann), machine suggestions (from analyze()),
+// rejected suggestions and the review flag (from the review sidecar), the tagging operations with their own
+// undo/redo, and edit tracking so that everything follows the text. Offsets are code points, end exclusive.
+// No I/O here: annStorage.ts reads and writes the files.
+import type { Span } from '../core/types';
+import { OffsetMap } from '../core/offsets';
+import { AnnFile, AnnTag, NormalisedValues, emptyAnn, parseAnn, referencesTo, serializeAnn, valuesOf } from './annFile';
+import { RejectedSuggestion, ReviewState, emptyReview, parseReview, serializeReview } from './reviewFile';
+import { LabelSchema, defaultSchema, findLabel } from './labelSchema';
+import { TextChange, diffTexts, shiftPoint, shiftSpan } from './textEdits';
+
+export interface OpResult {
+  ok: boolean;
+  /** Whether the stored state changed (and the files need writing). */
+  changed: boolean;
+  /** Why nothing was done, or what was done, in words for the user. */
+  message?: string;
+  /** The tag created or changed, if any. */
+  tag?: AnnTag;
+  count?: number;
+}
+
+/** A tag whose offsets do not match the text (the .ann was changed outside the editor, or for another text). */
+export interface Mismatch {
+  tag: AnnTag;
+  /** What the text holds at the tag's offsets ('' when they are past the end). */
+  found: string;
+  message: string;
+}
+
+export interface Suggestion extends Span {
+  /** Stable within a text version: `${start}:${end}:${label}`. */
+  key: string;
+}
+
+interface Rejection extends RejectedSuggestion {
+  id: string;
+}
+
+type Op =
+  | { kind: 'tag'; id: string; before?: AnnTag; after?: AnnTag }
+  | { kind: 'rejection'; id: string; before?: Rejection; after?: Rejection }
+  | { kind: 'reviewed'; before: boolean; after: boolean };
+
+interface UndoEntry {
+  name: string;
+  ops: Op[];
+}
+
+/** Annotations whose text an edit removed, kept so that an undo of that edit (re-inserting the text) restores them. */
+interface Grave {
+  at: number;
+  text: string;
+  tags: { tag: AnnTag; rel: number }[];
+  rejections: { rejection: Rejection; rel: number }[];
+}
+
+const MAX_UNDO = 200;
+const MAX_GRAVES = 100;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+const EDGE_SPACE = /^[\s\u3000]$/;
+
+export interface Position {
+  /** A code-point offset (the cursor). */
+  offset: number;
+}
+
+export class DocumentAnnotations {
+  private textValue: string;
+  private map: OffsetMap;
+  private ann: AnnFile;
+  private readonly tagMap = new Map<string, AnnTag>();
+  private readonly mismatchMap = new Map<string, AnnTag>();
+  private readonly rejections = new Map<string, Rejection>();
+  private reviewedFlag = false;
+  private reviewedAt?: string;
+  private machine: Span[] = [];
+  private undoStack: UndoEntry[] = [];
+  private redoStack: UndoEntry[] = [];
+  private graves: Grave[] = [];
+  private maxTagNumber = 0;
+  private rejectionCounter = 0;
+  /** Increments whenever what is stored on disk (.ann or review sidecar) would change. */
+  revision = 0;
+  /** Problems reading the .ann and the sidecar (line numbers refer to the .ann, or line 1 of the sidecar). */
+  annErrors: { line: number; message: string }[] = [];
+  reviewErrors: { line: number; message: string }[] = [];
+  schema: LabelSchema;
+
+  constructor(text: string, annContent?: string, reviewContent?: string, schema: LabelSchema = defaultSchema()) {
+    this.textValue = text;
+    this.map = new OffsetMap(text);
+    this.schema = schema;
+    this.ann = emptyAnn();
+    this.loadAnn(annContent ?? '');
+    this.loadReview(reviewContent);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------------------------
+
+  get text(): string {
+    return this.textValue;
+  }
+
+  get offsets(): OffsetMap {
+    return this.map;
+  }
+
+  get reviewed(): boolean {
+    return this.reviewedFlag;
+  }
+
+  /** Confirmed tags that match the text, by start. */
+  tags(): AnnTag[] {
+    return [...this.tagMap.values()].sort(byStart);
+  }
+
+  /** Tags whose offsets do not match the text: not shown, not moved, written back exactly as read. */
+  mismatches(): Mismatch[] {
+    return [...this.mismatchMap.values()].sort(byStart).map((tag) => {
+      const found = tag.end <= this.map.codePointLength ? this.map.slice(tag.start, tag.end) : '';
+      const message = found
+        ? `${tag.id} (${tag.label}) says "${tag.text}" at ${tag.start}–${tag.end}, but the text there is "${found}".`
+        : `${tag.id} (${tag.label}) "${tag.text}" at ${tag.start}–${tag.end} is past the end of the text (${this.map.codePointLength} characters).`;
+      return { tag, found, message };
+    });
+  }
+
+  /** Machine spans that are neither confirmed (overlapped by a tag) nor rejected, by start. */
+  suggestions(): Suggestion[] {
+    const covered = new Uint8Array(this.map.codePointLength + 1);
+    for (const t of this.tagMap.values()) covered.fill(1, t.start, t.end);
+    const prefix = new Int32Array(covered.length + 1);
+    for (let i = 0; i < covered.length; i++) prefix[i + 1] = prefix[i] + covered[i];
+    const rejected = new Set([...this.rejections.values()].map((r) => `${r.start}:${r.end}:${r.label}`));
+    const out: Suggestion[] = [];
+    for (const s of this.machine) {
+      const key = `${s.start}:${s.end}:${s.label}`;
+      if (rejected.has(key)) continue;
+      if (prefix[Math.min(s.end, covered.length)] - prefix[Math.min(s.start, covered.length)] > 0) continue;
+      out.push({ ...s, key });
+    }
+    return out.sort(byStart);
+  }
+
+  rejected(): RejectedSuggestion[] {
+    return [...this.rejections.values()].map(({ id: _id, ...r }) => r).sort(byStart);
+  }
+
+  /** The smallest tag containing the offset (a cursor right after a tag's last character also counts). */
+  tagAt(offset: number): AnnTag | undefined {
+    return smallestAt([...this.tagMap.values()], offset);
+  }
+
+  suggestionAt(offset: number): Suggestion | undefined {
+    return smallestAt(this.suggestions(), offset);
+  }
+
+  /** The next (or previous) suggestion strictly after (before) the offset, wrapping around. */
+  nextSuggestion(offset: number, direction: 1 | -1): Suggestion | undefined {
+    const all = this.suggestions();
+    if (!all.length) return undefined;
+    if (direction === 1) return all.find((s) => s.start > offset) ?? all[0];
+    for (let i = all.length - 1; i >= 0; i--) if (all[i].start < offset) return all[i];
+    return all[all.length - 1];
+  }
+
+  canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+  canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  // ---- files ----------------------------------------------------------------------------------------------------
+
+  /** The .ann text for the current state. */
+  serializeAnn(): string {
+    this.ann.tags = [...this.tagMap.values(), ...this.mismatchMap.values()];
+    return serializeAnn(this.ann);
+  }
+
+  /** The review sidecar's text, or undefined when there is nothing to keep. */
+  serializeReview(): string | undefined {
+    return serializeReview({ reviewed: this.reviewedFlag, reviewedAt: this.reviewedAt, rejected: this.rejected() });
+  }
+
+  /**
+   * Replaces the tags with an .ann read from disk (changed outside the editor). Tags that do not match the text
+   * become mismatches. The tagging undo history is cleared: it referred to the old file.
+   */
+  loadAnn(content: string): void {
+    this.ann = parseAnn(content);
+    this.annErrors = this.ann.errors;
+    this.tagMap.clear();
+    this.mismatchMap.clear();
+    for (const t of this.ann.tags) {
+      this.noteId(t.id);
+      if (this.matches(t)) this.tagMap.set(t.id, t);
+      else this.mismatchMap.set(t.id, t);
+    }
+    for (const l of this.ann.lines) if (l.kind === 'verbatim') this.noteId(l.raw.split('\t', 1)[0]);
+    this.undoStack = [];
+    this.redoStack = [];
+    this.graves = [];
+  }
+
+  loadReview(content: string | undefined): void {
+    const { review, errors } = content === undefined ? { review: emptyReview(), errors: [] } : parseReview(content);
+    this.reviewErrors = errors;
+    this.reviewedFlag = review.reviewed;
+    this.reviewedAt = review.reviewedAt;
+    this.rejections.clear();
+    for (const r of review.rejected) {
+      // rejections that no longer match the text are dropped: they cannot hide anything
+      if (r.end <= this.map.codePointLength && this.map.slice(r.start, r.end) === r.text) {
+        const id = `x${++this.rejectionCounter}`;
+        this.rejections.set(id, { ...r, id });
+      }
+    }
+  }
+
+  /** Sets the machine spans (analyze() of the current text), and fills in missing values of tags they match. */
+  setMachineSpans(spans: readonly Span[]): void {
+    this.machine = spans.filter((s) => s.end <= this.map.codePointLength);
+    const exact = new Map(this.machine.map((s) => [`${s.start}:${s.end}:${s.label}`, s]));
+    let changed = false;
+    for (const t of this.tagMap.values()) {
+      if (hasValues(t)) continue;
+      const m = exact.get(`${t.start}:${t.end}:${t.label}`);
+      if (m && hasValues(m)) {
+        Object.assign(t, tagValues(m));
+        changed = true;
+      }
+    }
+    if (changed) this.revision++;
+  }
+
+  // ---- operations -----------------------------------------------------------------------------------------------
+
+  /** Tags [start, end) with a label. Edge whitespace is trimmed; the same extent as an existing tag relabels it. */
+  tag(start: number, end: number, label: string, values?: NormalisedValues): OpResult {
+    if (!findLabel(this.schema, label)) return fail(`Unknown label "${label}": it is not in the label schema.`);
+    const trimmed = this.trim(start, end);
+    if (!trimmed) return fail('Select some text to tag (the selection is empty or only spaces).');
+    [start, end] = trimmed;
+    const problem = this.checkExtent(start, end, label);
+    if (problem) return fail(problem);
+    const same = [...this.tagMap.values()].find((t) => t.start === start && t.end === end);
+    if (same) return same.label === label ? { ok: true, changed: false, tag: same } : this.relabelTag(same, label);
+    const machine = this.machine.find((s) => s.start === start && s.end === end && s.label === label);
+    const tag: AnnTag = {
+      id: this.newTagId(), label, start, end, text: this.map.slice(start, end),
+      ...(values ? valuesOf(values) : machine ? tagValues(machine) : {}),
+    };
+    this.tagMap.set(tag.id, tag);
+    this.commit('tag', [{ kind: 'tag', id: tag.id, after: { ...tag } }]);
+    return { ok: true, changed: true, tag };
+  }
+
+  /** Accepts the suggestion at the offset as a tag, with its normalised values. */
+  accept(offset: number): OpResult {
+    const s = this.suggestionAt(offset);
+    if (!s) return fail('There is no suggestion at the cursor.');
+    return this.acceptSuggestions([s], 'accept');
+  }
+
+  /** Accepts every suggestion lying within [start, end) (the whole text when omitted), optionally of one label. */
+  acceptAll(options: { start?: number; end?: number; label?: string } = {}): OpResult {
+    const start = options.start ?? 0;
+    const end = options.end ?? this.map.codePointLength;
+    const chosen = this.suggestions().filter(
+      (s) => s.start >= start && s.end <= end && (options.label === undefined || s.label === options.label),
+    );
+    if (!chosen.length) return { ok: true, changed: false, count: 0, message: 'No suggestions to accept there.' };
+    return this.acceptSuggestions(chosen, 'accept all');
+  }
+
+  /** Rejects the suggestion at the offset: it is remembered and not suggested again. */
+  reject(offset: number): OpResult {
+    const s = this.suggestionAt(offset);
+    if (!s) return fail('There is no suggestion at the cursor.');
+    const r = this.addRejection(s);
+    this.commit('reject', [{ kind: 'rejection', id: r.id, after: { ...r } }]);
+    return { ok: true, changed: true };
+  }
+
+  /** Rejects every suggestion within [start, end), optionally of one label. */
+  rejectAll(options: { start?: number; end?: number; label?: string } = {}): OpResult {
+    const start = options.start ?? 0;
+    const end = options.end ?? this.map.codePointLength;
+    const chosen = this.suggestions().filter(
+      (s) => s.start >= start && s.end <= end && (options.label === undefined || s.label === options.label),
+    );
+    if (!chosen.length) return { ok: true, changed: false, count: 0, message: 'No suggestions to reject there.' };
+    const ops: Op[] = chosen.map((s) => {
+      const r = this.addRejection(s);
+      return { kind: 'rejection', id: r.id, after: { ...r } };
+    });
+    this.commit('reject all', ops);
+    return { ok: true, changed: true, count: chosen.length };
+  }
+
+  /**
+   * Removes the tag at the offset (or with the id). A tag that matches a machine suggestion also rejects it, so it
+   * does not come back as a suggestion. Tags that brat relations, events, attributes or notes refer to are kept.
+   */
+  remove(at: number | string): OpResult {
+    const tag = typeof at === 'string' ? this.tagMap.get(at) : this.tagAt(at);
+    if (!tag) return fail('There is no tag at the cursor.');
+    this.ann.tags = [...this.tagMap.values(), ...this.mismatchMap.values()];
+    const refs = referencesTo(this.ann, tag.id);
+    if (refs.length) {
+      return fail(`${tag.id} "${tag.text}" is referred to by ${refs.join(', ')} in the .ann; remove those first (in brat).`);
+    }
+    this.tagMap.delete(tag.id);
+    const ops: Op[] = [{ kind: 'tag', id: tag.id, before: { ...tag } }];
+    const machine = this.machine.find((s) => s.start === tag.start && s.end === tag.end && s.label === tag.label);
+    if (machine) {
+      const r = this.addRejection(machine);
+      ops.push({ kind: 'rejection', id: r.id, after: { ...r } });
+    }
+    this.commit('remove', ops);
+    return { ok: true, changed: true, tag };
+  }
+
+  /** Gives the tag at the offset (or with the id) another label. */
+  relabel(at: number | string, label: string): OpResult {
+    const tag = typeof at === 'string' ? this.tagMap.get(at) : this.tagAt(at);
+    if (!tag) return fail('There is no tag at the cursor.');
+    if (!findLabel(this.schema, label)) return fail(`Unknown label "${label}": it is not in the label schema.`);
+    if (tag.label === label) return { ok: true, changed: false, tag };
+    const problem = this.checkExtent(tag.start, tag.end, label, tag.id);
+    if (problem) return fail(problem);
+    return this.relabelTag(tag, label);
+  }
+
+  /**
+   * Moves one boundary of the tag at the offset by one character: edge 'end' with +1 grows it to the right,
+   * -1 shrinks it; edge 'start' with +1 grows it to the left, -1 shrinks it from the left.
+   */
+  resize(at: number | string, edge: 'start' | 'end', delta: 1 | -1): OpResult {
+    const tag = typeof at === 'string' ? this.tagMap.get(at) : this.tagAt(at);
+    if (!tag) return fail('There is no tag at the cursor.');
+    const start = edge === 'start' ? tag.start - delta : tag.start;
+    const end = edge === 'end' ? tag.end + delta : tag.end;
+    if (end <= start) return fail(`${tag.id} "${tag.text}" is one character long; remove it instead.`);
+    if (start < 0 || end > this.map.codePointLength) return fail('The tag already reaches the edge of the text.');
+    const problem = this.checkExtent(start, end, tag.label, tag.id);
+    if (problem) return fail(problem);
+    const before = { ...tag };
+    tag.start = start;
+    tag.end = end;
+    tag.text = this.map.slice(start, end);
+    clearValues(tag);
+    const machine = this.machine.find((s) => s.start === start && s.end === end && s.label === tag.label);
+    if (machine) Object.assign(tag, tagValues(machine));
+    this.commit(delta > 0 ? 'grow' : 'shrink', [{ kind: 'tag', id: tag.id, before, after: { ...tag } }]);
+    return { ok: true, changed: true, tag };
+  }
+
+  setReviewed(reviewed: boolean, now: Date = new Date()): OpResult {
+    if (this.reviewedFlag === reviewed) return { ok: true, changed: false };
+    this.commit('mark reviewed', [{ kind: 'reviewed', before: this.reviewedFlag, after: reviewed }]);
+    this.reviewedFlag = reviewed;
+    this.reviewedAt = reviewed ? now.toISOString() : undefined;
+    return { ok: true, changed: true };
+  }
+
+  /**
+   * Moves every mismatching tag to the occurrence of its text nearest to its old start (ties: the earlier one).
+   * Tags whose text does not occur, or whose nearest occurrence would overlap a tag it may not overlap, stay
+   * mismatches. Not undoable (it changes what the .ann holds for text the editor did not write).
+   */
+  reanchor(): OpResult & { moved: AnnTag[]; notFound: AnnTag[] } {
+    const moved: AnnTag[] = [];
+    const notFound: AnnTag[] = [];
+    for (const tag of [...this.mismatchMap.values()].sort(byStart)) {
+      const occurrences = this.occurrences(tag.text);
+      occurrences.sort((a, b) => Math.abs(a - tag.start) - Math.abs(b - tag.start) || a - b);
+      const len = [...tag.text].length;
+      const at = occurrences.find((o) => !this.checkExtent(o, o + len, tag.label, tag.id, true));
+      if (at === undefined || len === 0) {
+        notFound.push(tag);
+        continue;
+      }
+      this.mismatchMap.delete(tag.id);
+      tag.start = at;
+      tag.end = at + len;
+      this.tagMap.set(tag.id, tag);
+      moved.push(tag);
+    }
+    if (moved.length) this.revision++;
+    const message = `${moved.length} tag(s) re-anchored` + (notFound.length
+      ? `; not found in the text: ${notFound.map((t) => `${t.id} "${t.text}"`).join(', ')}`
+      : '');
+    return { ok: true, changed: moved.length > 0, moved, notFound, message, count: moved.length };
+  }
+
+  undo(): OpResult {
+    const entry = this.undoStack.pop();
+    if (!entry) return fail('Nothing to undo.');
+    this.applyOps(entry.ops, 'before');
+    this.redoStack.push(entry);
+    this.revision++;
+    return { ok: true, changed: true, message: `Undid ${entry.name}.` };
+  }
+
+  redo(): OpResult {
+    const entry = this.redoStack.pop();
+    if (!entry) return fail('Nothing to redo.');
+    this.applyOps(entry.ops, 'after');
+    this.undoStack.push(entry);
+    this.revision++;
+    return { ok: true, changed: true, message: `Redid ${entry.name}.` };
+  }
+
+  // ---- edits ----------------------------------------------------------------------------------------------------
+
+  /** Applies changes given in UTF-16 offsets, each relative to the text as left by the previous one (LSP order). */
+  applyUtf16Changes(changes: readonly { start: number; end: number; text: string }[]): void {
+    for (const c of changes) {
+      this.applyChange({ start: this.map.toCodePoint(c.start), end: this.map.toCodePoint(c.end), text: c.text });
+    }
+  }
+
+  /** Brings the store to a new text when only the text is known (one change: common prefix and suffix kept). */
+  setText(text: string): void {
+    const change = diffTexts(this.textValue, text);
+    if (change) this.applyChange(change);
+  }
+
+  /** Applies one change (code points of the current text). Tags, suggestions and rejections follow their text. */
+  applyChange(change: TextChange): void {
+    const a = change.start;
+    const b = change.end;
+    const oldMap = this.map;
+    const removedText = oldMap.slice(a, b);
+    const insertedLength = [...change.text].length;
+    const u16a = oldMap.toUtf16(a);
+    this.textValue = this.textValue.slice(0, u16a) + change.text + this.textValue.slice(oldMap.toUtf16(b));
+    this.map = new OffsetMap(this.textValue);
+    const shift = (s: number, e: number) => shiftSpan(s, e, a, b, insertedLength);
+
+    const grave: Grave = { at: a, text: removedText, tags: [], rejections: [] };
+    let changed = false;
+    for (const tag of [...this.tagMap.values()]) {
+      const r = shift(tag.start, tag.end);
+      if (r.kind === 'moved') {
+        if (r.start !== tag.start) {
+          tag.start = r.start;
+          tag.end = r.end;
+          changed = true;
+        }
+        continue;
+      }
+      changed = true;
+      grave.tags.push({ tag: { ...tag }, rel: tag.start - a });
+      if (r.kind === 'deleted') {
+        this.tagMap.delete(tag.id);
+        continue;
+      }
+      tag.start = r.start;
+      tag.end = r.end;
+      tag.text = this.map.slice(r.start, r.end);
+      clearValues(tag);
+      if (LINE_BREAK.test(tag.text)) this.tagMap.delete(tag.id);
+    }
+    for (const rej of [...this.rejections.values()]) {
+      const r = shift(rej.start, rej.end);
+      if (r.kind === 'moved') {
+        if (r.start !== rej.start) {
+          rej.start = r.start;
+          rej.end = r.end;
+          changed = true;
+        }
+        continue;
+      }
+      changed = true;
+      grave.rejections.push({ rejection: { ...rej }, rel: rej.start - a });
+      this.rejections.delete(rej.id);
+    }
+    // machine spans: those touched by the edit are stale until the next analysis
+    const machine: Span[] = [];
+    for (const s of this.machine) {
+      const r = shift(s.start, s.end);
+      if (r.kind === 'moved') machine.push(r.start === s.start ? s : { ...s, start: r.start, end: r.end });
+    }
+    this.machine = machine;
+    // the undo history follows the text too
+    for (const entry of [...this.undoStack, ...this.redoStack]) {
+      for (const op of entry.ops) {
+        if (op.kind === 'reviewed') continue;
+        for (const side of ['before', 'after'] as const) {
+          const t = op[side];
+          if (!t) continue;
+          const r = shift(t.start, t.end);
+          if (r.kind === 'deleted') (t as any).gone = true;
+          else {
+            t.start = r.start;
+            t.end = r.end;
+            t.text = this.map.slice(r.start, r.end);
+          }
+        }
+      }
+    }
+
+    // an edit that re-inserts text an earlier edit removed, at the same place, restores what that edit removed
+    const restored = this.graves.findIndex((g) => g.at === a && g.text === change.text);
+    if (restored >= 0) {
+      const g = this.graves.splice(restored, 1)[0];
+      for (const { tag, rel } of g.tags) {
+        const start = a + rel;
+        const end = start + (tag.end - tag.start);
+        if (end > this.map.codePointLength || this.map.slice(start, end) !== tag.text) continue;
+        const live = this.tagMap.get(tag.id);
+        if (!live && this.mismatchMap.has(tag.id)) continue;
+        this.tagMap.set(tag.id, { ...tag, start, end });
+        changed = true;
+      }
+      for (const { rejection, rel } of g.rejections) {
+        const start = a + rel;
+        const end = start + (rejection.end - rejection.start);
+        if (end > this.map.codePointLength || this.map.slice(start, end) !== rejection.text) continue;
+        this.rejections.set(rejection.id, { ...rejection, start, end });
+        changed = true;
+      }
+    }
+    const graves: Grave[] = [];
+    for (const g of this.graves) {
+      const at = shiftPoint(g.at, a, b, insertedLength);
+      if (at !== undefined) graves.push({ ...g, at });
+    }
+    if (grave.tags.length || grave.rejections.length) graves.push(grave);
+    this.graves = graves.slice(-MAX_GRAVES);
+    if (changed) this.revision++;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------------------------
+
+  private acceptSuggestions(chosen: Suggestion[], name: string): OpResult {
+    const ops: Op[] = [];
+    let last: AnnTag | undefined;
+    for (const s of chosen) {
+      if (this.checkExtent(s.start, s.end, s.label)) continue;
+      const tag: AnnTag = { id: this.newTagId(), label: s.label, start: s.start, end: s.end, text: s.text, ...tagValues(s) };
+      this.tagMap.set(tag.id, tag);
+      ops.push({ kind: 'tag', id: tag.id, after: { ...tag } });
+      last = tag;
+    }
+    if (!ops.length) return fail('The suggestion overlaps a tag and its label may not overlap.');
+    this.commit(name, ops);
+    return { ok: true, changed: true, tag: last, count: ops.length };
+  }
+
+  private relabelTag(tag: AnnTag, label: string): OpResult {
+    const before = { ...tag };
+    tag.label = label;
+    clearValues(tag);
+    const machine = this.machine.find((s) => s.start === tag.start && s.end === tag.end && s.label === label);
+    if (machine) Object.assign(tag, tagValues(machine));
+    this.commit('relabel', [{ kind: 'tag', id: tag.id, before, after: { ...tag } }]);
+    return { ok: true, changed: true, tag };
+  }
+
+  private addRejection(s: { start: number; end: number; label: string; text: string }): Rejection {
+    const r: Rejection = { id: `x${++this.rejectionCounter}`, label: s.label, start: s.start, end: s.end, text: s.text };
+    this.rejections.set(r.id, r);
+    return r;
+  }
+
+  private commit(name: string, ops: Op[]): void {
+    this.undoStack.push({ name, ops });
+    if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
+    this.redoStack = [];
+    this.revision++;
+  }
+
+  private applyOps(ops: Op[], side: 'before' | 'after'): void {
+    const list = side === 'before' ? [...ops].reverse() : ops;
+    for (const op of list) {
+      if (op.kind === 'reviewed') {
+        this.reviewedFlag = op[side];
+        if (!this.reviewedFlag) this.reviewedAt = undefined;
+        continue;
+      }
+      const target = op[side];
+      const store: Map<string, AnnTag | Rejection> = op.kind === 'tag' ? this.tagMap : this.rejections;
+      if (!target) {
+        store.delete(op.id);
+      } else if (!(target as any).gone && this.matches(target)) {
+        const copy = { ...target };
+        delete (copy as any).gone;
+        store.set(op.id, copy as any);
+      }
+    }
+  }
+
+  /** Why [start, end) cannot carry this label, or undefined when it can. */
+  private checkExtent(start: number, end: number, label: string, ignoreId?: string, quiet = false): string | undefined {
+    if (start < 0 || end > this.map.codePointLength || end <= start) {
+      return quiet ? 'bad' : `The span ${start}–${end} is outside the text.`;
+    }
+    const text = this.map.slice(start, end);
+    if (LINE_BREAK.test(text)) return 'A tag cannot span a line break (brat stores one line per tag).';
+    const mine = findLabel(this.schema, label)?.mayOverlap ?? false;
+    for (const t of this.tagMap.values()) {
+      if (t.id === ignoreId || t.end <= start || end <= t.start) continue;
+      if (t.start === start && t.end === end && ignoreId === undefined) continue; // same extent: relabel
+      const theirs = findLabel(this.schema, t.label)?.mayOverlap ?? false;
+      if (!(mine && theirs)) {
+        return `It would overlap ${t.id} (${t.label} "${t.text}"); labels may overlap only when both have "mayOverlap": true in the schema.`;
+      }
+    }
+    return undefined;
+  }
+
+  private trim(start: number, end: number): [number, number] | undefined {
+    start = Math.max(0, start);
+    end = Math.min(this.map.codePointLength, end);
+    const chars = [...this.map.slice(start, end)];
+    let i = 0;
+    let j = chars.length;
+    while (i < j && EDGE_SPACE.test(chars[i])) i++;
+    while (j > i && EDGE_SPACE.test(chars[j - 1])) j--;
+    return j > i ? [start + i, start + j] : undefined;
+  }
+
+  private matches(t: { start: number; end: number; text: string }): boolean {
+    return t.start >= 0 && t.end >= t.start && t.end <= this.map.codePointLength && this.map.slice(t.start, t.end) === t.text;
+  }
+
+  private occurrences(needle: string): number[] {
+    const out: number[] = [];
+    if (!needle) return out;
+    for (let i = this.textValue.indexOf(needle); i >= 0; i = this.textValue.indexOf(needle, i + 1)) {
+      out.push(this.map.toCodePoint(i));
+    }
+    return out;
+  }
+
+  private newTagId(): string {
+    return `T${++this.maxTagNumber}`;
+  }
+
+  private noteId(id: string): void {
+    const m = /^T(\d+)$/.exec(id);
+    if (m) this.maxTagNumber = Math.max(this.maxTagNumber, Number(m[1]));
+  }
+}
+
+function fail(message: string): OpResult {
+  return { ok: false, changed: false, message };
+}
+
+function byStart(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+function smallestAt<T extends { start: number; end: number }>(items: T[], offset: number): T | undefined {
+  const inside = items.filter((t) => t.start <= offset && offset < t.end);
+  const candidates = inside.length ? inside : items.filter((t) => t.end === offset);
+  return candidates.sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)[0];
+}
+
+function tagValues(s: NormalisedValues): NormalisedValues {
+  const v = valuesOf(s);
+  delete v.confidence; // machine confidence means nothing once a person has confirmed the tag
+  return v;
+}
+
+function hasValues(v: NormalisedValues): boolean {
+  return Object.keys(tagValues(v)).length > 0;
+}
+
+function clearValues(t: AnnTag): void {
+  for (const k of ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const) delete t[k];
+}

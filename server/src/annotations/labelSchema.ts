@@ -1,0 +1,157 @@
+// The label schema: which labels can be tagged, their colour, their key and whether they may overlap other tags.
+// Read from `.news-annotator/schema.json` in the workspace; the default is the guidelines' label set.
+// An invalid schema file is reported (with positions, for diagnostics) and the default stays in force.
+import { ALL_LABELS } from '../core/types';
+
+export interface LabelDefinition {
+  name: string;
+  /** CSS colour: #rgb, #rrggbb or #rrggbbaa. */
+  color: string;
+  /** One character typed in the label picker (and shown next to the label). */
+  key: string;
+  /** Whether tags of this label may overlap other tags (both labels must allow it). */
+  mayOverlap: boolean;
+}
+
+export interface LabelSchema {
+  labels: LabelDefinition[];
+  /** Where the schema came from: 'default' or the schema file's path. */
+  source: string;
+}
+
+export interface SchemaProblem {
+  message: string;
+  /** UTF-16 offset range in the schema file text where the problem is. */
+  start: number;
+  end: number;
+}
+
+/** Relative path of the schema file inside a workspace folder. */
+export const SCHEMA_FILE = '.news-annotator/schema.json';
+
+const DEFAULT_COLORS: Record<string, string> = {
+  PER: '#e6194b',
+  LOC: '#3cb44b',
+  ORG: '#4363d8',
+  MONEY: '#f58231',
+  PERCENT: '#911eb4',
+  QUANTITY: '#46a0a0',
+  CARDINAL: '#b58900',
+  ORDINAL: '#808000',
+  DATE: '#f032e6',
+  TIME: '#9a6324',
+  DURATION: '#800000',
+};
+const DEFAULT_KEYS = '1234567890-=qwertyuiop';
+
+export function defaultSchema(): LabelSchema {
+  return {
+    source: 'default',
+    labels: ALL_LABELS.map((name, i) => ({
+      name,
+      color: DEFAULT_COLORS[name] ?? '#888888',
+      key: DEFAULT_KEYS[i] ?? '',
+      mayOverlap: false,
+    })),
+  };
+}
+
+/** Colour used for labels found in an .ann file but missing from the schema. */
+export const UNKNOWN_LABEL_COLOR = '#888888';
+
+const COLOR_RE = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+const NAME_RE = /^[A-Za-z_][A-Za-z0-9_\-]*$/;
+
+/**
+ * Parses and validates a schema file's text. On any problem the result's schema is the default
+ * (a half-valid schema would silently change what users tag) and the problems say what to fix.
+ */
+export function parseSchema(text: string, source: string): { schema: LabelSchema; problems: SchemaProblem[] } {
+  const fallback = { schema: defaultSchema(), problems: [] as SchemaProblem[] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const at = pos ? Number(pos[1]) : 0;
+    fallback.problems.push({ message: `Invalid JSON: ${msg}. The default labels are used.`, start: at, end: at + 1 });
+    return fallback;
+  }
+  const problems: SchemaProblem[] = [];
+  const locate = (needle: string | undefined, from = 0): { start: number; end: number } => {
+    if (needle !== undefined) {
+      const i = text.indexOf(needle, from);
+      if (i >= 0) return { start: i, end: i + needle.length };
+    }
+    return { start: 0, end: 1 };
+  };
+  const problem = (message: string, where: { start: number; end: number }) => problems.push({ message, ...where });
+
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    problem('The schema must be an object with a "labels" array.', { start: 0, end: 1 });
+  } else {
+    const root = json as Record<string, unknown>;
+    for (const k of Object.keys(root)) {
+      if (k !== 'labels' && k !== '$schema') problem(`Unknown property "${k}".`, locate(`"${k}"`));
+    }
+    const labels = root.labels;
+    if (!Array.isArray(labels) || labels.length === 0) {
+      problem('"labels" must be a non-empty array of labels.', locate('"labels"'));
+    } else {
+      const names = new Set<string>();
+      const keys = new Map<string, string>();
+      let cursor = locate('"labels"').start;
+      labels.forEach((l, i) => {
+        const here = typeof l === 'object' && l && typeof (l as any).name === 'string'
+          ? locate(JSON.stringify((l as any).name), cursor)
+          : locate('{', cursor);
+        cursor = here.end;
+        const where = `labels[${i}]`;
+        if (typeof l !== 'object' || l === null || Array.isArray(l)) {
+          problem(`${where} must be an object with "name" and "color".`, here);
+          return;
+        }
+        const d = l as Record<string, unknown>;
+        for (const k of Object.keys(d)) {
+          if (!['name', 'color', 'key', 'mayOverlap', 'description'].includes(k)) {
+            problem(`${where}: unknown property "${k}".`, here);
+          }
+        }
+        if (typeof d.name !== 'string' || !NAME_RE.test(d.name)) {
+          problem(`${where}: "name" must be a label name of letters, digits, "_" or "-" (brat type names).`, here);
+        } else if (names.has(d.name)) {
+          problem(`${where}: label "${d.name}" appears twice.`, here);
+        } else names.add(d.name);
+        if (typeof d.color !== 'string' || !COLOR_RE.test(d.color)) {
+          problem(`${where}: "color" must be a colour like "#4363d8".`, here);
+        }
+        if (d.key !== undefined) {
+          if (typeof d.key !== 'string' || [...d.key].length !== 1 || /\s/.test(d.key)) {
+            problem(`${where}: "key" must be a single character.`, here);
+          } else if (keys.has(d.key)) {
+            problem(`${where}: key "${d.key}" is already used by ${keys.get(d.key)}.`, here);
+          } else keys.set(d.key, String(d.name));
+        }
+        if (d.mayOverlap !== undefined && typeof d.mayOverlap !== 'boolean') {
+          problem(`${where}: "mayOverlap" must be true or false.`, here);
+        }
+      });
+    }
+  }
+  if (problems.length) {
+    for (const p of problems) p.message += ' The default labels are used until this is fixed.';
+    return { schema: defaultSchema(), problems };
+  }
+  const labels = ((json as any).labels as any[]).map((d) => ({
+    name: d.name as string,
+    color: d.color as string,
+    key: (d.key as string | undefined) ?? '',
+    mayOverlap: d.mayOverlap === true,
+  }));
+  return { schema: { source, labels }, problems };
+}
+
+export function findLabel(schema: LabelSchema, name: string): LabelDefinition | undefined {
+  return schema.labels.find((l) => l.name === name);
+}
