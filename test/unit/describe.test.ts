@@ -48,6 +48,8 @@ test('modifiers read as words', () => {
   ];
   for (const [mod, expected] of cases) assert.equal(describeFigure({ label: 'CARDINAL', value: 5, mod }), expected);
   assert.equal(describeTimex('2023', 'since_start'), 'since the start of 2023 (2023-01-01 – 2023-12-31)');
+  assert.equal(describeTimex('2023-06-18', 'on_or_before'), 'on or before 2023-06-18 (Sunday)');
+  assert.equal(describeTimex('2023', 'after'), 'after 2023 (2023-01-01 – 2023-12-31)');
   assert.equal(describeTimex('2023-06', 'end'), 'the end of 2023-06 (2023-06-01 – 2023-06-30)');
 });
 

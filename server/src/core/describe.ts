@@ -45,6 +45,14 @@ export function withMod(text: string, mod: Mod | undefined, t: Translate = engli
       return t('the middle of {0}', text);
     case 'end':
       return t('the end of {0}', text);
+    case 'before':
+      return t('before {0}', text);
+    case 'after':
+      return t('after {0}', text);
+    case 'on_or_before':
+      return t('on or before {0}', text);
+    case 'on_or_after':
+      return t('on or after {0}', text);
     default:
       return `${text} (${mod as string})`;
   }

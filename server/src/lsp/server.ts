@@ -1,0 +1,208 @@
+// The News Annotator language server: semantic tokens and hovers for figures, dates and entities, the document date
+// (DCT) of each article, over the standard protocol. Only converts between analyze() (code points) and the protocol.
+import * as l10n from '@vscode/l10n';
+import {
+  Connection,
+  DidChangeConfigurationNotification,
+  InitializeResult,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Translate, describeDocumentDate } from '../core/describe';
+import { Span } from '../core/types';
+import { AnalysisCache, DEFAULT_SETTINGS, DocumentAnalysis, filePathOf, normaliseSettings } from './documentAnalysis';
+import { DocumentDateStore, DocumentDateStoreError } from './documentDateStore';
+import { hoverAt } from './hover';
+import {
+  AnalysisRequest,
+  AnalysisResponse,
+  DocumentDateInfo,
+  DocumentDateRequest,
+  DocumentParams,
+  InitializationOptions,
+  NewsAnnotatorSettings,
+  SetDocumentDateParams,
+  SetDocumentDateRequest,
+} from './protocol';
+import { LEGEND, encodeTokens, mergeTokenSpans } from './semanticTokens';
+
+/** What other server features (tagging) get to build on; see registerTagging in ./tagging.ts. */
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** The analysis of an open document at its current version (computed on demand, cached). */
+  analysis(uri: string): Promise<DocumentAnalysis | undefined>;
+  /** Settings for a document (section newsAnnotator). */
+  settings(uri: string): Promise<NewsAnnotatorSettings>;
+  /** Stored tags to colour with the `confirmed` modifier; suggestions overlapping them are hidden. */
+  setConfirmedSpans(provider: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[]): void;
+  /** Asks the client to re-request semantic tokens (after tags or settings change). */
+  refreshSemanticTokens(): void;
+  /** Workspace folder paths. */
+  workspaceRoots(): string[];
+  t: Translate;
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new DocumentDateStore();
+const cache = new AnalysisCache(store);
+const settingsCache = new Map<string, Promise<NewsAnnotatorSettings>>();
+const reportedStoreProblems = new Set<string>();
+let roots: string[] = [];
+let canPullConfiguration = false;
+let canRefreshTokens = false;
+let confirmedSpans: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[] = () => [];
+
+const t: Translate = (message, ...args) => l10n.t(message, ...args);
+
+connection.onInitialize((params): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  if (options.l10nBundle && Object.keys(options.l10nBundle).length > 0) l10n.config({ contents: options.l10nBundle });
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+  roots = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
+  store.setRoots(roots);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'News Annotator' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'newsAnnotator' });
+  connection.workspace.onDidChangeWorkspaceFolders(async () => {
+    const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+    roots = folders.map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
+    store.setRoots(roots);
+    cache.clear();
+    refreshSemanticTokens();
+  });
+});
+
+function settings(uri: string): Promise<NewsAnnotatorSettings> {
+  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+  let pending = settingsCache.get(uri);
+  if (!pending) {
+    pending = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'newsAnnotator' })
+      .then(normaliseSettings, () => DEFAULT_SETTINGS);
+    settingsCache.set(uri, pending);
+  }
+  return pending;
+}
+
+async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const result = cache.get(document, await settings(uri));
+  if (result.storeProblem && !reportedStoreProblems.has(result.storeProblem)) {
+    reportedStoreProblems.add(result.storeProblem);
+    connection.window.showWarningMessage(t('Per-file document dates could not be read: {0}', result.storeProblem));
+  }
+  return result;
+}
+
+function refreshSemanticTokens(): void {
+  if (canRefreshTokens) void connection.languages.semanticTokens.refresh();
+}
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  cache.clear();
+  refreshSemanticTokens();
+});
+
+documents.onDidClose((e) => {
+  cache.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+});
+
+connection.languages.semanticTokens.on(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = await analysis(params.textDocument.uri);
+  if (!document || !result) return { data: [] };
+  return { data: encodeTokens(document, mergeTokenSpans(result.result.spans, confirmedSpans(document.uri))) };
+});
+
+connection.languages.semanticTokens.onRange(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = await analysis(params.textDocument.uri);
+  if (!document || !result) return { data: [] };
+  const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+  return { data: encodeTokens(document, mergeTokenSpans(result.result.spans, confirmedSpans(document.uri)), range) };
+});
+
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  const result = await analysis(params.textDocument.uri);
+  if (!document || !result) return null;
+  return hoverAt(document, result.result, document.offsetAt(params.position), t, result.dctOrigin);
+});
+
+async function documentDateInfo(uri: string): Promise<DocumentDateInfo> {
+  const result = await analysis(uri);
+  if (!result) throw new ResponseError(-32602, t('The document {0} is not open in the News Annotator server', uri));
+  const dct = result.result.dct;
+  const path = filePathOf(uri);
+  return {
+    uri,
+    date: dct.date,
+    source: dct.source,
+    origin: result.dctOrigin,
+    detail: dct.detail,
+    description: describeDocumentDate(dct, t, result.dctOrigin),
+    storeFile: path ? store.locate(path).storeFile : '',
+  };
+}
+
+connection.onRequest(DocumentDateRequest, (params: DocumentParams) => documentDateInfo(params.uri));
+
+connection.onRequest(SetDocumentDateRequest, async (params: SetDocumentDateParams) => {
+  const path = filePathOf(params.uri);
+  if (!path) throw new ResponseError(-32602, t('Only files on disk can have a stored document date: {0}', params.uri));
+  try {
+    store.set(path, params.date);
+  } catch (err) {
+    if (err instanceof DocumentDateStoreError) throw new ResponseError(-32602, err.message);
+    throw new ResponseError(-32603, t('Could not save the document date: {0}', (err as Error).message));
+  }
+  reportedStoreProblems.clear();
+  cache.delete(params.uri);
+  refreshSemanticTokens();
+  return documentDateInfo(params.uri);
+});
+
+connection.onRequest(AnalysisRequest, async (params: DocumentParams): Promise<AnalysisResponse> => {
+  const document = documents.get(params.uri);
+  const result = await analysis(params.uri);
+  if (!document || !result) throw new ResponseError(-32602, t('The document {0} is not open in the News Annotator server', params.uri));
+  return { uri: params.uri, version: document.version, ...result.result };
+});
+
+export const context: ServerContext = {
+  connection,
+  documents,
+  analysis,
+  settings,
+  setConfirmedSpans(provider) {
+    confirmedSpans = provider;
+  },
+  refreshSemanticTokens,
+  workspaceRoots: () => roots,
+  t,
+};
+
+// Further features register here, one line each (ENGINEER TAGGING: `registerTagging(context);` from './tagging').
+
+documents.listen(connection);
+connection.listen();
