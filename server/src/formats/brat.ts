@@ -1,0 +1,111 @@
+// brat standoff: per document <split>/<id>.txt (the exact text, UTF-8) and <split>/<id>.ann (T lines in code points,
+// normalised values in AnnotatorNotes, written and read by the tag store's own annFile.ts), plus annotation.conf
+// for the label set in every split folder. Unreviewed suggestions are ordinary T lines carrying the binary
+// attribute "Suggestion" (A lines, declared in annotation.conf), so brat shows them and they can be told apart.
+import * as fs from 'fs';
+import * as path from 'path';
+import { AnnTag, emptyAnn, parseAnn, serializeAnn } from '../annotations/annFile';
+import { decodeFile } from '../core/textDecoding';
+import { Span } from '../core/types';
+import { compareSpans, isLabel, labelOrder, makeSpan, sliceChars, valuesOf } from './document';
+import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions } from './datasetFormat';
+import { OutputFolder } from './output';
+import { ALL } from './split';
+
+export const SUGGESTION_ATTRIBUTE = 'Suggestion';
+
+export function annotationConf(seen: Iterable<string> = []): string {
+  return `[entities]\n${labelOrder(seen).join('\n')}\n\n[relations]\n\n[events]\n\n[attributes]\n` +
+    `${SUGGESTION_ATTRIBUTE}\tArg:<ENTITY>\n`;
+}
+
+/** The .ann text for a document's tags and suggestions (T ids in offset order). */
+export function annFor(tags: readonly Span[], suggestions: readonly Span[]): string {
+  const file = emptyAnn();
+  const marked = new Set(suggestions);
+  const all = [...tags, ...suggestions].sort(compareSpans);
+  const attributes: string[] = [];
+  all.forEach((s, i) => {
+    const tag: AnnTag = { id: `T${i + 1}`, label: s.label, start: s.start, end: s.end, text: s.text, ...valuesOf(s) };
+    file.tags.push(tag);
+    if (marked.has(s)) attributes.push(`A${attributes.length + 1}\t${SUGGESTION_ATTRIBUTE} ${tag.id}`);
+  });
+  for (const raw of attributes) file.lines.push({ kind: 'verbatim', raw });
+  return serializeAnn(file);
+}
+
+function createWriter(out: OutputFolder): DocumentWriter {
+  const seen = new Set<string>();
+  const splits = new Set<string>();
+  return {
+    write(doc, _chars, split) {
+      const dir = split === ALL ? '' : split; // without splits, documents go straight into the output folder
+      splits.add(dir);
+      for (const s of doc.spans) seen.add(s.label);
+      for (const s of doc.suggestions ?? []) seen.add(s.label);
+      out.writeWhole(path.join(dir, `${doc.id}.txt`), doc.text);
+      out.writeWhole(path.join(dir, `${doc.id}.ann`), annFor(doc.spans, doc.suggestions ?? []));
+    },
+    finish() {
+      out.closeAll();
+      const conf = annotationConf(seen);
+      for (const split of splits) out.writeWhole(path.join(split, 'annotation.conf'), conf);
+      if (splits.size === 0) out.writeWhole('annotation.conf', conf);
+    },
+  };
+}
+
+/** Reads one .ann and its .txt. Tags whose text does not match are reported and skipped. */
+export function readBratDocument(annPath: string, report: ReportProblem): ImportedDocument | undefined {
+  const base = annPath.replace(/\.ann$/i, '');
+  const textPath = ['.txt', '.news'].map((x) => base + x).find((p) => fs.existsSync(p));
+  if (!textPath) {
+    report({ file: annPath, message: `no ${path.basename(base)}.txt beside it; file skipped` });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = decodeFile(fs.readFileSync(textPath), textPath).text;
+  } catch (e) {
+    report({ file: textPath, message: `${(e as Error).message}; document skipped` });
+    return undefined;
+  }
+  const ann = parseAnn(fs.readFileSync(annPath, 'utf8'));
+  for (const e of ann.errors) report({ file: annPath, line: e.line, message: `${e.message}; line skipped` });
+  const suggested = new Set<string>();
+  for (const l of ann.lines) {
+    if (l.kind !== 'verbatim') continue;
+    const m = /^A\d+\t(\S+) (T\d+)\s*$/.exec(l.raw);
+    if (m && m[1] === SUGGESTION_ATTRIBUTE) suggested.add(m[2]);
+  }
+  const chars = Array.from(text);
+  const spans: Span[] = [];
+  const suggestions: Span[] = [];
+  for (const t of ann.tags) {
+    if (!isLabel(t.label)) {
+      report({ file: annPath, message: `${t.id}: invalid label name ${JSON.stringify(t.label)}; tag skipped` });
+      continue;
+    }
+    if (t.end <= t.start || t.end > chars.length || sliceChars(chars, t.start, t.end) !== t.text) {
+      const actual = t.end <= chars.length ? JSON.stringify(sliceChars(chars, t.start, t.end)) : 'nothing (past the end)';
+      report({ file: annPath, message: `${t.id} ${t.label} [${t.start}, ${t.end}) ${JSON.stringify(t.text)} does not match ${path.basename(textPath)}, which has ${actual} there; tag skipped` });
+      continue;
+    }
+    (suggested.has(t.id) ? suggestions : spans).push(makeSpan(chars, t.start, t.end, t.label as Span['label'], valuesOf(t as unknown as Span)));
+  }
+  return { text, spans, suggestions, where: annPath };
+}
+
+async function* read(file: string, report: ReportProblem): AsyncIterable<ImportedDocument> {
+  const doc = readBratDocument(file, report);
+  if (doc) yield doc;
+}
+
+export const brat: DatasetFormat = {
+  name: 'brat',
+  description: 'brat standoff (.txt + .ann per document, annotation.conf)',
+  canOverlap: true,
+  createWriter,
+  inputFiles: (p) => filesWithExtensions(p, ['.ann']),
+  read,
+};

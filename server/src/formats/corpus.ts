@@ -1,0 +1,124 @@
+// Reading an annotated corpus from disk, one document at a time: article files (.txt, .news) in the given files and
+// folders, each with its tags from the .ann beside it (the tag store's annFile.ts) and, when asked, the machine
+// suggestions still to review: analyze() minus the rejected ones (review file) minus those overlapping a tag.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAnn } from '../annotations/annFile';
+import { parseReview, reviewPathFor } from '../annotations/reviewFile';
+import { analyze } from '../core/analyze';
+import { decodeFile } from '../core/textDecoding';
+import { AnalysisOptions, Span } from '../core/types';
+import { FormatError, LabelledDocument, isLabel, makeSpan, overlaps, sliceChars, valuesOf } from './document';
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.news'];
+
+export interface CorpusEntry {
+  /** Path relative to the folder it was found in (or the file name), without extension, '/'-separated. */
+  id: string;
+  textPath: string;
+  /** The .ann beside the text (may not exist: no tags yet). */
+  annPath: string;
+}
+
+export function annPathFor(textPath: string): string {
+  return textPath.replace(/\.[^./\\]*$/, '') + '.ann';
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode', '.news-annotator']);
+
+/** The documents under the given files and folders, sorted by id. Missing paths stop with a clear message. */
+export function listCorpus(paths: readonly string[]): CorpusEntry[] {
+  const out: CorpusEntry[] = [];
+  const ids = new Set<string>();
+  const add = (textPath: string, id: string) => {
+    let unique = id;
+    for (let n = 2; ids.has(unique); n++) unique = `${id}~${n}`;
+    ids.add(unique);
+    out.push({ id: unique, textPath, annPath: annPathFor(textPath) });
+  };
+  for (const p of paths) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      throw new FormatError(`${p}: no such file or folder`);
+    }
+    if (st.isFile()) {
+      if (!ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+        throw new FormatError(`${p}: not an article file (expected ${ARTICLE_EXTENSIONS.join(' or ')})`);
+      }
+      add(p, stripExtension(path.basename(p)));
+      continue;
+    }
+    const walk = (dir: string) => {
+      const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full);
+        } else if (ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+          add(full, stripExtension(path.relative(p, full)).split(path.sep).join('/'));
+        }
+      }
+    };
+    walk(p);
+  }
+  return out;
+}
+
+function stripExtension(p: string): string {
+  return p.replace(/\.[^./\\]*$/, '');
+}
+
+export interface LoadOptions {
+  includeSuggestions?: boolean;
+  /** Passed to analyze() for suggestions (e.g. an explicit document date). */
+  analysis?: AnalysisOptions;
+  /** Non-fatal problems (malformed .ann lines, which are skipped). */
+  warn?: (message: string) => void;
+}
+
+/**
+ * Reads one document: its text (decoded as the editor does) and its tags. A tag whose offsets do not match the text
+ * stops the export with a FormatError naming the .ann file and the tag.
+ */
+export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): LabelledDocument {
+  const { text } = decodeFile(fs.readFileSync(entry.textPath), entry.textPath);
+  const chars = Array.from(text);
+  const spans: Span[] = [];
+  let rejected: Array<{ label: string; start: number; end: number }> = [];
+  if (fs.existsSync(entry.annPath)) {
+    const ann = parseAnn(fs.readFileSync(entry.annPath, 'utf8'));
+    for (const e of ann.errors) options.warn?.(`${entry.annPath}:${e.line}: ${e.message} (line not exported)`);
+    for (const t of ann.tags) {
+      const where = `${entry.annPath}: tag ${t.id} ${t.label} [${t.start}, ${t.end}) ${JSON.stringify(t.text)}`;
+      if (!isLabel(t.label)) throw new FormatError(`${where} has an invalid label name`);
+      if (t.end <= t.start || t.end > chars.length) {
+        throw new FormatError(`${where} lies outside ${path.basename(entry.textPath)} (${chars.length} characters)`);
+      }
+      const actual = sliceChars(chars, t.start, t.end);
+      if (actual !== t.text) {
+        throw new FormatError(`${where} does not match ${path.basename(entry.textPath)}, which has ${JSON.stringify(actual)} there`);
+      }
+      const span = makeSpan(chars, t.start, t.end, t.label as Span['label'], valuesOf(t as unknown as Span));
+      spans.push(span);
+    }
+    const reviewPath = reviewPathFor(entry.annPath);
+    if (options.includeSuggestions && fs.existsSync(reviewPath)) {
+      const { review, errors } = parseReview(fs.readFileSync(reviewPath, 'utf8'));
+      for (const e of errors) options.warn?.(`${reviewPath}: ${e.message}`);
+      rejected = review.rejected;
+    }
+  }
+  const doc: LabelledDocument = { id: entry.id, text, spans, source: entry.textPath };
+  if (options.includeSuggestions) {
+    const fileName = path.basename(entry.textPath);
+    const found = analyze(text, { ...options.analysis, fileName }).spans;
+    doc.suggestions = found.filter(
+      (s) =>
+        !rejected.some((r) => r.start === s.start && r.end === s.end && r.label === s.label) &&
+        !spans.some((t) => overlaps(t, s)),
+    );
+  }
+  return doc;
+}

@@ -1,0 +1,132 @@
+// Exporting a corpus to one dataset format, streamed: documents are read, checked and written one at a time, with
+// progress reports and cancellation for the editor's progress notification, and a summary at the end.
+// Used by the CLI (news-annotator export) and the language server (the editor's export command).
+import * as path from 'path';
+import { AnalysisOptions } from '../core/types';
+import { CancelledError, FormatError, LabelledDocument, checkDocument } from './document';
+import { FormatName } from './datasetFormat';
+import { formatByName } from './registry';
+import { CorpusEntry, listCorpus, loadDocument } from './corpus';
+import { OutputFolder } from './output';
+import { SentenceOptions } from './sentences';
+import { ALL, assignSplits } from './split';
+
+export interface ExportOptions {
+  format: FormatName;
+  /** Article files and folders (each .txt/.news with its .ann). */
+  paths: string[];
+  outDir: string;
+  /** Also export unreviewed machine suggestions (marked as such where the format can). Default false. */
+  includeSuggestions?: boolean;
+  /** Train/dev/test ratios and seed; no split when omitted (files are named "all"). */
+  split?: { ratios: readonly number[]; seed: number };
+  sentences?: SentenceOptions;
+  /** Options for the analysis that produces suggestions (e.g. an explicit document date). */
+  analysis?: AnalysisOptions;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  /** The document just written. */
+  document: string;
+}
+
+export interface ExportHooks {
+  onProgress?: (p: ExportProgress) => void;
+  /** Non-fatal problems, as they happen (they are also in the summary). */
+  onWarning?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportSummary {
+  format: FormatName;
+  outDir: string;
+  documents: number;
+  documentsPerSplit: Record<string, number>;
+  tagsPerLabel: Record<string, number>;
+  suggestionsPerLabel: Record<string, number>;
+  filesWritten: string[];
+  warnings: string[];
+}
+
+/** Exports documents given in memory (used by tests and by callers that already hold the documents). */
+export async function exportDocuments(
+  docs: Iterable<LabelledDocument> | AsyncIterable<LabelledDocument>,
+  options: Omit<ExportOptions, 'paths'> & { total?: number; splitOf?: (id: string) => string },
+  hooks: ExportHooks = {},
+): Promise<ExportSummary> {
+  const format = formatByName(options.format);
+  const out = new OutputFolder(options.outDir);
+  const summary: ExportSummary = {
+    format: format.name, outDir: options.outDir, documents: 0, documentsPerSplit: {}, tagsPerLabel: {},
+    suggestionsPerLabel: {}, filesWritten: out.written, warnings: [],
+  };
+  const warn = (m: string) => {
+    summary.warnings.push(m);
+    hooks.onWarning?.(m);
+  };
+  const writer = format.createWriter(out, { sentences: options.sentences, warn });
+  let finished = false;
+  try {
+    for await (const doc of docs as AsyncIterable<LabelledDocument>) {
+      if (hooks.signal?.aborted) throw new CancelledError();
+      const chars = Array.from(doc.text);
+      checkDocument(doc, chars);
+      const split = options.splitOf?.(doc.id) ?? ALL;
+      writer.write(doc, chars, split);
+      summary.documents++;
+      summary.documentsPerSplit[split] = (summary.documentsPerSplit[split] ?? 0) + 1;
+      for (const s of doc.spans) summary.tagsPerLabel[s.label] = (summary.tagsPerLabel[s.label] ?? 0) + 1;
+      for (const s of doc.suggestions ?? []) summary.suggestionsPerLabel[s.label] = (summary.suggestionsPerLabel[s.label] ?? 0) + 1;
+      hooks.onProgress?.({ done: summary.documents, total: options.total ?? summary.documents, document: doc.source ?? doc.id });
+      // let cancellation and other events through now and then
+      if (summary.documents % 50 === 0) await new Promise((r) => setImmediate(r));
+    }
+    writer.finish();
+    finished = true;
+  } finally {
+    if (!finished) out.closeAll();
+  }
+  return summary;
+}
+
+/** Exports the documents under `options.paths`. Stops with a FormatError on a tag that does not match its text. */
+export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportSummary> {
+  const entries = listCorpus(options.paths);
+  const outAbs = path.resolve(options.outDir);
+  for (const e of entries) {
+    if (path.resolve(e.textPath).startsWith(outAbs + path.sep)) {
+      throw new FormatError(`${options.outDir}: the output folder holds input documents (${e.textPath}); choose another folder`);
+    }
+  }
+  const splits = options.split ? assignSplits(entries.map((e) => e.id), options.split) : undefined;
+  if (splits) {
+    // write split by split, so each split's files are contiguous and the order is stable
+    const rank = new Map([['train', 0], ['dev', 1], ['test', 2]]);
+    entries.sort((a, b) => rank.get(splits.get(a.id)!)! - rank.get(splits.get(b.id)!)! || (a.id < b.id ? -1 : 1));
+  }
+  let warnSink: ((m: string) => void) | undefined;
+  async function* documents(list: CorpusEntry[]): AsyncIterable<LabelledDocument> {
+    for (const entry of list) {
+      yield loadDocument(entry, { includeSuggestions: options.includeSuggestions, analysis: options.analysis, warn: (m) => warnSink?.(m) });
+    }
+  }
+  const summaryHooks: ExportHooks = {
+    ...hooks,
+    onWarning: (m) => hooks.onWarning?.(m),
+  };
+  let collected: string[] = [];
+  warnSink = (m) => {
+    collected.push(m);
+    hooks.onWarning?.(m);
+  };
+  const summary = await exportDocuments(
+    documents(entries),
+    { ...options, total: entries.length, splitOf: splits ? (id) => splits.get(id)! : undefined },
+    summaryHooks,
+  );
+  summary.warnings.unshift(...collected);
+  collected = [];
+  return summary;
+}

@@ -1,0 +1,33 @@
+// Token text for column formats: whitespace characters (and the backslash) are written as escapes so every line
+// keeps its columns and the text can be rebuilt exactly, newlines and CRLF included.
+//   ' ' → \s   '\t' → \t   '\n' → \n   '\r' → \r   '\\' → \\   any other whitespace → \uXXXX
+
+const ESCAPES: Record<string, string> = { ' ': '\\s', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\\': '\\\\' };
+const NEEDS_ESCAPE = /[\s\\]/u;
+
+export function escapeToken(token: string): string {
+  if (!NEEDS_ESCAPE.test(token)) return token;
+  let out = '';
+  for (const c of token) {
+    if (ESCAPES[c]) out += ESCAPES[c];
+    else if (/\s/u.test(c)) out += '\\u' + c.codePointAt(0)!.toString(16).padStart(4, '0');
+    else out += c;
+  }
+  return out;
+}
+
+/** Inverse of escapeToken; an unknown escape is kept as written. */
+export function unescapeToken(token: string): string {
+  if (!token.includes('\\')) return token;
+  return token.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (m, e: string) => {
+    switch (e[0]) {
+      case 's': return ' ';
+      case 't': return '\t';
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case '\\': return '\\';
+      case 'u': return e.length === 5 ? String.fromCodePoint(parseInt(e.slice(1), 16)) : m;
+      default: return m;
+    }
+  });
+}

@@ -1,0 +1,128 @@
+// Shared by the token-per-line formats (CoNLL, Hugging Face): cutting a document into sentences of tokens
+// (characters, or nodejieba words cut further so no tag boundary falls inside a word), tagging them, and the
+// per-document side file that carries what a tag column cannot: the document id, normalised values and which
+// tags are unreviewed suggestions.
+import { Span } from '../core/types';
+import { LabelledDocument, compareSpans } from './document';
+import { WriterOptions, ReportProblem } from './datasetFormat';
+import { splitSentences } from './sentences';
+import { TagScheme, droppedMessage, encodeTags, flattenForTokens } from './tagScheme';
+import { Triple, readTriples, readValueEntries, separateSuggestions, spansFromTriples, triple, valueEntries } from './spanJson';
+import { codePointLength } from '../core/offsets';
+
+export type Tokens = 'char' | 'word';
+
+export interface TokenSentence {
+  /** Code-point boundaries of the tokens: token k is [bounds[k], bounds[k+1]). */
+  bounds: number[];
+  tags: string[];
+}
+
+let jieba: { cut(s: string, strict?: boolean): string[] } | undefined;
+function cutWords(s: string): string[] {
+  jieba ??= require('nodejieba') as { cut(s: string, strict?: boolean): string[] };
+  return jieba.cut(s);
+}
+
+/**
+ * The document's spans reduced to what a token format can hold (flat), with a warning for each one left out.
+ * Returns the kept spans, split back into tags and suggestions.
+ */
+export function flatSpans(doc: LabelledDocument, options: WriterOptions): { all: Span[]; tags: Span[]; suggestions: Span[] } {
+  const sugg = new Set(doc.suggestions ?? []);
+  const { kept, dropped } = flattenForTokens([...doc.spans, ...(doc.suggestions ?? [])]);
+  for (const d of dropped) options.warn(droppedMessage(doc.source ?? doc.id, d, kept));
+  return { all: kept, tags: kept.filter((s) => !sugg.has(s)), suggestions: kept.filter((s) => sugg.has(s)) };
+}
+
+/** Sentences of tagged tokens covering the whole text. `spans` must be flat. */
+export function tokenSentences(
+  chars: readonly string[],
+  spans: readonly Span[],
+  scheme: TagScheme,
+  tokens: Tokens,
+  options: WriterOptions,
+): TokenSentence[] {
+  const out: TokenSentence[] = [];
+  let si = 0;
+  for (const [a, b] of splitSentences(chars, spans, options.sentences)) {
+    let bounds: number[];
+    if (tokens === 'char') {
+      bounds = new Array(b - a + 1);
+      for (let i = a; i <= b; i++) bounds[i - a] = i;
+    } else {
+      const text = chars.slice(a, b).join('');
+      const cuts = new Set<number>([a, b]);
+      const words = cutWords(text);
+      if (words.join('') === text) {
+        let p = a;
+        for (const w of words) cuts.add((p += codePointLength(w)));
+      } else {
+        for (let i = a; i <= b; i++) cuts.add(i); // segmenter changed the text: fall back to characters
+      }
+      while (si < spans.length && spans[si].end <= a) si++;
+      for (let k = si; k < spans.length && spans[k].start < b; k++) {
+        cuts.add(spans[k].start);
+        cuts.add(spans[k].end);
+      }
+      bounds = [...cuts].sort((x, y) => x - y);
+    }
+    const inside = spans.filter((s) => s.start >= a && s.end <= b);
+    out.push({ bounds, tags: encodeTags(bounds, inside, scheme) });
+  }
+  return out;
+}
+
+/** One line of the side file `<split>.values.jsonl`, one per document in file order. */
+export interface SidecarLine {
+  document: string;
+  values?: ReturnType<typeof valueEntries>;
+  suggestions?: Triple[];
+}
+
+export function sidecarLine(doc: LabelledDocument, tags: Span[], suggestions: Span[]): string {
+  const line: SidecarLine = { document: doc.id };
+  const values = valueEntries([...tags, ...suggestions].sort(compareSpans));
+  if (values.length) line.values = values;
+  if (suggestions.length) line.suggestions = suggestions.map(triple);
+  return JSON.stringify(line) + '\n';
+}
+
+/** Applies a side-file line to decoded spans: values attached, suggestions separated. */
+export function applySidecar(
+  chars: readonly string[],
+  decoded: Array<{ start: number; end: number; label: string }>,
+  side: any,
+  problems: string[],
+): { spans: Span[]; suggestions: Span[] } {
+  const values = readValueEntries(side?.values, problems);
+  const spans = spansFromTriples(chars, decoded.map((d) => [d.start, d.end, d.label] as Triple), values, problems);
+  for (const k of values.keys()) {
+    if (!spans.some((s) => `${s.start}:${s.end}:${s.label}` === k)) problems.push(`values for ${k} match no tag in the data`);
+  }
+  return separateSuggestions(spans, readTriples(side?.suggestions, 'suggestions', problems));
+}
+
+/** Reads a side file fully (one small JSON line per document); missing file → undefined. */
+export async function readSidecar(file: string, report: ReportProblem): Promise<any[] | undefined> {
+  const fs = await import('fs');
+  if (!fs.existsSync(file)) return undefined;
+  const { readLines } = await import('./datasetFormat');
+  const out: any[] = [];
+  for await (const { line, number } of readLines(file)) {
+    if (line.trim() === '') continue;
+    try {
+      const obj = JSON.parse(line);
+      if (!obj || typeof obj.document !== 'string') throw new Error('no "document" string');
+      out.push(obj);
+    } catch (e) {
+      report({ file, line: number, message: `${(e as Error).message}; line skipped` });
+      out.push(undefined);
+    }
+  }
+  return out;
+}
+
+export function sidecarPath(dataFile: string): string {
+  return dataFile.replace(/\.(conll|jsonl)$/, '') + '.values.jsonl';
+}
