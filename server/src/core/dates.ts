@@ -1,6 +1,1229 @@
-// DATE, TIME, DURATION with TIMEX3 values. (Being written: see issue 2.)
+// DATE, TIME and DURATION spans with TIMEX3 values, in one left-to-right pass over the text.
+// Conventions: ../shared/ANNOTATION-GUIDELINES.md "Dates and times" and the README section "Dates and times".
+//
+// The scanner only stops at characters that can start a date expression (digits, Chinese numerals and the first
+// characters of the keywords below); everything else costs one table look-up. At a stop it parses one expression with
+// small hand-written readers (no regular expression runs over more than a few characters), emits its spans and jumps
+// past it.
 import type { RawSpan } from './analyze';
+import type { Mod } from './types';
+import { isArabicDigit, parseNumeral, toHalfWidth } from './numerals';
 
-export function recogniseDates(_text: string, _dct: string | undefined): RawSpan[] {
-  return [];
+// ---------------------------------------------------------------------------------------------------------------
+// Calendar helpers
+
+interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+/** Parses a DCT "YYYY-MM-DD" (a longer ISO string is cut to its date); undefined when it is not a valid date. */
+export function parseDct(dct: string | undefined): Ymd | undefined {
+  if (!dct) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(dct.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidDate(y, mo, d) ? { y, m: mo, d } : undefined;
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function addDays(a: Ymd, n: number): Ymd {
+  const t = new Date(Date.UTC(a.y, a.m - 1, a.d + n));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+function addMonths(y: number, m: number, n: number): { y: number; m: number } {
+  const k = y * 12 + (m - 1) + n;
+  return { y: Math.floor(k / 12), m: (k % 12) + 1 };
+}
+
+/** ISO weekday, Monday = 1 … Sunday = 7. */
+function isoWeekday(a: Ymd): number {
+  const w = new Date(Date.UTC(a.y, a.m - 1, a.d)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+/** ISO 8601 week-numbering year and week of a date. */
+function isoWeek(a: Ymd): { y: number; w: number } {
+  const thursday = addDays(a, 4 - isoWeekday(a));
+  const jan1 = Date.UTC(thursday.y, 0, 1);
+  const w = Math.floor((Date.UTC(thursday.y, thursday.m - 1, thursday.d) - jan1) / 86400000 / 7) + 1;
+  return { y: thursday.y, w };
+}
+
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
+const fmtYear = (y: number | null) => (y === null ? 'XXXX' : String(y).padStart(4, '0'));
+const fmtMonth = (m: number | null) => (m === null ? 'XX' : pad2(m));
+const fmtYmd = (a: Ymd) => `${fmtYear(a.y)}-${pad2(a.m)}-${pad2(a.d)}`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lexicon
+
+const CN_NUM_CHARS = '零〇○一二两兩三四五六七八九十百千';
+const CN_DIGIT_ONLY = '零〇○一二三四五六七八九';
+
+const REL_YEAR: Record<string, number> = {
+  今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 大前年: -3, 明年: 1, 来年: 1, 後年: 2, 后年: 2, 大后年: 3,
+};
+const REL_MONTH: Record<string, number> = {
+  本月: 0, 这个月: 0, 這個月: 0, 上月: -1, 上个月: -1, 上個月: -1, 下月: 1, 下个月: 1, 下個月: 1,
+};
+const REL_WEEK: Record<string, number> = {
+  本周: 0, 这周: 0, 这个星期: 0, 本星期: 0, 這週: 0, 本週: 0,
+  上周: -1, 上个星期: -1, 上星期: -1, 上週: -1, 上個星期: -1, 上上周: -2, 上上个星期: -2, 上上個星期: -2, 上上週: -2,
+  下周: 1, 下个星期: 1, 下星期: 1, 下週: 1, 下個星期: 1, 下下周: 2, 下下个星期: 2, 下下週: 2,
+};
+/** Day words: offset from the DCT, or 'anaphoric' for 当天/当日 (the last day mentioned, else the DCT). */
+const REL_DAY: Record<string, number | 'anaphoric'> = {
+  今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 大前天: -3, 明天: 1, 明日: 1, 后天: 2, 後天: 2, 大后天: 3,
+  当天: 'anaphoric', 当日: 'anaphoric', 當天: 'anaphoric', 當日: 'anaphoric',
+};
+/** A day word fused with a part of the day: one TIME span. */
+const REL_DAY_TOD: Record<string, [number, string]> = {
+  今晨: [0, 'MO'], 今早: [0, 'MO'], 今晚: [0, 'EV'], 今夜: [0, 'NI'], 昨晚: [-1, 'EV'], 昨夜: [-1, 'NI'],
+  昨晨: [-1, 'MO'], 明早: [1, 'MO'], 明晨: [1, 'MO'], 明晚: [1, 'EV'],
+};
+/** Parts of the day: TIMEX3 code and the hour shift for a 12-hour clock reading. */
+const TOD: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
+  上午: { code: 'MO', pm: 'no' }, 早上: { code: 'MO', pm: 'no' }, 早晨: { code: 'MO', pm: 'no' },
+  清晨: { code: 'MO', pm: 'no' }, 早间: { code: 'MO', pm: 'no' }, 早間: { code: 'MO', pm: 'no' },
+  中午: { code: 'MI', pm: 'noon' }, 正午: { code: 'MI', pm: 'noon' },
+  下午: { code: 'AF', pm: 'yes' }, 午后: { code: 'AF', pm: 'yes' },
+  傍晚: { code: 'EV', pm: 'yes' }, 晚上: { code: 'EV', pm: 'yes' }, 晚间: { code: 'EV', pm: 'yes' },
+  晚間: { code: 'EV', pm: 'yes' }, 夜间: { code: 'NI', pm: 'night' }, 夜里: { code: 'NI', pm: 'night' },
+  深夜: { code: 'NI', pm: 'night' }, 半夜: { code: 'NI', pm: 'night' }, 凌晨: { code: 'NI', pm: 'no' },
+  白天: { code: 'DT', pm: 'no' },
+};
+/** Single-character parts of the day, accepted only right after a date (7月25日早, 当天晚). */
+const TOD_SHORT: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
+  早: { code: 'MO', pm: 'no' }, 晚: { code: 'EV', pm: 'yes' },
+};
+const WEEKDAY_PREFIXES = ['星期', '礼拜', '禮拜', '周', '週'];
+const WEEKDAY_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+const SEASONS: Record<string, string> = {
+  春季: 'SP', 春天: 'SP', 夏季: 'SU', 夏天: 'SU', 秋季: 'FA', 秋天: 'FA', 冬季: 'WI', 冬天: 'WI',
+};
+/** Vague references (guidelines: 近日 / 近期 / 近年来 → PAST_REF). */
+const PAST_REF_WORDS = ['近年来', '近日', '近期', '近年', '近来', '日前', '最近', '前不久'];
+const SINCE_PREPOSITIONS: Record<string, number> = { 自: 1, 自从: 1, 自從: 1, 從: 1, 从: 1 };
+/** Names that begin with a date word and are not dates. */
+const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系'];
+
+/** Duration units: TIMEX3 designator and whether it is a time (PT…) unit. */
+const DURATION_UNITS: [string, string, boolean][] = [
+  ['个钟头', 'H', true], ['個鐘頭', 'H', true], ['钟头', 'H', true], ['小时', 'H', true], ['小時', 'H', true],
+  ['分钟', 'M', true], ['分鐘', 'M', true], ['秒钟', 'S', true], ['秒鐘', 'S', true], ['秒', 'S', true],
+  ['个星期', 'W', false], ['個星期', 'W', false], ['星期', 'W', false], ['礼拜', 'W', false], ['周', 'W', false],
+  ['週', 'W', false], ['个月', 'M', false], ['個月', 'M', false], ['年', 'Y', false], ['天', 'D', false],
+  ['日', 'D', false],
+];
+
+/** Characters that may start an expression: the first characters of every keyword, digits, Chinese numerals. */
+const START = new Uint8Array(65536);
+function markStarts(words: Iterable<string>) {
+  for (const w of words) START[w.charCodeAt(0)] = 1;
+}
+for (let c = 0x30; c <= 0x39; c++) START[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) START[c] = 1;
+markStarts(CN_NUM_CHARS);
+markStarts(Object.keys(REL_YEAR));
+markStarts(Object.keys(REL_MONTH));
+markStarts(Object.keys(REL_WEEK));
+markStarts(Object.keys(REL_DAY));
+markStarts(Object.keys(REL_DAY_TOD));
+markStarts(Object.keys(TOD));
+markStarts(WEEKDAY_PREFIXES);
+markStarts(Object.keys(SEASONS));
+markStarts(PAST_REF_WORDS);
+markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
+  '前', '后', '年底', '年末', '年初', '年中', '月底', '月末', '月初', '月中', '《', '去年同期', '上年同期']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Readers
+
+interface Num {
+  end: number;
+  value: number;
+  arabic: boolean;
+  /** Characters read (digits of an Arabic numeral). */
+  length: number;
+  /** Chinese: only digit characters (二〇二三), no 十/百/千. */
+  digitsOnly: boolean;
+  leadingZero: boolean;
+}
+
+type ModMatch = { end: number; mod: Mod };
+
+interface DayRef {
+  y: number | null;
+  m: number | null;
+  d: number | null;
+}
+
+/** What one parsed date expression contributes. */
+interface DateValue {
+  timex: string;
+  mod?: Mod;
+  /** The day, when the expression names one (for a TIME that follows, 当天, and ranges). */
+  day?: DayRef;
+  /** Year and month named or implied (for ranges: 6月1日至30日). */
+  y?: number | null;
+  m?: number | null;
+}
+
+class DateScanner {
+  private readonly out: RawSpan[] = [];
+  private readonly dct: Ymd | undefined;
+  /** The last fully named day (for 当天 / 当日) and the last date's year/month (for ranges). */
+  private lastDay: DayRef | undefined;
+  private last: { end: number; y?: number | null; m?: number | null } | undefined;
+
+  constructor(private readonly text: string, dct: string | undefined) {
+    this.dct = parseDct(dct);
+  }
+
+  run(): RawSpan[] {
+    const t = this.text;
+    const n = t.length;
+    let i = 0;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (START[c] === 0) {
+        i++;
+        continue;
+      }
+      if (c === 0x300a /* 《 */) {
+        const close = t.indexOf('》', i + 1);
+        i = close < 0 || close - i > 200 ? i + 1 : close + 1;
+        continue;
+      }
+      const end = this.expression(i);
+      if (end > i) {
+        i = end;
+        continue;
+      }
+      // Do not restart in the middle of a number or a Latin word.
+      i = this.skipRun(i);
+    }
+    return this.out;
+  }
+
+  private skipRun(i: number): number {
+    const t = this.text;
+    if (isArabicDigit(t[i])) {
+      let j = i + 1;
+      while (j < t.length && (isArabicDigit(t[j]) || t[j] === '.' || t[j] === ':' || t[j] === '-')) j++;
+      return j;
+    }
+    if (CN_NUM_CHARS.includes(t[i])) {
+      let j = i + 1;
+      while (j < t.length && CN_NUM_CHARS.includes(t[j])) j++;
+      return j;
+    }
+    return i + 1;
+  }
+
+  private at(i: number, word: string): boolean {
+    return this.text.startsWith(word, i);
+  }
+
+  /** The longest key of `table` at i. */
+  private word<T>(i: number, table: Record<string, T>): [string, T] | undefined {
+    const keys = indexOf(table).get(this.text[i]);
+    if (!keys) return undefined;
+    for (const k of keys) if (this.text.startsWith(k, i)) return [k, table[k]];
+    return undefined;
+  }
+
+  private skipSpace(i: number): number {
+    const t = this.text;
+    while (i < t.length && (t[i] === ' ' || t[i] === '\u3000' || t[i] === '\t')) i++;
+    return i;
+  }
+
+  /** A numeral (Arabic, half/full width, or Chinese) at i, or undefined. */
+  private num(i: number, allowDecimal = false): Num | undefined {
+    const t = this.text;
+    if (i >= t.length) return undefined;
+    if (isArabicDigit(t[i])) {
+      let j = i;
+      while (j < t.length && isArabicDigit(t[j])) j++;
+      if (allowDecimal && (t[j] === '.' || t[j] === '．') && j + 1 < t.length && isArabicDigit(t[j + 1])) {
+        j++;
+        while (j < t.length && isArabicDigit(t[j])) j++;
+      }
+      const raw = toHalfWidth(t.slice(i, j));
+      return { end: j, value: Number(raw), arabic: true, length: j - i, digitsOnly: true, leadingZero: raw[0] === '0' && j - i > 1 };
+    }
+    let j = i;
+    while (j < t.length && CN_NUM_CHARS.includes(t[j])) j++;
+    if (j === i) return undefined;
+    const raw = t.slice(i, j);
+    const value = parseNumeral(raw);
+    if (value === undefined) return undefined;
+    let digitsOnly = true;
+    for (const ch of raw) if (!CN_DIGIT_ONLY.includes(ch)) digitsOnly = false;
+    return { end: j, value, arabic: false, length: j - i, digitsOnly, leadingZero: raw[0] === '零' || raw[0] === '〇' };
+  }
+
+  private emit(start: number, end: number, label: RawSpan['label'], timex: string, mod?: Mod, extra?: Partial<RawSpan>) {
+    const span: RawSpan = { start, end, label, timex, ...extra };
+    if (mod) span.mod = mod;
+    this.out.push(span);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // One expression
+
+  /** Parses the expression starting at i; returns its end, or i when there is none. */
+  private expression(i: number): number {
+    const t = this.text;
+    for (const w of NOT_DATES) if (t.startsWith(w, i)) return i + w.length;
+
+    // 自2018年以来, 从2016年3月1日开始, 自2016年9月1日起: the preposition belongs to the span.
+    const since = this.word(i, SINCE_PREPOSITIONS);
+    if (since) {
+      const end = this.dateTime(i + since[0].length, i, true);
+      if (end > 0) return end;
+      return i; // the preposition alone
+    }
+    if (this.at(i, '去年同期') || this.at(i, '上年同期')) {
+      const y = this.dct ? this.dct.y - 1 : null;
+      this.emit(i, i + 4, 'DATE', fmtYear(y));
+      return i + 4;
+    }
+    for (const w of PAST_REF_WORDS) {
+      if (t.startsWith(w, i)) {
+        const after = i + w.length;
+        // 最近三年 / 近年来: a following duration or numeral is the expression; the adverb is not labelled.
+        if (w === '最近' && (this.num(after) || this.at(after, '几') || this.at(after, '数'))) return i + 2;
+        // 接近年底: 年底 is the date; 节日前夕: not 日前.
+        if (w === '近年' && '底末初中终'.includes(t[after] ?? '\uffff')) return i;
+        if (w === '日前' && (t[after] === '夕' || '节生假每本当今昨明某两三几数多'.includes(t[i - 1] ?? '\uffff'))) return i;
+        this.emit(i, after, 'DATE', 'PAST_REF');
+        return after;
+      }
+    }
+    const dt = this.dateTime(i, i, false);
+    if (dt > 0) return dt;
+    const du = this.duration(i);
+    if (du > 0) return du;
+    return i;
+  }
+
+  /**
+   * A date, optionally followed by a time of day and a postposed modifier. `spanStart` is where the DATE span
+   * starts (before a 自/从 preposition); with `needSince` the expression must end in 以来/起/开始 and gets
+   * mod since_start. Returns the end, or 0.
+   */
+  private dateTime(i: number, spanStart: number, needSince: boolean): number {
+    const date = this.date(i);
+    let end = date ? date.end : i;
+    let value = date?.value;
+    const dateEnd = end;
+    // Time of day: fused day+time words (今晚), or after the date.
+    let time: { start: number; end: number; timex: string } | undefined;
+    if (date?.timeOnly) {
+      time = { start: i, end: date.end, timex: date.value.timex };
+      value = undefined;
+    } else {
+      const ts = value ? this.skipSpace(end) : i;
+      time = this.time(ts, value?.day, value !== undefined);
+      if (time) end = time.end;
+    }
+    if (!value && !time) return 0;
+
+    // Postposed modifier.
+    let mod: ModMatch | undefined = this.suffix(end, !!time || !!value?.mod);
+    if (needSince) {
+      if (!mod || mod.mod !== 'since_start' || time) return 0;
+    }
+    const finalEnd = mod ? mod.end : end;
+
+    if (value) {
+      const valEnd = time ? dateEnd : finalEnd;
+      this.emit(spanStart, valEnd, 'DATE', value.timex, time ? value.mod : (mod?.mod ?? value.mod));
+      if (value.day && value.day.d !== null) this.lastDay = value.day;
+      this.last = { end: dateEnd, y: value.y, m: value.m };
+    }
+    if (time) this.emit(time.start, finalEnd, 'TIME', time.timex, mod?.mod);
+    return finalEnd;
+  }
+
+  /** Postposed modifiers of a date or time. */
+  private suffix(i: number, hasMod: boolean): ModMatch | undefined {
+    if (hasMod) return undefined;
+    const t = this.text;
+    const j = this.skipSpace(i);
+    const table: [string, Mod][] = [
+      ['或之前', 'on_or_before'], ['或以前', 'on_or_before'], ['及之前', 'on_or_before'], ['及以前', 'on_or_before'],
+      ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'], ['及以后', 'on_or_after'],
+      ['以来', 'since_start'], ['开始', 'since_start'], ['起', 'since_start'],
+      ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'],
+      ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'],
+    ];
+    for (const [w, mod] of table) {
+      if (!t.startsWith(w, j)) continue;
+      const after = j + w.length;
+      // 2023年前三季度, 6月后半月, 前不久 …: 前/后 begin the next expression.
+      if ((w === '前' || w === '后' || w === '後') && after < t.length) {
+        const nx = t[after];
+        if (CN_NUM_CHARS.includes(nx) || isArabicDigit(nx) || nx === '半' || nx === '期' || nx === '面' || nx === '来' || nx === '天' || nx === '者' || nx === '年') return undefined;
+      }
+      if (w === '起' && (t[after] === '来' || t[after] === '草' || t[after] === '诉')) return undefined;
+      return { end: after, mod };
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Dates
+
+  private date(i: number): { end: number; value: DateValue; timeOnly?: boolean } | undefined {
+    const t = this.text;
+    const dct = this.dct;
+    // Fused day + part of day: 今晚 → one TIME.
+    const fused = this.word(i, REL_DAY_TOD);
+    if (fused) {
+      const [w, [off, code]] = fused;
+      const after = i + w.length;
+      const clock = this.clock(this.skipSpace(after), TOD[code === 'MO' ? '上午' : code === 'EV' ? '晚上' : '深夜']);
+      const day = dct ? addDays(dct, off) : undefined;
+      const dayStr = day ? fmtYmd(day) : 'XXXX-XX-XX';
+      if (clock) return { end: clock.end, value: { timex: `${dayStr}T${clock.value}` }, timeOnly: true };
+      return { end: after, value: { timex: `${dayStr}T${code}` }, timeOnly: true };
+    }
+
+    // ISO-like numeric dates: 2023-06-18, 2023/6/18, 2023.6.18.
+    const iso = this.isoDate(i);
+    if (iso) {
+      const day = { y: iso.y, m: iso.m, d: iso.d };
+      return this.weekdayTail(iso.end, { timex: fmtYmd(iso), day, y: iso.y, m: iso.m });
+    }
+
+    let p = i;
+    let y: number | null | undefined; // undefined: not named
+    let yearExplicit = false;
+    // Decades and centuries: 九十年代, 二十世纪九十年代, 19世纪70年代.
+    const dec = this.decade(p);
+    if (dec) return { end: dec.end, value: { timex: dec.timex } };
+
+    const yrange = this.yearRange(p);
+    if (yrange) return { end: yrange.end, value: { timex: `${fmtYear(yrange.a)}/${fmtYear(yrange.b)}` } };
+    const ry = this.word(p, REL_YEAR);
+    if (ry) {
+      y = dct ? dct.y + ry[1] : null;
+      p += ry[0].length;
+      if (t[p] === '度') p++;
+    } else {
+      const yr = this.year(p);
+      if (yr) {
+        y = yr.y;
+        yearExplicit = true;
+        p = yr.end;
+      }
+    }
+    const inherit = this.inherited(i);
+    const yearFor = (): number | null => (y !== undefined ? y : inherit?.y !== undefined ? inherit.y : dct ? dct.y : null);
+
+    // Year sub-periods.
+    {
+      const sub = this.yearPart(p, y !== undefined);
+      if (sub) {
+        const yy = yearFor();
+        const timex = sub.interval
+          ? `${fmtYear(yy)}-${sub.interval[0]}/${fmtYear(yy)}-${sub.interval[1]}`
+          : sub.code
+            ? `${fmtYear(yy)}-${sub.code}`
+            : fmtYear(yy);
+        return { end: sub.end, value: { timex, mod: sub.mod, y: yy } };
+      }
+    }
+
+    // Month: 6月, 十二月, 1-5月, 本月, 上个月.
+    let m: number | null | undefined;
+    let mInterval: [number, number] | undefined;
+    const rm = y === undefined ? this.word(p, REL_MONTH) : undefined;
+    if (rm) {
+      if (dct) {
+        const a = addMonths(dct.y, dct.m, rm[1]);
+        y = a.y;
+        m = a.m;
+      } else {
+        y = null;
+        m = null;
+      }
+      p += rm[0].length;
+    } else {
+      const mo = this.month(p);
+      if (mo) {
+        m = mo.m;
+        mInterval = mo.interval;
+        p = mo.end;
+      }
+    }
+    if (m !== undefined) {
+      const yy = y !== undefined ? y : inherit?.y !== undefined ? inherit.y : dct ? dct.y : null;
+      if (mInterval) {
+        return { end: p, value: { timex: `${fmtYear(yy)}-${pad2(mInterval[0])}/${fmtYear(yy)}-${pad2(mInterval[1])}`, y: yy } };
+      }
+      // Parts of the month.
+      const mp = this.monthPart(p);
+      if (mp) return { end: mp.end, value: { timex: `${fmtYear(yy)}-${fmtMonth(m)}`, mod: mp.mod, y: yy, m } };
+      const dd = this.day(p, m !== null && !rm);
+      if (dd) {
+        if (dd.interval) {
+          const base = `${fmtYear(yy)}-${fmtMonth(m)}`;
+          return { end: dd.end, value: { timex: `${base}-${pad2(dd.interval[0])}/${base}-${pad2(dd.interval[1])}`, y: yy, m } };
+        }
+        const day = { y: yy, m, d: dd.d };
+        return this.weekdayTail(dd.end, { timex: `${fmtYear(yy)}-${fmtMonth(m)}-${pad2(dd.d)}`, day, y: yy, m });
+      }
+      if (t[p] === '份') p++;
+      return { end: p, value: { timex: `${fmtYear(yy)}-${fmtMonth(m)}`, y: yy, m } };
+    }
+    if (y !== undefined) {
+      // A year alone (2023年, 今年); 今年以来 gets its mod from the suffix.
+      if (!yearExplicit && this.at(p, '同期')) p += 2;
+      return { end: p, value: { timex: fmtYear(y), y } };
+    }
+
+    // 月底, 月初, 上旬 without a month: the DCT's month.
+    const mpAlone = this.monthPartAlone(p);
+    if (mpAlone) {
+      const yy = dct ? dct.y : null;
+      const mm = dct ? dct.m : null;
+      return { end: mpAlone.end, value: { timex: `${fmtYear(yy)}-${fmtMonth(mm)}`, mod: mpAlone.mod, y: yy, m: mm } };
+    }
+
+    // A day alone: 18日 (month and year from a range start or the DCT).
+    const dd = this.day(p, false);
+    if (dd && !dd.interval) {
+      const yy = inherit ? (inherit.y ?? null) : dct ? dct.y : null;
+      const mm = inherit && inherit.m !== undefined ? inherit.m : dct ? dct.m : null;
+      const day = { y: yy, m: mm, d: dd.d };
+      return this.weekdayTail(dd.end, { timex: `${fmtYear(yy)}-${fmtMonth(mm)}-${pad2(dd.d)}`, day, y: yy, m: mm });
+    }
+
+    // Day words: 今天, 昨日, 当天.
+    const rd = this.word(p, REL_DAY);
+    if (rd) {
+      let day: DayRef;
+      if (rd[1] === 'anaphoric') day = this.lastDay ?? (dct ? { ...dct } : { y: null, m: null, d: null });
+      else if (dct) day = addDays(dct, rd[1]);
+      else day = { y: null, m: null, d: null };
+      const end = p + rd[0].length;
+      return { end, value: { timex: day.d === null ? 'XXXX-XX-XX' : `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}`, day, y: day.y, m: day.m } };
+    }
+
+    // Weeks and weekdays: 本周, 上周三, 下下周, 周末, 星期一.
+    const rw = this.word(p, REL_WEEK);
+    let weekOff: number | undefined;
+    let wp = p;
+    if (rw) {
+      weekOff = rw[1];
+      wp = p + rw[0].length;
+    }
+    const wd = this.weekday(rw ? wp - (rw[0].endsWith('星期') ? 2 : rw[0].endsWith('周') || rw[0].endsWith('週') ? 1 : 0) : wp, rw !== undefined);
+    if (wd || rw) {
+      const end = wd ? wd.end : wp;
+      const off = weekOff ?? 0;
+      if (!dct) {
+        const w = weekOff === undefined ? 'WXX' : 'WXX';
+        const timex = wd ? (wd.weekend ? `XXXX-${w}-WE` : `XXXX-${w}-${wd.d}`) : `XXXX-${w}`;
+        return { end, value: { timex, day: wd && !wd.weekend ? { y: null, m: null, d: null } : undefined } };
+      }
+      const ref = addDays(dct, 7 * off);
+      if (wd && !wd.weekend) {
+        const day = addDays(ref, wd.d - isoWeekday(ref));
+        return { end, value: { timex: fmtYmd(day), day, y: day.y, m: day.m } };
+      }
+      const wk = isoWeek(ref);
+      const timex = `${fmtYear(wk.y)}-W${pad2(wk.w)}${wd?.weekend ? '-WE' : ''}`;
+      return { end, value: { timex } };
+    }
+    return undefined;
+  }
+
+  /** Year and month of the date this one continues in a range (6月1日至30日), if it directly precedes. */
+  private inherited(i: number): { y?: number | null; m?: number | null } | undefined {
+    const last = this.last;
+    if (!last) return undefined;
+    const gap = this.text.slice(last.end, i).trim();
+    if (gap.length === 0 || gap.length > 2 || !/^(?:到|至|-|－|—|–|~|～|和|、|及|或)$/.test(gap)) return undefined;
+    return { y: last.y, m: last.m };
+  }
+
+  /** 2023-06-18, 2023/6/18, 2023.6.18 (year first, valid month and day). */
+  private isoDate(i: number): (Ymd & { end: number }) | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !a.arabic || a.length !== 4) return undefined;
+    const sep = t[a.end];
+    if (sep !== '-' && sep !== '/' && sep !== '.' && sep !== '－' && sep !== '／' && sep !== '．') return undefined;
+    const b = this.num(a.end + 1);
+    if (!b || !b.arabic || b.length > 2 || t[b.end] !== sep) return undefined;
+    const c = this.num(b.end + 1);
+    if (!c || !c.arabic || c.length > 2) return undefined;
+    if (c.end < t.length && (isArabicDigit(t[c.end]) || t[c.end] === sep)) return undefined;
+    if (!isValidDate(a.value, b.value, c.value)) return undefined;
+    let end = c.end;
+    if (t[end] === '日' || t[end] === '号') end++;
+    return { y: a.value, m: b.value, d: c.value, end };
+  }
+
+  /** A named year: 2023年, 二〇二三年, 1995-1997年 is handled by yearInterval, 08年, 18年10月. */
+  private year(i: number): { y: number; end: number } | undefined {
+    const t = this.text;
+    const n = this.num(i);
+    if (!n) return undefined;
+    let p = this.skipSpace(n.end);
+    if (t[p] !== '年') return undefined;
+    const after = p + 1;
+    const nx = t[after];
+    if (nx === '级' || nx === '級' || nx === '代' || nx === '龄' || nx === '齡') return undefined;
+    if (!n.digitsOnly) return undefined; // 三年, 十年: durations
+    let y: number;
+    if (n.length === 4) {
+      if (n.value < 1000 || n.value > 2199) return undefined;
+      y = n.value;
+    } else if (n.length === 2) {
+      // 08年, 零八年, 九八年, or 18年10月: a two-digit year.
+      const followedByMonth = this.month(this.skipSpace(after)) !== undefined;
+      if (!n.leadingZero && !followedByMonth) return undefined;
+      const pivot = this.dct ? (this.dct.y % 100) + 10 : 50;
+      y = n.value <= pivot ? 2000 + n.value : 1900 + n.value;
+    } else return undefined;
+    return { y, end: nx === '度' ? after + 1 : after };
+  }
+
+  /** 1995-1997年, 2010至2015年: one DATE with an ISO interval. */
+  private yearRange(i: number): { a: number; b: number; end: number } | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !a.digitsOnly || a.length !== 4 || a.value < 1000 || a.value > 2199) return undefined;
+    const p = this.skipSpace(a.end);
+    if (!'-—－~～至到–'.includes(t[p] ?? '\uffff')) return undefined;
+    const b = this.num(this.skipSpace(p + 1));
+    if (!b || !b.digitsOnly || b.length !== 4 || b.arabic !== a.arabic || b.value <= a.value || b.value > 2199) return undefined;
+    const q = this.skipSpace(b.end);
+    if (t[q] !== '年') return undefined;
+    return { a: a.value, b: b.value, end: q + 1 };
+  }
+
+  /** Half years, quarters, seasons, start/middle/end of the year, first N months/quarters. */
+  private yearPart(i: number, afterYear: boolean):
+    | { end: number; code?: string; interval?: [string, string]; mod?: Mod }
+    | undefined {
+    const t = this.text;
+    for (const [w, code] of [['上半年', 'H1'], ['下半年', 'H2'], ['前半年', 'H1'], ['后半年', 'H2'], ['上半年度', 'H1']] as const) {
+      if (t.startsWith(w, i)) return { end: i + w.length, code };
+    }
+    // 一季度, 第三季度, 三季度, Q3 is rare in Chinese news; 前三季度 → Q1/Q3 interval.
+    let p = i;
+    let first = false;
+    if (t[p] === '第') p++;
+    else if (t[p] === '前') {
+      first = true;
+      p++;
+    }
+    const n = this.num(p);
+    if (n && n.value >= 1 && n.value <= 4 && Number.isInteger(n.value)) {
+      let q = n.end;
+      if (t.startsWith('季度', q)) q += 2;
+      else if (t[q] === '季' && t[q + 1] !== '节') q += 1;
+      else q = -1;
+      if (q > 0) {
+        if (first) return n.value === 1 ? { end: q, code: 'Q1' } : { end: q, interval: ['Q1', `Q${n.value}`] };
+        return { end: q, code: `Q${n.value}` };
+      }
+    }
+    if (first && n && n.value >= 1 && n.value <= 12 && Number.isInteger(n.value)) {
+      // 前5个月 → January to May.
+      const q = n.end;
+      if (t.startsWith('个月', q) || t.startsWith('個月', q)) {
+        return n.value === 1 ? { end: q + 2, code: '01' } : { end: q + 2, interval: ['01', pad2(n.value)] };
+      }
+    }
+    const season = this.word(i, SEASONS);
+    if (season && afterYear) return { end: i + 2, code: season[1] };
+    if (afterYear && (t[i] === '夏' || t[i] === '春' || t[i] === '秋' || t[i] === '冬') && t[i + 1] !== '节' && t[i + 1] !== '季' && t[i + 1] !== '天') {
+      // 今夏, 去冬 are written without 年; 2023年夏 is rare — accept only with 季/天 above.
+    }
+    for (const [w, mod] of [['年底', 'end'], ['年末', 'end'], ['年初', 'start'], ['年中', 'mid'], ['年终', 'end']] as const) {
+      if (t.startsWith(w, i)) return { end: i + 2, mod };
+    }
+    if (afterYear) {
+      // 2023年底, 今年初 (the 年 was consumed with the year).
+      const prev = t[i - 1];
+      if (prev === '年') {
+        if (t[i] === '底' || t[i] === '末') return { end: i + 1, mod: 'end' };
+        if (t[i] === '初') return { end: i + 1, mod: 'start' };
+      }
+    }
+    return undefined;
+  }
+
+  /** 6月, 十二月, 6 月, 1-5月 / 1至5月 (interval). */
+  private month(i: number): { m: number; end: number; interval?: [number, number] } | undefined {
+    const t = this.text;
+    const n = this.num(i);
+    if (!n || !Number.isInteger(n.value)) return undefined;
+    let p = this.skipSpace(n.end);
+    // 1-5月, 1至5月
+    const conn = t[p];
+    if (conn === '-' || conn === '—' || conn === '－' || conn === '~' || conn === '～' || conn === '至' || conn === '到' || conn === '–') {
+      const b = this.num(this.skipSpace(p + 1));
+      if (b && b.arabic === n.arabic && Number.isInteger(b.value)) {
+        const q = this.skipSpace(b.end);
+        if (t[q] === '月' && n.value >= 1 && b.value <= 12 && n.value < b.value && t[q + 1] !== '份' + '' && !this.isMonthCounter(q + 1)) {
+          return { m: n.value, end: q + 1, interval: [n.value, b.value] };
+        }
+      }
+    }
+    if (t[p] !== '月') return undefined;
+    if (n.value < 1 || n.value > 12) return undefined;
+    if (this.isMonthCounter(p + 1)) return undefined;
+    return { m: n.value, end: p + 1 };
+  }
+
+  /** 月 used as a unit of counting (三月份 is a month; 月薪, 月供 etc. are not dates but still follow a month). */
+  private isMonthCounter(_i: number): boolean {
+    return false;
+  }
+
+  /** 上旬/中旬/下旬, 初/中/底/末, 月初/月中/月底/月末 after a month. */
+  private monthPart(i: number): { end: number; mod: Mod } | undefined {
+    const t = this.text;
+    for (const [w, mod] of [['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end'], ['月初', 'start'], ['月中', 'mid'],
+      ['月底', 'end'], ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid']] as const) {
+      if (!t.startsWith(w, i)) continue;
+      if (w === '份') {
+        const r = this.monthPart(i + 1);
+        return r ? { end: r.end, mod: r.mod } : undefined;
+      }
+      if (w === '初') {
+        // 十月初一 is a lunar day, not 月初.
+        if (CN_NUM_CHARS.includes(t[i + 1] ?? '\uffff')) return undefined;
+      }
+      if (w === '中' && !(t[i + 1] === '旬')) {
+        // 6月中 on its own is rare and collides with 中 as a preposition-like suffix (6月中国…): only 月中/中旬.
+        continue;
+      }
+      return { end: i + w.length, mod: mod as Mod };
+    }
+    // Standalone 月底/月初 without a month number are handled by the caller through relMonthPart.
+    return undefined;
+  }
+
+  private monthPartAlone(i: number): { end: number; mod: Mod } | undefined {
+    for (const [w, mod] of [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const) {
+      if (this.text.startsWith(w, i)) return { end: i + 2, mod };
+    }
+    return undefined;
+  }
+
+  /** 18日, 18号, 十八日, 1-5日 (interval), and after a month a bare Chinese day (八月十五). */
+  private day(i: number, afterMonth: boolean): { d: number; end: number; interval?: [number, number] } | undefined {
+    const t = this.text;
+    const n = this.num(i);
+    if (!n || !Number.isInteger(n.value)) return undefined;
+    let p = this.skipSpace(n.end);
+    const conn = t[p];
+    if (conn === '-' || conn === '—' || conn === '－' || conn === '~' || conn === '～' || conn === '至' || conn === '到' || conn === '–') {
+      const b = this.num(this.skipSpace(p + 1));
+      if (b && Number.isInteger(b.value)) {
+        const q = this.skipSpace(b.end);
+        if ((t[q] === '日' || t[q] === '号' || t[q] === '號') && n.value >= 1 && b.value <= 31 && n.value < b.value) {
+          return { d: n.value, end: q + 1, interval: [n.value, b.value] };
+        }
+      }
+    }
+    if (n.value < 1 || n.value > 31) return undefined;
+    if (t[p] === '日' || t[p] === '號') return { d: n.value, end: p + 1 };
+    if (t[p] === '号') {
+      // 12号 alone is a number (room, line); 6月12号 is a date.
+      if (!afterMonth) return undefined;
+      return { d: n.value, end: p + 1 };
+    }
+    if (afterMonth && !n.arabic && p === n.end) {
+      // 八月十五: a Chinese day without 日, when nothing numeric or a counter follows.
+      const nx = t[p];
+      if (nx === undefined || /[\s，。、；：！？,.;:!?）)」”早晚上下中凌深傍]/.test(nx)) return { d: n.value, end: p };
+    }
+    return undefined;
+  }
+
+  /** An optional weekday after a day: 6月18日（星期日）, 10月12号，星期一, 6月18日周日. */
+  private weekdayTail(i: number, value: DateValue): { end: number; value: DateValue } {
+    const t = this.text;
+    let p = i;
+    let close: string | undefined;
+    if (t[p] === '（' || t[p] === '(') {
+      close = t[p] === '（' ? '）' : ')';
+      p++;
+    } else if (t[p] === '，' || t[p] === ',' || t[p] === ' ') p++;
+    const wd = this.weekday(p, false);
+    if (wd && !wd.weekend) {
+      let end = wd.end;
+      if (close) {
+        if (t[end] !== close) return { end: i, value };
+        end++;
+      }
+      return { end, value };
+    }
+    return { end: i, value };
+  }
+
+  /** 星期三, 周三, 礼拜三, 周末; with `afterWeek` the prefix was part of 上周 etc. */
+  private weekday(i: number, afterWeek: boolean): { d: number; weekend: boolean; end: number } | undefined {
+    const t = this.text;
+    for (const pre of WEEKDAY_PREFIXES) {
+      if (!t.startsWith(pre, i)) continue;
+      const p = i + pre.length;
+      const ch = t[p];
+      if (ch === '末' && (pre === '周' || pre === '週')) return { d: 6, weekend: true, end: p + 1 };
+      const d = WEEKDAY_DIGIT[ch];
+      if (d === undefined) return undefined;
+      // 周一 + 鸣 would be a personal name; 星期天 is fine. 周日 followed by a digit is 周 + 日 something else.
+      if ((pre === '周' || pre === '週') && ch === '天') return undefined;
+      if (ch === '日' && CN_NUM_CHARS.includes(t[p + 1] ?? '\uffff')) return undefined;
+      return { d, weekend: false, end: p + 1 };
+    }
+    if (afterWeek) return undefined;
+    return undefined;
+  }
+
+  /** 九十年代, 二十世纪九十年代, 19世纪70年代, 21世纪. */
+  private decade(i: number): { end: number; timex: string } | undefined {
+    const t = this.text;
+    let p = i;
+    let century: number | undefined;
+    const c = this.num(p);
+    if (!c) return undefined;
+    let q = this.skipSpace(c.end);
+    if (t.startsWith('世纪', q) || t.startsWith('世紀', q)) {
+      if (!Number.isInteger(c.value) || c.value < 1 || c.value > 30) return undefined;
+      century = c.value - 1;
+      p = q + 2;
+      const d = this.num(p);
+      if (!d) return { end: p, timex: String(century).padStart(2, '0') };
+      q = d.end;
+      if (t.startsWith('年代', q) && d.value % 10 === 0 && d.value >= 0 && d.value < 100) {
+        return { end: q + 2, timex: `${String(century).padStart(2, '0')}${d.value / 10}` };
+      }
+      return { end: p, timex: String(century).padStart(2, '0') };
+    }
+    if (t.startsWith('年代', q) && Number.isInteger(c.value)) {
+      // 九十年代, 90年代 → 1990s; 1990年代 → 1990s; 二零一零年代 rare.
+      let v = c.value;
+      if (v >= 10 && v < 100 && v % 10 === 0) {
+        const pivot = this.dct ? this.dct.y % 100 : 30;
+        const full = v <= pivot ? 2000 + v : 1900 + v;
+        return { end: q + 2, timex: String(full / 10) };
+      }
+      if (v >= 1000 && v < 2200 && v % 10 === 0) return { end: q + 2, timex: String(v / 10) };
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Times of day
+
+  /**
+   * A time of day at i: [part of day] clock, or a part of day alone. `day` is the day named right before (the
+   * timex then carries it); `afterDate` accepts the one-character parts of day 早 / 晚.
+   */
+  private time(i: number, day: DayRef | undefined, afterDate: boolean): { start: number; end: number; timex: string } | undefined {
+    const t = this.text;
+    let p = i;
+    let tod = this.word(p, TOD);
+    if (!tod && afterDate) {
+      const short = this.word(p, TOD_SHORT);
+      if (short) {
+        tod = short;
+        // 7月25日早间 is in TOD; 早 alone only when a clock or a break follows.
+      }
+    }
+    if (tod) p += tod[0].length;
+    const clock = this.clock(this.skipSpace(p), tod?.[1], !!tod || afterDate);
+    const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
+    if (clock) return { start: i, end: clock.end, timex: `${prefix}T${clock.value}` };
+    if (tod) {
+      if (tod[0].length === 1) {
+        const nx = t[p];
+        if (nx !== undefined && !/[\s，。、；：！？,.;:!?）)」”]/.test(nx)) return undefined;
+      }
+      return { start: i, end: p, timex: `${prefix}T${tod[1].code}` };
+    }
+    return undefined;
+  }
+
+  /** 9:30, 9:30:15, 9时30分, 9点半, 九点二十, 下午3点一刻, 2:00pm. */
+  private clock(i: number, tod: { code: string; pm: string } | undefined, lenient = true): { end: number; value: string } | undefined {
+    const t = this.text;
+    const h = this.num(i);
+    if (!h || !Number.isInteger(h.value) || h.value > 24) return undefined;
+    let p = h.end;
+    let min: number | undefined;
+    let sec: number | undefined;
+    let explicitPm: boolean | undefined;
+    if ((t[p] === ':' || t[p] === '：') && h.arabic && h.length <= 2) {
+      const m = this.num(p + 1);
+      if (!m || !m.arabic || m.length !== 2 || m.value > 59) return undefined;
+      min = m.value;
+      p = m.end;
+      if ((t[p] === ':' || t[p] === '：') && this.num(p + 1)?.length === 2) {
+        const s = this.num(p + 1)!;
+        if (s.value > 59) return undefined;
+        sec = s.value;
+        p = s.end;
+      }
+      if (p < t.length && (isArabicDigit(t[p]) || t[p] === ':')) return undefined;
+      // am / pm in Latin letters.
+      const q = this.skipSpace(p);
+      const ampm = /^(a\.m\.|p\.m\.|am|pm|AM|PM|A\.M\.|P\.M\.)/.exec(t.slice(q, q + 4));
+      if (ampm) {
+        explicitPm = ampm[1][0].toLowerCase() === 'p';
+        p = q + ampm[1].length;
+      }
+    } else {
+      let unit = t[p];
+      if (unit !== '时' && unit !== '点' && unit !== '時' && unit !== '點') return undefined;
+      if (t[p + 1] === '钟' && t[p + 2] === '头') return undefined; // 两个钟头 is a duration (never here, but safe)
+      p++;
+      if (t[p] === '钟' || t[p] === '鐘') p++;
+      const bareHour = p;
+      if (t[p] === '半') {
+        min = 30;
+        p++;
+      } else if (t[p] === '整') {
+        p++;
+      } else if (t.startsWith('一刻', p)) {
+        min = 15;
+        p += 2;
+      } else if (t.startsWith('三刻', p)) {
+        min = 45;
+        p += 2;
+      } else {
+        const m = this.num(p);
+        if (m && Number.isInteger(m.value) && m.value < 60) {
+          let q = m.end;
+          if (t[q] === '分') {
+            min = m.value;
+            p = q + 1;
+            if (t[p] === '钟' && t[p + 1] !== '头') {
+              // 9点30分钟 is odd; keep 分 only.
+            }
+            const s = this.num(p);
+            if (s && t[s.end] === '秒' && s.value < 60) {
+              sec = s.value;
+              p = s.end + 1;
+            }
+          } else if (!m.arabic || m.length === 2) {
+            // 九点二十, 8点15: minutes without 分, unless a counter or unit follows.
+            const nx = t[q];
+            if (nx === undefined || !/[\u4e00-\u9fff%％]/.test(nx) || /[早晚上下中凌，。、到至和]/.test(nx)) {
+              min = m.value;
+              p = q;
+            }
+          }
+        }
+      }
+      if (!tod && p === bareHour) {
+        // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
+        const unitCh = unit;
+        const nx = t[p];
+        const isTimeContext =
+          (unitCh === '时' || unitCh === '時') && h.arabic
+            ? t[p] !== '间' && t[p] !== '期' && t[p] !== '代' && t[p] !== '候'
+            : lenient && (nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) || t.startsWith('左右', p) || t.startsWith('之前', p) || t.startsWith('之后', p) || t.startsWith('以前', p) || t.startsWith('以后', p) || t.startsWith('前', p) || t.startsWith('后', p) || t.startsWith('到', p) || t.startsWith('至', p));
+        if (!isTimeContext) return undefined;
+        if (!h.arabic && !lenient) return undefined;
+      }
+      if (unit === '时' && t[p] === '间') return undefined;
+    }
+    let hour = h.value;
+    if (explicitPm !== undefined) {
+      if (explicitPm && hour < 12) hour += 12;
+      if (!explicitPm && hour === 12) hour = 0;
+    } else if (tod) {
+      if (tod.pm === 'yes' && hour < 12) hour += 12;
+      else if (tod.pm === 'night' && hour >= 6 && hour < 12) hour += 12;
+      else if (tod.pm === 'noon' && hour < 6) hour += 12;
+      else if (tod.code === 'NI' && tod.pm === 'no' && hour === 12) hour = 0;
+    }
+    if (hour === 24 && (min ?? 0) === 0) hour = 24;
+    let value = pad2(hour);
+    if (min !== undefined) value += ':' + pad2(min);
+    if (sec !== undefined) value += ':' + pad2(sec);
+    return { end: p, value };
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Durations
+
+  /**
+   * 三年, 两个多小时, 五天, 多日, 3个月, 半年, 一个半小时, 3至5年, 约3年, 十余年, 8天20小时; and N年前 / N天后
+   * (a DATE relative to the DCT). Returns the end, or 0.
+   */
+  private duration(i: number): number {
+    const t = this.text;
+    let p = i;
+    let mod: Mod | undefined;
+    for (const [w, m] of [['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'],
+      ['不足', 'less_than'], ['不到', 'less_than']] as const) {
+      if (t.startsWith(w, p)) {
+        mod = m;
+        p += w.length;
+        break;
+      }
+    }
+    const comps: Component[] = [];
+    let first: DurationPart | undefined;
+    let q = p;
+    for (;;) {
+      let r = q;
+      if (comps.length > 0 && (t[r] === '又' || t[r] === '零')) r++;
+      const c = this.durationPart(r);
+      if (!c) break;
+      if (comps.length > 0) {
+        // Compound durations go from larger to smaller units: 8天20小时, 一年又一个月.
+        if (c.max !== undefined || c.comps.some((x) => x.amount === 'X')) break;
+        if (rank(c.comps[0]) <= rank(comps[comps.length - 1])) break;
+      }
+      first ??= c;
+      if (c.mod && !mod) mod = c.mod;
+      comps.push(...c.comps);
+      q = c.end;
+      if (c.max !== undefined || c.comps.some((x) => x.amount === 'X')) break;
+    }
+    if (!first) return 0;
+    // 5年前 / 三天后: a date relative to the DCT.
+    if (comps.length === 1 && comps[0].amount !== 'X' && first.max === undefined && !mod) {
+      const rel = this.relativeAgo(q, comps[0]);
+      if (rel) {
+        this.emit(p, rel.end, 'DATE', rel.timex);
+        return rel.end;
+      }
+    }
+    // Postposed 以上 / 以下 / 左右.
+    let end = q;
+    if (!mod) {
+      for (const [w, m] of [['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'], ['左右', 'approx']] as const) {
+        if (t.startsWith(w, end)) {
+          mod = m;
+          end += w.length;
+          break;
+        }
+      }
+    }
+    const extra: Partial<RawSpan> = {};
+    if (first.max !== undefined && typeof first.comps[0].amount === 'number') {
+      extra.value = first.comps[0].amount;
+      extra.valueMax = first.max;
+      extra.unit = (first.comps[0].time ? 'T' : '') + first.comps[0].unit;
+    }
+    this.emit(i, end, 'DURATION', durationTimex(comps), mod, extra);
+    return end;
+  }
+
+  /** One amount + unit of a duration (半 may add a second component: 三年半 → 3Y 6M). */
+  private durationPart(i: number): DurationPart | undefined {
+    const t = this.text;
+    let p = i;
+    let amount: number | 'X';
+    let mod: Mod | undefined;
+    let half = false;
+    if (t[p] === '半') {
+      half = true;
+      amount = 0;
+      p++;
+    } else if ('多数几數幾'.includes(t[p] ?? '\uffff') && p < t.length) {
+      amount = 'X';
+      p++;
+      if (t[p] === '十' || t[p] === '百') p++; // 数十年, 几百年: a vague count.
+    } else {
+      const n = this.num(p, true);
+      if (!n) return undefined;
+      amount = n.value;
+      p = this.skipSpace(n.end);
+      // 3至5年, 3-5年, 三到五年
+      if ('至到-—－~～–'.includes(t[p] ?? '\uffff') && p < t.length) {
+        const b = this.num(this.skipSpace(p + 1), true);
+        if (b && b.value > n.value && !(n.length === 4 && n.arabic)) {
+          let r = this.skipSpace(b.end);
+          const cl = t[r] === '个' || t[r] === '個';
+          if (cl) r++;
+          const u = this.unit(r, true);
+          if (u) return { comps: [{ amount, unit: u.unit, time: u.time }], end: u.end, max: b.value };
+        }
+      }
+      if (t[p] === '多' || t[p] === '余' || t[p] === '餘') {
+        mod = 'more_than';
+        p++;
+      }
+    }
+    let classifier = false;
+    if (t[p] === '个' || t[p] === '個') {
+      classifier = true;
+      p++;
+    }
+    if (!half && t[p] === '半' && amount !== 'X') {
+      half = true; // 一个半小时
+      p++;
+    }
+    if (t[p] === '多' && !mod) {
+      mod = 'more_than'; // 两个多小时
+      p++;
+    }
+    const u = this.unit(p, classifier || amount === 'X' || half || mod !== undefined);
+    if (!u) return undefined;
+    p = u.end;
+    if ((t[p] === '多' || t[p] === '余') && !mod && amount !== 'X' && !half) {
+      mod = 'more_than'; // 两年多
+      p++;
+    }
+    if (t[p] === '半' && !half && amount !== 'X') {
+      half = true; // 三年半
+      p++;
+    }
+    const comps: Component[] = [];
+    if (half) {
+      if (amount === 'X') return undefined;
+      const whole = amount;
+      if (whole > 0) comps.push({ amount: whole, unit: u.unit, time: u.time });
+      // The half in the next smaller unit when exact: 半年 → P6M, 半小时 → PT30M, 半天 → PT12H.
+      if (u.unit === 'Y' && !u.time) comps.push({ amount: 6, unit: 'M', time: false });
+      else if (u.unit === 'H') comps.push({ amount: 30, unit: 'M', time: true });
+      else if (u.unit === 'M' && u.time) comps.push({ amount: 30, unit: 'S', time: true });
+      else if (u.unit === 'D') comps.push({ amount: 12, unit: 'H', time: true });
+      else {
+        comps.length = 0;
+        comps.push({ amount: whole + 0.5, unit: u.unit, time: u.time }); // 半个月 → P0.5M
+      }
+    } else comps.push({ amount, unit: u.unit, time: u.time });
+    return { comps, end: p, mod };
+  }
+
+  /** A duration unit at i; `loose` allows 月 and 日 (after 个, 多, 半, a range). */
+  private unit(i: number, loose: boolean): { unit: string; time: boolean; end: number } | undefined {
+    const t = this.text;
+    for (const [w, unit, time] of DURATION_UNITS) {
+      if (!t.startsWith(w, i)) continue;
+      const end = i + w.length;
+      const nx = t[end];
+      if (w === '年' && (nx === '级' || nx === '級' || nx === '代' || nx === '龄' || nx === '度' || nx === '份' || nx === '薪' || nx === '会' || nx === '报' || nx === '鉴' || nx === '货' || nx === '画')) return undefined;
+      if ((w === '周' || w === '週') && (nx === '年' || nx === '岁' || nx === '歲' || nx === '边' || nx === '围')) return undefined;
+      if (w === '日' && !loose) return undefined;
+      if (w === '秒' && nx === '钟') continue;
+      return { unit, time, end };
+    }
+    if (loose && (t[i] === '月')) return { unit: 'M', time: false, end: i + 1 };
+    return undefined;
+  }
+
+  /** N年前, 三天后, 两个月以前: the date N units before or after the DCT, at that unit's precision. */
+  private relativeAgo(i: number, c: Component): { end: number; timex: string } | undefined {
+    const { amount, unit, time } = c;
+    if (time || typeof amount !== 'number' || !Number.isInteger(amount)) return undefined;
+    const t = this.text;
+    let dir = 0;
+    let end = i;
+    for (const [w, d] of [['之前', -1], ['以前', -1], ['前', -1], ['之后', 1], ['以后', 1], ['后', 1], ['後', 1]] as const) {
+      if (t.startsWith(w, i)) {
+        dir = d;
+        end = i + w.length;
+        break;
+      }
+    }
+    if (dir === 0) return undefined;
+    // 5年前后 means "around"; 三天后来 is not a date.
+    const nx = t[end];
+    if (nx === '后' || nx === '来' || nx === '者' || nx === '面' || nx === '期' || nx === '台' || nx === '续' || nx === '景' || nx === '列' || nx === '往') return undefined;
+    const dct = this.dct;
+    const n = dir * amount;
+    switch (unit) {
+      case 'Y':
+        return { end, timex: dct ? fmtYear(dct.y + n) : 'XXXX' };
+      case 'M': {
+        if (!dct) return { end, timex: 'XXXX-XX' };
+        const a = addMonths(dct.y, dct.m, n);
+        return { end, timex: `${fmtYear(a.y)}-${pad2(a.m)}` };
+      }
+      case 'W': {
+        if (!dct) return { end, timex: 'XXXX-WXX' };
+        const wk = isoWeek(addDays(dct, 7 * n));
+        return { end, timex: `${fmtYear(wk.y)}-W${pad2(wk.w)}` };
+      }
+      case 'D':
+        return { end, timex: dct ? fmtYmd(addDays(dct, n)) : 'XXXX-XX-XX' };
+    }
+    return undefined;
+  }
+}
+
+/** Keys of a word table by first character, longest first (built once per table). */
+const INDEXES = new WeakMap<object, Map<string, string[]>>();
+function indexOf(table: Record<string, unknown>): Map<string, string[]> {
+  let index = INDEXES.get(table);
+  if (!index) {
+    index = new Map();
+    for (const k of Object.keys(table).sort((a, b) => b.length - a.length)) {
+      const list = index.get(k[0]) ?? [];
+      list.push(k);
+      index.set(k[0], list);
+    }
+    INDEXES.set(table, index);
+  }
+  return index;
+}
+
+interface Component {
+  amount: number | 'X';
+  unit: string;
+  time: boolean;
+}
+
+interface DurationPart {
+  comps: Component[];
+  end: number;
+  /** Upper bound of a range (3至5年). */
+  max?: number;
+  mod?: Mod;
+}
+
+function rank(c: Component): number {
+  return ['Y', 'M', 'W', 'D', 'TH', 'TM', 'TS'].indexOf((c.time ? 'T' : '') + c.unit);
+}
+
+/** P[nY][nM][nW][nD][T[nH][nM][nS]]; an unknown amount is X (多日 → PXD). */
+function durationTimex(comps: Component[]): string {
+  let date = '';
+  let time = '';
+  for (const c of comps) {
+    const s = (c.amount === 'X' ? 'X' : String(c.amount)) + c.unit;
+    if (c.time) time += s;
+    else date += s;
+  }
+  return 'P' + date + (time ? 'T' + time : '');
+}
+
+/**
+ * Recognises DATE, TIME and DURATION spans (UTF-16 offsets) with TIMEX3 values. Relative expressions are resolved
+ * against `dct` (YYYY-MM-DD); without one, the parts that would need it are written as X (XXXX-06-18).
+ */
+export function recogniseDates(text: string, dct: string | undefined): RawSpan[] {
+  return new DateScanner(text, dct).run();
 }

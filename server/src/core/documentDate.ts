@@ -1,12 +1,142 @@
-// The document creation time (DCT). (Being written: see issue 2.)
+// The document creation time (DCT), which anchors every relative date (今年, 昨天, 6月18日 …).
+// Sources, in the guidelines' order: an explicit date (command, setting, --dct) → a metadata header at the top of the
+// file → a date in the file name → the newest full date written in the text → none.
 import { DocumentDate } from './types';
+import { parseNumeral, toHalfWidth } from './numerals';
 
 export interface DocumentDateHints {
   explicit?: string;
   fileName?: string;
 }
 
-export function findDocumentDate(_text: string, hints: DocumentDateHints = {}): DocumentDate {
-  if (hints.explicit) return { date: hints.explicit, source: 'explicit' };
-  return { source: 'none' };
+/** Header keys (case-insensitive) accepted in the first lines of a file: `日期：2023-06-18`, `date: 2023-06-18`. */
+export const HEADER_KEYS = [
+  'date', 'dct', 'published', 'pubdate', 'publish date', 'publication date',
+  '日期', '发布日期', '发布时间', '发稿日期', '发稿时间', '发表日期', '发表时间', '出版日期', '刊发日期', '时间',
+  '發布日期', '發布時間', '時間',
+];
+/** How many lines at the top of a file are searched for a header line. */
+export const HEADER_LINES = 5;
+
+export function findDocumentDate(text: string, hints: DocumentDateHints = {}): DocumentDate {
+  const notes: string[] = [];
+  if (hints.explicit !== undefined && hints.explicit.trim() !== '') {
+    const d = parseDateString(hints.explicit);
+    if (d) return { date: d, source: 'explicit', detail: hints.explicit.trim() };
+    notes.push(`ignored the explicit date "${hints.explicit.trim()}": not a valid date (use YYYY-MM-DD)`);
+  }
+  const header = findHeaderDate(text);
+  if (header) return withNotes({ date: header.date, source: 'header', detail: header.detail }, notes);
+  if (hints.fileName) {
+    const d = dateInFileName(hints.fileName);
+    if (d) return withNotes({ date: d, source: 'filename', detail: baseName(hints.fileName) }, notes);
+  }
+  const inText = newestDateInText(text);
+  if (inText) return withNotes({ date: inText.date, source: 'text', detail: inText.detail }, notes);
+  return withNotes({ source: 'none' }, notes);
+}
+
+function withNotes(d: DocumentDate, notes: string[]): DocumentDate {
+  if (notes.length === 0) return d;
+  return { ...d, detail: [d.detail, ...notes].filter(Boolean).join('; ') };
+}
+
+function pad2(n: number): string {
+  return (n < 10 ? '0' : '') + n;
+}
+
+function validYmd(y: number, m: number, d: number): string | undefined {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
+  if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1) return undefined;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+const CN = '〇零○一二三四五六七八九十';
+const FULL_DATE = new RegExp(
+  `([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})[ \\t]*年[ \\t]*([0-9０-９]{1,2}|[${CN}]{1,3})[ \\t]*月[ \\t]*([0-9０-９]{1,2}|[${CN}]{1,3})[ \\t]*[日号]` +
+    `|([0-9０-９]{4})([-/.])([0-9０-９]{1,2})\\5([0-9０-９]{1,2})(?![0-9０-９])`,
+  'g',
+);
+
+function num(s: string): number {
+  const v = parseNumeral(s);
+  return v === undefined ? NaN : v;
+}
+
+function fromMatch(m: RegExpExecArray): string | undefined {
+  if (m[1] !== undefined) return validYmd(num(m[1]), num(m[2]), num(m[3]));
+  const before = m.input[m.index - 1];
+  if (before !== undefined && /[0-9０-９]/.test(before)) return undefined;
+  return validYmd(num(m[4]), num(m[6]), num(m[7]));
+}
+
+/**
+ * A full date in a short string: 2023-06-18, 2023/6/18, 2023.6.18, 20230618, 2023年6月18日, 二〇二三年六月十八日,
+ * optionally followed by a time (ignored). Returns YYYY-MM-DD or undefined.
+ */
+export function parseDateString(s: string): string | undefined {
+  const t = toHalfWidth(s.trim());
+  const compact = /^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(t);
+  if (compact) return validYmd(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  FULL_DATE.lastIndex = 0;
+  const m = FULL_DATE.exec(t);
+  if (!m || m.index !== 0) return undefined;
+  return fromMatch(m);
+}
+
+/** The first header line among the top HEADER_LINES lines: `KEY: date` or `KEY：date` (KEY in HEADER_KEYS). */
+function findHeaderDate(text: string): { date: string; detail: string } | undefined {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let line = 1; line <= HEADER_LINES && pos <= text.length; line++) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(pos, nl).replace(/\r$/, '');
+    pos = nl + 1;
+    const m = /^\s*[#%/;*-]*\s*([A-Za-z\u4e00-\u9fff ]{2,20}?)\s*[:：]\s*(.+)$/.exec(raw);
+    if (!m) continue;
+    const key = m[1].trim().toLowerCase();
+    if (!HEADER_KEYS.includes(key)) continue;
+    const date = parseDateString(m[2]);
+    if (date) return { date, detail: `line ${line}: ${raw.trim()}` };
+    if (nl >= text.length) break;
+  }
+  return undefined;
+}
+
+function baseName(fileName: string): string {
+  const parts = fileName.split(/[\\/]/);
+  return parts[parts.length - 1];
+}
+
+/** 2023-06-18, 2023_06_18, 2023.06.18, 20230618 or 2023年6月18日 in a file name (valid month and day). */
+export function dateInFileName(fileName: string): string | undefined {
+  const name = toHalfWidth(baseName(fileName));
+  const re = /(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)/g;
+  for (let m = re.exec(name); m; m = re.exec(name)) {
+    const d = validYmd(Number(m[1]), Number(m[3]), Number(m[4]));
+    if (d) return d;
+  }
+  const sep = /(?<!\d)((?:19|20)\d{2})[-_.](\d{1,2})[-_.](\d{1,2})(?!\d)/.exec(name);
+  if (sep) {
+    const d = validYmd(Number(sep[1]), Number(sep[2]), Number(sep[3]));
+    if (d) return d;
+  }
+  FULL_DATE.lastIndex = 0;
+  for (let m = FULL_DATE.exec(name); m; m = FULL_DATE.exec(name)) {
+    const d = fromMatch(m);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** The newest full date (year, month and day) written in the text, with the text it was read from. */
+export function newestDateInText(text: string): { date: string; detail: string } | undefined {
+  let best: { date: string; detail: string } | undefined;
+  FULL_DATE.lastIndex = 0;
+  for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
+    const d = fromMatch(m);
+    if (d && (!best || d > best.date)) best = { date: d, detail: m[0] };
+  }
+  return best;
 }
