@@ -1,6 +1,47 @@
-// PER, LOC, ORG from the trained sequence model. (Being written: see issue 3.)
+// PER, LOC, ORG from the trained sequence model (server/models/ner-msra.bin), loaded lazily once.
+import * as fs from 'fs';
+import * as path from 'path';
 import type { RawSpan } from '../core/analyze';
+import { NerModel } from './model';
+import { EntityRecognizer } from './recognizer';
 
-export function recogniseEntities(_text: string): RawSpan[] {
-  return [];
+export const MODEL_FILE = 'ner-msra.bin';
+
+/**
+ * Where the model is: $NEWS_ANNOTATOR_NER_MODEL, else server/models/ner-msra.bin found from the source tree
+ * (server/src/ner -> ../../models) or from the bundle (dist/server -> ../../server/models).
+ */
+export function modelPath(): string {
+  if (process.env.NEWS_ANNOTATOR_NER_MODEL) return process.env.NEWS_ANNOTATOR_NER_MODEL;
+  const candidates = [
+    path.resolve(__dirname, '..', '..', 'models', MODEL_FILE),
+    path.resolve(__dirname, '..', '..', 'server', 'models', MODEL_FILE),
+  ];
+  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
+}
+
+let recognizer: EntityRecognizer | undefined;
+
+/** The shared recogniser; throws a clear error when the model file is missing or unreadable. */
+export function entityRecognizer(): EntityRecognizer {
+  if (!recognizer) {
+    const file = modelPath();
+    if (!fs.existsSync(file)) {
+      throw new Error(`named-entity model not found at ${file} (train it with "npm run train:ner" or set NEWS_ANNOTATOR_NER_MODEL)`);
+    }
+    try {
+      recognizer = new EntityRecognizer(NerModel.load(file));
+    } catch (e) {
+      throw new Error(`cannot load the named-entity model ${file}: ${(e as Error).message}`);
+    }
+  }
+  return recognizer;
+}
+
+/** PER / LOC / ORG spans with UTF-16 offsets and a confidence in [0, 1]. */
+export function recogniseEntities(text: string): RawSpan[] {
+  if (!/[^\s]/.test(text)) return [];
+  return entityRecognizer()
+    .recognise(text)
+    .map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 }));
 }

@@ -1,0 +1,111 @@
+// Training and evaluation data for the entity model: JSON lines {text, entities: [[start, end, label], ...]} with
+// code-point offsets (the shape of ../shared/data/ner/*, and of the project's JSONL export), the MSRA files, the
+// dev split, and the mapping of CLUENER2020's types onto PER / LOC / ORG.
+import * as fs from 'fs';
+import * as path from 'path';
+import { ENTITY_TYPES, TypedRange } from './tags';
+
+export interface Example {
+  text: string;
+  entities: [number, number, string][];
+}
+
+/** The repository root: the nearest ancestor of this file holding package.json (source tree or dist bundle). */
+export function repoRoot(from = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
+/** ../shared next to the repository, or $NEWS_ANNOTATOR_SHARED. */
+export function sharedDir(): string {
+  return process.env.NEWS_ANNOTATOR_SHARED || path.resolve(repoRoot(), '..', 'shared');
+}
+
+export function msraFiles(): string[] {
+  const dir = path.join(sharedDir(), 'data', 'ner', 'msra');
+  return ['train-00.jsonl', 'train-01.jsonl', 'train-02.jsonl'].map((f) => path.join(dir, f));
+}
+
+export function clueNerFile(): string {
+  return path.join(sharedDir(), 'data', 'ner', 'cluener2020', 'train.jsonl');
+}
+
+/** Reads JSON lines of {text, entities}; a malformed line is reported with its file and line number. */
+export function readJsonl(file: string): Example[] {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const out: Example[] = [];
+  const lines = raw.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    let o: any;
+    try {
+      o = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${file}:${i + 1}: not JSON (${(e as Error).message})`);
+    }
+    if (typeof o?.text !== 'string' || !Array.isArray(o.entities)) {
+      throw new Error(`${file}:${i + 1}: expected {"text": string, "entities": [[start, end, label], ...]}`);
+    }
+    const length = [...o.text].length;
+    for (const e of o.entities) {
+      if (!Array.isArray(e) || !Number.isInteger(e[0]) || !Number.isInteger(e[1]) || typeof e[2] !== 'string' || e[0] < 0 || e[1] > length || e[0] >= e[1]) {
+        throw new Error(`${file}:${i + 1}: bad entity ${JSON.stringify(e)} (offsets are code points, end exclusive, within the text of ${length})`);
+      }
+    }
+    out.push({ text: o.text, entities: o.entities });
+  }
+  return out;
+}
+
+/** Every `every`-th example (indices every-1, 2*every-1, ...) is dev; the rest is training. */
+export function splitDev<T>(examples: readonly T[], every: number): { train: T[]; dev: T[] } {
+  const train: T[] = [];
+  const dev: T[] = [];
+  examples.forEach((e, i) => (every > 0 && i % every === every - 1 ? dev : train).push(e));
+  return { train, dev };
+}
+
+/** PER / LOC / ORG ranges of an example (other labels dropped), as tag-type indices. */
+export function entityRanges(ex: Example, mapLabel: (label: string) => string | undefined = (l) => l): TypedRange[] {
+  const out: TypedRange[] = [];
+  for (const [start, end, label] of ex.entities) {
+    const mapped = mapLabel(label);
+    const type = mapped === undefined ? -1 : ENTITY_TYPES.indexOf(mapped as never);
+    if (type >= 0) out.push({ start, end, type });
+  }
+  return out;
+}
+
+/**
+ * CLUENER2020 types on our labels: name (already PER) -> PER; company, government, organization -> ORG;
+ * address -> LOC only when `addressAsLoc` (CLUENER addresses are often whole street addresses spanning several
+ * nested places, which our guidelines split); book, game, movie, position, scene -> dropped.
+ */
+export function clueNerLabel(addressAsLoc: boolean): (label: string) => string | undefined {
+  return (label) => {
+    switch (label) {
+      case 'PER':
+      case 'name':
+        return 'PER';
+      case 'company':
+      case 'government':
+      case 'organization':
+        return 'ORG';
+      case 'address':
+        return addressAsLoc ? 'LOC' : undefined;
+      default:
+        return undefined;
+    }
+  };
+}

