@@ -1,10 +1,14 @@
 // news-annotator: the command-line tool. It runs the same analysis core as the language server, headless.
 import { run as runAnalyze } from './analyzeCommand';
+import { run as runExport } from './exportCommand';
+import { run as runImport } from './importCommand';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'recognise figures, dates and entities in files or JSON lines', run: runAnalyze },
+  export: { summary: 'export an annotated corpus as a training dataset (doccano, Label Studio, brat, CoNLL, spaCy, HF)', run: runExport },
+  import: { summary: 'merge a labelled dataset back into .ann files', run: runImport },
 };
 
 const USAGE = `Usage: news-annotator <command> [options]

@@ -1,0 +1,186 @@
+// `news-annotator export`: a corpus (article files with their .ann) → one dataset format, with optional
+// train/dev/test splits; a progress bar on a terminal (stderr), plain lines otherwise; Ctrl-C cancels cleanly.
+import { parseArgs } from 'util';
+import { CancelledError, FormatError } from '../formats/document';
+import { FORMAT_NAMES, isFormatName } from '../formats/datasetFormat';
+import { ExportSummary, exportCorpus } from '../formats/exportCorpus';
+import { FORMATS } from '../formats/registry';
+import { parseRatios } from '../formats/split';
+import { DEFAULT_SENTENCE_ENDERS } from '../formats/sentences';
+import { DecodeError } from '../core/textDecoding';
+
+const HELP = `Usage:
+  news-annotator export --format FORMAT --out DIR [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] PATH...
+
+PATH: article files (.txt, .news) with their .ann beside them, or folders holding them.
+Formats:
+${FORMAT_NAMES.map((n) => `  ${n.padEnd(14)}${FORMATS[n].description}`).join('\n')}
+
+Options:
+  --format FORMAT          one of the formats above
+  --out DIR                output folder (created; files in it are overwritten)
+  --include-suggestions    also export unreviewed machine suggestions (marked where the format can)
+  --split R,R[,R]          train,dev[,test] ratios, by document (default: no split, files named "all")
+  --seed N                 seed for the split (default 1); the same seed gives the same split
+  --dct YYYY-MM-DD         document date for the suggestions' relative dates
+  --sentence-enders CHARS  sentence-ending characters for CoNLL/HF (default ${DEFAULT_SENTENCE_ENDERS})
+  --no-newline-split       do not end sentences at line breaks (CoNLL/HF)
+  -h, --help               this help
+
+Offsets are Unicode code points. A tag whose text does not match its article stops the export with a message
+naming the file and the tag. Exit code: 0 on success, 1 on an error, 2 on a usage error, 130 when interrupted.`;
+
+/** Progress on stderr: a redrawn bar on a terminal, a plain line every 10% otherwise. */
+export class ProgressLine {
+  private lastPct = -1;
+  private lastDraw = 0;
+  private readonly tty = !!process.stderr.isTTY;
+
+  constructor(private readonly what: string) {}
+
+  update(done: number, total?: number): void {
+    if (this.tty) {
+      const now = Date.now();
+      if (now - this.lastDraw < 100 && done !== total) return;
+      this.lastDraw = now;
+      if (total) {
+        const width = 30;
+        const filled = Math.round((done / total) * width);
+        process.stderr.write(`\r${this.what} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      } else process.stderr.write(`\r${this.what}: ${done}`);
+      return;
+    }
+    if (!total) return;
+    const pct = Math.floor((done / total) * 10) * 10;
+    if (pct > this.lastPct) {
+      this.lastPct = pct;
+      process.stderr.write(`${this.what}: ${done}/${total} (${pct}%)\n`);
+    }
+  }
+
+  /** Ends the bar's line (before other output). */
+  end(): void {
+    if (this.tty && this.lastDraw) process.stderr.write('\n');
+    this.lastDraw = 0;
+  }
+}
+
+/** Ctrl-C aborts the signal once (a second one kills the process as usual). */
+export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onInt = () => {
+    process.removeListener('SIGINT', onInt);
+    controller.abort();
+  };
+  process.on('SIGINT', onInt);
+  return { signal: controller.signal, dispose: () => process.removeListener('SIGINT', onInt) };
+}
+
+export function formatCounts(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  return entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : 'none';
+}
+
+export function printExportSummary(s: ExportSummary, out: NodeJS.WritableStream = process.stdout): void {
+  const splits = Object.entries(s.documentsPerSplit).map(([k, v]) => `${k} ${v}`).join(', ');
+  out.write(`Exported ${s.documents} documents as ${s.format} to ${s.outDir}${splits ? ` (${splits})` : ''}\n`);
+  out.write(`Tags per label: ${formatCounts(s.tagsPerLabel)}\n`);
+  if (Object.keys(s.suggestionsPerLabel).length) out.write(`Suggestions per label: ${formatCounts(s.suggestionsPerLabel)}\n`);
+  const shown = s.filesWritten.slice(0, 12);
+  out.write(`Files written: ${s.filesWritten.length}\n${shown.map((f) => `  ${f}\n`).join('')}`);
+  if (s.filesWritten.length > shown.length) out.write(`  ... and ${s.filesWritten.length - shown.length} more\n`);
+  if (s.warnings.length) out.write(`Warnings: ${s.warnings.length} (listed on stderr)\n`);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'include-suggestions': { type: 'boolean', default: false },
+        split: { type: 'string' },
+        seed: { type: 'string' },
+        dct: { type: 'string' },
+        'sentence-enders': { type: 'string' },
+        'no-newline-split': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (!v.format || !isFormatName(v.format)) {
+    return usageError(`--format must be one of ${FORMAT_NAMES.join(', ')}${v.format ? `, got '${v.format}'` : ''}`);
+  }
+  if (!v.out) return usageError('--out DIR is required');
+  if (positionals.length === 0) return usageError('give one or more article files or folders');
+  let split: { ratios: number[]; seed: number } | undefined;
+  if (v.split !== undefined) {
+    try {
+      split = { ratios: parseRatios(v.split), seed: 1 };
+    } catch (err) {
+      return usageError((err as Error).message);
+    }
+  }
+  if (v.seed !== undefined) {
+    if (!/^-?\d+$/.test(v.seed)) return usageError(`--seed must be an integer, got '${v.seed}'`);
+    if (!split) return usageError('--seed only applies with --split');
+    split.seed = Number(v.seed);
+  }
+  if (v.dct !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.dct)) return usageError(`--dct must be YYYY-MM-DD, got '${v.dct}'`);
+
+  const progress = new ProgressLine(`export ${v.format}`);
+  const interrupt = interruptSignal();
+  try {
+    const summary = await exportCorpus(
+      {
+        format: v.format,
+        paths: positionals,
+        outDir: v.out,
+        includeSuggestions: v['include-suggestions'],
+        split,
+        analysis: v.dct ? { dct: v.dct } : undefined,
+        sentences: { enders: v['sentence-enders'], splitOnNewline: !v['no-newline-split'] },
+      },
+      {
+        signal: interrupt.signal,
+        onProgress: (p) => progress.update(p.done, p.total),
+        onWarning: (m) => {
+
+          progress.end();
+          process.stderr.write(`warning: ${m}\n`);
+        },
+      },
+    );
+    progress.end();
+    printExportSummary(summary);
+    return 0;
+  } catch (err) {
+    progress.end();
+    if (err instanceof CancelledError) {
+      process.stderr.write('news-annotator export: cancelled; the output folder holds a partial export\n');
+      return 130;
+    }
+    if (err instanceof FormatError || err instanceof DecodeError) {
+      process.stderr.write(`news-annotator export: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`news-annotator export: ${message}\nRun 'news-annotator export --help' for usage.\n`);
+  return 2;
+}
