@@ -1,0 +1,95 @@
+// The News Annotator extension: starts the language server over IPC for news articles (.news files and plain-text
+// articles, see articleFiles.ts), and adds the restart/output commands and the document-date status item.
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { DocumentDateInfo } from '../../server/src/lsp/protocol';
+import { ARTICLE_LANGUAGE, ArticleFiles } from './articleFiles';
+import { DocumentDateStatus } from './documentDateStatus';
+
+/** What `activate` returns: used by the integration tests and by other extensions. */
+export interface NewsAnnotatorApi {
+  /** The running language client (replaced on restart). */
+  readonly client: LanguageClient;
+  /** Resolves when the current client has started. */
+  readonly ready: Promise<void>;
+  readonly status: DocumentDateStatus;
+  readonly articles: ArticleFiles;
+  readonly output: vscode.LogOutputChannel;
+  restart(): Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: ARTICLE_LANGUAGE },
+      { scheme: 'untitled', language: ARTICLE_LANGUAGE },
+    ],
+    outputChannel: output,
+    initializationOptions: { l10nBundle: vscode.l10n.bundle ?? {} },
+  };
+  return new LanguageClient('newsAnnotator', 'News Annotator', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NewsAnnotatorApi> {
+  const output = vscode.window.createOutputChannel('News Annotator', { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+  let ready = client.start();
+  ready.catch((err) => output.error(`The language server did not start: ${(err as Error).message}`));
+
+  const status = new DocumentDateStatus(() => client!, output);
+  const articles = new ArticleFiles(output);
+  context.subscriptions.push(status, articles);
+
+  const restart = async (): Promise<void> => {
+    output.info('Restarting the language server');
+    if (client) {
+      await client.stop().catch((err) => output.warn(`Stopping the server: ${(err as Error).message}`));
+    }
+    client = createClient(context, output);
+    ready = client.start();
+    await ready;
+    status.schedule(0);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('newsAnnotator.restartServer', restart),
+    vscode.commands.registerCommand('newsAnnotator.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(
+      'newsAnnotator.setDocumentDate',
+      (uri?: vscode.Uri | string, date?: string): Promise<DocumentDateInfo | undefined> => status.setDocumentDate(uri, date),
+    ),
+    { dispose: () => void client?.stop() },
+  );
+
+  ready.then(
+    () => status.schedule(0),
+    () => undefined,
+  );
+
+  // Further client features hook in here, one line each.
+
+  return {
+    get client() {
+      return client!;
+    },
+    get ready() {
+      return ready;
+    },
+    status,
+    articles,
+    output,
+    restart,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
