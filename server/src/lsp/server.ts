@@ -29,6 +29,7 @@ import {
   SetDocumentDateRequest,
 } from './protocol';
 import { LEGEND, encodeTokens, mergeTokenSpans } from './semanticTokens';
+import { registerTagging } from './tagging';
 
 /** What other server features (tagging) get to build on; see registerTagging in ./tagging.ts. */
 export interface ServerContext {
@@ -203,6 +204,7 @@ export const context: ServerContext = {
 };
 
 // Further features register here, one line each (ENGINEER TAGGING: `registerTagging(context);` from './tagging').
+registerTagging(context);
 
 documents.listen(connection);
 connection.listen();

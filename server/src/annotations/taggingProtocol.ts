@@ -1,0 +1,119 @@
+// Messages between the extension client and the language server for tagging. Plain types and method names only,
+// so the client, the server and the tests can import this file without pulling in either library.
+import type { LabelDefinition } from './labelSchema';
+import type { NormalisedValues } from './annFile';
+
+/** LSP-style position and range (line, UTF-16 character). */
+export interface WirePosition {
+  line: number;
+  character: number;
+}
+export interface WireRange {
+  start: WirePosition;
+  end: WirePosition;
+}
+
+export interface WireTag extends NormalisedValues {
+  id: string;
+  label: string;
+  text: string;
+  /** Code points, end exclusive, as in the .ann. */
+  start: number;
+  end: number;
+  range: WireRange;
+}
+
+export interface WireSuggestion extends NormalisedValues {
+  key: string;
+  label: string;
+  text: string;
+  start: number;
+  end: number;
+  range: WireRange;
+}
+
+export interface WireMismatch {
+  id: string;
+  label: string;
+  text: string;
+  start: number;
+  end: number;
+  message: string;
+  /** Where the tag's offsets point in the text now (clipped to the text), for the diagnostic. */
+  range: WireRange;
+}
+
+export interface WireProblem {
+  message: string;
+  range: WireRange;
+}
+
+/** Everything the client shows for one article. */
+export interface TaggingState {
+  uri: string;
+  version: number;
+  annPath?: string;
+  reviewPath?: string;
+  reviewed: boolean;
+  tags: WireTag[];
+  suggestions: WireSuggestion[];
+  mismatches: WireMismatch[];
+  labels: LabelDefinition[];
+  /** The schema file in force (undefined: the default labels). */
+  schemaPath?: string;
+  /** Problems in the schema file (the default labels are then in force). */
+  schemaProblems: WireProblem[];
+  /** Malformed lines of the .ann (kept verbatim), 1-based line numbers. */
+  annErrors: { line: number; message: string }[];
+  reviewErrors: { line: number; message: string }[];
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Set when the files could not be written or read; the state is kept in memory and written on the next change. */
+  storageError?: string;
+  /** Set when the document cannot be tagged (not a file on disk). */
+  unavailable?: string;
+}
+
+/** Offsets are UTF-16 offsets into the document (what `document.offsetAt` gives). */
+export type TaggingOp =
+  | { op: 'tag'; start: number; end: number; label: string }
+  | { op: 'accept'; offset: number }
+  | { op: 'acceptAll'; start?: number; end?: number; label?: string }
+  | { op: 'reject'; offset: number }
+  | { op: 'rejectAll'; start?: number; end?: number; label?: string }
+  | { op: 'remove'; offset: number }
+  | { op: 'relabel'; offset: number; label: string }
+  | { op: 'resize'; offset: number; edge: 'start' | 'end'; delta: 1 | -1 }
+  | { op: 'markReviewed'; reviewed: boolean }
+  | { op: 'undo' }
+  | { op: 'redo' }
+  | { op: 'reanchor' }
+  | { op: 'next'; offset: number; direction: 1 | -1 };
+
+export interface TaggingOpParams {
+  uri: string;
+  op: TaggingOp;
+}
+
+export interface TaggingOpResult {
+  ok: boolean;
+  changed: boolean;
+  /** Localised, for the user (why nothing was done, or what was done). */
+  message?: string;
+  /** The tag or suggestion the operation is about (for 'next': where to go). */
+  target?: WireRange;
+  state: TaggingState;
+  /** Milliseconds: applying the operation, writing the files, building the state. */
+  timings: { apply: number; write: number; state: number };
+}
+
+export interface DocumentUriParams {
+  uri: string;
+}
+
+/** Server → client: the state of an article changed (edits, outside changes, schema). */
+export const TaggingStateNotification = 'newsAnnotator/taggingState';
+/** Client → server: the state of an article (TaggingState). */
+export const TaggingStateRequest = 'newsAnnotator/getTaggingState';
+/** Client → server: one tagging operation (TaggingOpParams → TaggingOpResult). */
+export const TaggingOpRequest = 'newsAnnotator/taggingOp';

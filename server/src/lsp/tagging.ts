@@ -1,0 +1,379 @@
+// Tagging over the protocol: one DocumentAnnotations per open article, kept in step with the editor's text, written
+// to `article.ann` / `article.review.json` on every change, reloaded when those change outside, and pushed to the
+// client (custom notification, LSP ranges). Operations arrive as a custom request. Only converts between the
+// annotation core (code points) and the protocol (UTF-16 positions).
+import * as fs from 'fs';
+import { ResponseError } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ALL_LABELS, Span } from '../core/types';
+import { DocumentAnnotations, OpResult } from '../annotations/documentAnnotations';
+import { ArticleFiles, findSchemaFile, readTextIfExists } from '../annotations/annStorage';
+import { LabelSchema, SchemaProblem, defaultSchema, parseSchema } from '../annotations/labelSchema';
+import { valuesOf } from '../annotations/annFile';
+import {
+  DocumentUriParams,
+  TaggingOp,
+  TaggingOpParams,
+  TaggingOpRequest,
+  TaggingOpResult,
+  TaggingState,
+  TaggingStateNotification,
+  TaggingStateRequest,
+  WireProblem,
+  WireRange,
+} from '../annotations/taggingProtocol';
+import { filePathOf } from './documentAnalysis';
+import type { ServerContext } from './server';
+
+const KNOWN_LABELS: ReadonlySet<string> = new Set(ALL_LABELS);
+/** Delay after the last keystroke before the .ann is rewritten and the client gets the new state. */
+const EDIT_DEBOUNCE_MS = 150;
+
+interface SchemaInfo {
+  schema: LabelSchema;
+  path?: string;
+  problems: WireProblem[];
+}
+
+interface Session {
+  uri: string;
+  store: DocumentAnnotations;
+  files?: ArticleFiles;
+  schema: SchemaInfo;
+  /** Document version whose machine spans the store holds. */
+  machineVersion: number;
+  writtenRevision: number;
+  storageError?: string;
+  timer?: NodeJS.Timeout;
+}
+
+/** The part of the server context tagging needs (so the benchmark and tests can drive it without a connection). */
+export type TaggingHost = Pick<ServerContext, 'documents' | 'analysis' | 't'> &
+  Partial<Pick<ServerContext, 'connection' | 'setConfirmedSpans' | 'refreshSemanticTokens'>>;
+
+export class TaggingService {
+  private readonly sessions = new Map<string, Session>();
+  private readonly schemaCache = new Map<string, { stamp: string; info: SchemaInfo }>();
+
+  constructor(private readonly host: TaggingHost) {}
+
+  /** Starts tracking an article: reads its .ann and sidecar, watches them. */
+  async open(document: TextDocument): Promise<Session> {
+    const existing = this.sessions.get(document.uri);
+    if (existing) return existing;
+    const path = filePathOf(document.uri);
+    const schema = this.schemaFor(path);
+    let files: ArticleFiles | undefined;
+    let storageError: string | undefined;
+    let ann: string | undefined;
+    let review: string | undefined;
+    if (path && !/\.(ann|json)$/i.test(path)) {
+      files = new ArticleFiles(path);
+      try {
+        ({ ann, review } = files.read());
+      } catch (err) {
+        storageError = (err as Error).message;
+      }
+    }
+    const store = new DocumentAnnotations(document.getText(), ann, review, schema.schema);
+    const session: Session = { uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision, storageError };
+    this.sessions.set(document.uri, session);
+    files?.watch((changes) => this.outsideChange(session, changes));
+    await this.refreshMachine(session);
+    this.write(session);
+    this.push(session);
+    return session;
+  }
+
+  /** The editor changed the text: tags follow at once; writing and pushing wait for a pause in typing. */
+  change(document: TextDocument): void {
+    const session = this.sessions.get(document.uri);
+    if (!session) return;
+    session.store.setText(document.getText());
+    clearTimeout(session.timer);
+    session.timer = setTimeout(() => void this.settle(session), EDIT_DEBOUNCE_MS);
+  }
+
+  /**
+   * The editor closed the article. If its edits were discarded, the text on disk differs from the editor's last text:
+   * the tags are moved back to the text on disk (the same edit tracking, in reverse) before the final write.
+   */
+  close(uri: string): void {
+    const session = this.sessions.get(uri);
+    if (!session) return;
+    clearTimeout(session.timer);
+    this.sessions.delete(uri);
+    session.files?.dispose();
+    if (session.files) {
+      try {
+        const disk = readTextIfExists(session.files.articlePath);
+        if (disk !== undefined) session.store.setText(disk.replace(/^\ufeff/, ''));
+      } catch {
+        // the article cannot be read back: keep the offsets of the editor's text
+      }
+      this.write(session);
+    }
+  }
+
+  dispose(): void {
+    for (const uri of [...this.sessions.keys()]) this.close(uri);
+  }
+
+  /** Current state of an article for the client. */
+  async state(uri: string): Promise<TaggingState> {
+    const session = await this.sessionFor(uri);
+    await this.refreshMachine(session);
+    return this.buildState(session);
+  }
+
+  /** Runs one operation, writes the files and returns the new state (and timings). */
+  async run(params: TaggingOpParams): Promise<TaggingOpResult> {
+    const session = await this.sessionFor(params.uri);
+    const document = this.host.documents.get(params.uri)!;
+    clearTimeout(session.timer);
+    await this.refreshMachine(session);
+    const t0 = performance.now();
+    const { result, target } = this.apply(session, document, params.op);
+    const t1 = performance.now();
+    this.write(session);
+    const t2 = performance.now();
+    const state = this.buildState(session);
+    const t3 = performance.now();
+    if (result.changed) this.host.refreshSemanticTokens?.();
+    return {
+      ok: result.ok,
+      changed: result.changed,
+      message: result.message ? this.host.t(result.message) : undefined,
+      target,
+      state,
+      timings: { apply: t1 - t0, write: t2 - t1, state: t3 - t2 },
+    };
+  }
+
+  /** Confirmed tags of an article (code points), for the semantic tokens' `confirmed` modifier. */
+  confirmedSpans(uri: string): Pick<Span, 'start' | 'end' | 'label'>[] {
+    const session = this.sessions.get(uri);
+    if (!session) return [];
+    return session.store.tags().filter((t) => KNOWN_LABELS.has(t.label)) as Pick<Span, 'start' | 'end' | 'label'>[];
+  }
+
+  /** The client's view of an article (exported for the benchmark). */
+  buildState(session: Session): TaggingState {
+    const document = this.host.documents.get(session.uri);
+    const store = session.store;
+    const map = store.offsets;
+    const length = map.codePointLength;
+    const pos = (cp: number) => {
+      const u = map.toUtf16(Math.min(cp, length));
+      return document ? document.positionAt(u) : { line: 0, character: u };
+    };
+    const range = (s: number, e: number): WireRange => ({ start: pos(s), end: pos(e) });
+    return {
+      uri: session.uri,
+      version: document?.version ?? 0,
+      annPath: session.files?.annPath,
+      reviewPath: session.files?.reviewPath,
+      reviewed: store.reviewed,
+      tags: store.tags().map((t) => ({ ...t, range: range(t.start, t.end) })),
+      suggestions: store.suggestions().map((s) => ({
+        key: s.key, label: s.label, text: s.text, start: s.start, end: s.end, ...valuesOf(s), range: range(s.start, s.end),
+      })),
+      mismatches: store.mismatches().map((m) => ({
+        id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end, message: m.message,
+        range: range(Math.min(m.tag.start, length), Math.min(Math.max(m.tag.end, m.tag.start), length)),
+      })),
+      labels: session.schema.schema.labels,
+      schemaPath: session.schema.path,
+      schemaProblems: session.schema.problems,
+      annErrors: store.annErrors,
+      reviewErrors: store.reviewErrors,
+      canUndo: store.canUndo(),
+      canRedo: store.canRedo(),
+      storageError: session.storageError,
+      unavailable: session.files ? undefined : this.host.t('Only files on disk can be tagged (the tags are stored beside the file).'),
+    };
+  }
+
+  // ---- internals ------------------------------------------------------------------------------------------------
+
+  private async sessionFor(uri: string): Promise<Session> {
+    const existing = this.sessions.get(uri);
+    if (existing) return existing;
+    const document = this.host.documents.get(uri);
+    if (!document) throw new ResponseError(-32602, this.host.t('The document {0} is not open in the News Annotator server', uri));
+    return this.open(document);
+  }
+
+  private apply(session: Session, document: TextDocument, op: TaggingOp): { result: OpResult; target?: WireRange } {
+    const store = session.store;
+    const map = store.offsets;
+    const cp = (u: number) => map.toCodePoint(Math.max(0, Math.min(u, map.utf16Length)));
+    const rangeOf = (s: { start: number; end: number }): WireRange => ({
+      start: document.positionAt(map.toUtf16(s.start)),
+      end: document.positionAt(map.toUtf16(s.end)),
+    });
+    // a schema edited since the document was opened applies from the next operation on
+    const schema = this.schemaFor(filePathOf(session.uri));
+    session.schema = schema;
+    store.schema = schema.schema;
+    let result: OpResult;
+    switch (op.op) {
+      case 'tag':
+        result = store.tag(cp(op.start), cp(op.end), op.label);
+        break;
+      case 'accept':
+        result = store.accept(cp(op.offset));
+        break;
+      case 'acceptAll':
+        result = store.acceptAll({
+          start: op.start === undefined ? undefined : cp(op.start),
+          end: op.end === undefined ? undefined : cp(op.end),
+          label: op.label,
+        });
+        break;
+      case 'reject':
+        result = store.reject(cp(op.offset));
+        break;
+      case 'rejectAll':
+        result = store.rejectAll({
+          start: op.start === undefined ? undefined : cp(op.start),
+          end: op.end === undefined ? undefined : cp(op.end),
+          label: op.label,
+        });
+        break;
+      case 'remove':
+        result = store.remove(cp(op.offset));
+        break;
+      case 'relabel':
+        result = store.relabel(cp(op.offset), op.label);
+        break;
+      case 'resize':
+        result = store.resize(cp(op.offset), op.edge, op.delta);
+        break;
+      case 'markReviewed':
+        result = store.setReviewed(op.reviewed);
+        break;
+      case 'undo':
+        result = store.undo();
+        break;
+      case 'redo':
+        result = store.redo();
+        break;
+      case 'reanchor':
+        result = store.reanchor();
+        break;
+      case 'next': {
+        const s = store.nextSuggestion(cp(op.offset), op.direction);
+        if (!s) return { result: { ok: false, changed: false, message: 'There are no unreviewed suggestions in this file.' } };
+        return { result: { ok: true, changed: false }, target: rangeOf(s) };
+      }
+      default:
+        return { result: { ok: false, changed: false, message: `Unknown tagging operation "${(op as { op: string }).op}".` } };
+    }
+    return { result, target: result.tag ? rangeOf(result.tag) : undefined };
+  }
+
+  private async settle(session: Session): Promise<void> {
+    if (!this.sessions.has(session.uri)) return;
+    await this.refreshMachine(session);
+    this.write(session);
+    this.push(session);
+  }
+
+  private async refreshMachine(session: Session): Promise<void> {
+    const document = this.host.documents.get(session.uri);
+    if (!document || session.machineVersion === document.version) return;
+    let spans: readonly Span[] = [];
+    try {
+      spans = (await this.host.analysis(session.uri))?.result.spans ?? [];
+    } catch {
+      // no suggestions when the analysis fails; tags are unaffected
+    }
+    const now = this.host.documents.get(session.uri);
+    if (!now || now.version !== document.version || now.getText() !== session.store.text) return;
+    session.store.setMachineSpans(spans);
+    session.machineVersion = document.version;
+  }
+
+  private write(session: Session): void {
+    if (!session.files || session.writtenRevision === session.store.revision) return;
+    try {
+      session.files.write(session.store.serializeAnn(), session.store.serializeReview());
+      session.writtenRevision = session.store.revision;
+      session.storageError = undefined;
+    } catch (err) {
+      session.storageError = this.host.t('The annotations could not be saved; they are kept and saved on the next change: {0}', (err as Error).message);
+    }
+  }
+
+  private push(session: Session): void {
+    if (!this.sessions.has(session.uri)) return;
+    void this.host.connection?.sendNotification(TaggingStateNotification, this.buildState(session));
+    this.host.refreshSemanticTokens?.();
+  }
+
+  private outsideChange(session: Session, changes: { ann?: string | null; review?: string | null }): void {
+    if (!this.sessions.has(session.uri)) return;
+    if ('ann' in changes) session.store.loadAnn(changes.ann ?? '');
+    if ('review' in changes) session.store.loadReview(changes.review ?? undefined);
+    session.writtenRevision = session.store.revision;
+    this.push(session);
+  }
+
+  /** The schema in force for an article (cached on the schema file's mtime and size). */
+  private schemaFor(path: string | undefined): SchemaInfo {
+    const file = path ? findSchemaFile(path) : undefined;
+    if (!file) return { schema: defaultSchema(), problems: [] };
+    let stamp: string;
+    try {
+      const st = fs.statSync(file);
+      stamp = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return { schema: defaultSchema(), problems: [] };
+    }
+    const cached = this.schemaCache.get(file);
+    if (cached && cached.stamp === stamp) return cached.info;
+    let info: SchemaInfo;
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      const { schema, problems } = parseSchema(text, file);
+      info = { schema, path: file, problems: problems.map((p) => problemRange(text, p)) };
+    } catch (err) {
+      info = { schema: defaultSchema(), path: file, problems: [{ message: (err as Error).message, range: zeroRange() }] };
+    }
+    this.schemaCache.set(file, { stamp, info });
+    return info;
+  }
+}
+
+function problemRange(text: string, p: SchemaProblem): WireProblem {
+  const at = (offset: number) => {
+    let line = 0;
+    let lineStart = 0;
+    for (let i = 0; i < Math.min(offset, text.length); i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { line, character: Math.min(offset, text.length) - lineStart };
+  };
+  return { message: p.message, range: { start: at(p.start), end: at(p.end) } };
+}
+
+function zeroRange(): WireRange {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+}
+
+/** Hooks tagging into the server: document lifecycle, the tagging requests and the semantic tokens' modifier. */
+export function registerTagging(context: ServerContext): TaggingService {
+  const service = new TaggingService(context);
+  const { documents, connection } = context;
+  documents.onDidOpen((e) => void service.open(e.document));
+  documents.onDidChangeContent((e) => service.change(e.document));
+  documents.onDidClose((e) => service.close(e.document.uri));
+  connection.onRequest(TaggingStateRequest, (params: DocumentUriParams) => service.state(params.uri));
+  connection.onRequest(TaggingOpRequest, (params: TaggingOpParams) => service.run(params));
+  context.setConfirmedSpans((uri) => service.confirmedSpans(uri));
+  return service;
+}
