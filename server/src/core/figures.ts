@@ -1,6 +1,591 @@
-// MONEY, PERCENT, QUANTITY, CARDINAL, ORDINAL. (Being written: see issue 2.)
+// MONEY, PERCENT, QUANTITY, CARDINAL, ORDINAL with normalised values (see ../shared/ANNOTATION-GUIDELINES.md).
+//
+// One left-to-right pass: at each character that can begin a numeral (or 第, 百分之, a currency sign), read the
+// numeral with scanNumeral, then look at the few characters around it: a modifier before (约, 近, 超, 逾, 不足),
+// a placeholder after (余, 多), the unit or classifier, a range to a second figure, and a modifier after
+// (左右, 以上, 以下). Numbers followed by no unit or classifier (dates, times, bare numbers) give no span.
+import type { Mod } from './types';
 import type { RawSpan } from './analyze';
+import {
+  NumeralMatch,
+  canStartNumeral,
+  insideAsciiToken,
+  matchSpaced,
+  notNumberWordEnd,
+  roundFloat,
+  scanNumeral,
+} from './numerals';
 
-export function recogniseFigures(_text: string): RawSpan[] {
-  return [];
+// ---------------------------------------------------------------------------------------------------------------
+// Vocabularies
+
+/** Currency names written after the amount → ISO 4217 code (BTC for bitcoin, which has none). */
+const CURRENCIES: Record<string, string> = {
+  '元': 'CNY', '人民币': 'CNY', '元人民币': 'CNY', '块钱': 'CNY',
+  '美元': 'USD', '美金': 'USD', '美圆': 'USD', '美刀': 'USD',
+  '欧元': 'EUR', '港元': 'HKD', '港币': 'HKD', '日元': 'JPY', '日圆': 'JPY', '英镑': 'GBP',
+  '韩元': 'KRW', '卢布': 'RUB', '澳元': 'AUD', '澳大利亚元': 'AUD', '加元': 'CAD', '加拿大元': 'CAD',
+  '新台币': 'TWD', '台币': 'TWD', '瑞士法郎': 'CHF', '新加坡元': 'SGD', '新元': 'SGD', '泰铢': 'THB',
+  '印度卢比': 'INR', '奈拉': 'NGN', '林吉特': 'MYR', '兰特': 'ZAR', '越南盾': 'VND', '雷亚尔': 'BRL',
+  '澳门元': 'MOP', '澳门币': 'MOP', '新西兰元': 'NZD', '土耳其里拉': 'TRY', '瑞典克朗': 'SEK',
+  '挪威克朗': 'NOK', '丹麦克朗': 'DKK', '比特币': 'BTC',
+};
+/** Currency signs written before the amount. */
+const CURRENCY_SIGNS: Record<string, string> = {
+  'US$': 'USD', 'HK$': 'HKD', '$': 'USD', '＄': 'USD', '￥': 'CNY', '¥': 'CNY', '€': 'EUR', '£': 'GBP', '￡': 'GBP',
+};
+/** Sub-units that may follow a whole amount (五元三角, 两美元又三美分). */
+const SUBUNITS: Record<string, Record<string, number>> = {
+  CNY: { '角': 0.1, '毛': 0.1, '分': 0.01 },
+  USD: { '美分': 0.01 },
+  EUR: { '欧分': 0.01 },
+  HKD: { '仙': 0.01 },
+  JPY: { '钱': 0.01, '銭': 0.01, '日本钱': 0.01, '日本銭': 0.01 },
+};
+
+/** Physical units (QUANTITY); the value is the number in the unit as written. */
+const QUANTITY_UNITS = [
+  '平方公里', '平方千米', '平方米', '平米', '立方米', '立方', '公顷', '亩', '千米', '公里', '厘米', '毫米', '微米', '纳米',
+  '米', '英里', '海里', '英尺', '公分', '千克', '公斤', '克', '毫克', '微克', '斤', '吨', '公吨', '千瓦时', '千瓦',
+  '兆瓦', '吉瓦', '瓦', '千伏', '伏', '升', '毫升', '桶', '标箱', '标准箱', '摄氏度', '℃', '赫兹', '兆赫兹', '兆赫',
+  '千赫', '比特', '千比特', '字节', '千字节', '兆字节', '千卡', '马力',
+];
+/** Units written in Latin letters; they must not run into a longer word (5km yes, 5kmh no). */
+const LATIN_UNITS = ['km', 'kg', 'cm', 'mm', 'm', 'kW', 'kWh', 'MW', 'GW', 'TEU', 'GB', 'MB', 'CM', 'KM', 'KG'];
+
+/** Classifiers that make a numeral a CARDINAL (a count); 倍 for multiples. */
+const CLASSIFIERS = [
+  '人次', '个', '個', '家', '人', '项', '件', '名', '位', '次', '辆', '台', '所', '座', '户', '套', '倍', '只', '头', '条',
+  '张', '本', '部', '篇', '份', '批', '架', '艘', '列', '栋', '幢', '间', '处', '场', '届', '支', '种', '类', '起', '例',
+  '宗', '笔', '株', '棵', '枚', '颗', '道', '层', '门', '款', '单', '票', '册', '匹', '口井', '所', '轮', '组', '对', '双',
+  '块', '片', '根', '粒', '盏', '首', '幅', '集', '期', '节', '章', '卷', '帧', '例次', '余', '多',
+].filter((c) => c !== '余' && c !== '多');
+/** Classifiers that may follow 第 in an ORDINAL (第三届, 第5名). */
+const ORDINAL_CLASSIFIERS = new Set([
+  '届', '次', '名', '位', '个', '批', '期', '轮', '季', '场', '章', '节', '条', '款', '项', '家', '号', '代', '波', '版',
+  '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '款', '部', '篇', '种', '类', '阶段', '大', '梯队', '产业',
+]);
+/** After 个 (or 多/半 after 个), these make a duration, which belongs to the date recogniser. */
+const TIME_AFTER_GE = ['月', '小时', '钟头', '星期', '礼拜', '季度', '年头', '工作日', '交易日', '世纪', '学期', '周', '半月'];
+
+const PREFIX_MODS: [string, Mod][] = [
+  ['大约', 'approx'], ['约', 'approx'], ['将近', 'less_than'], ['近', 'less_than'], ['不足', 'less_than'],
+  ['不到', 'less_than'], ['超', 'more_than'], ['逾', 'more_than'],
+];
+const SUFFIX_MODS: [string, Mod][] = [
+  ['左右', 'approx'], ['上下', 'approx'], ['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'],
+];
+const RANGE_SEPARATORS = ['——', '—', '-', '－', '–', '~', '～', '〜', '至', '到'];
+
+/** 成 is not a tenth before these (成品, 成员, 成为, …). */
+const NOT_AFTER_CHENG = new Set('品员为立功本果绩交就长熟都型效年分批群语'.split(''));
+/** 折 is not a discount before these (折合, 折算, 折叠, …). */
+const NOT_AFTER_ZHE = new Set('合算叠旧腾返射服扣线页成'.split(''));
+/** Before a bare numeral such as 十 / 百, these make an indefinite amount (数十人, 上百家, 几十个). */
+const INDEFINITE_BEFORE = new Set(['数', '几', '上', '成', '好']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Longest-match lookup by first character.
+
+function indexByFirst(words: Iterable<string>): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const w of words) {
+    const list = m.get(w[0]) ?? [];
+    list.push(w);
+    m.set(w[0], list);
+  }
+  for (const list of m.values()) list.sort((a, b) => b.length - a.length);
+  return m;
+}
+const CURRENCY_INDEX = indexByFirst(Object.keys(CURRENCIES));
+const QUANTITY_INDEX = indexByFirst(QUANTITY_UNITS);
+const LATIN_INDEX = indexByFirst(LATIN_UNITS);
+const CLASSIFIER_INDEX = indexByFirst(CLASSIFIERS);
+const SIGN_INDEX = indexByFirst(Object.keys(CURRENCY_SIGNS));
+
+function longestAt(index: Map<string, string[]>, text: string, i: number): string | undefined {
+  const list = index.get(text[i]);
+  if (!list) return undefined;
+  for (const w of list) if (text.startsWith(w, i)) return w;
+  return undefined;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (text.charCodeAt(i) === 0x20) i++;
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units after a numeral
+
+interface UnitMatch {
+  label: 'MONEY' | 'PERCENT' | 'QUANTITY' | 'CARDINAL';
+  end: number;
+  /** Multiplies the numeral (PERCENT: 0.01 for %, 0.1 for 成). */
+  factor: number;
+  /** Added after multiplying (一吨半 → +0.5; 三成半 → +0.05; 五元三角 → +0.3). */
+  add: number;
+  unit?: string;
+  mod?: Mod;
+}
+
+/** Is the numeral written with digits only (no 十 / 百 units): 5, 7.5, 三, 三点五, 75? */
+function digitForm(m: NumeralMatch, text: string): boolean {
+  for (let k = m.start; k < m.end; k++) {
+    const ch = text[k];
+    if ('十拾百佰千仟万萬亿億兆'.includes(ch)) return false;
+  }
+  return true;
+}
+
+/** The unit, classifier or percent sign at `at` (after a numeral m), or undefined. */
+function unitAfter(text: string, m: NumeralMatch, at: number, production: boolean): UnitMatch | undefined {
+  const j = skipSpaces(text, at);
+  const ch = text[j];
+  // Percent signs.
+  if (ch === '%' || ch === '％') return { label: 'PERCENT', end: j + 1, factor: 0.01, add: 0 };
+  if (ch === '‰') return { label: 'PERCENT', end: j + 1, factor: 0.001, add: 0 };
+  if (ch === '‱') return { label: 'PERCENT', end: j + 1, factor: 0.0001, add: 0 };
+  for (const w of ['个百分点', '個百分點', '百分点', '百分點']) {
+    const e = matchSpaced(text, j, w);
+    if (e >= 0) return { label: 'PERCENT', end: e, factor: 0.01, add: 0, unit: 'pp' };
+  }
+  // Tenths: 三成, 9.5成, 七成六, 三成半.
+  if (ch === '成' && !NOT_AFTER_CHENG.has(text[j + 1]) && (m.valueMax ?? m.value) <= 10 && m.value > 0) {
+    let end = j + 1;
+    let add = 0;
+    if (text[end] === '半') {
+      add = 0.05;
+      end++;
+    } else {
+      const k = skipSpaces(text, end);
+      const d = canStartNumeral(text.charCodeAt(k)) ? scanNumeral(text, k, k + 1, true) : undefined;
+      if (d && d.value >= 1 && d.value <= 9 && !canStartNumeral(text.charCodeAt(k + 1)) && text[k + 1] !== '成') {
+        add = d.value / 100;
+        end = k + 1;
+      }
+    }
+    return { label: 'PERCENT', end, factor: 0.1, add };
+  }
+  // Discounts: 八折, 8.5折, 75折 (the price as a fraction of the original).
+  if (ch === '折' && !NOT_AFTER_ZHE.has(text[j + 1]) && digitForm(m, text) && m.value > 0 && m.value < 100) {
+    return { label: 'PERCENT', end: j + 1, factor: m.value < 10 ? 0.1 : 0.01, add: 0 };
+  }
+  // Currency.
+  const cur = longestAt(CURRENCY_INDEX, text, j);
+  if (cur) {
+    const code = CURRENCIES[cur];
+    let end = j + cur.length;
+    if (code === 'CNY' && cur === '元' && text.startsWith('人民币', end)) end += 3; // 8亿元人民币
+    const sub = subunitsAfter(text, end, code);
+    return { label: 'MONEY', end: sub.end, factor: 1, add: sub.add, unit: code };
+  }
+  // Colloquial yuan: 三块钱 is caught above; a bare 块 closing a clause after a price verb (花了三块).
+  if (ch === '块' && isClauseEnd(text, j + 1) && priceVerbBefore(text, m.start)) {
+    return { label: 'MONEY', end: j + 1, factor: 1, add: 0, unit: 'CNY' };
+  }
+  // Physical units.
+  const q = longestAt(QUANTITY_INDEX, text, j);
+  if (q) {
+    let end = j + q.length;
+    let add = 0;
+    if (text[end] === '半' && Number.isInteger(m.value) && m.valueMax === undefined) {
+      add = 0.5;
+      end++;
+    }
+    return { label: 'QUANTITY', end, factor: 1, add, unit: q };
+  }
+  const latin = longestAt(LATIN_INDEX, text, j);
+  if (latin && !isAsciiAlnum(text.charCodeAt(j + latin.length))) {
+    return { label: 'QUANTITY', end: j + latin.length, factor: 1, add: 0, unit: latin };
+  }
+  // Counts: 12个, 300家, 1.5万人次; 个 + a time unit is a duration (3个月), not a count.
+  const cl = longestAt(CLASSIFIER_INDEX, text, j);
+  if (cl && j === at) {
+    let end = j + cl.length;
+    if (cl === '个' || cl === '個') {
+      const k = text[end] === '多' || text[end] === '半' ? end + 1 : end;
+      if (TIME_AFTER_GE.some((w) => text.startsWith(w, k))) return undefined;
+      const coin = text.startsWith('比特币', end) ? '比特币' : undefined;
+      if (coin) return { label: 'MONEY', end: end + coin.length, factor: 1, add: 0, unit: CURRENCIES[coin] };
+    }
+    if (cl === '枚' && text.startsWith('比特币', end)) return { label: 'MONEY', end: end + 3, factor: 1, add: 0, unit: 'BTC' };
+    if (cl === '块' && text[end] === '钱') return { label: 'MONEY', end: end + 1, factor: 1, add: 0, unit: 'CNY' };
+    if (cl === '期' && (text[end] === '间' || text[end] === '内')) return undefined;
+    if (cl === '节' && text[end] === '日') return undefined;
+    return { label: production && cl !== '倍' ? 'QUANTITY' : 'CARDINAL', end, factor: 1, add: 0, unit: cl };
+  }
+  return undefined;
+}
+
+/** Whole-unit amounts followed by sub-units of the same currency: 五元三毛, 50元6角三分, 两美元又三美分. */
+function subunitsAfter(text: string, at: number, code: string): { end: number; add: number } {
+  const table = SUBUNITS[code];
+  let end = at;
+  let add = 0;
+  if (!table) return { end, add };
+  let j = text[end] === '又' ? end + 1 : end;
+  for (let round = 0; round < 2; round++) {
+    if (!canStartNumeral(text.charCodeAt(j))) break;
+    const d = scanNumeral(text, j, text.length, true);
+    if (!d || d.value <= 0 || d.value >= 100) break;
+    const name = Object.keys(table).find((w) => text.startsWith(w, d.end));
+    if (!name) break;
+    // 分 must close the amount (五元三分 yes; 三分之一 is a fraction, 三分钟 a duration).
+    const after = text[d.end + name.length];
+    if (name === '分' && (after === '之' || after === '钟')) break;
+    add += d.value * table[name];
+    end = d.end + name.length;
+    j = end;
+  }
+  return { end, add: roundFloat(add) };
+}
+
+function isClauseEnd(text: string, i: number): boolean {
+  return i >= text.length || '，。；！？、,.;!?）)」”\r\n '.includes(text[i]);
+}
+
+function priceVerbBefore(text: string, start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 6; k--) {
+    const c = text[k];
+    if ('，。；！？\n'.includes(c)) return false;
+    if ('花买卖付赚价值收退赔找'.includes(c)) return true;
+  }
+  return false;
+}
+
+/** Production volumes (年产5000万件) are QUANTITY even with a classifier. */
+function productionBefore(text: string, start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 3; k--) if (text[k] === '产') return true;
+  return false;
+}
+
+function prefixModBefore(text: string, start: number): { start: number; mod: Mod } | undefined {
+  for (const [w, mod] of PREFIX_MODS) {
+    const s = start - w.length;
+    if (s >= 0 && text.startsWith(w, s)) {
+      if (w === '近' && s > 0 && '附最接邻靠将'.includes(text[s - 1])) return undefined;
+      return { start: s, mod };
+    }
+  }
+  return undefined;
+}
+
+function suffixModAt(text: string, at: number): { end: number; mod: Mod } | undefined {
+  for (const [w, mod] of SUFFIX_MODS) if (text.startsWith(w, at)) return { end: at + w.length, mod };
+  return undefined;
+}
+
+/** The multiplier a numeral ends with (5亿 → 1e8, 5千万 → 1e7, 5 → 1), to share it in a range (3-5亿元). */
+function trailingMultiplier(text: string, m: NumeralMatch): number {
+  let k = m.end;
+  let mult = 1;
+  let sawBig = false;
+  while (k > m.start) {
+    const ch = text[k - 1];
+    const v = ch === '万' || ch === '萬' ? 1e4 : ch === '亿' || ch === '億' ? 1e8 : ch === '兆' ? 1e12 : 0;
+    if (v) {
+      mult *= v;
+      sawBig = true;
+      k--;
+      continue;
+    }
+    if (sawBig && (ch === '千' || ch === '百' || ch === '十')) {
+      // 千万 / 百万 written without a digit before them only.
+      const before = text.charCodeAt(k - 2);
+      if (k - 1 === m.start || !canStartNumeral(before)) {
+        mult *= ch === '千' ? 1000 : ch === '百' ? 100 : 10;
+        k--;
+      }
+    }
+    break;
+  }
+  return sawBig ? mult : 1;
+}
+
+/** Reads a numeral at `i` and, if the text re-reads better as a shorter numeral + a unit such as 千米, does that. */
+function numeralFor(text: string, i: number, context = false): NumeralMatch | undefined {
+  const m = scanNumeral(text, i, text.length, context);
+  if (!m) return undefined;
+  if (m.tokens >= 2 && (m.lastChar === '千' || m.lastChar === '兆')) {
+    const u = longestAt(QUANTITY_INDEX, text, m.end - 1);
+    if (u && u.length > 1) {
+      const shorter = scanNumeral(text, i, m.end - 1, context);
+      if (shorter && shorter.end === m.end - 1) return shorter;
+    }
+  }
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Figure {
+  start: number;
+  end: number;
+  label: RawSpan['label'];
+  value: number;
+  valueMax?: number;
+  unit?: string;
+  mod?: Mod;
+}
+
+function toRaw(f: Figure): RawSpan {
+  const r: RawSpan = { start: f.start, end: f.end, label: f.label, value: roundFloat(f.value) };
+  if (f.valueMax !== undefined && f.valueMax !== f.value) r.valueMax = roundFloat(f.valueMax);
+  if (f.unit !== undefined) r.unit = f.unit;
+  if (f.mod !== undefined) r.mod = f.mod;
+  return r;
+}
+
+/** Tries a figure whose numeral starts at `i` (after any sign); returns it and where scanning resumes. */
+function figureAt(text: string, i: number): { figure?: Figure; next: number } {
+  const m = numeralFor(text, i);
+  if (!m) return { next: i + 1 };
+  // A fraction (五百分之2.2, 三分之一) is a number, not one of our figures.
+  const fracMark = matchSpaced(text, m.end, '分之');
+  if (fracMark >= 0) {
+    const k = skipSpaces(text, fracMark);
+    const after = canStartNumeral(text.charCodeAt(k)) ? scanNumeral(text, k, text.length, true) : undefined;
+    return { next: after ? after.end : fracMark };
+  }
+  // 数十人, 上百家, 几十个: indefinite amounts.
+  if (INDEFINITE_BEFORE.has(text[i - 1]) && '十拾百佰千仟'.includes(text[i])) return { next: m.end };
+  const production = productionBefore(text, m.start);
+
+  let value = m.value;
+  let valueMax = m.valueMax;
+  let mod: Mod | undefined = m.approx === 'more' ? 'more_than' : m.approx;
+  let at = m.end;
+  // Placeholders between the numeral and the unit: 300余家, 1万多元, 十来个.
+  const ph = text[at];
+  if (ph === '余' || ph === '多') {
+    mod = 'more_than';
+    at++;
+  } else if (ph === '来' && (m.lastChar === '十' || m.lastChar === '百')) {
+    mod = 'approx';
+    at++;
+  }
+  // Two-digit discounts written digit by digit: 三八折, 九 九 折, 7 2 折.
+  if (m.tokens === 1 && Number.isInteger(m.value) && m.value >= 1 && m.value <= 9 && m.valueMax === undefined) {
+    const k = skipSpaces(text, at);
+    const d = canStartNumeral(text.charCodeAt(k)) ? scanNumeral(text, k, k + 1, true) : undefined;
+    if (d && d.value >= 0 && d.value <= 9 && k > at - 1) {
+      const z = skipSpaces(text, k + 1);
+      if (text[z] === '折' && !NOT_AFTER_ZHE.has(text[z + 1])) {
+        return { figure: { start: m.start, end: z + 1, label: 'PERCENT', value: (m.value * 10 + d.value) / 100 }, next: z + 1 };
+      }
+    }
+  }
+
+  let unit = unitAfter(text, m, at, production);
+  let end = unit ? unit.end : at;
+  // A range to a second figure: 20%—30%, 3-5亿元, 10万至20万吨, 3亿元至5亿元.
+  const sepAt = skipSpaces(text, end);
+  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, sepAt));
+  if (sep && mod !== 'more_than') {
+    const k = skipSpaces(text, sepAt + sep.length);
+    const m2 = canStartNumeral(text.charCodeAt(k)) ? numeralFor(text, k) : undefined;
+    if (m2 && m2.value >= 0) {
+      const u2 = unitAfter(text, m2, m2.end, production);
+      if (u2 && (!unit || (unit.label === u2.label && unit.unit === u2.unit))) {
+        let lo = value;
+        if (!unit && trailingMultiplier(text, m) === 1) lo *= trailingMultiplier(text, m2);
+        if (lo <= m2.value) {
+          unit = u2;
+          value = lo;
+          valueMax = m2.valueMax ?? m2.value;
+          end = u2.end;
+        }
+      }
+    }
+  }
+  if (!unit) return { next: m.end };
+  if (unit.mod) mod = unit.mod;
+
+  // 一 alone before a classifier is usually an article (一个问题, 一家企业): not a count.
+  if (unit.label === 'CARDINAL' && valueMax === undefined && mod === undefined && m.tokens === 1 && m.value === 1 && !/[0-9０-９]/.test(text[m.start])) {
+    return { next: end };
+  }
+  let start = m.start;
+  const pre = prefixModBefore(text, start);
+  if (pre) {
+    start = pre.start;
+    mod = mod ?? pre.mod;
+  }
+  const post = suffixModAt(text, end);
+  if (post) {
+    end = post.end;
+    mod = post.mod;
+  }
+  const f: Figure = {
+    start,
+    end,
+    label: unit.label,
+    value: value * unit.factor + unit.add,
+    unit: unit.unit,
+    mod,
+  };
+  if (valueMax !== undefined) f.valueMax = valueMax * unit.factor + unit.add;
+  return { figure: f, next: end };
+}
+
+/** 百分之十五, 千分之二点四, 万分之三, 百分之二十至三十. */
+function percentWordAt(text: string, i: number): { figure?: Figure; next: number } {
+  const base = scanNumeral(text, i, text.length, true);
+  if (!base || !base.bare) return { next: i + 1 };
+  const mark = matchSpaced(text, base.end, '分之');
+  if (mark < 0) return { next: base.end };
+  const k = skipSpaces(text, mark);
+  const m = canStartNumeral(text.charCodeAt(k)) || text[k] === '负' || text[k] === '-' ? scanNumeral(text, k, text.length, true) : undefined;
+  if (!m) return { next: mark };
+  let end = m.end;
+  let valueMax = m.valueMax;
+  const sepAt = end;
+  const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, sepAt));
+  if (sep) {
+    let k2 = sepAt + sep.length;
+    const again = matchSpaced(text, k2, text.slice(i, mark));
+    if (again >= 0) k2 = again;
+    const m2 = canStartNumeral(text.charCodeAt(k2)) ? scanNumeral(text, k2, text.length, true) : undefined;
+    if (m2 && m2.value >= m.value) {
+      valueMax = m2.value;
+      end = m2.end;
+    }
+  }
+  let start = i;
+  let mod: Mod | undefined;
+  const pre = prefixModBefore(text, start);
+  if (pre) {
+    start = pre.start;
+    mod = pre.mod;
+  }
+  const post = suffixModAt(text, end);
+  if (post) {
+    end = post.end;
+    mod = post.mod;
+  }
+  const f: Figure = { start, end, label: 'PERCENT', value: m.value / base.value, mod };
+  if (valueMax !== undefined) f.valueMax = valueMax / base.value;
+  return { figure: f, next: end };
+}
+
+/** 第三届, 第5名, 第十四个. */
+function ordinalAt(text: string, i: number): { figure?: Figure; next: number } {
+  const k = i + 1;
+  if (!canStartNumeral(text.charCodeAt(k))) return { next: k };
+  if (notNumberWordEnd(text, k) > k) return { next: notNumberWordEnd(text, k) };
+  const m = scanNumeral(text, k, text.length, true);
+  if (!m || m.value <= 0 || !Number.isInteger(m.value)) return { next: k };
+  let end = m.end;
+  for (const len of [3, 2, 1]) {
+    const w = text.slice(end, end + len);
+    if (w.length === len && ORDINAL_CLASSIFIERS.has(w)) {
+      end += len;
+      break;
+    }
+  }
+  return { figure: { start: i, end, label: 'ORDINAL', value: m.value }, next: end };
+}
+
+/** Amounts written after a currency sign or name: ￥300, $20, US$5亿, 人民币50元. */
+function currencyPrefixAt(text: string, i: number): { figure?: Figure; next: number } {
+  let code: string | undefined;
+  let k: number;
+  const sign = longestAt(SIGN_INDEX, text, i);
+  if (sign) {
+    code = CURRENCY_SIGNS[sign];
+    k = i + sign.length;
+  } else if (text.startsWith('人民币', i)) {
+    code = 'CNY';
+    k = skipSpaces(text, i + 3);
+  } else {
+    return { next: i + 1 };
+  }
+  if (!canStartNumeral(text.charCodeAt(k))) return { next: i + 1 };
+  const m = scanNumeral(text, k, text.length, true);
+  if (!m) return { next: i + 1 };
+  let end = m.end;
+  if (!sign) {
+    // 人民币50元: the amount must carry its own 元 (人民币 alone before a number is a heading, not an amount).
+    const j = skipSpaces(text, end);
+    const cur = longestAt(CURRENCY_INDEX, text, j);
+    if (!cur || CURRENCIES[cur] !== 'CNY') return { next: i + 1 };
+    end = j + cur.length;
+  }
+  let mod: Mod | undefined;
+  const post = suffixModAt(text, end);
+  if (post) {
+    end = post.end;
+    mod = post.mod;
+  }
+  return { figure: { start: i, end, label: 'MONEY', value: m.value, unit: code, mod }, next: end };
+}
+
+/** Discounts and tenths written with 半 or 对: 半成 (5%), 半折, 打对折. */
+function halfAt(text: string, i: number): { figure?: Figure; next: number } {
+  const ch = text[i + 1];
+  if (text[i] === '半' && (ch === '成' || ch === '折')) {
+    if (ch === '成' && NOT_AFTER_CHENG.has(text[i + 2])) return { next: i + 2 };
+    if (ch === '折' && NOT_AFTER_ZHE.has(text[i + 2])) return { next: i + 2 };
+    return { figure: { start: i, end: i + 2, label: 'PERCENT', value: ch === '成' ? 0.05 : 0.5 }, next: i + 2 };
+  }
+  if (text[i] === '对' && (ch === '折' || ch === '摺') && text[i - 1] === '打') {
+    return { figure: { start: i, end: i + 2, label: 'PERCENT', value: 0.5 }, next: i + 2 };
+  }
+  return { next: i + 1 };
+}
+
+const SPECIAL_START = new Set(['第', '人', '$', '＄', '￥', '¥', '€', '£', '￡', 'U', 'H', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
+
+export function recogniseFigures(text: string): RawSpan[] {
+  const out: RawSpan[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const ch = text[i];
+    const numeral = canStartNumeral(c);
+    if (!numeral && !SPECIAL_START.has(ch)) {
+      i++;
+      continue;
+    }
+    let r: { figure?: Figure; next: number };
+    if (numeral) {
+      if (c < 0x80 || (c >= 0xff10 && c <= 0xff19)) {
+        if (insideAsciiToken(text, i)) {
+          while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+          continue;
+        }
+      }
+      const wordEnd = notNumberWordEnd(text, i);
+      if (wordEnd > i) {
+        i = wordEnd;
+        continue;
+      }
+      if ('百佰千仟万萬'.includes(ch) && matchSpaced(text, scanNumeral(text, i, n, true)?.end ?? i + 1, '分之') >= 0) {
+        r = percentWordAt(text, i);
+      } else {
+        r = figureAt(text, i);
+      }
+    } else if (ch === '第') {
+      r = ordinalAt(text, i);
+    } else if (ch === '半' || ch === '对' || ch === '對') {
+      r = halfAt(text, i);
+    } else if (ch === '负' || ch === '負' || ch === '-' || ch === '－' || ch === '.' || ch === '．') {
+      r = scanNumeral(text, i) ? figureAt(text, i) : { next: i + 1 };
+    } else {
+      r = currencyPrefixAt(text, i);
+    }
+    if (r.figure) {
+      const f = r.figure;
+      const last = out[out.length - 1];
+      if (!last || last.end <= f.start) out.push(toRaw(f));
+    }
+    i = Math.max(r.next, i + 1);
+  }
+  return out;
 }
