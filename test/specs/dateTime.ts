@@ -52,7 +52,18 @@ const specFile = path.join(shared, 'data/specs/recognizers-text-zh/Specs/DateTim
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
+/** A duration's length as [months, seconds] (P6M = P0.5Y, PT30M = PT0.5H); undefined when it is not one. */
+function durationLength(timex: string): [number, number] | undefined {
+  const m = /^P(?:([\d.]+)Y)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?(?:([\d.]+)S)?)?$/.exec(timex);
+  if (!m || timex === 'P' || timex.endsWith('T')) return undefined;
+  const n = (i: number) => Number(m[i] ?? 0);
+  return [n(1) * 12 + n(2), ((n(3) * 7 + n(4)) * 24 + n(5)) * 3600 + n(6) * 60 + n(7)];
+}
+
 function timexMatches(expected: string, actual: string): boolean {
+  const de = durationLength(expected);
+  const da = durationLength(actual);
+  if (de && da) return Math.abs(de[0] - da[0]) < 1e-9 && Math.abs(de[1] - da[1]) < 1e-6;
   if (expected.length !== actual.length) return false;
   for (let i = 0; i < expected.length; i++) {
     if (expected[i] !== actual[i] && expected[i] !== 'X') return false;
@@ -153,9 +164,11 @@ function timeDiff(a: string, b: string): string | undefined {
   const db = b.split('T')[0];
   if (da && db && da !== db && !/X/.test(da + db)) d += (Date.parse(db) - Date.parse(da)) / 60000;
   else if (d < 0) d += 24 * 60;
-  const h = Math.floor(d / 60);
-  const mi = Math.round(d - h * 60);
-  return 'PT' + (h ? `${h}H` : '') + (mi ? `${mi}M` : '') || 'PT0M';
+  const secs = Math.round(d * 60);
+  const h = Math.floor(secs / 3600);
+  const mi = Math.floor((secs % 3600) / 60);
+  const se = secs % 60;
+  return 'PT' + (h ? `${h}H` : '') + (mi ? `${mi}M` : '') + (se ? `${se}S` : '');
 }
 
 /** A range "(start,end,duration)" from two timex values, when both are calendar periods of the same kind. */

@@ -79,11 +79,19 @@ const REL_YEAR: Record<string, number> = {
 const REL_MONTH: Record<string, number> = {
   本月: 0, 这个月: 0, 這個月: 0, 上月: -1, 上个月: -1, 上個月: -1, 下月: 1, 下个月: 1, 下個月: 1,
 };
-const REL_WEEK: Record<string, number> = {
-  本周: 0, 这周: 0, 这个星期: 0, 本星期: 0, 這週: 0, 本週: 0,
-  上周: -1, 上个星期: -1, 上星期: -1, 上週: -1, 上個星期: -1, 上上周: -2, 上上个星期: -2, 上上個星期: -2, 上上週: -2,
-  下周: 1, 下个星期: 1, 下星期: 1, 下週: 1, 下個星期: 1, 下下周: 2, 下下个星期: 2, 下下週: 2,
-};
+const REL_WEEK: Record<string, number> = (() => {
+  const table: Record<string, number> = {};
+  const which: [string, number][] = [['本', 0], ['这', 0], ['這', 0], ['这个', 0], ['這個', 0], ['上', -1], ['上个', -1],
+    ['上個', -1], ['上上', -2], ['上上个', -2], ['上上個', -2], ['下', 1], ['下个', 1], ['下個', 1], ['下下', 2],
+    ['下下个', 2], ['下下個', 2]];
+  for (const [w, off] of which) {
+    for (const unit of ['周', '週', '星期', '礼拜', '禮拜']) {
+      // 上个周 is unusual but written; 本礼拜 / 这个星期 are fine; 上礼拜 too.
+      table[w + unit] = off;
+    }
+  }
+  return table;
+})();
 /** Day words: offset from the DCT, or 'anaphoric' for 当天/当日 (the last day mentioned, else the DCT). */
 const REL_DAY: Record<string, number | 'anaphoric'> = {
   今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 大前天: -3, 明天: 1, 明日: 1, 后天: 2, 後天: 2, 大后天: 3,
@@ -105,6 +113,9 @@ const TOD: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }>
   深夜: { code: 'NI', pm: 'night' }, 半夜: { code: 'NI', pm: 'night' }, 凌晨: { code: 'NI', pm: 'no' },
   白天: { code: 'DT', pm: 'no' },
 };
+type TodInfo = { code: string; pm: 'yes' | 'no' | 'night' | 'noon' };
+/** A clock without a part of the day (its range end stays as written). */
+const NO_TOD: TodInfo = { code: '', pm: 'no' };
 /** Single-character parts of the day, accepted only right after a date (7月25日早, 当天晚). */
 const TOD_SHORT: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
   早: { code: 'MO', pm: 'no' }, 晚: { code: 'EV', pm: 'yes' },
@@ -113,6 +124,12 @@ const WEEKDAY_PREFIXES = ['星期', '礼拜', '禮拜', '周', '週'];
 const WEEKDAY_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const SEASONS: Record<string, string> = {
   春季: 'SP', 春天: 'SP', 夏季: 'SU', 夏天: 'SU', 秋季: 'FA', 秋天: 'FA', 冬季: 'WI', 冬天: 'WI',
+};
+/** Chinese era names and the Gregorian year of their first year (元年): 康熙三年 → 1664, 民国三年 → 1914. */
+const ERAS: Record<string, number> = {
+  贞观: 627, 神龙: 705, 开元: 713, 天宝: 742, 洪武: 1368, 永乐: 1403, 嘉靖: 1522, 万历: 1573, 崇祯: 1628,
+  顺治: 1644, 康熙: 1662, 雍正: 1723, 乾隆: 1736, 嘉庆: 1796, 道光: 1821, 咸丰: 1851, 同治: 1862, 光绪: 1875,
+  宣统: 1909, 民国: 1912, 民國: 1912,
 };
 /** Vague references (guidelines: 近日 / 近期 / 近年来 → PAST_REF). */
 const PAST_REF_WORDS = ['近年来', '近日', '近期', '近年', '近来', '日前', '最近', '前不久'];
@@ -146,6 +163,7 @@ markStarts(Object.keys(TOD));
 markStarts(WEEKDAY_PREFIXES);
 markStarts(Object.keys(SEASONS));
 markStarts(PAST_REF_WORDS);
+markStarts(Object.keys(ERAS));
 markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
   '前', '后', '年底', '年末', '年初', '年中', '月底', '月末', '月初', '月中', '《', '去年同期', '上年同期']);
 
@@ -333,7 +351,7 @@ class DateScanner {
     let value = date?.value;
     const dateEnd = end;
     // Time of day: fused day+time words (今晚), or after the date.
-    let time: { start: number; end: number; timex: string } | undefined;
+    let time: { start: number; end: number; timex: string; tod?: TodInfo } | undefined;
     if (date?.timeOnly) {
       time = { start: i, end: date.end, timex: date.value.timex };
       value = undefined;
@@ -345,9 +363,12 @@ class DateScanner {
     if (!value && !time) return 0;
 
     // Postposed modifier.
-    let mod: ModMatch | undefined = this.suffix(end, !!time || !!value?.mod);
+    let mod: ModMatch | undefined = this.suffix(end, time ? false : !!value?.mod);
     if (needSince) {
-      if (!mod || mod.mod !== 'since_start' || time) return 0;
+      // 自从2018年 means "since" on its own; 自/从 need 以来/起/开始.
+      const alone = this.text.startsWith('自从', spanStart) || this.text.startsWith('自從', spanStart);
+      if (time || (mod ? mod.mod !== 'since_start' : !alone)) return 0;
+      mod ??= { end, mod: 'since_start' };
     }
     const finalEnd = mod ? mod.end : end;
 
@@ -357,7 +378,20 @@ class DateScanner {
       if (value.day && value.day.d !== null) this.lastDay = value.day;
       this.last = { end: dateEnd, y: value.y, m: value.m };
     }
-    if (time) this.emit(time.start, finalEnd, 'TIME', time.timex, mod?.mod);
+    if (time) {
+      this.emit(time.start, finalEnd, 'TIME', time.timex, mod?.mod);
+      // 下午5:00到6:00, 上午10点至12点: the second clock keeps the day and the part of the day.
+      if (!mod) {
+        const c = this.skipSpace(finalEnd);
+        if ('到至-－~～—–'.includes(this.text[c] ?? '\uffff')) {
+          const second = this.time(this.skipSpace(c + 1), value?.day, true, time.tod);
+          if (second) {
+            this.emit(second.start, second.end, 'TIME', second.timex);
+            return second.end;
+          }
+        }
+      }
+    }
     return finalEnd;
   }
 
@@ -421,8 +455,13 @@ class DateScanner {
 
     const yrange = this.yearRange(p);
     if (yrange) return { end: yrange.end, value: { timex: `${fmtYear(yrange.a)}/${fmtYear(yrange.b)}` } };
-    const ry = this.word(p, REL_YEAR);
-    if (ry) {
+    const era = this.eraYear(p);
+    const ry = era ? undefined : this.word(p, REL_YEAR);
+    if (era) {
+      y = era.y;
+      yearExplicit = true;
+      p = era.end;
+    } else if (ry) {
       y = dct ? dct.y + ry[1] : null;
       p += ry[0].length;
       if (t[p] === '度') p++;
@@ -466,7 +505,7 @@ class DateScanner {
       }
       p += rm[0].length;
     } else {
-      const mo = this.month(p);
+      const mo = this.month(y !== undefined ? this.skipSpace(p) : p);
       if (mo) {
         m = mo.m;
         mInterval = mo.interval;
@@ -474,7 +513,9 @@ class DateScanner {
       }
     }
     if (m !== undefined) {
-      const yy = y !== undefined ? y : inherit?.y !== undefined ? inherit.y : dct ? dct.y : null;
+      let yy = y !== undefined ? y : inherit?.y !== undefined ? inherit.y : dct ? dct.y : null;
+      // 11月至2月: a range that runs into the next year.
+      if (y === undefined && inherit?.y != null && inherit.m != null && m !== null && m < inherit.m) yy = inherit.y + 1;
       if (mInterval) {
         return { end: p, value: { timex: `${fmtYear(yy)}-${pad2(mInterval[0])}/${fmtYear(yy)}-${pad2(mInterval[1])}`, y: yy } };
       }
@@ -535,7 +576,8 @@ class DateScanner {
       weekOff = rw[1];
       wp = p + rw[0].length;
     }
-    const wd = this.weekday(rw ? wp - (rw[0].endsWith('星期') ? 2 : rw[0].endsWith('周') || rw[0].endsWith('週') ? 1 : 0) : wp, rw !== undefined);
+    const tail = rw ? WEEKDAY_PREFIXES.find((w) => rw[0].endsWith(w)) : undefined;
+    const wd = this.weekday(rw && tail ? wp - tail.length : wp, rw !== undefined);
     if (wd || rw) {
       const end = wd ? wd.end : wp;
       const off = weekOff ?? 0;
@@ -608,6 +650,27 @@ class DateScanner {
     return { y, end: nx === '度' ? after + 1 : after };
   }
 
+  /** 康熙三年, 神龙元年, 民国20年. */
+  private eraYear(i: number): { y: number; end: number } | undefined {
+    const era = this.word(i, ERAS);
+    if (!era) return undefined;
+    const p = i + era[0].length;
+    let n: number | undefined;
+    let q = p;
+    if (this.text[p] === '元') {
+      n = 1;
+      q = p + 1;
+    } else {
+      const num = this.num(p);
+      if (num && Number.isInteger(num.value) && num.value >= 1 && num.value <= 100) {
+        n = num.value;
+        q = num.end;
+      }
+    }
+    if (n === undefined || this.text[q] !== '年') return undefined;
+    return { y: era[1] + n - 1, end: q + 1 };
+  }
+
   /** 1995-1997年, 2010至2015年: one DATE with an ISO interval. */
   private yearRange(i: number): { a: number; b: number; end: number } | undefined {
     const t = this.text;
@@ -630,7 +693,18 @@ class DateScanner {
     for (const [w, code] of [['上半年', 'H1'], ['下半年', 'H2'], ['前半年', 'H1'], ['后半年', 'H2'], ['上半年度', 'H1']] as const) {
       if (t.startsWith(w, i)) return { end: i + w.length, code };
     }
-    // 一季度, 第三季度, 三季度, Q3 is rare in Chinese news; 前三季度 → Q1/Q3 interval.
+    // 2021年的第一周, 明年第九个月.
+    if (afterYear) {
+      const q0 = t[i] === '的' && t[i + 1] === '第' ? i + 1 : i;
+      if (t[q0] === '第') {
+        const n = this.num(q0 + 1);
+        if (n && Number.isInteger(n.value) && n.value >= 1) {
+          if ((t[n.end] === '周' || t[n.end] === '週') && n.value <= 53) return { end: n.end + 1, code: `W${pad2(n.value)}` };
+          if ((t.startsWith('个月', n.end) || t.startsWith('個月', n.end)) && n.value <= 12) return { end: n.end + 2, code: pad2(n.value) };
+        }
+      }
+    }
+    // 一季度, 第三季度, 三季度; 前三季度 → Q1/Q3 interval.
     let p = i;
     let first = false;
     if (t[p] === '第') p++;
@@ -642,7 +716,6 @@ class DateScanner {
     if (n && n.value >= 1 && n.value <= 4 && Number.isInteger(n.value)) {
       let q = n.end;
       if (t.startsWith('季度', q)) q += 2;
-      else if (t[q] === '季' && t[q + 1] !== '节') q += 1;
       else q = -1;
       if (q > 0) {
         if (first) return n.value === 1 ? { end: q, code: 'Q1' } : { end: q, interval: ['Q1', `Q${n.value}`] };
@@ -845,7 +918,8 @@ class DateScanner {
    * A time of day at i: [part of day] clock, or a part of day alone. `day` is the day named right before (the
    * timex then carries it); `afterDate` accepts the one-character parts of day 早 / 晚.
    */
-  private time(i: number, day: DayRef | undefined, afterDate: boolean): { start: number; end: number; timex: string } | undefined {
+  private time(i: number, day: DayRef | undefined, afterDate: boolean, inheritedTod?: TodInfo):
+    { start: number; end: number; timex: string; tod?: TodInfo } | undefined {
     const t = this.text;
     let p = i;
     let tod = this.word(p, TOD);
@@ -857,9 +931,17 @@ class DateScanner {
       }
     }
     if (tod) p += tod[0].length;
+    if (!tod && inheritedTod) {
+      // The second end of a range may leave out the part of the day, but only when the hours then follow on.
+      const clock = this.clock(p, inheritedTod, true);
+      const plain = this.clock(p, undefined, true);
+      if (!clock || !plain) return undefined;
+      const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
+      return { start: i, end: clock.end, timex: `${prefix}T${clock.value}`, tod: inheritedTod };
+    }
     const clock = this.clock(this.skipSpace(p), tod?.[1], !!tod || afterDate);
     const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
-    if (clock) return { start: i, end: clock.end, timex: `${prefix}T${clock.value}` };
+    if (clock) return { start: i, end: clock.end, timex: `${prefix}T${clock.value}`, tod: tod?.[1] ?? NO_TOD };
     if (tod) {
       if (tod[0].length === 1) {
         const nx = t[p];
@@ -945,10 +1027,13 @@ class DateScanner {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
         const unitCh = unit;
         const nx = t[p];
+        const breakAfter = nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) ||
+          /^(?:左右|之前|之后|以前|以后|前|后|到|至)/.test(t.slice(p, p + 2));
+        // A bare Arabic hour before a break (13点。) is a time; a bare Chinese one (三点。) is usually "three points".
         const isTimeContext =
           (unitCh === '时' || unitCh === '時') && h.arabic
             ? t[p] !== '间' && t[p] !== '期' && t[p] !== '代' && t[p] !== '候'
-            : lenient && (nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) || t.startsWith('左右', p) || t.startsWith('之前', p) || t.startsWith('之后', p) || t.startsWith('以前', p) || t.startsWith('以后', p) || t.startsWith('前', p) || t.startsWith('后', p) || t.startsWith('到', p) || t.startsWith('至', p));
+            : (lenient && (breakAfter || nx === '和')) || (h.arabic && breakAfter);
         if (!isTimeContext) return undefined;
         if (!h.arabic && !lenient) return undefined;
       }
@@ -996,7 +1081,7 @@ class DateScanner {
     for (;;) {
       let r = q;
       if (comps.length > 0 && (t[r] === '又' || t[r] === '零')) r++;
-      const c = this.durationPart(r);
+      const c = this.durationPart(r, comps.length > 0);
       if (!c) break;
       if (comps.length > 0) {
         // Compound durations go from larger to smaller units: 8天20小时, 一年又一个月.
@@ -1040,7 +1125,7 @@ class DateScanner {
   }
 
   /** One amount + unit of a duration (半 may add a second component: 三年半 → 3Y 6M). */
-  private durationPart(i: number): DurationPart | undefined {
+  private durationPart(i: number, compound = false): DurationPart | undefined {
     const t = this.text;
     let p = i;
     let amount: number | 'X';
@@ -1088,7 +1173,10 @@ class DateScanner {
       mod = 'more_than'; // 两个多小时
       p++;
     }
-    const u = this.unit(p, classifier || amount === 'X' || half || mod !== undefined);
+    let u = this.unit(p, classifier || amount === 'X' || half || mod !== undefined);
+    // Inside a compound, 时 and 分 are hours and minutes: 8天20时, 3小时20分.
+    if (!u && compound && (t[p] === '时' || t[p] === '時')) u = { unit: 'H', time: true, end: p + 1 };
+    if (!u && compound && t[p] === '分') u = { unit: 'M', time: true, end: p + 1 };
     if (!u) return undefined;
     p = u.end;
     if ((t[p] === '多' || t[p] === '余') && !mod && amount !== 'X' && !half) {
