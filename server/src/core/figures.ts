@@ -433,12 +433,27 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   return { figure: f, next: end };
 }
 
+const BASE_UNITS: Record<string, number> = { '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8 };
+
+/** The bare base of a 百分之 / 千分之 / 万分之 / 百万分之 marker at `i`: its value and end (spaces allowed). */
+function percentBase(text: string, i: number): { value: number; end: number } | undefined {
+  let value = 1;
+  let end = i;
+  let k = i;
+  while (BASE_UNITS[text[k]] !== undefined) {
+    value *= BASE_UNITS[text[k]];
+    end = k + 1;
+    k = skipSpaces(text, k + 1);
+  }
+  if (end === i || end - i > 6) return undefined;
+  return matchSpaced(text, end, '分之') >= 0 ? { value, end } : undefined;
+}
+
 /** 百分之十五, 千分之二点四, 万分之三, 百分之二十至三十. */
 function percentWordAt(text: string, i: number): { figure?: Figure; next: number } {
-  const base = scanNumeral(text, i, text.length, true);
-  if (!base || !base.bare) return { next: i + 1 };
+  const base = percentBase(text, i);
+  if (!base) return { next: i + 1 };
   const mark = matchSpaced(text, base.end, '分之');
-  if (mark < 0) return { next: base.end };
   const k = skipSpaces(text, mark);
   const m = canStartNumeral(text.charCodeAt(k)) || text[k] === '负' || text[k] === '-' ? scanNumeral(text, k, text.length, true) : undefined;
   if (!m) return { next: mark };
@@ -533,13 +548,13 @@ function halfAt(text: string, i: number): { figure?: Figure; next: number } {
     if (ch === '折' && NOT_AFTER_ZHE.has(text[i + 2])) return { next: i + 2 };
     return { figure: { start: i, end: i + 2, label: 'PERCENT', value: ch === '成' ? 0.05 : 0.5 }, next: i + 2 };
   }
-  if (text[i] === '对' && (ch === '折' || ch === '摺') && text[i - 1] === '打') {
+  if ((text[i] === '对' || text[i] === '對') && (ch === '折' || ch === '摺') && text[i - 1] === '打') {
     return { figure: { start: i, end: i + 2, label: 'PERCENT', value: 0.5 }, next: i + 2 };
   }
   return { next: i + 1 };
 }
 
-const SPECIAL_START = new Set(['第', '人', '$', '＄', '￥', '¥', '€', '£', '￡', 'U', 'H', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
+const SPECIAL_START = new Set(['万', '萬', '第', '人', '$', '＄', '￥', '¥', '€', '£', '￡', 'U', 'H', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
 
 export function recogniseFigures(text: string): RawSpan[] {
   const out: RawSpan[] = [];
@@ -554,7 +569,9 @@ export function recogniseFigures(text: string): RawSpan[] {
       continue;
     }
     let r: { figure?: Figure; next: number };
-    if (numeral) {
+    if (BASE_UNITS[ch] !== undefined && !canStartNumeral(text.charCodeAt(i - 1)) && percentBase(text, i)) {
+      r = percentWordAt(text, i);
+    } else if (numeral) {
       if (c < 0x80 || (c >= 0xff10 && c <= 0xff19)) {
         if (insideAsciiToken(text, i)) {
           while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
@@ -566,11 +583,7 @@ export function recogniseFigures(text: string): RawSpan[] {
         i = wordEnd;
         continue;
       }
-      if ('百佰千仟万萬'.includes(ch) && matchSpaced(text, scanNumeral(text, i, n, true)?.end ?? i + 1, '分之') >= 0) {
-        r = percentWordAt(text, i);
-      } else {
-        r = figureAt(text, i);
-      }
+      r = figureAt(text, i);
     } else if (ch === '第') {
       r = ordinalAt(text, i);
     } else if (ch === '半' || ch === '对' || ch === '對') {

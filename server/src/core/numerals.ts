@@ -295,7 +295,8 @@ function evaluate(toks: Token[], strict: boolean): NumeralValue | undefined {
   }
   if (strict) {
     // An adjacent pair of consecutive digits before a unit (三四十, 十五六): a range.
-    for (let p = 0; p + 1 < n; p++) {
+    for (let p = 0; p + 1 < n && toks[p + 1].kind !== 'point'; p++) {
+      if (toks[p].kind === 'point') break;
       if (isRangePair(toks[p], toks[p + 1])) {
         const next = toks[p + 2];
         if (next && next.kind !== 'unit' && next.kind !== 'big') return undefined;
