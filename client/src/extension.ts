@@ -5,6 +5,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import type { DocumentDateInfo } from '../../server/src/lsp/protocol';
 import { ARTICLE_LANGUAGE, ArticleFiles } from './articleFiles';
 import { DocumentDateStatus } from './documentDateStatus';
+import { activateTagging } from './tagging';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface NewsAnnotatorApi {
@@ -75,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
   );
 
   // Further client features hook in here, one line each.
+  activateTagging(context, { get client() { return client!; }, get ready() { return ready; } });
 
   return {
     get client() {

@@ -1,0 +1,51 @@
+// Tagging in the editor: commands and keys, decorations, the Annotations and Corpus views, the status bar item,
+// diagnostics and code actions. The language server keeps the annotations and writes the .ann files.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { TaggingClient } from './taggingClient';
+import { TagDecorations } from './decorations';
+import { TaggingCommands } from './commands';
+import { AnnotationsView, revealTag } from './annotationsView';
+import { CorpusView } from './corpusView';
+import { TaggingStatus } from './statusBar';
+import { TaggingDiagnostics } from './diagnostics';
+import { TaggingCodeActions } from './codeActions';
+
+export interface TaggingApi {
+  readonly tagging: TaggingClient;
+  readonly decorations: TagDecorations;
+  readonly commands: TaggingCommands;
+  readonly corpus: CorpusView;
+  readonly status: TaggingStatus;
+}
+
+/** The language client may be replaced on restart: pass how to get the current one and its start promise. */
+export interface ClientSource {
+  readonly client: LanguageClient;
+  readonly ready: Promise<void>;
+}
+
+export function activateTagging(context: vscode.ExtensionContext, source: ClientSource): TaggingApi {
+  const tagging = new TaggingClient(() => source.client, () => source.ready);
+  const decorations = new TagDecorations(tagging);
+  const commands = new TaggingCommands(tagging);
+  const annotations = new AnnotationsView(tagging);
+  const corpus = new CorpusView(tagging);
+  const status = new TaggingStatus(tagging, commands);
+  const diagnostics = new TaggingDiagnostics(tagging);
+  const codeActions = new TaggingCodeActions(tagging);
+  context.subscriptions.push(
+    tagging, decorations, commands, annotations, corpus, status, diagnostics, codeActions,
+    vscode.commands.registerCommand('newsAnnotator.revealTag', (uri: string, start: number, end: number) => revealTag(uri, start, end)),
+    vscode.workspace.onDidCloseTextDocument((d) => tagging.forget(d.uri)),
+  );
+  void tagging.listen().then(
+    () => {
+      for (const editor of vscode.window.visibleTextEditors) {
+        if (editor.document.languageId === 'news-article') void tagging.refresh(editor.document.uri).catch(() => undefined);
+      }
+    },
+    () => undefined,
+  );
+  return { tagging, decorations, commands, corpus, status };
+}
