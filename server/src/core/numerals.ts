@@ -549,7 +549,8 @@ export function notNumberWordEnd(text: string, i: number): number {
 /** True when position `i` continues an ASCII token (URL, code, model name: A2021, %28, B12, x=3). */
 export function insideAsciiToken(text: string, i: number): boolean {
   const p = text.charCodeAt(i - 1);
-  return isAsciiLetter(p) || p === 0x25 || p === 0x2f || p === 0x3d || p === 0x5f || p === 0x26 || p === 0x23 || p === 0x3f;
+  if (p === 0x2f || p === 0xff0f) return !isDigitCode(text.charCodeAt(i - 2)); // /path/12 but not 2023/06
+  return isAsciiLetter(p) || p === 0x25 || p === 0x3d || p === 0x5f || p === 0x26 || p === 0x23 || p === 0x3f;
 }
 
 /** Skips spaces, then matches `word` allowing spaces between its characters; returns the end or -1. */
@@ -591,6 +592,8 @@ function readChineseFraction(text: string, denominator: NumeralMatch): { end: nu
 function readSlashFraction(text: string, numerator: NumeralMatch): { end: number; value: number } | undefined {
   const s = text[numerator.end];
   if ((s !== '/' && s !== '／') || numerator.tokens !== 1 || numerator.lastKind !== 'num') return undefined;
+  const before = text[numerator.start - 1];
+  if (before === '/' || before === '／') return undefined;
   const den = scanNumeral(text, numerator.end + 1);
   if (!den || den.lastKind !== 'num' || den.tokens !== 1 || den.value === 0) return undefined;
   const after = text[den.end];
