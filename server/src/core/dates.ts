@@ -134,6 +134,7 @@ const ERAS: Record<string, number> = {
 /** Vague references (guidelines: 近日 / 近期 / 近年来 → PAST_REF). */
 const PAST_REF_WORDS = ['近年来', '近日', '近期', '近年', '近来', '日前', '最近', '前不久'];
 const SINCE_PREPOSITIONS: Record<string, number> = { 自: 1, 自从: 1, 自從: 1, 從: 1, 从: 1 };
+const APPROX_PREFIXES: Record<string, number> = { 大约: 1, 大約: 1, 约: 1, 約: 1, 大概: 1 };
 /** Names that begin with a date word and are not dates. */
 const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系'];
 
@@ -244,6 +245,7 @@ class DateScanner {
       while (j < t.length && (isArabicDigit(t[j]) || t[j] === '.' || t[j] === ':' || t[j] === '-')) j++;
       return j;
     }
+    if (t[i] === '第') return this.skipRun(i + 1);
     if (CN_NUM_CHARS.includes(t[i])) {
       let j = i + 1;
       while (j < t.length && CN_NUM_CHARS.includes(t[j])) j++;
@@ -335,6 +337,15 @@ class DateScanner {
     }
     const dt = this.dateTime(i, i, false);
     if (dt > 0) return dt;
+    // 大约十点, 约晚上8时: an approximate time of day.
+    const approx = this.word(i, APPROX_PREFIXES);
+    if (approx) {
+      const time = this.time(i + approx[0].length, undefined, true);
+      if (time && /\d/.test(time.timex)) {
+        this.emit(i, time.end, 'TIME', time.timex, 'approx');
+        return time.end;
+      }
+    }
     const du = this.duration(i);
     if (du > 0) return du;
     return i;
@@ -405,7 +416,7 @@ class DateScanner {
       ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'], ['及以后', 'on_or_after'],
       ['以来', 'since_start'], ['开始', 'since_start'], ['起', 'since_start'],
       ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'],
-      ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'],
+      ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'], ['许', 'approx'], ['許', 'approx'],
     ];
     for (const [w, mod] of table) {
       if (!t.startsWith(w, j)) continue;
@@ -416,6 +427,7 @@ class DateScanner {
         if (CN_NUM_CHARS.includes(nx) || isArabicDigit(nx) || nx === '半' || nx === '期' || nx === '面' || nx === '来' || nx === '天' || nx === '者' || nx === '年') return undefined;
       }
       if (w === '起' && (t[after] === '来' || t[after] === '草' || t[after] === '诉')) return undefined;
+      if ((w === '许' || w === '許') && '多可诺久'.includes(t[after] ?? '\uffff')) return undefined;
       return { end: after, mod };
     }
     return undefined;
@@ -451,7 +463,14 @@ class DateScanner {
     let yearExplicit = false;
     // Decades and centuries: 九十年代, 二十世纪九十年代, 19世纪70年代.
     const dec = this.decade(p);
-    if (dec) return { end: dec.end, value: { timex: dec.timex } };
+    if (dec) {
+      // 80年代中期, 90年代末, 20世纪初.
+      for (const [w, mod] of [['初期', 'start'], ['中期', 'mid'], ['末期', 'end'], ['后期', 'end'], ['中叶', 'mid'],
+        ['初', 'start'], ['末', 'end']] as const) {
+        if (t.startsWith(w, dec.end)) return { end: dec.end + w.length, value: { timex: dec.timex, mod } };
+      }
+      return { end: dec.end, value: { timex: dec.timex } };
+    }
 
     const yrange = this.yearRange(p);
     if (yrange) return { end: yrange.end, value: { timex: `${fmtYear(yrange.a)}/${fmtYear(yrange.b)}` } };
@@ -644,8 +663,7 @@ class DateScanner {
       // 08年, 零八年, 九八年, or 18年10月: a two-digit year.
       const followedByMonth = this.month(this.skipSpace(after)) !== undefined;
       if (!n.leadingZero && !followedByMonth) return undefined;
-      const pivot = this.dct ? (this.dct.y % 100) + 10 : 50;
-      y = n.value <= pivot ? 2000 + n.value : 1900 + n.value;
+      y = this.century(n.value, 10);
     } else return undefined;
     return { y, end: nx === '度' ? after + 1 : after };
   }
@@ -669,6 +687,16 @@ class DateScanner {
     }
     if (n === undefined || this.text[q] !== '年') return undefined;
     return { y: era[1] + n - 1, end: q + 1 };
+  }
+
+  /**
+   * The full year of a two-digit year (08年, 90年代): the latest one no more than `slack` years after the DCT;
+   * without a DCT, 00–30 are 20xx and the rest 19xx.
+   */
+  private century(v: number, slack: number): number {
+    if (!this.dct) return v <= 30 ? 2000 + v : 1900 + v;
+    const c = Math.floor(this.dct.y / 100) * 100 + v;
+    return c > this.dct.y + slack ? c - 100 : c;
   }
 
   /** 1995-1997年, 2010至2015年: one DATE with an ISO interval. */
@@ -902,9 +930,7 @@ class DateScanner {
       // 九十年代, 90年代 → 1990s; 1990年代 → 1990s; 二零一零年代 rare.
       let v = c.value;
       if (v >= 10 && v < 100 && v % 10 === 0) {
-        const pivot = this.dct ? this.dct.y % 100 : 30;
-        const full = v <= pivot ? 2000 + v : 1900 + v;
-        return { end: q + 2, timex: String(full / 10) };
+        return { end: q + 2, timex: String(this.century(v, 0) / 10) };
       }
       if (v >= 1000 && v < 2200 && v % 10 === 0) return { end: q + 2, timex: String(v / 10) };
     }
@@ -943,10 +969,8 @@ class DateScanner {
     const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
     if (clock) return { start: i, end: clock.end, timex: `${prefix}T${clock.value}`, tod: tod?.[1] ?? NO_TOD };
     if (tod) {
-      if (tod[0].length === 1) {
-        const nx = t[p];
-        if (nx !== undefined && !/[\s，。、；：！？,.;:!?）)」”]/.test(nx)) return undefined;
-      }
+      // 18日晚发布, 7月25日早: the evening / morning of that day; 早已, 晚点, 晚会 … are other words.
+      if (tod[0].length === 1 && '已就些期餐饭飯报報会會宴年于於点點到安班高峰婚恋熟'.includes(t[p] ?? '\uffff')) return undefined;
       return { start: i, end: p, timex: `${prefix}T${tod[1].code}` };
     }
     return undefined;
@@ -1065,6 +1089,8 @@ class DateScanner {
    */
   private duration(i: number): number {
     const t = this.text;
+    // 第二年, 前一天, 每三年, 头三年: ordinals, relative counts and frequencies are not durations.
+    if (i > 0 && '第前后後每头頭首'.includes(t[i - 1])) return 0;
     let p = i;
     let mod: Mod | undefined;
     for (const [w, m] of [['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'],
@@ -1229,7 +1255,8 @@ class DateScanner {
     const t = this.text;
     let dir = 0;
     let end = i;
-    for (const [w, d] of [['之前', -1], ['以前', -1], ['前', -1], ['之后', 1], ['以后', 1], ['后', 1], ['後', 1]] as const) {
+    // Only "ago" (5年前, 三天前) is anchored at the DCT; 三年后 in a story usually counts from the narrated event.
+    for (const [w, d] of [['之前', -1], ['以前', -1], ['前', -1]] as const) {
       if (t.startsWith(w, i)) {
         dir = d;
         end = i + w.length;
