@@ -22,6 +22,16 @@ const entries = [
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server/server.js' },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/server/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'mocha'] },
+  // Every integration suite is bundled on its own, so adding test/integration/<topic>.test.ts needs no other change:
+  // index.js runs every *.test.js beside it.
+  ...require('fs')
+    .readdirSync(path.join(__dirname, 'test/integration'), { withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.test.ts'))
+    .map((d) => ({
+      entryPoints: [`test/integration/${d.name}`],
+      outfile: `dist/test/integration/${d.name.replace(/\.ts$/, '.js')}`,
+      external: ['vscode', 'nodejieba', 'mocha'],
+    })),
 ];
 
 async function main() {
@@ -33,6 +43,8 @@ async function main() {
     for (const b of builds) (await esbuild.context(b)).watch();
     return;
   }
+  // Stale bundles of removed suites would still run: start the test folder afresh.
+  fs.rmSync(path.join(__dirname, 'dist/test/integration'), { recursive: true, force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
   const cli = path.join(__dirname, 'dist/server/cli.js');
   if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);

@@ -71,6 +71,8 @@ test('timex values map to calendar ranges', () => {
   assert.deepEqual(timexRange('2023-W24-WE'), { start: '2023-06-17', end: '2023-06-18' });
   assert.deepEqual(timexRange('201'), { start: '2010-01-01', end: '2019-12-31' });
   assert.deepEqual(timexRange('20'), { start: '2000-01-01', end: '2099-12-31' });
+  assert.deepEqual(timexRange('2023-01/2023-05'), { start: '2023-01-01', end: '2023-05-31' });
+  assert.equal(timexRange('2023-05/2023-01'), undefined);
   assert.deepEqual(timexRange('2023-06-18T09:30'), { start: '2023-06-18', end: '2023-06-18' });
   for (const none of ['PAST_REF', 'XXXX-06-18', 'P3Y', '2023-13', '2023-02-30', 'nonsense']) {
     assert.equal(timexRange(none), undefined, none);
@@ -80,6 +82,7 @@ test('timex values map to calendar ranges', () => {
 test('timex values read as words', () => {
   assert.equal(describeTimex('2023-Q2'), '2023-Q2 (2023-04-01 – 2023-06-30)');
   assert.equal(describeTimex('2023-06-18'), '2023-06-18 (Sunday)');
+  assert.equal(describeTimex('2023-01/2023-05'), '2023-01 – 2023-05 (2023-01-01 – 2023-05-31)');
   assert.equal(describeTimex('2023-06-18T09:30'), '2023-06-18 09:30');
   assert.equal(describeTimex('T09:30'), '09:30 (day unknown)');
   assert.equal(describeTimex('2023-06-18TAF'), '2023-06-18 afternoon');

@@ -131,10 +131,17 @@ const SEASON_MONTHS: Record<string, [number, number]> = {
 
 /**
  * The calendar range a TIMEX3 date value covers: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn, YYYY-SP/SU/FA/WI,
- * YYYY-Www, YYYY-Www-WE, decades (201 → 2010–2019) and centuries (20 → 2000–2099). A time of day (…THH:MM) yields its
- * day. Undefined for values with no fixed range (PAST_REF, XXXX-06-18, durations).
+ * YYYY-Www, YYYY-Www-WE, decades (201 → 2010–2019), centuries (20 → 2000–2099) and intervals of two of these
+ * (2023-01/2023-05). A time of day (…THH:MM) yields its day. Undefined for values with no fixed range (PAST_REF, XXXX-06-18, durations).
  */
 export function timexRange(timex: string): CalendarRange | undefined {
+  const slash = timex.indexOf('/');
+  if (slash > 0) {
+    // An interval of two values (2023-01/2023-05): from the start of the first to the end of the second.
+    const from = timexRange(timex.slice(0, slash));
+    const to = timexRange(timex.slice(slash + 1));
+    return from && to && from.start <= to.end ? { start: from.start, end: to.end } : undefined;
+  }
   const value = timex.split('T')[0];
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(value))) return monthRange(+m[1], 1, 12);
@@ -231,7 +238,11 @@ export function describeTimex(timex: string, mod?: Mod, t: Translate = english):
   if (timex === 'PAST_REF') text = t('the past (before the document date)');
   else if (timex === 'PRESENT_REF') text = t('the present (around the document date)');
   else if (timex === 'FUTURE_REF') text = t('the future (after the document date)');
-  else if (timex.startsWith('P')) {
+  else if (timex.includes('/') && !timex.startsWith('P')) {
+    const range = timexRange(timex);
+    const [from, to] = timex.split('/');
+    text = range ? `${from} – ${to} (${range.start} – ${range.end})` : timex;
+  } else if (timex.startsWith('P')) {
     const words = describeDuration(timex, t);
     text = words ? `${timex} (${words})` : timex;
   } else if (timex.includes('T')) {

@@ -38,6 +38,38 @@ export interface DocumentAnalysis {
   dctOrigin?: ExplicitDateOrigin;
   /** A problem reading the per-file store, to report once; the analysis then goes on without it. */
   storeProblem?: string;
+  /** Recogniser groups that failed (e.g. a missing model), with the error; the others still ran. */
+  recogniserProblems: string[];
+}
+
+/**
+ * analyze(), and if it throws, the same without the label groups that fail on their own, so one broken recogniser
+ * (a missing model file) does not blank the whole editor.
+ */
+export function analyzeWhatWorks(
+  text: string,
+  options: { dct?: string; fileName?: string; groups: LabelGroup[] },
+): { result: AnalysisResult; failures: string[] } {
+  try {
+    return { result: analyze(text, options), failures: [] };
+  } catch (first) {
+    const failures: string[] = [];
+    const working = options.groups.filter((group) => {
+      try {
+        analyze(text, { ...options, groups: [group] });
+        return true;
+      } catch (err) {
+        failures.push(`${group}: ${(err as Error).message}`);
+        return false;
+      }
+    });
+    if (failures.length === 0) failures.push((first as Error).message);
+    try {
+      return { result: analyze(text, { ...options, groups: working }), failures };
+    } catch {
+      return { result: analyze(text, { ...options, groups: [] }), failures };
+    }
+  }
 }
 
 export class AnalysisCache {
@@ -63,8 +95,8 @@ export class AnalysisCache {
     const key = `${document.version}|${groups.join(',')}|${explicit ?? ''}|${dctOrigin ?? ''}`;
     const cached = this.entries.get(document.uri);
     if (cached && cached.key === key) return cached.value;
-    const result = analyze(document.getText(), { dct: explicit, fileName: path ?? document.uri, groups });
-    const value: DocumentAnalysis = { result, dctOrigin, storeProblem };
+    const { result, failures } = analyzeWhatWorks(document.getText(), { dct: explicit, fileName: path ?? document.uri, groups });
+    const value: DocumentAnalysis = { result, dctOrigin, storeProblem, recogniserProblems: failures };
     this.entries.set(document.uri, { key, value });
     return value;
   }

@@ -54,6 +54,7 @@ const store = new DocumentDateStore();
 const cache = new AnalysisCache(store);
 const settingsCache = new Map<string, Promise<NewsAnnotatorSettings>>();
 const reportedStoreProblems = new Set<string>();
+const reportedRecogniserProblems = new Set<string>();
 let roots: string[] = [];
 let canPullConfiguration = false;
 let canRefreshTokens = false;
@@ -109,6 +110,12 @@ async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
   if (result.storeProblem && !reportedStoreProblems.has(result.storeProblem)) {
     reportedStoreProblems.add(result.storeProblem);
     connection.window.showWarningMessage(t('Per-file document dates could not be read: {0}', result.storeProblem));
+  }
+  for (const problem of result.recogniserProblems) {
+    if (reportedRecogniserProblems.has(problem)) continue;
+    reportedRecogniserProblems.add(problem);
+    connection.console.error(`Recogniser failed, the others still run: ${problem}`);
+    connection.window.showWarningMessage(t('A recogniser failed and is skipped: {0}', problem));
   }
   return result;
 }
