@@ -343,7 +343,8 @@ function toRaw(f: Figure): RawSpan {
 
 /** Tries a figure whose numeral starts at `i` (after any sign); returns it and where scanning resumes. */
 function figureAt(text: string, i: number): { figure?: Figure; next: number } {
-  const m = numeralFor(text, i);
+  // After a modifier (逾百家, 近千人) a bare 百 / 千 is an amount.
+  const m = numeralFor(text, i, prefixModBefore(text, i) !== undefined);
   if (!m) return { next: i + 1 };
   // A fraction (五百分之2.2, 三分之一) is a number, not one of our figures.
   const fracMark = matchSpaced(text, m.end, '分之');

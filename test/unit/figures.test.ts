@@ -1,0 +1,115 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { recogniseFigures } from '../../server/src/core/figures';
+import { analyze } from '../../server/src/core/analyze';
+
+/** Figures as [text, label, value, extras] for compact assertions. */
+function figs(text: string): [string, string, number | undefined, Record<string, unknown>?][] {
+  return recogniseFigures(text).map((f) => {
+    const extra: Record<string, unknown> = {};
+    if (f.unit !== undefined) extra.unit = f.unit;
+    if (f.mod !== undefined) extra.mod = f.mod;
+    if (f.valueMax !== undefined) extra.valueMax = f.valueMax;
+    const row: [string, string, number | undefined, Record<string, unknown>?] = [text.slice(f.start, f.end), f.label, f.value];
+    if (Object.keys(extra).length) row.push(extra);
+    return row;
+  });
+}
+
+test('MONEY: amount, multiplier and currency normalised to the base unit and ISO code', () => {
+  assert.deepEqual(figs('投资3.5亿元'), [['3.5亿元', 'MONEY', 350000000, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('净流出1200亿美元'), [['1200亿美元', 'MONEY', 120000000000, { unit: 'USD' }]]);
+  assert.deepEqual(figs('两千三百万元'), [['两千三百万元', 'MONEY', 23000000, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('每股1.95港元'), [['1.95港元', 'MONEY', 1.95, { unit: 'HKD' }]]);
+  assert.deepEqual(figs('1万亿日元'), [['1万亿日元', 'MONEY', 1e12, { unit: 'JPY' }]]);
+  assert.deepEqual(figs('300欧元和20英镑'), [['300欧元', 'MONEY', 300, { unit: 'EUR' }], ['20英镑', 'MONEY', 20, { unit: 'GBP' }]]);
+  assert.deepEqual(figs('8亿元人民币'), [['8亿元人民币', 'MONEY', 800000000, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('售价￥300'), [['￥300', 'MONEY', 300, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('人民币50元'), [['人民币50元', 'MONEY', 50, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('五元三角'), [['五元三角', 'MONEY', 5.3, { unit: 'CNY' }]]);
+});
+
+test('modifiers attached to a figure are in the span; verbs are not', () => {
+  assert.deepEqual(figs('约60亿元'), [['约60亿元', 'MONEY', 6000000000, { unit: 'CNY', mod: 'approx' }]]);
+  assert.deepEqual(figs('突破180亿元'), [['180亿元', 'MONEY', 18000000000, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('达到5000元'), [['5000元', 'MONEY', 5000, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('超10万人'), [['超10万人', 'CARDINAL', 100000, { unit: '人', mod: 'more_than' }]]);
+  assert.deepEqual(figs('逾百家'), [['逾百家', 'CARDINAL', 100, { unit: '家', mod: 'more_than' }]]);
+  assert.deepEqual(figs('近一吨'), [['近一吨', 'QUANTITY', 1, { unit: '吨', mod: 'less_than' }]]);
+  assert.deepEqual(figs('不足5%'), [['不足5%', 'PERCENT', 0.05, { mod: 'less_than' }]]);
+  assert.deepEqual(figs('300余家'), [['300余家', 'CARDINAL', 300, { unit: '家', mod: 'more_than' }]]);
+  assert.deepEqual(figs('1000多万元'), [['1000多万元', 'MONEY', 10000000, { unit: 'CNY', mod: 'more_than' }]]);
+  assert.deepEqual(figs('10亿元左右'), [['10亿元左右', 'MONEY', 1000000000, { unit: 'CNY', mod: 'approx' }]]);
+  assert.deepEqual(figs('20%以上'), [['20%以上', 'PERCENT', 0.2, { mod: 'more_than' }]]);
+  assert.deepEqual(figs('50人以下'), [['50人以下', 'CARDINAL', 50, { unit: '人', mod: 'less_than' }]]);
+});
+
+test('PERCENT: %, ％, ‰, 百分之, 千分之, percentage points, tenths and discounts', () => {
+  assert.deepEqual(figs('增长12.5%'), [['12.5%', 'PERCENT', 0.125]]);
+  assert.deepEqual(figs('增长１２．５％'), [['１２．５％', 'PERCENT', 0.125]]);
+  assert.deepEqual(figs('百分之十五'), [['百分之十五', 'PERCENT', 0.15]]);
+  assert.deepEqual(figs('千分之二点四'), [['千分之二点四', 'PERCENT', 0.0024]]);
+  assert.deepEqual(figs('5‰'), [['5‰', 'PERCENT', 0.005]]);
+  assert.deepEqual(figs('提高2.4个百分点'), [['2.4个百分点', 'PERCENT', 0.024, { unit: 'pp' }]]);
+  assert.deepEqual(figs('九成以上的企业'), [['九成以上', 'PERCENT', 0.9, { mod: 'more_than' }]]);
+  assert.deepEqual(figs('打八五折'), [['八五折', 'PERCENT', 0.85]]);
+  assert.deepEqual(figs('下降负3.9%'), [['负3.9%', 'PERCENT', -0.039]]);
+  // A fraction is not a percentage.
+  assert.deepEqual(figs('五百分之2.2'), []);
+});
+
+test('QUANTITY: physical units and production volumes', () => {
+  assert.deepEqual(figs('387万亩'), [['387万亩', 'QUANTITY', 3870000, { unit: '亩' }]]);
+  assert.deepEqual(figs('12千米'), [['12千米', 'QUANTITY', 12, { unit: '千米' }]]);
+  assert.deepEqual(figs('100万千瓦'), [['100万千瓦', 'QUANTITY', 1000000, { unit: '千瓦' }]]);
+  assert.deepEqual(figs('50亿千瓦时'), [['50亿千瓦时', 'QUANTITY', 5000000000, { unit: '千瓦时' }]]);
+  assert.deepEqual(figs('2.5万平方米'), [['2.5万平方米', 'QUANTITY', 25000, { unit: '平方米' }]]);
+  assert.deepEqual(figs('一吨半'), [['一吨半', 'QUANTITY', 1.5, { unit: '吨' }]]);
+  assert.deepEqual(figs('身高168cm'), [['168cm', 'QUANTITY', 168, { unit: 'cm' }]]);
+  assert.deepEqual(figs('年产5000万件'), [['5000万件', 'QUANTITY', 50000000, { unit: '件' }]]);
+});
+
+test('CARDINAL and ORDINAL', () => {
+  assert.deepEqual(figs('12个项目'), [['12个', 'CARDINAL', 12, { unit: '个' }]]);
+  assert.deepEqual(figs('1.5万人次'), [['1.5万人次', 'CARDINAL', 15000, { unit: '人次' }]]);
+  assert.deepEqual(figs('增长3倍'), [['3倍', 'CARDINAL', 3, { unit: '倍' }]]);
+  assert.deepEqual(figs('两家企业'), [['两家', 'CARDINAL', 2, { unit: '家' }]]);
+  assert.deepEqual(figs('第三届'), [['第三届', 'ORDINAL', 3]]);
+  assert.deepEqual(figs('排名第5'), [['第5', 'ORDINAL', 5]]);
+  assert.deepEqual(figs('第十四个五年规划'), [['第十四个', 'ORDINAL', 14]]);
+});
+
+test('ranges carry value and valueMax', () => {
+  assert.deepEqual(figs('20%—30%'), [['20%—30%', 'PERCENT', 0.2, { valueMax: 0.3 }]]);
+  assert.deepEqual(figs('3-5亿元'), [['3-5亿元', 'MONEY', 300000000, { unit: 'CNY', valueMax: 500000000 }]]);
+  assert.deepEqual(figs('10万至20万吨'), [['10万至20万吨', 'QUANTITY', 100000, { unit: '吨', valueMax: 200000 }]]);
+  assert.deepEqual(figs('三四十人'), [['三四十人', 'CARDINAL', 30, { unit: '人', valueMax: 40 }]]);
+  assert.deepEqual(figs('3亿元至5亿元'), [['3亿元至5亿元', 'MONEY', 300000000, { unit: 'CNY', valueMax: 500000000 }]]);
+});
+
+test('not figures: dates, times, durations, slogans and ordinary words', () => {
+  for (const s of [
+    '2023年', '6月18日', '9时30分', '三年', '两个多小时', '3个月', '3至5年', '二〇二三年', '一些', '一起', '统一',
+    '万一', '一直', '之一', '唯一', '一旦', '第一时间', '千亿园区', '百强县', '“十四五”规划', '一个问题', '一家企业',
+    '数十人', '上百家', '半成品', '一成不变', '十分重要', '四川', '陆地', '一波三折', 'iPhone12', '维生素B12',
+    '访问 http://x.cn/?q=30%25',
+  ]) {
+    assert.deepEqual(figs(s), [], s);
+  }
+});
+
+test('through analyze(): code-point offsets after astral characters and CRLF', () => {
+  const text = '𠮷野家\r\n𪚥公司投资约60亿元，增长12.5%。';
+  const { spans } = analyze(text, { groups: ['figures'] });
+  const cp = [...text];
+  assert.deepEqual(
+    spans.map((s) => [s.start, s.end, s.label, s.text, s.value]),
+    [
+      [10, 15, 'MONEY', '约60亿元', 6000000000],
+      [18, 23, 'PERCENT', '12.5%', 0.125],
+    ],
+  );
+  for (const s of spans) assert.equal(cp.slice(s.start, s.end).join(''), s.text);
+  assert.equal(spans[0].unit, 'CNY');
+  assert.equal(spans[0].mod, 'approx');
+});
