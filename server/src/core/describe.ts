@@ -172,9 +172,9 @@ export function timexRange(timex: string): CalendarRange | undefined {
   return undefined;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const PARTS_OF_DAY: Record<string, string> = {
+export const PARTS_OF_DAY: Record<string, string> = {
   MO: 'morning',
   MI: 'midday',
   AF: 'afternoon',
@@ -183,7 +183,7 @@ const PARTS_OF_DAY: Record<string, string> = {
   DT: 'daytime',
 };
 
-const DURATION_UNITS: Record<string, [string, string]> = {
+export const DURATION_UNITS: Record<string, [string, string]> = {
   Y: ['{0} year', '{0} years'],
   M: ['{0} month', '{0} months'],
   W: ['{0} week', '{0} weeks'],
@@ -195,7 +195,7 @@ const DURATION_UNITS: Record<string, [string, string]> = {
   CE: ['{0} century', '{0} centuries'],
 };
 
-const SEVERAL: Record<string, string> = {
+export const SEVERAL: Record<string, string> = {
   Y: 'several years',
   M: 'several months',
   W: 'several weeks',
