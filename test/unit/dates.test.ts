@@ -1,0 +1,277 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { recogniseDates } from '../../server/src/core/dates';
+import { analyze } from '../../server/src/core/analyze';
+
+/** DCT used throughout: Sunday 18 June 2023 (ISO week 2023-W24, Monday 12 June … Sunday 18 June). */
+const DCT = '2023-06-18';
+
+type Row = [text: string, label: string, timex: string, mod?: string];
+
+/** `null` runs without a DCT. */
+function spans(text: string, dct: string | null = DCT): Row[] {
+  return recogniseDates(text, dct ?? undefined).map((s) => {
+    const row: Row = [text.slice(s.start, s.end), s.label, s.timex ?? ''];
+    if (s.mod) row.push(s.mod);
+    return row;
+  });
+}
+
+function expectOne(text: string, expected: Row, dct: string | null = DCT) {
+  assert.deepEqual(spans(text, dct), [expected], text);
+}
+
+test('absolute dates at the precision written', () => {
+  expectOne('2023年', ['2023年', 'DATE', '2023']);
+  expectOne('2023年6月18日', ['2023年6月18日', 'DATE', '2023-06-18']);
+  expectOne('2019年10月', ['2019年10月', 'DATE', '2019-10']);
+  expectOne('二〇二三年六月十八日', ['二〇二三年六月十八日', 'DATE', '2023-06-18']);
+  expectOne('二零一七年下半年', ['二零一七年下半年', 'DATE', '2017-H2']);
+  expectOne('2008 年', ['2008 年', 'DATE', '2008']);
+  expectOne('2023年度', ['2023年度', 'DATE', '2023']);
+  expectOne('6月份', ['6月份', 'DATE', '2023-06']);
+});
+
+test('numeric date formats', () => {
+  expectOne('2023-06-18', ['2023-06-18', 'DATE', '2023-06-18']);
+  expectOne('2023/6/18', ['2023/6/18', 'DATE', '2023-06-18']);
+  expectOne('2023.6.18', ['2023.6.18', 'DATE', '2023-06-18']);
+  // not dates: invalid month/day, phone numbers, IP addresses, version numbers
+  assert.deepEqual(spans('2023-13-01'), []);
+  assert.deepEqual(spans('电话888-000-9999'), []);
+  assert.deepEqual(spans('192.168.255.255'), []);
+});
+
+test('month and day without a year take them from the DCT', () => {
+  expectOne('6月18日', ['6月18日', 'DATE', '2023-06-18']);
+  expectOne('18日', ['18日', 'DATE', '2023-06-18']);
+  expectOne('十月一日', ['十月一日', 'DATE', '2023-10-01']);
+  expectOne('12月', ['12月', 'DATE', '2023-12']);
+  // 12号 alone is a number (room, bus line); after a month it is a day
+  assert.deepEqual(spans('12号'), []);
+  expectOne('6月12号', ['6月12号', 'DATE', '2023-06-12']);
+});
+
+test('without a DCT nothing is invented: unknown parts are X', () => {
+  expectOne('6月18日', ['6月18日', 'DATE', 'XXXX-06-18'], null);
+  expectOne('18日', ['18日', 'DATE', 'XXXX-XX-18'], null);
+  expectOne('今年', ['今年', 'DATE', 'XXXX'], null);
+  expectOne('昨天', ['昨天', 'DATE', 'XXXX-XX-XX'], null);
+  expectOne('二季度', ['二季度', 'DATE', 'XXXX-Q2'], null);
+  expectOne('周三', ['周三', 'DATE', 'XXXX-WXX-3'], null);
+  expectOne('2023年6月18日', ['2023年6月18日', 'DATE', '2023-06-18'], null);
+  // an invalid DCT counts as none
+  expectOne('今年', ['今年', 'DATE', 'XXXX'], '2023-02-30');
+});
+
+test('parts of months and years carry mod start/mid/end', () => {
+  expectOne('6月中旬', ['6月中旬', 'DATE', '2023-06', 'mid']);
+  expectOne('6月上旬', ['6月上旬', 'DATE', '2023-06', 'start']);
+  expectOne('6月下旬', ['6月下旬', 'DATE', '2023-06', 'end']);
+  expectOne('6月底', ['6月底', 'DATE', '2023-06', 'end']);
+  expectOne('月底', ['月底', 'DATE', '2023-06', 'end']);
+  expectOne('月初', ['月初', 'DATE', '2023-06', 'start']);
+  expectOne('年底', ['年底', 'DATE', '2023', 'end']);
+  expectOne('年末', ['年末', 'DATE', '2023', 'end']);
+  expectOne('年初', ['年初', 'DATE', '2023', 'start']);
+  expectOne('2022年底', ['2022年底', 'DATE', '2022', 'end']);
+  expectOne('今年年初', ['今年年初', 'DATE', '2023', 'start']);
+  expectOne('80年代中期', ['80年代中期', 'DATE', '198', 'mid']);
+});
+
+test('quarters, halves, seasons, decades, centuries', () => {
+  expectOne('一季度', ['一季度', 'DATE', '2023-Q1']);
+  expectOne('二季度', ['二季度', 'DATE', '2023-Q2']);
+  expectOne('第三季度', ['第三季度', 'DATE', '2023-Q3']);
+  expectOne('去年四季度', ['去年四季度', 'DATE', '2022-Q4']);
+  expectOne('前三季度', ['前三季度', 'DATE', '2023-Q1/2023-Q3']);
+  expectOne('前5个月', ['前5个月', 'DATE', '2023-01/2023-05']);
+  expectOne('1-5月', ['1-5月', 'DATE', '2023-01/2023-05']);
+  expectOne('1995-1997年', ['1995-1997年', 'DATE', '1995/1997']);
+  expectOne('上半年', ['上半年', 'DATE', '2023-H1']);
+  expectOne('下半年', ['下半年', 'DATE', '2023-H2']);
+  expectOne('明年下半年', ['明年下半年', 'DATE', '2024-H2']);
+  expectOne('今年夏天', ['今年夏天', 'DATE', '2023-SU']);
+  expectOne('2022年冬季', ['2022年冬季', 'DATE', '2022-WI']);
+  expectOne('去年秋季', ['去年秋季', 'DATE', '2022-FA']);
+  expectOne('2024年春季', ['2024年春季', 'DATE', '2024-SP']);
+  expectOne('九十年代', ['九十年代', 'DATE', '199']);
+  expectOne('21世纪', ['21世纪', 'DATE', '20']);
+  expectOne('康熙三年五月', ['康熙三年五月', 'DATE', '1664-05']);
+  expectOne('民国三年', ['民国三年', 'DATE', '1914']);
+});
+
+test('relative years, months, weeks and days resolve against the DCT', () => {
+  const cases: [string, string][] = [
+    ['今年', '2023'], ['去年', '2022'], ['前年', '2021'], ['明年', '2024'], ['后年', '2025'],
+    ['今天', '2023-06-18'], ['今日', '2023-06-18'], ['昨天', '2023-06-17'], ['昨日', '2023-06-17'],
+    ['前天', '2023-06-16'], ['明天', '2023-06-19'], ['明日', '2023-06-19'], ['后天', '2023-06-20'],
+    ['本月', '2023-06'], ['上月', '2023-05'], ['上个月', '2023-05'], ['下月', '2023-07'], ['下个月', '2023-07'],
+    ['本周', '2023-W24'], ['上周', '2023-W23'], ['下周', '2023-W25'],
+    // weekdays: the date in the DCT's (ISO, Monday-first) week
+    ['周三', '2023-06-14'], ['星期三', '2023-06-14'], ['礼拜一', '2023-06-12'], ['周日', '2023-06-18'],
+    ['上周三', '2023-06-07'], ['下周一', '2023-06-19'], ['本周末', '2023-W24-WE'],
+    ['本月十日', '2023-06-10'], ['去年11月', '2022-11'], ['前年4月', '2021-04'],
+  ];
+  for (const [text, timex] of cases) expectOne(text, [text, 'DATE', timex]);
+  // month arithmetic crosses the year
+  expectOne('下个月', ['下个月', 'DATE', '2024-01'], '2023-12-05');
+  expectOne('上月', ['上月', 'DATE', '2022-12'], '2023-01-05');
+  expectOne('昨天', ['昨天', 'DATE', '2022-12-31'], '2023-01-01');
+});
+
+test('vague references, since-start and 去年同期', () => {
+  expectOne('近日', ['近日', 'DATE', 'PAST_REF']);
+  expectOne('近期', ['近期', 'DATE', 'PAST_REF']);
+  expectOne('近年来', ['近年来', 'DATE', 'PAST_REF']);
+  expectOne('日前', ['日前', 'DATE', 'PAST_REF']);
+  expectOne('今年以来', ['今年以来', 'DATE', '2023', 'since_start']);
+  expectOne('自2018年以来', ['自2018年以来', 'DATE', '2018', 'since_start']);
+  expectOne('从2016年3月1日开始', ['从2016年3月1日开始', 'DATE', '2016-03-01', 'since_start']);
+  expectOne('6月1日起', ['6月1日起', 'DATE', '2023-06-01', 'since_start']);
+  expectOne('去年同期', ['去年同期', 'DATE', '2022']);
+  expectOne('2015年前', ['2015年前', 'DATE', '2015', 'before']);
+  expectOne('2019年4月4日或之前', ['2019年4月4日或之前', 'DATE', '2019-04-04', 'on_or_before']);
+  expectOne('2015年1月1日及以后', ['2015年1月1日及以后', 'DATE', '2015-01-01', 'on_or_after']);
+  expectOne('2018年之后', ['2018年之后', 'DATE', '2018', 'after']);
+  expectOne('5年前', ['5年前', 'DATE', '2018']);
+  expectOne('三天前', ['三天前', 'DATE', '2023-06-15']);
+});
+
+test('deictic adverbs and 未来/将来 are not labelled', () => {
+  for (const w of ['目前', '如今', '现在', '以前', '当年', '今后', '未来', '将来', '当时']) {
+    assert.deepEqual(spans(`${w}，经济平稳。`), [], w);
+  }
+});
+
+test('times of day', () => {
+  expectOne('上午9时30分', ['上午9时30分', 'TIME', 'T09:30']);
+  expectOne('9:30', ['9:30', 'TIME', 'T09:30']);
+  expectOne('下午3点', ['下午3点', 'TIME', 'T15']);
+  expectOne('下午3:00', ['下午3:00', 'TIME', 'T15:00']);
+  expectOne('晚上8点', ['晚上8点', 'TIME', 'T20']);
+  expectOne('凌晨2时', ['凌晨2时', 'TIME', 'T02']);
+  expectOne('中午12时', ['中午12时', 'TIME', 'T12']);
+  expectOne('中午1点', ['中午1点', 'TIME', 'T13']);
+  expectOne('凌晨2点半', ['凌晨2点半', 'TIME', 'T02:30']);
+  expectOne('下午五点一刻', ['下午五点一刻', 'TIME', 'T17:15']);
+  expectOne('16时40分50秒', ['16时40分50秒', 'TIME', 'T16:40:50']);
+  expectOne('11时许', ['11时许', 'TIME', 'T11', 'approx']);
+  expectOne('上午', ['上午', 'TIME', 'TMO']);
+  expectOne('今晚6点', ['今晚6点', 'TIME', '2023-06-18T18']);
+  expectOne('昨晚', ['昨晚', 'TIME', '2023-06-17TEV']);
+  // "three points" is not a time
+  assert.deepEqual(spans('提出三点意见'), []);
+  assert.deepEqual(spans('比分3:1'), []);
+});
+
+test('a time right after a day carries that day', () => {
+  assert.deepEqual(spans('2023年6月18日上午9时30分'), [
+    ['2023年6月18日', 'DATE', '2023-06-18'],
+    ['上午9时30分', 'TIME', '2023-06-18T09:30'],
+  ]);
+  assert.deepEqual(spans('当天上午'), [['当天', 'DATE', '2023-06-18'], ['上午', 'TIME', '2023-06-18TMO']]);
+  // 当天 refers back to the last day named in the text
+  assert.deepEqual(spans('5月3日，会议召开。当天下午'), [
+    ['5月3日', 'DATE', '2023-05-03'],
+    ['当天', 'DATE', '2023-05-03'],
+    ['下午', 'TIME', '2023-05-03TAF'],
+  ]);
+  assert.deepEqual(spans('25日晚在开罗'), [['25日', 'DATE', '2023-06-25'], ['晚', 'TIME', '2023-06-25TEV']]);
+  assert.deepEqual(spans('明天下午5:00'), [['明天', 'DATE', '2023-06-19'], ['下午5:00', 'TIME', '2023-06-19T17:00']]);
+  // a time range keeps the day and the part of the day
+  assert.deepEqual(spans('下午5:00到6:00'), [['下午5:00', 'TIME', 'T17:00'], ['6:00', 'TIME', 'T18:00']]);
+});
+
+test('durations', () => {
+  expectOne('三年', ['三年', 'DURATION', 'P3Y']);
+  expectOne('两个多小时', ['两个多小时', 'DURATION', 'PT2H', 'more_than']);
+  expectOne('五天', ['五天', 'DURATION', 'P5D']);
+  expectOne('多日', ['多日', 'DURATION', 'PXD']);
+  expectOne('3个月', ['3个月', 'DURATION', 'P3M']);
+  expectOne('半年', ['半年', 'DURATION', 'P6M']);
+  expectOne('十年', ['十年', 'DURATION', 'P10Y']);
+  expectOne('一周', ['一周', 'DURATION', 'P1W']);
+  expectOne('30分钟', ['30分钟', 'DURATION', 'PT30M']);
+  expectOne('半小时', ['半小时', 'DURATION', 'PT30M']);
+  expectOne('一个半小时', ['一个半小时', 'DURATION', 'PT1H30M']);
+  expectOne('三年半', ['三年半', 'DURATION', 'P3Y6M']);
+  expectOne('两年多', ['两年多', 'DURATION', 'P2Y', 'more_than']);
+  expectOne('十余年', ['十余年', 'DURATION', 'P10Y', 'more_than']);
+  expectOne('约3年', ['约3年', 'DURATION', 'P3Y', 'approx']);
+  expectOne('3年以上', ['3年以上', 'DURATION', 'P3Y', 'more_than']);
+  expectOne('不到8分钟', ['不到8分钟', 'DURATION', 'PT8M', 'less_than']);
+  expectOne('8天20小时', ['8天20小时', 'DURATION', 'P8DT20H']);
+  expectOne('几年', ['几年', 'DURATION', 'PXY']);
+  expectOne('6 天', ['6 天', 'DURATION', 'P6D']);
+});
+
+test('a duration range is one span with value and valueMax', () => {
+  const [s] = recogniseDates('3至5年', DCT);
+  assert.equal(s.label, 'DURATION');
+  assert.equal(s.timex, 'P3Y');
+  assert.equal(s.value, 3);
+  assert.equal(s.valueMax, 5);
+  assert.equal(s.unit, 'Y');
+  const [t] = recogniseDates('三到五个月', DCT);
+  assert.deepEqual([t.timex, t.value, t.valueMax, t.unit], ['P3M', 3, 5, 'M']);
+});
+
+test('disambiguation: year vs duration', () => {
+  expectOne('2023年', ['2023年', 'DATE', '2023']);
+  expectOne('三年', ['三年', 'DURATION', 'P3Y']);
+  expectOne('08年', ['08年', 'DATE', '2008']);
+  expectOne('18年10月1日', ['18年10月1日', 'DATE', '2018-10-01']);
+  expectOne('18年', ['18年', 'DURATION', 'P18Y']);
+  // after 近/过去/未来 the number of years is a duration; the adverb is not part of it
+  assert.deepEqual(spans('近3年'), [['3年', 'DURATION', 'P3Y']]);
+  assert.deepEqual(spans('过去3年'), [['3年', 'DURATION', 'P3Y']]);
+  assert.deepEqual(spans('未来五年'), [['五年', 'DURATION', 'P5Y']]);
+  // ordinals, grades and counts with 第/每 are not durations
+  assert.deepEqual(spans('第二年'), []);
+  assert.deepEqual(spans('三年级'), []);
+  assert.deepEqual(spans('每三年'), []);
+});
+
+test('ranges of dates: two spans, the second inherits the year and month', () => {
+  assert.deepEqual(spans('6月1日至30日'), [['6月1日', 'DATE', '2023-06-01'], ['30日', 'DATE', '2023-06-30']]);
+  assert.deepEqual(spans('2019年6月1日-6月30日'), [['2019年6月1日', 'DATE', '2019-06-01'], ['6月30日', 'DATE', '2019-06-30']]);
+  assert.deepEqual(spans('11月至2月'), [['11月', 'DATE', '2023-11'], ['2月', 'DATE', '2024-02']]);
+});
+
+test('a weekday in brackets after the date belongs to it', () => {
+  expectOne('6月18日（星期日）', ['6月18日（星期日）', 'DATE', '2023-06-18']);
+});
+
+test('names and titles are not dates', () => {
+  assert.deepEqual(spans('今日头条报道了今日在北京举行的会议'), [['今日', 'DATE', '2023-06-18']]);
+  assert.deepEqual(spans('《明日之后》将于明日上线'), [['明日', 'DATE', '2023-06-19']]);
+  assert.deepEqual(spans('节日前夕'), []);
+  assert.deepEqual(spans('这是我的队伍'), []);
+});
+
+test('analyze(): code-point offsets after astral characters, CRLF kept', () => {
+  const text = '𠮷𪚥\r\n2023年6月18日\r\n上午9时，𠮷三年';
+  const r = analyze(text, { groups: ['dates'] });
+  const cps = [...text];
+  const dates = r.spans.filter((s) => ['DATE', 'TIME', 'DURATION'].includes(s.label));
+  assert.deepEqual(
+    dates.map((s) => [s.start, s.end, s.label, s.timex]),
+    [
+      [4, 14, 'DATE', '2023-06-18'],
+      [16, 20, 'TIME', 'T09'],
+      [22, 24, 'DURATION', 'P3Y'],
+    ],
+  );
+  for (const s of dates) assert.equal(cps.slice(s.start, s.end).join(''), s.text);
+  assert.equal(r.dct.source, 'text');
+  assert.equal(r.dct.date, '2023-06-18');
+});
+
+test('analyze(): the explicit DCT resolves relative dates', () => {
+  const r = analyze('去年同期增长，今年以来', { dct: '2020-03-01', groups: ['dates'] });
+  assert.deepEqual(
+    r.spans.map((s) => [s.text, s.timex, s.mod]),
+    [['去年同期', '2019', undefined], ['今年以来', '2020', 'since_start']],
+  );
+});
