@@ -38,6 +38,11 @@ export function activateTagging(context: vscode.ExtensionContext, source: Client
     tagging, decorations, commands, annotations, corpus, status, diagnostics, codeActions,
     vscode.commands.registerCommand('newsAnnotator.revealTag', (uri: string, start: number, end: number) => revealTag(uri, start, end)),
     vscode.workspace.onDidCloseTextDocument((d) => tagging.forget(d.uri)),
+    // for tests and tools: the ranges last painted for an article, per "kind|label"
+    vscode.commands.registerCommand('newsAnnotator.taggingDecorations', (uri: string) => {
+      const painted = decorations.painted.get(uri);
+      return painted ? Object.fromEntries([...painted].map(([k, ranges]) => [k, ranges.map((r) => [r.start.line, r.start.character, r.end.line, r.end.character])])) : undefined;
+    }),
   );
   void tagging.listen().then(
     () => {
