@@ -569,7 +569,10 @@ class DateScanner {
 
     // A day alone: 18日 (month and year from a range start or the DCT).
     const dd = this.day(p, false);
-    if (dd && !dd.interval) {
+    // 数十年如一日, 每日, 某日, 前一日: not a day of the month; 一日 alone is usually "one day".
+    const before = t[p - 1];
+    const dayAloneOk = dd && (inherit || ((before === undefined || !'如每某同前后後隔次当當这那一'.includes(before)) && !(t[p] === '一' && dd.end === p + 2)));
+    if (dd && !dd.interval && dayAloneOk) {
       const yy = inherit ? (inherit.y ?? null) : dct ? dct.y : null;
       const mm = inherit && inherit.m !== undefined ? inherit.m : dct ? dct.m : null;
       const day = { y: yy, m: mm, d: dd.d };
@@ -776,9 +779,10 @@ class DateScanner {
     return undefined;
   }
 
-  /** 6月, 十二月, 6 月, 1-5月 / 1至5月 (interval). */
+  /** 6月, 十二月, 元月, 6 月, 1-5月 / 1至5月 (interval). */
   private month(i: number): { m: number; end: number; interval?: [number, number] } | undefined {
     const t = this.text;
+    if (t[i] === '元' && t[i + 1] === '月') return { m: 1, end: i + 2 };
     const n = this.num(i);
     if (!n || !Number.isInteger(n.value)) return undefined;
     let p = this.skipSpace(n.end);
@@ -829,6 +833,9 @@ class DateScanner {
   }
 
   private monthPartAlone(i: number): { end: number; mod: Mod } | undefined {
+    // 正月初二, 十月初一 (lunar days) are not 月初.
+    const prev = this.text[i - 1];
+    if (prev !== undefined && (CN_NUM_CHARS.includes(prev) || isArabicDigit(prev) || '正腊臘冬闰閏元'.includes(prev))) return undefined;
     for (const [w, mod] of [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const) {
       if (this.text.startsWith(w, i)) return { end: i + 2, mod };
     }
@@ -852,7 +859,8 @@ class DateScanner {
       }
     }
     if (n.value < 1 || n.value > 31) return undefined;
-    if (t[p] === '日' || t[p] === '號') return { d: n.value, end: p + 1 };
+    // 13日元 is yen.
+    if ((t[p] === '日' || t[p] === '號') && t[p + 1] !== '元' && t[p + 1] !== '圆') return { d: n.value, end: p + 1 };
     if (t[p] === '号') {
       // 12号 alone is a number (room, line); 6月12号 is a date.
       if (!afterMonth) return undefined;
@@ -1181,7 +1189,8 @@ class DateScanner {
           if (u) return { comps: [{ amount, unit: u.unit, time: u.time }], end: u.end, max: b.value };
         }
       }
-      if (t[p] === '多' || t[p] === '余' || t[p] === '餘') {
+      // 十几年, 二十多天, 三十余年
+      if (t[p] === '多' || t[p] === '余' || t[p] === '餘' || (!n.arabic && (t[p] === '几' || t[p] === '幾'))) {
         mod = 'more_than';
         p++;
       }
