@@ -72,9 +72,8 @@ export function parseSchema(text: string, source: string): { schema: LabelSchema
   try {
     json = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const at = pos ? Number(pos[1]) : 0;
+    const msg = (err as Error).message.replace(/, "[\s\S]*" is not valid JSON$/, '');
+    const at = jsonErrorOffset(text);
     fallback.problems.push({ message: `Invalid JSON: ${msg}. The default labels are used.`, start: at, end: at + 1 });
     return fallback;
   }
@@ -154,4 +153,70 @@ export function parseSchema(text: string, source: string): { schema: LabelSchema
 
 export function findLabel(schema: LabelSchema, name: string): LabelDefinition | undefined {
   return schema.labels.find((l) => l.name === name);
+}
+
+/** Offset of the first JSON syntax error in a text (JSON.parse's messages do not always say where). */
+export function jsonErrorOffset(text: string): number {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') string();
+    else {
+      const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += m![0].length;
+    }
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : 0;
+  } catch (at) {
+    return Math.min(at as number, Math.max(0, text.length - 1));
+  }
 }
