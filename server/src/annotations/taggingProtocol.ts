@@ -102,6 +102,8 @@ export interface TaggingOpResult {
   message?: string;
   /** The tag or suggestion the operation is about (for 'next': where to go). */
   target?: WireRange;
+  /** How many tags or suggestions an 'acceptAll' / 'rejectAll' / 'reanchor' handled. */
+  count?: number;
   state: TaggingState;
   /** Milliseconds: applying the operation, writing the files, building the state. */
   timings: { apply: number; write: number; state: number };

@@ -145,6 +145,7 @@ export class TaggingService {
       changed: result.changed,
       message: result.message ? this.host.t(result.message) : undefined,
       target,
+      count: result.count,
       state,
       timings: { apply: t1 - t0, write: t2 - t1, state: t3 - t2 },
     };
