@@ -5,7 +5,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import type { DocumentDateInfo } from '../../server/src/lsp/protocol';
 import { ARTICLE_LANGUAGE, ArticleFiles } from './articleFiles';
 import { DocumentDateStatus } from './documentDateStatus';
-import { activateTagging } from './tagging';
+import { TaggingApi, activateTagging } from './tagging';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface NewsAnnotatorApi {
@@ -16,6 +16,8 @@ export interface NewsAnnotatorApi {
   readonly status: DocumentDateStatus;
   readonly articles: ArticleFiles;
   readonly output: vscode.LogOutputChannel;
+  /** Tagging in the editor (client/src/tagging). */
+  readonly tagging: TaggingApi;
   restart(): Promise<void>;
 }
 
@@ -76,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
   );
 
   // Further client features hook in here, one line each.
-  activateTagging(context, { get client() { return client!; }, get ready() { return ready; } });
+  const tagging = activateTagging(context, { get client() { return client!; }, get ready() { return ready; } });
 
   return {
     get client() {
@@ -88,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
     status,
     articles,
     output,
+    tagging,
     restart,
   };
 }
