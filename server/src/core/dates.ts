@@ -201,6 +201,17 @@ interface DateValue {
   m?: number | null;
 }
 
+// Word lists of the readers below (module-level so that no call allocates them).
+const DECADE_PARTS = [['初期', 'start'], ['中期', 'mid'], ['末期', 'end'], ['后期', 'end'], ['中叶', 'mid'], ['初', 'start'], ['末', 'end']] as const;
+const HALF_YEARS = [['上半年', 'H1'], ['下半年', 'H2'], ['前半年', 'H1'], ['后半年', 'H2'], ['上半年度', 'H1']] as const;
+const YEAR_PARTS = [['年底', 'end'], ['年末', 'end'], ['年初', 'start'], ['年中', 'mid'], ['年终', 'end']] as const;
+const MONTH_PARTS = [['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end'], ['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid']] as const;
+const MONTH_PARTS_ALONE = [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const;
+const DURATION_PREFIXES = [['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'], ['不足', 'less_than'], ['不到', 'less_than']] as const;
+const DURATION_SUFFIXES = [['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'], ['左右', 'approx']] as const;
+const AGO_WORDS = [['之前', -1], ['以前', -1], ['前', -1]] as const;
+const SUFFIXES: [string, Mod][] = [ ['或之前', 'on_or_before'], ['或以前', 'on_or_before'], ['及之前', 'on_or_before'], ['及以前', 'on_or_before'], ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'], ['及以后', 'on_or_after'], ['以来', 'since_start'], ['开始', 'since_start'], ['起', 'since_start'], ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'], ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'], ['许', 'approx'], ['許', 'approx'], ];
+
 class DateScanner {
   private readonly out: RawSpan[] = [];
   private readonly dct: Ymd | undefined;
@@ -274,6 +285,27 @@ class DateScanner {
 
   /** A numeral (Arabic, half/full width, or Chinese) at i, or undefined. */
   private num(i: number, allowDecimal = false): Num | undefined {
+    // The readers try several readings at one position: parse each numeral once.
+    if (allowDecimal) {
+      if (i !== this.numDecAt) {
+        this.numDecAt = i;
+        this.numDecVal = this.readNum(i, true);
+      }
+      return this.numDecVal;
+    }
+    if (i !== this.numAt) {
+      this.numAt = i;
+      this.numVal = this.readNum(i, false);
+    }
+    return this.numVal;
+  }
+
+  private numAt = -1;
+  private numVal: Num | undefined;
+  private numDecAt = -1;
+  private numDecVal: Num | undefined;
+
+  private readNum(i: number, allowDecimal: boolean): Num | undefined {
     const t = this.text;
     if (i >= t.length) return undefined;
     if (isArabicDigit(t[i])) {
@@ -411,14 +443,7 @@ class DateScanner {
     if (hasMod) return undefined;
     const t = this.text;
     const j = this.skipSpace(i);
-    const table: [string, Mod][] = [
-      ['或之前', 'on_or_before'], ['或以前', 'on_or_before'], ['及之前', 'on_or_before'], ['及以前', 'on_or_before'],
-      ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'], ['及以后', 'on_or_after'],
-      ['以来', 'since_start'], ['开始', 'since_start'], ['起', 'since_start'],
-      ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'],
-      ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'], ['许', 'approx'], ['許', 'approx'],
-    ];
-    for (const [w, mod] of table) {
+    for (const [w, mod] of SUFFIXES) {
       if (!t.startsWith(w, j)) continue;
       const after = j + w.length;
       // 2023年前三季度, 6月后半月, 前不久 …: 前/后 begin the next expression.
@@ -465,8 +490,7 @@ class DateScanner {
     const dec = this.decade(p);
     if (dec) {
       // 80年代中期, 90年代末, 20世纪初.
-      for (const [w, mod] of [['初期', 'start'], ['中期', 'mid'], ['末期', 'end'], ['后期', 'end'], ['中叶', 'mid'],
-        ['初', 'start'], ['末', 'end']] as const) {
+      for (const [w, mod] of DECADE_PARTS) {
         if (t.startsWith(w, dec.end)) return { end: dec.end + w.length, value: { timex: dec.timex, mod } };
       }
       return { end: dec.end, value: { timex: dec.timex } };
@@ -721,7 +745,7 @@ class DateScanner {
     | { end: number; code?: string; interval?: [string, string]; mod?: Mod }
     | undefined {
     const t = this.text;
-    for (const [w, code] of [['上半年', 'H1'], ['下半年', 'H2'], ['前半年', 'H1'], ['后半年', 'H2'], ['上半年度', 'H1']] as const) {
+    for (const [w, code] of HALF_YEARS) {
       if (t.startsWith(w, i)) return { end: i + w.length, code };
     }
     // 2021年的第一周, 明年第九个月.
@@ -765,7 +789,7 @@ class DateScanner {
     if (afterYear && (t[i] === '夏' || t[i] === '春' || t[i] === '秋' || t[i] === '冬') && t[i + 1] !== '节' && t[i + 1] !== '季' && t[i + 1] !== '天') {
       // 今夏, 去冬 are written without 年; 2023年夏 is rare — accept only with 季/天 above.
     }
-    for (const [w, mod] of [['年底', 'end'], ['年末', 'end'], ['年初', 'start'], ['年中', 'mid'], ['年终', 'end']] as const) {
+    for (const [w, mod] of YEAR_PARTS) {
       if (t.startsWith(w, i)) return { end: i + 2, mod };
     }
     if (afterYear) {
@@ -811,8 +835,7 @@ class DateScanner {
   /** 上旬/中旬/下旬, 初/中/底/末, 月初/月中/月底/月末 after a month. */
   private monthPart(i: number): { end: number; mod: Mod } | undefined {
     const t = this.text;
-    for (const [w, mod] of [['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end'], ['月初', 'start'], ['月中', 'mid'],
-      ['月底', 'end'], ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid']] as const) {
+    for (const [w, mod] of MONTH_PARTS) {
       if (!t.startsWith(w, i)) continue;
       if (w === '份') {
         const r = this.monthPart(i + 1);
@@ -836,7 +859,7 @@ class DateScanner {
     // 正月初二, 十月初一 (lunar days) are not 月初.
     const prev = this.text[i - 1];
     if (prev !== undefined && (CN_NUM_CHARS.includes(prev) || isArabicDigit(prev) || '正腊臘冬闰閏元'.includes(prev))) return undefined;
-    for (const [w, mod] of [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const) {
+    for (const [w, mod] of MONTH_PARTS_ALONE) {
       if (this.text.startsWith(w, i)) return { end: i + 2, mod };
     }
     return undefined;
@@ -1098,11 +1121,10 @@ class DateScanner {
   private duration(i: number): number {
     const t = this.text;
     // 第二年, 前一天, 每三年, 头三年: ordinals, relative counts and frequencies are not durations.
-    if (i > 0 && '第前后後每头頭首'.includes(t[i - 1])) return 0;
+    if (i > 0 && '第前每头頭首'.includes(t[i - 1])) return 0;
     let p = i;
     let mod: Mod | undefined;
-    for (const [w, m] of [['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'],
-      ['不足', 'less_than'], ['不到', 'less_than']] as const) {
+    for (const [w, m] of DURATION_PREFIXES) {
       if (t.startsWith(w, p)) {
         mod = m;
         p += w.length;
@@ -1140,7 +1162,7 @@ class DateScanner {
     // Postposed 以上 / 以下 / 左右.
     let end = q;
     if (!mod) {
-      for (const [w, m] of [['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'], ['左右', 'approx']] as const) {
+      for (const [w, m] of DURATION_SUFFIXES) {
         if (t.startsWith(w, end)) {
           mod = m;
           end += w.length;
@@ -1265,7 +1287,7 @@ class DateScanner {
     let dir = 0;
     let end = i;
     // Only "ago" (5年前, 三天前) is anchored at the DCT; 三年后 in a story usually counts from the narrated event.
-    for (const [w, d] of [['之前', -1], ['以前', -1], ['前', -1]] as const) {
+    for (const [w, d] of AGO_WORDS) {
       if (t.startsWith(w, i)) {
         dir = d;
         end = i + w.length;
