@@ -27,6 +27,8 @@ test('MONEY: amount, multiplier and currency normalised to the base unit and ISO
   assert.deepEqual(figs('售价￥300'), [['￥300', 'MONEY', 300, { unit: 'CNY' }]]);
   assert.deepEqual(figs('人民币50元'), [['人民币50元', 'MONEY', 50, { unit: 'CNY' }]]);
   assert.deepEqual(figs('五元三角'), [['五元三角', 'MONEY', 5.3, { unit: 'CNY' }]]);
+  // Older mainland typesetting writes the decimal point as a middle dot.
+  assert.deepEqual(figs('每桶13·02美元'), [['13·02美元', 'MONEY', 13.02, { unit: 'USD' }]]);
 });
 
 test('modifiers attached to a figure are in the span; verbs are not', () => {
@@ -92,7 +94,7 @@ test('not figures: dates, times, durations, slogans and ordinary words', () => {
     '2023年', '6月18日', '9时30分', '三年', '两个多小时', '3个月', '3至5年', '二〇二三年', '一些', '一起', '统一',
     '万一', '一直', '之一', '唯一', '一旦', '第一时间', '千亿园区', '百强县', '“十四五”规划', '一个问题', '一家企业',
     '数十人', '上百家', '半成品', '一成不变', '十分重要', '四川', '陆地', '一波三折', 'iPhone12', '维生素B12',
-    '访问 http://x.cn/?q=30%25',
+    '访问 http://x.cn/?q=30%25', '零部件', '两位数', '危机四伏', '百分之零点几',
   ]) {
     assert.deepEqual(figs(s), [], s);
   }

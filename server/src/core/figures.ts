@@ -47,7 +47,7 @@ const SUBUNITS: Record<string, Record<string, number>> = {
 const QUANTITY_UNITS = [
   '平方公里', '平方千米', '平方米', '平米', '立方米', '立方', '公顷', '亩', '千米', '公里', '厘米', '毫米', '微米', '纳米',
   '米', '英里', '海里', '英尺', '公分', '千克', '公斤', '克', '毫克', '微克', '斤', '吨', '公吨', '千瓦时', '千瓦',
-  '兆瓦', '吉瓦', '瓦', '千伏', '伏', '升', '毫升', '桶', '标箱', '标准箱', '摄氏度', '℃', '赫兹', '兆赫兹', '兆赫',
+  '兆瓦', '吉瓦', '瓦', '千伏', '升', '毫升', '桶', '标箱', '标准箱', '摄氏度', '℃', '赫兹', '兆赫兹', '兆赫',
   '千赫', '比特', '千比特', '字节', '千字节', '兆字节', '千卡', '马力',
 ];
 /** Units written in Latin letters; they must not run into a longer word (5km yes, 5kmh no). */
@@ -62,9 +62,11 @@ const CLASSIFIERS = [
 ].filter((c) => c !== '余' && c !== '多');
 /** Classifiers that may follow 第 in an ORDINAL (第三届, 第5名). */
 const ORDINAL_CLASSIFIERS = new Set([
-  '届', '次', '名', '位', '个', '批', '期', '轮', '季', '场', '章', '节', '条', '款', '项', '家', '号', '代', '波', '版',
-  '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '款', '部', '篇', '种', '类', '阶段', '大', '梯队', '产业',
+  '届', '次', '名', '位', '个', '批', '期', '轮', '场', '章', '节', '条', '款', '项', '家', '号', '代', '波', '版',
+  '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '部', '篇', '种', '类', '阶段', '大', '梯队', '产业',
 ]);
+/** Classifiers that count produced items, so that a production volume (年产15万台) is a QUANTITY. */
+const PRODUCT_CLASSIFIERS = new Set('件台辆套双只头部架艘块片株枚颗根粒盏册本张匹条桶箱'.split(''));
 /** After 个 (or 多/半 after 个), these make a duration, which belongs to the date recogniser. */
 const TIME_AFTER_GE = ['月', '小时', '钟头', '星期', '礼拜', '季度', '年头', '工作日', '交易日', '世纪', '学期', '周', '半月'];
 
@@ -217,7 +219,8 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
     if (cl === '块' && text[end] === '钱') return { label: 'MONEY', end: end + 1, factor: 1, add: 0, unit: 'CNY' };
     if (cl === '期' && (text[end] === '间' || text[end] === '内')) return undefined;
     if (cl === '节' && text[end] === '日') return undefined;
-    return { label: production && cl !== '倍' ? 'QUANTITY' : 'CARDINAL', end, factor: 1, add: 0, unit: cl };
+    if (cl === '位' && text[end] === '数') return undefined; // 两位数 (double digits)
+    return { label: production && PRODUCT_CLASSIFIERS.has(cl) ? 'QUANTITY' : 'CARDINAL', end, factor: 1, add: 0, unit: cl };
   }
   return undefined;
 }
@@ -421,6 +424,9 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   if (post) {
     end = post.end;
     mod = post.mod;
+  } else if ((text[end] === '多' || text[end] === '余') && unit.label !== 'CARDINAL' && !unit.add) {
+    end++; // 90％多, 3公里多
+    mod = 'more_than';
   }
   const f: Figure = {
     start,
@@ -458,6 +464,9 @@ function percentWordAt(text: string, i: number): { figure?: Figure; next: number
   const k = skipSpaces(text, mark);
   const m = canStartNumeral(text.charCodeAt(k)) || text[k] === '负' || text[k] === '-' ? scanNumeral(text, k, text.length, true) : undefined;
   if (!m) return { next: mark };
+  if ((text[m.end] === '点' || text[m.end] === '點') && (text[m.end + 1] === '几' || text[m.end + 1] === '幾')) {
+    return { next: m.end + 2 }; // 百分之零点几: no value to give
+  }
   let end = m.end;
   let valueMax = m.valueMax;
   const sepAt = end;

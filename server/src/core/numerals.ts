@@ -33,8 +33,8 @@ const BIG_UNITS: Record<string, number> = {
   '兆': 1e12,
 };
 
-/** Financial digits that are also ordinary word characters (陆地, 队伍, 收拾, 放肆): never a number on their own. */
-const AMBIGUOUS_ALONE = new Set(['陆', '陸', '伍', '拾', '肆', '柒', '捌', '玖', '幺']);
+/** Digits that are also ordinary word characters (陆地, 队伍, 收拾, 放肆, 零件): never a number on their own. */
+const AMBIGUOUS_ALONE = new Set(['陆', '陸', '伍', '拾', '肆', '柒', '捌', '玖', '幺', '零', '〇', '○']);
 /** Digits used in positional sequences (二〇二三, 一九九一). */
 const PLAIN_SEQUENCE_DIGITS = new Set(['零', '〇', '○', 'Ｏ', '一', '二', '三', '四', '五', '六', '七', '八', '九']);
 
@@ -158,7 +158,9 @@ function readArabic(text: string, j: number, allowDecimal: boolean): { end: numb
   }
   // Decimal part; a dotted chain (2222.2222.22 — versions, codes) is read as separate integers.
   const p = text.charCodeAt(k);
-  if (allowDecimal && (p === 0x2e || p === 0xff0e) && isDigitCode(text.charCodeAt(k + 1))) {
+  // The point may be ".", "．" or, in older mainland typesetting, "·" between digits (13·02美元).
+  const isPoint = p === 0x2e || p === 0xff0e || (p === 0xb7 && s !== '');
+  if (allowDecimal && isPoint && isDigitCode(text.charCodeAt(k + 1))) {
     let t = k + 1;
     let frac = '';
     while (t < n && isDigitCode(text.charCodeAt(t))) frac += digitOf(text.charCodeAt(t++));
@@ -515,7 +517,7 @@ const NOT_NUMBERS = [
   '十分', '万分', '百般', '万万', '千万别', '千万不', '千万要', '千万记', '十足', '四川', '两两', '三三两两',
   '一成不变', '一波三折', '七折八扣', '三五成群', '三位一体', '千家万户', '百家争鸣', '三番五次', '三番两次',
   '五花八门', '七上八下', '乱七八糟', '一五一十', '接二连三', '数一数二', '独一无二', '一干二净', '三令五申',
-  '第一时间', '一国两制', '两岸三地', '千方百计', '百里挑一', '十全十美', '万无一失', '九牛一毛', '一石二鸟',
+  '第一时间', '危机四伏', '说三道四', '一国两制', '两岸三地', '千方百计', '百里挑一', '十全十美', '万无一失', '九牛一毛', '一石二鸟',
   '一举两得', '三心二意', '四面八方', '五湖四海', '千篇一律', '一本正经', '千军万马', '千辛万苦', '百花齐放',
   '一刀切', '一把手', '二把手', '一揽子', '一系列', '一部分', '一大批', '一定程度',
 ];
