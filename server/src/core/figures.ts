@@ -28,7 +28,8 @@ const CURRENCIES: Record<string, string> = {
   '新台币': 'TWD', '台币': 'TWD', '瑞士法郎': 'CHF', '新加坡元': 'SGD', '新元': 'SGD', '泰铢': 'THB',
   '印度卢比': 'INR', '奈拉': 'NGN', '林吉特': 'MYR', '兰特': 'ZAR', '越南盾': 'VND', '雷亚尔': 'BRL',
   '澳门元': 'MOP', '澳门币': 'MOP', '新西兰元': 'NZD', '土耳其里拉': 'TRY', '瑞典克朗': 'SEK',
-  '挪威克朗': 'NOK', '丹麦克朗': 'DKK', '比特币': 'BTC',
+  '挪威克朗': 'NOK', '丹麦克朗': 'DKK', '比特币': 'BTC', '铢': 'THB', '马克': 'DEM', '法郎': 'FRF', '里拉': 'ITL',
+  '卢比': 'INR', '菲律宾比索': 'PHP', '墨西哥比索': 'MXN', '阿根廷比索': 'ARS',
 };
 /** Currency signs written before the amount. */
 const CURRENCY_SIGNS: Record<string, string> = {
@@ -58,7 +59,8 @@ const CLASSIFIERS = [
   '人次', '个', '個', '家', '人', '项', '件', '名', '位', '次', '辆', '台', '所', '座', '户', '套', '倍', '只', '头', '条',
   '张', '本', '部', '篇', '份', '批', '架', '艘', '列', '栋', '幢', '间', '处', '场', '届', '支', '种', '类', '起', '例',
   '宗', '笔', '株', '棵', '枚', '颗', '道', '层', '门', '款', '单', '票', '册', '匹', '口井', '所', '轮', '组', '对', '双',
-  '块', '片', '根', '粒', '盏', '首', '幅', '集', '期', '节', '章', '卷', '帧', '例次', '余', '多',
+  '块', '片', '根', '粒', '盏', '首', '幅', '集', '期', '节', '章', '卷', '帧', '例次', '股', '席', '段', '国', '省',
+  '余', '多',
 ].filter((c) => c !== '余' && c !== '多');
 /** Classifiers that may follow 第 in an ORDINAL (第三届, 第5名). */
 const ORDINAL_CLASSIFIERS = new Set([
@@ -220,6 +222,7 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
     if (cl === '期' && (text[end] === '间' || text[end] === '内')) return undefined;
     if (cl === '节' && text[end] === '日') return undefined;
     if (cl === '位' && text[end] === '数') return undefined; // 两位数 (double digits)
+    if (cl === '国' && (text.startsWith('集团', end) || text[end] === '峰')) return undefined; // 7国集团 is a name
     return { label: production && PRODUCT_CLASSIFIERS.has(cl) ? 'QUANTITY' : 'CARDINAL', end, factor: 1, add: 0, unit: cl };
   }
   return undefined;
