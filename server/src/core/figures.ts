@@ -352,6 +352,12 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   // After a modifier (逾百家, 近千人) a bare 百 / 千 is an amount.
   const m = numeralFor(text, i, prefixModBefore(text, i) !== undefined);
   if (!m) return { next: i + 1 };
+  // Codes with a leading zero (08135期, 007号) are identifiers, not amounts.
+  if (/^[0０][0-9０-９]/.test(text.slice(m.start, m.start + 2))) {
+    let k = m.start;
+    while (k < text.length && /[0-9０-９]/.test(text[k])) k++;
+    return { next: k };
+  }
   // A fraction (五百分之2.2, 三分之一) is a number, not one of our figures.
   const fracMark = matchSpaced(text, m.end, '分之');
   if (fracMark >= 0) {
@@ -567,7 +573,10 @@ function halfAt(text: string, i: number): { figure?: Figure; next: number } {
   return { next: i + 1 };
 }
 
-const SPECIAL_START = new Set(['万', '萬', '第', '人', '$', '＄', '￥', '¥', '€', '£', '￡', 'U', 'H', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
+/** Longest title in 《》 skipped as a whole. */
+const TITLE_MAX = 60;
+
+const SPECIAL_START = new Set(['《', '万', '萬', '第', '人', '$', '＄', '￥', '¥', '€', '£', '￡', 'U', 'H', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
 
 export function recogniseFigures(text: string): RawSpan[] {
   const out: RawSpan[] = [];
@@ -578,6 +587,16 @@ export function recogniseFigures(text: string): RawSpan[] {
     const ch = text[i];
     const numeral = canStartNumeral(c);
     if (!numeral && !SPECIAL_START.has(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '《') {
+      // Titles are not annotated inside (《第二人生》, 《第一财经日报》).
+      const close = text.indexOf('》', i + 1);
+      if (close > 0 && close - i <= TITLE_MAX && !/[\r\n]/.test(text.slice(i, close))) {
+        i = close + 1;
+        continue;
+      }
       i++;
       continue;
     }
