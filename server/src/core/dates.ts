@@ -996,6 +996,10 @@ class DateScanner {
       const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
       return { start: i, end: clock.end, timex: `${prefix}T${clock.value}`, tod: inheritedTod };
     }
+    const prefix0 = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
+    // 早上五到六点, 上午9至11时: one TIME with an interval (the first hour shares the unit).
+    const hours = this.hourRange(this.skipSpace(p), tod?.[1]);
+    if (hours) return { start: i, end: hours.end, timex: `${prefix0}T${hours.a}/${prefix0}T${hours.b}` };
     const clock = this.clock(this.skipSpace(p), tod?.[1], !!tod || afterDate);
     const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
     if (clock) return { start: i, end: clock.end, timex: `${prefix}T${clock.value}`, tod: tod?.[1] ?? NO_TOD };
@@ -1007,8 +1011,28 @@ class DateScanner {
     return undefined;
   }
 
+  /** 五到六点, 9至11时 (whole hours sharing 点/时), after a part of the day or not. */
+  private hourRange(i: number, tod: TodInfo | undefined): { a: string; b: string; end: number } | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !Number.isInteger(a.value) || a.value > 24) return undefined;
+    const c = this.skipSpace(a.end);
+    if (!'到至-－~～—–'.includes(t[c] ?? '\uffff')) return undefined;
+    const b = this.num(this.skipSpace(c + 1));
+    if (!b || b.arabic !== a.arabic || !Number.isInteger(b.value) || b.value > 24) return undefined;
+    const u = t[b.end];
+    if (u !== '点' && u !== '时' && u !== '點' && u !== '時') return undefined;
+    if (t[b.end + 1] === '间' || t[b.end + 1] === '期' || t[b.end + 1] === '候') return undefined;
+    const ha = shiftHour(a.value, tod);
+    const hb = shiftHour(b.value, tod);
+    if (hb <= ha) return undefined;
+    let end = b.end + 1;
+    if (t[end] === '钟' || t[end] === '鐘') end++;
+    return { a: pad2(ha), b: pad2(hb), end };
+  }
+
   /** 9:30, 9:30:15, 9时30分, 9点半, 九点二十, 下午3点一刻, 2:00pm. */
-  private clock(i: number, tod: { code: string; pm: string } | undefined, lenient = true): { end: number; value: string } | undefined {
+  private clock(i: number, tod: TodInfo | undefined, lenient = true): { end: number; value: string } | undefined {
     const t = this.text;
     const h = this.num(i);
     if (!h || !Number.isInteger(h.value) || h.value > 24) return undefined;
@@ -1083,7 +1107,7 @@ class DateScanner {
         const unitCh = unit;
         const nx = t[p];
         const breakAfter = nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) ||
-          /^(?:左右|之前|之后|以前|以后|前|后|到|至)/.test(t.slice(p, p + 2));
+          /^(?:左右|之前|之后|之间|以前|以后|前|后|到|至)/.test(t.slice(p, p + 2));
         // A bare Arabic hour before a break (13点。) is a time; a bare Chinese one (三点。) is usually "three points".
         const isTimeContext =
           (unitCh === '时' || unitCh === '時') && h.arabic
@@ -1098,12 +1122,7 @@ class DateScanner {
     if (explicitPm !== undefined) {
       if (explicitPm && hour < 12) hour += 12;
       if (!explicitPm && hour === 12) hour = 0;
-    } else if (tod) {
-      if (tod.pm === 'yes' && hour < 12) hour += 12;
-      else if (tod.pm === 'night' && hour >= 6 && hour < 12) hour += 12;
-      else if (tod.pm === 'noon' && hour < 6) hour += 12;
-      else if (tod.code === 'NI' && tod.pm === 'no' && hour === 12) hour = 0;
-    }
+    } else hour = shiftHour(hour, tod);
     if (hour === 24 && (min ?? 0) === 0) hour = 24;
     let value = pad2(hour);
     if (min !== undefined) value += ':' + pad2(min);
@@ -1348,6 +1367,16 @@ interface DurationPart {
   /** Upper bound of a range (3至5年). */
   max?: number;
   mod?: Mod;
+}
+
+/** A 12-hour reading shifted by the part of the day: 下午3点 → 15, 晚上8点 → 20, 深夜11点 → 23, 凌晨12点 → 0. */
+function shiftHour(hour: number, tod: TodInfo | undefined): number {
+  if (!tod) return hour;
+  if (tod.pm === 'yes' && hour < 12) return hour + 12;
+  if (tod.pm === 'night' && hour >= 6 && hour < 12) return hour + 12;
+  if (tod.pm === 'noon' && hour < 6) return hour + 12;
+  if (tod.code === 'NI' && tod.pm === 'no' && hour === 12) return 0;
+  return hour;
 }
 
 function rank(c: Component): number {
