@@ -8,26 +8,40 @@ import { DatasetFormat, DocumentWriter, FormatName, ImportedDocument, ReportProb
 import { OutputFolder } from './output';
 import { TagScheme, decodeTags } from './tagScheme';
 import { escapeToken, unescapeToken } from './tokenEscape';
-import { Tokens, applySidecar, flatSpans, readSidecar, sidecarLine, sidecarPath, tokenSentences } from './tokenSequences';
+import { Tokens, applySidecar, charSentences, flatSpans, readSidecar, sidecarLine, sidecarPath, tokenSentences } from './tokenSequences';
 import * as path from 'path';
 
 export const DOCSTART = '-DOCSTART-';
+
+const LINE_ENDS = new Map<string, string>();
+/** " TAG\n", one string per tag (appending it is much faster than building it per line). */
+function lineEnd(tag: string): string {
+  let e = LINE_ENDS.get(tag);
+  if (e === undefined) LINE_ENDS.set(tag, (e = ` ${tag}\n`));
+  return e;
+}
 
 function createWriter(scheme: TagScheme, tokens: Tokens) {
   return (out: OutputFolder, options: WriterOptions): DocumentWriter => ({
     write(doc, chars, split) {
       const flat = flatSpans(doc, options);
       const f = out.file(`${split}.conll`);
-      let s = `${DOCSTART} O\n\n`;
-      for (const sentence of tokenSentences(chars, flat.all, scheme, tokens, options)) {
-        const { bounds, tags } = sentence;
-        for (let k = 0; k < tags.length; k++) {
-          const tok = tokens === 'char' ? chars[bounds[k]] : chars.slice(bounds[k], bounds[k + 1]).join('');
-          s += escapeToken(tok) + ' ' + tags[k] + '\n';
+      // parts joined once per document: a flat string (appending to one string builds a deep rope that
+      // survives into the old generation and costs more in garbage collection than the writing itself)
+      const parts: string[] = [`${DOCSTART} O\n\n`];
+      if (tokens === 'char') {
+        const { ranges, tags } = charSentences(chars, flat.all, scheme, options);
+        for (const [a, b] of ranges) {
+          for (let i = a; i < b; i++) parts.push(escapeToken(chars[i]), lineEnd(tags[i]));
+          parts.push('\n');
         }
-        s += '\n';
+      } else {
+        for (const { bounds, tags } of tokenSentences(chars, flat.all, scheme, tokens, options)) {
+          for (let k = 0; k < tags.length; k++) parts.push(escapeToken(chars.slice(bounds[k], bounds[k + 1]).join('')), lineEnd(tags[k]));
+          parts.push('\n');
+        }
       }
-      f.write(s);
+      f.write(parts.join(''));
       out.file(`${split}.values.jsonl`).write(sidecarLine(doc, flat.tags, flat.suggestions));
     },
     finish() {

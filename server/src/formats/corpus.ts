@@ -8,7 +8,7 @@ import { parseReview, reviewPathFor } from '../annotations/reviewFile';
 import { analyze } from '../core/analyze';
 import { decodeFile } from '../core/textDecoding';
 import { AnalysisOptions, Span } from '../core/types';
-import { FormatError, LabelledDocument, isLabel, makeSpan, overlaps, sliceChars, valuesOf } from './document';
+import { FormatError, LabelledDocument, isLabel, makeSpan, overlaps, setChars, sliceChars, valuesOf } from './document';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.news'];
 
@@ -111,6 +111,7 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
     }
   }
   const doc: LabelledDocument = { id: entry.id, text, spans, source: entry.textPath };
+  setChars(doc, chars);
   if (options.includeSuggestions) {
     const fileName = path.basename(entry.textPath);
     const found = analyze(text, { ...options.analysis, fileName }).spans;

@@ -15,6 +15,23 @@ export interface LabelledDocument {
   source?: string;
 }
 
+const CHARS = new WeakMap<LabelledDocument, string[]>();
+
+/** The document's text as an array of code points (computed once per document object). */
+export function charsOf(doc: LabelledDocument): string[] {
+  let chars = CHARS.get(doc);
+  if (!chars || chars.length < doc.text.length / 2) {
+    chars = Array.from(doc.text);
+    CHARS.set(doc, chars);
+  }
+  return chars;
+}
+
+/** Records the code points of a document's text, when the caller already has them. */
+export function setChars(doc: LabelledDocument, chars: string[]): void {
+  CHARS.set(doc, chars);
+}
+
 /** The normalised-value fields a span may carry, in the order formats write them. */
 export const VALUE_KEYS = ['value', 'valueMax', 'unit', 'mod', 'timex'] as const;
 export type ValueKey = (typeof VALUE_KEYS)[number];

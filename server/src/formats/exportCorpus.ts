@@ -3,7 +3,7 @@
 // Used by the CLI (news-annotator export) and the language server (the editor's export command).
 import * as path from 'path';
 import { AnalysisOptions } from '../core/types';
-import { CancelledError, FormatError, LabelledDocument, checkDocument } from './document';
+import { CancelledError, FormatError, LabelledDocument, charsOf, checkDocument } from './document';
 import { FormatName } from './datasetFormat';
 import { formatByName } from './registry';
 import { CorpusEntry, listCorpus, loadDocument } from './corpus';
@@ -71,7 +71,7 @@ export async function exportDocuments(
   try {
     for await (const doc of docs as AsyncIterable<LabelledDocument>) {
       if (hooks.signal?.aborted) throw new CancelledError();
-      const chars = Array.from(doc.text);
+      const chars = charsOf(doc);
       checkDocument(doc, chars);
       const split = options.splitOf?.(doc.id) ?? ALL;
       writer.write(doc, chars, split);

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, WriterOptions, filesWithExtensions, readLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { decodeTags, tagNames } from './tagScheme';
-import { applySidecar, flatSpans, readSidecar, sidecarLine, sidecarPath, tokenSentences } from './tokenSequences';
+import { applySidecar, charSentences, flatSpans, readSidecar, sidecarLine, sidecarPath } from './tokenSequences';
 
 /** Tag names for the guidelines' labels; other labels get ids after these, in order of first use. */
 export const HF_TAGS = tagNames('BIO');
@@ -46,17 +46,21 @@ function createWriter(out: OutputFolder, options: WriterOptions): DocumentWriter
     write(doc, chars, split) {
       const flat = flatSpans(doc, options);
       const f = out.file(`${split}.jsonl`);
-      const sentences = tokenSentences(chars, flat.all, 'BIO', 'char', options);
-      if (sentences.length === 0) {
+      const { ranges, tags } = charSentences(chars, flat.all, 'BIO', options);
+      if (ranges.length === 0) {
         f.write(JSON.stringify({ id: `${doc.id}#0`, document: doc.id, start: 0, tokens: [], ner_tags: [] }) + '\n');
       }
-      let s = '';
-      sentences.forEach(({ bounds, tags }, n) => {
-        const start = bounds[0];
-        const tokens = chars.slice(start, bounds[bounds.length - 1]);
-        s += JSON.stringify({ id: `${doc.id}#${n}`, document: doc.id, start, tokens, ner_tags: tags.map(idOf) }) + '\n';
+      const docJson = JSON.stringify(doc.id);
+      const rows: string[] = [];
+      ranges.forEach(([a, b], n) => {
+        const ids = new Array<number>(b - a);
+        for (let i = a; i < b; i++) ids[i - a] = idOf(tags[i]);
+        rows.push(
+          `{"id":${JSON.stringify(`${doc.id}#${n}`)},"document":${docJson},"start":${a},` +
+            `"tokens":${JSON.stringify(chars.slice(a, b))},"ner_tags":[${ids.join(',')}]}\n`,
+        );
       });
-      f.write(s);
+      f.write(rows.join(''));
       out.file(`${split}.values.jsonl`).write(sidecarLine(doc, flat.tags, flat.suggestions));
     },
     finish() {

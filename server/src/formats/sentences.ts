@@ -11,6 +11,23 @@ export interface SentenceOptions {
 export const DEFAULT_SENTENCE_ENDERS = '。！？；…';
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '"', "'"]);
 
+/** Lookup table over UTF-16 code units: 1 = ends a sentence, 2 = closing quote or bracket. */
+const TABLES = new Map<string, { table: Uint8Array; astral: Set<string> }>();
+function charTable(enders: string): { table: Uint8Array; astral: Set<string> } {
+  let t = TABLES.get(enders);
+  if (!t) {
+    const table = new Uint8Array(0x10000);
+    for (const c of CLOSERS) table[c.charCodeAt(0)] = 2;
+    const astral = new Set<string>();
+    for (const c of Array.from(enders)) {
+      if (c.length === 1) table[c.charCodeAt(0)] = 1;
+      else astral.add(c);
+    }
+    TABLES.set(enders, (t = { table, astral }));
+  }
+  return t;
+}
+
 /**
  * Splits a document (as an array of code points) into consecutive sentence ranges [start, end) that together cover
  * every character. A boundary that would fall inside one of `spans` is moved to the end of that span.
@@ -20,7 +37,9 @@ export function splitSentences(
   spans: readonly { start: number; end: number }[],
   options: SentenceOptions = {},
 ): Array<[number, number]> {
-  const enders = new Set(Array.from(options.enders ?? DEFAULT_SENTENCE_ENDERS));
+  const { table, astral } = charTable(options.enders ?? DEFAULT_SENTENCE_ENDERS);
+  const kind = (c: string | undefined): number =>
+    c === undefined ? 0 : c.length === 1 ? table[c.charCodeAt(0)] : astral.has(c) ? 1 : 0;
   const onNewline = options.splitOnNewline ?? true;
   // blocked[i] = true when a boundary before character i would cut a span
   const n = chars.length;
@@ -35,9 +54,9 @@ export function splitSentences(
   while (i < n) {
     const c = chars[i];
     let cut = -1;
-    if (enders.has(c)) {
+    if (kind(c) === 1) {
       let j = i + 1;
-      while (j < n && (enders.has(chars[j]) || CLOSERS.has(chars[j]))) j++;
+      while (j < n && kind(chars[j]) !== 0) j++;
       // a line break right after the end punctuation belongs to the same sentence
       if (onNewline && chars[j] === '\r') j += chars[j + 1] === '\n' ? 2 : 1;
       else if (onNewline && chars[j] === '\n') j++;

@@ -5,8 +5,15 @@
 const ESCAPES: Record<string, string> = { ' ': '\\s', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\\': '\\\\' };
 const NEEDS_ESCAPE = /[\s\\]/u;
 
+/** Code points above U+0020 that \s matches. */
+const WIDE_SPACES = new Set([0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+
+function plainChar(code: number): boolean {
+  return code > 0x20 && code !== 0x5c && (code < 0x85 || !(WIDE_SPACES.has(code) || (code >= 0x2000 && code <= 0x200a)));
+}
+
 export function escapeToken(token: string): string {
-  if (!NEEDS_ESCAPE.test(token)) return token;
+  if (token.length === 1 ? plainChar(token.charCodeAt(0)) : !NEEDS_ESCAPE.test(token)) return token;
   let out = '';
   for (const c of token) {
     if (ESCAPES[c]) out += ESCAPES[c];

@@ -35,7 +35,33 @@ export function flatSpans(doc: LabelledDocument, options: WriterOptions): { all:
   return { all: kept, tags: kept.filter((s) => !sugg.has(s)), suggestions: kept.filter((s) => sugg.has(s)) };
 }
 
-/** Sentences of tagged tokens covering the whole text. `spans` must be flat. */
+/** One tag per character of the document (flat spans), and the sentence ranges: the character-level fast path. */
+export function charSentences(
+  chars: readonly string[],
+  spans: readonly Span[],
+  scheme: TagScheme,
+  options: WriterOptions,
+): { ranges: Array<[number, number]>; tags: string[] } {
+  const tags = new Array<string>(chars.length).fill('O');
+  const bioes = scheme === 'BIOES';
+  for (const s of spans) {
+    const last = s.end - 1;
+    if (bioes && last === s.start) {
+      tags[s.start] = 'S-' + s.label;
+      continue;
+    }
+    tags[s.start] = 'B-' + s.label;
+    const inside = 'I-' + s.label;
+    for (let i = s.start + 1; i < last; i++) tags[i] = inside;
+    if (last > s.start) tags[last] = bioes ? 'E-' + s.label : inside;
+  }
+  return { ranges: splitSentences(chars, spans, options.sentences), tags };
+}
+
+/**
+ * Sentences of tagged tokens covering the whole text; `spans` must be flat. Words come from one nodejieba cut of
+ * the whole document, then are cut again at every sentence and tag boundary, so no tag starts or ends inside a word.
+ */
 export function tokenSentences(
   chars: readonly string[],
   spans: readonly Span[],
@@ -43,32 +69,27 @@ export function tokenSentences(
   tokens: Tokens,
   options: WriterOptions,
 ): TokenSentence[] {
+  const n = chars.length;
+  const cut = new Uint8Array(n + 1);
+  if (tokens === 'char') cut.fill(1);
+  else {
+    const text = chars.join('');
+    const words = n ? cutWords(text) : [];
+    if (words.join('') === text) {
+      let p = 0;
+      for (const w of words) cut[(p += w.length === 1 ? 1 : codePointLength(w))] = 1;
+    } else cut.fill(1); // the segmenter changed the text: fall back to characters
+  }
+  for (const s of spans) cut[s.start] = cut[s.end] = 1;
   const out: TokenSentence[] = [];
   let si = 0;
   for (const [a, b] of splitSentences(chars, spans, options.sentences)) {
-    let bounds: number[];
-    if (tokens === 'char') {
-      bounds = new Array(b - a + 1);
-      for (let i = a; i <= b; i++) bounds[i - a] = i;
-    } else {
-      const text = chars.slice(a, b).join('');
-      const cuts = new Set<number>([a, b]);
-      const words = cutWords(text);
-      if (words.join('') === text) {
-        let p = a;
-        for (const w of words) cuts.add((p += codePointLength(w)));
-      } else {
-        for (let i = a; i <= b; i++) cuts.add(i); // segmenter changed the text: fall back to characters
-      }
-      while (si < spans.length && spans[si].end <= a) si++;
-      for (let k = si; k < spans.length && spans[k].start < b; k++) {
-        cuts.add(spans[k].start);
-        cuts.add(spans[k].end);
-      }
-      bounds = [...cuts].sort((x, y) => x - y);
-    }
-    const inside = spans.filter((s) => s.start >= a && s.end <= b);
-    out.push({ bounds, tags: encodeTags(bounds, inside, scheme) });
+    const bounds = [a];
+    for (let i = a + 1; i < b; i++) if (cut[i]) bounds.push(i);
+    bounds.push(b);
+    const first = si;
+    while (si < spans.length && spans[si].start < b) si++;
+    out.push({ bounds, tags: encodeTags(bounds, spans.slice(first, si), scheme) });
   }
   return out;
 }
