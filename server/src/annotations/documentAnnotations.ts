@@ -9,12 +9,28 @@ import { RejectedSuggestion, ReviewState, emptyReview, parseReview, serializeRev
 import { LabelSchema, defaultSchema, findLabel } from './labelSchema';
 import { TextChange, diffTexts, shiftPoint, shiftSpan } from './textEdits';
 
+/** A message for the user as a template with {0}-style arguments, so the server can localise it. */
+export interface Message {
+  template: string;
+  args: (string | number)[];
+}
+
+export function msg(template: string, ...args: (string | number)[]): Message {
+  return { template, args };
+}
+
+/** The English text of a message. */
+export function formatMessage(m: Message): string {
+  return m.template.replace(/\{(\d+)\}/g, (_, i) => String(m.args[Number(i)]));
+}
+
 export interface OpResult {
   ok: boolean;
   /** Whether the stored state changed (and the files need writing). */
   changed: boolean;
-  /** Why nothing was done, or what was done, in words for the user. */
+  /** Why nothing was done, or what was done, in words for the user (English; `localisable` to translate). */
   message?: string;
+  localisable?: Message;
   /** The tag created or changed, if any. */
   tag?: AnnTag;
   count?: number;
@@ -26,6 +42,7 @@ export interface Mismatch {
   /** What the text holds at the tag's offsets ('' when they are past the end). */
   found: string;
   message: string;
+  localisable: Message;
 }
 
 export interface Suggestion extends Span {
@@ -119,10 +136,10 @@ export class DocumentAnnotations {
   mismatches(): Mismatch[] {
     return [...this.mismatchMap.values()].sort(byStart).map((tag) => {
       const found = tag.end <= this.map.codePointLength ? this.map.slice(tag.start, tag.end) : '';
-      const message = found
-        ? `${tag.id} (${tag.label}) says "${tag.text}" at ${tag.start}–${tag.end}, but the text there is "${found}".`
-        : `${tag.id} (${tag.label}) "${tag.text}" at ${tag.start}–${tag.end} is past the end of the text (${this.map.codePointLength} characters).`;
-      return { tag, found, message };
+      const localisable = found
+        ? msg('{0} ({1}) says "{2}" at {3}–{4}, but the text there is "{5}".', tag.id, tag.label, tag.text, tag.start, tag.end, found)
+        : msg('{0} ({1}) "{2}" at {3}–{4} is past the end of the text ({5} characters).', tag.id, tag.label, tag.text, tag.start, tag.end, this.map.codePointLength);
+      return { tag, found, message: formatMessage(localisable), localisable };
     });
   }
 
@@ -240,9 +257,9 @@ export class DocumentAnnotations {
 
   /** Tags [start, end) with a label. Edge whitespace is trimmed; the same extent as an existing tag relabels it. */
   tag(start: number, end: number, label: string, values?: NormalisedValues): OpResult {
-    if (!findLabel(this.schema, label)) return fail(`Unknown label "${label}": it is not in the label schema.`);
+    if (!findLabel(this.schema, label)) return fail(msg('Unknown label "{0}": it is not in the label schema.', label));
     const trimmed = this.trim(start, end);
-    if (!trimmed) return fail('Select some text to tag (the selection is empty or only spaces).');
+    if (!trimmed) return fail(msg('Select some text to tag (the selection is empty or only spaces).'));
     [start, end] = trimmed;
     const problem = this.checkExtent(start, end, label);
     if (problem) return fail(problem);
@@ -261,7 +278,7 @@ export class DocumentAnnotations {
   /** Accepts the suggestion at the offset as a tag, with its normalised values. */
   accept(offset: number): OpResult {
     const s = this.suggestionAt(offset);
-    if (!s) return fail('There is no suggestion at the cursor.');
+    if (!s) return fail(msg('There is no suggestion at the cursor.'));
     return this.acceptSuggestions([s], 'accept');
   }
 
@@ -272,14 +289,14 @@ export class DocumentAnnotations {
     const chosen = this.suggestions().filter(
       (s) => s.start >= start && s.end <= end && (options.label === undefined || s.label === options.label),
     );
-    if (!chosen.length) return { ok: true, changed: false, count: 0, message: 'No suggestions to accept there.' };
+    if (!chosen.length) return { ok: true, changed: false, count: 0, ...said(msg('No suggestions to accept there.')) };
     return this.acceptSuggestions(chosen, 'accept all');
   }
 
   /** Rejects the suggestion at the offset: it is remembered and not suggested again. */
   reject(offset: number): OpResult {
     const s = this.suggestionAt(offset);
-    if (!s) return fail('There is no suggestion at the cursor.');
+    if (!s) return fail(msg('There is no suggestion at the cursor.'));
     const r = this.addRejection(s);
     this.commit('reject', [{ kind: 'rejection', id: r.id, after: { ...r } }]);
     return { ok: true, changed: true };
@@ -292,7 +309,7 @@ export class DocumentAnnotations {
     const chosen = this.suggestions().filter(
       (s) => s.start >= start && s.end <= end && (options.label === undefined || s.label === options.label),
     );
-    if (!chosen.length) return { ok: true, changed: false, count: 0, message: 'No suggestions to reject there.' };
+    if (!chosen.length) return { ok: true, changed: false, count: 0, ...said(msg('No suggestions to reject there.')) };
     const ops: Op[] = chosen.map((s) => {
       const r = this.addRejection(s);
       return { kind: 'rejection', id: r.id, after: { ...r } };
@@ -307,11 +324,11 @@ export class DocumentAnnotations {
    */
   remove(at: number | string): OpResult {
     const tag = typeof at === 'string' ? this.tagMap.get(at) : this.tagAt(at);
-    if (!tag) return fail('There is no tag at the cursor.');
+    if (!tag) return fail(msg('There is no tag at the cursor.'));
     this.ann.tags = [...this.tagMap.values(), ...this.mismatchMap.values()];
     const refs = referencesTo(this.ann, tag.id);
     if (refs.length) {
-      return fail(`${tag.id} "${tag.text}" is referred to by ${refs.join(', ')} in the .ann; remove those first (in brat).`);
+      return fail(msg('{0} "{1}" is referred to by {2} in the .ann; remove those first (in brat).', tag.id, tag.text, refs.join(', ')));
     }
     this.tagMap.delete(tag.id);
     const ops: Op[] = [{ kind: 'tag', id: tag.id, before: { ...tag } }];
@@ -327,8 +344,8 @@ export class DocumentAnnotations {
   /** Gives the tag at the offset (or with the id) another label. */
   relabel(at: number | string, label: string): OpResult {
     const tag = typeof at === 'string' ? this.tagMap.get(at) : this.tagAt(at);
-    if (!tag) return fail('There is no tag at the cursor.');
-    if (!findLabel(this.schema, label)) return fail(`Unknown label "${label}": it is not in the label schema.`);
+    if (!tag) return fail(msg('There is no tag at the cursor.'));
+    if (!findLabel(this.schema, label)) return fail(msg('Unknown label "{0}": it is not in the label schema.', label));
     if (tag.label === label) return { ok: true, changed: false, tag };
     const problem = this.checkExtent(tag.start, tag.end, label, tag.id);
     if (problem) return fail(problem);
@@ -341,11 +358,11 @@ export class DocumentAnnotations {
    */
   resize(at: number | string, edge: 'start' | 'end', delta: 1 | -1): OpResult {
     const tag = typeof at === 'string' ? this.tagMap.get(at) : this.tagAt(at);
-    if (!tag) return fail('There is no tag at the cursor.');
+    if (!tag) return fail(msg('There is no tag at the cursor.'));
     const start = edge === 'start' ? tag.start - delta : tag.start;
     const end = edge === 'end' ? tag.end + delta : tag.end;
-    if (end <= start) return fail(`${tag.id} "${tag.text}" is one character long; remove it instead.`);
-    if (start < 0 || end > this.map.codePointLength) return fail('The tag already reaches the edge of the text.');
+    if (end <= start) return fail(msg('{0} "{1}" is one character long; remove it instead.', tag.id, tag.text));
+    if (start < 0 || end > this.map.codePointLength) return fail(msg('The tag already reaches the edge of the text.'));
     const problem = this.checkExtent(start, end, tag.label, tag.id);
     if (problem) return fail(problem);
     const before = { ...tag };
@@ -379,7 +396,7 @@ export class DocumentAnnotations {
       const occurrences = this.occurrences(tag.text);
       occurrences.sort((a, b) => Math.abs(a - tag.start) - Math.abs(b - tag.start) || a - b);
       const len = [...tag.text].length;
-      const at = occurrences.find((o) => !this.checkExtent(o, o + len, tag.label, tag.id, true));
+      const at = occurrences.find((o) => !this.checkExtent(o, o + len, tag.label, tag.id));
       if (at === undefined || len === 0) {
         notFound.push(tag);
         continue;
@@ -391,28 +408,28 @@ export class DocumentAnnotations {
       moved.push(tag);
     }
     if (moved.length) this.revision++;
-    const message = `${moved.length} tag(s) re-anchored` + (notFound.length
-      ? `; not found in the text: ${notFound.map((t) => `${t.id} "${t.text}"`).join(', ')}`
-      : '');
-    return { ok: true, changed: moved.length > 0, moved, notFound, message, count: moved.length };
+    const m = notFound.length
+      ? msg('{0} tag(s) re-anchored; not found in the text: {1}', moved.length, notFound.map((t) => `${t.id} "${t.text}"`).join(', '))
+      : msg('{0} tag(s) re-anchored', moved.length);
+    return { ok: true, changed: moved.length > 0, moved, notFound, ...said(m), count: moved.length };
   }
 
   undo(): OpResult {
     const entry = this.undoStack.pop();
-    if (!entry) return fail('Nothing to undo.');
+    if (!entry) return fail(msg('Nothing to undo.'));
     this.applyOps(entry.ops, 'before');
     this.redoStack.push(entry);
     this.revision++;
-    return { ok: true, changed: true, message: `Undid ${entry.name}.` };
+    return { ok: true, changed: true, ...said(msg('Undid {0}.', entry.name)) };
   }
 
   redo(): OpResult {
     const entry = this.redoStack.pop();
-    if (!entry) return fail('Nothing to redo.');
+    if (!entry) return fail(msg('Nothing to redo.'));
     this.applyOps(entry.ops, 'after');
     this.undoStack.push(entry);
     this.revision++;
-    return { ok: true, changed: true, message: `Redid ${entry.name}.` };
+    return { ok: true, changed: true, ...said(msg('Redid {0}.', entry.name)) };
   }
 
   // ---- edits ----------------------------------------------------------------------------------------------------
@@ -548,7 +565,7 @@ export class DocumentAnnotations {
       ops.push({ kind: 'tag', id: tag.id, after: { ...tag } });
       last = tag;
     }
-    if (!ops.length) return fail('The suggestion overlaps a tag and its label may not overlap.');
+    if (!ops.length) return fail(msg('The suggestion overlaps a tag and its label may not overlap.'));
     this.commit(name, ops);
     return { ok: true, changed: true, tag: last, count: ops.length };
   }
@@ -597,19 +614,19 @@ export class DocumentAnnotations {
   }
 
   /** Why [start, end) cannot carry this label, or undefined when it can. */
-  private checkExtent(start: number, end: number, label: string, ignoreId?: string, quiet = false): string | undefined {
+  private checkExtent(start: number, end: number, label: string, ignoreId?: string): Message | undefined {
     if (start < 0 || end > this.map.codePointLength || end <= start) {
-      return quiet ? 'bad' : `The span ${start}–${end} is outside the text.`;
+      return msg('The span {0}–{1} is outside the text.', start, end);
     }
     const text = this.map.slice(start, end);
-    if (LINE_BREAK.test(text)) return 'A tag cannot span a line break (brat stores one line per tag).';
+    if (LINE_BREAK.test(text)) return msg('A tag cannot span a line break (brat stores one line per tag).');
     const mine = findLabel(this.schema, label)?.mayOverlap ?? false;
     for (const t of this.tagMap.values()) {
       if (t.id === ignoreId || t.end <= start || end <= t.start) continue;
       if (t.start === start && t.end === end && ignoreId === undefined) continue; // same extent: relabel
       const theirs = findLabel(this.schema, t.label)?.mayOverlap ?? false;
       if (!(mine && theirs)) {
-        return `It would overlap ${t.id} (${t.label} "${t.text}"); labels may overlap only when both have "mayOverlap": true in the schema.`;
+        return msg('It would overlap {0} ({1} "{2}"); labels may overlap only when both have "mayOverlap": true in the schema.', t.id, t.label, t.text);
       }
     }
     return undefined;
@@ -649,8 +666,12 @@ export class DocumentAnnotations {
   }
 }
 
-function fail(message: string): OpResult {
-  return { ok: false, changed: false, message };
+function said(m: Message): { message: string; localisable: Message } {
+  return { message: formatMessage(m), localisable: m };
+}
+
+function fail(m: Message): OpResult {
+  return { ok: false, changed: false, ...said(m) };
 }
 
 function byStart(a: { start: number; end: number }, b: { start: number; end: number }): number {

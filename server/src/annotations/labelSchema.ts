@@ -20,7 +20,11 @@ export interface LabelSchema {
 }
 
 export interface SchemaProblem {
+  /** English text. */
   message: string;
+  /** The same as a template with {0}-style arguments, for localisation. */
+  template: string;
+  args: (string | number)[];
   /** UTF-16 offset range in the schema file text where the problem is. */
   start: number;
   end: number;
@@ -74,7 +78,8 @@ export function parseSchema(text: string, source: string): { schema: LabelSchema
   } catch (err) {
     const msg = (err as Error).message.replace(/, "[\s\S]*" is not valid JSON$/, '');
     const at = jsonErrorOffset(text);
-    fallback.problems.push({ message: `Invalid JSON: ${msg}. The default labels are used.`, start: at, end: at + 1 });
+    const template = 'Invalid JSON: {0}. The default labels are used until this is fixed.';
+    fallback.problems.push({ message: fill(template, [msg]), template, args: [msg], start: at, end: at + 1 });
     return fallback;
   }
   const problems: SchemaProblem[] = [];
@@ -85,18 +90,21 @@ export function parseSchema(text: string, source: string): { schema: LabelSchema
     }
     return { start: 0, end: 1 };
   };
-  const problem = (message: string, where: { start: number; end: number }) => problems.push({ message, ...where });
+  const problem = (template: string, args: (string | number)[], where: { start: number; end: number }) => {
+    template += ' The default labels are used until this is fixed.';
+    problems.push({ message: fill(template, args), template, args, ...where });
+  };
 
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    problem('The schema must be an object with a "labels" array.', { start: 0, end: 1 });
+    problem('The schema must be an object with a "labels" array.', [], { start: 0, end: 1 });
   } else {
     const root = json as Record<string, unknown>;
     for (const k of Object.keys(root)) {
-      if (k !== 'labels' && k !== '$schema') problem(`Unknown property "${k}".`, locate(`"${k}"`));
+      if (k !== 'labels' && k !== '$schema') problem('Unknown property "{0}".', [k], locate(`"${k}"`));
     }
     const labels = root.labels;
     if (!Array.isArray(labels) || labels.length === 0) {
-      problem('"labels" must be a non-empty array of labels.', locate('"labels"'));
+      problem('"labels" must be a non-empty array of labels.', [], locate('"labels"'));
     } else {
       const names = new Set<string>();
       const keys = new Map<string, string>();
@@ -108,38 +116,37 @@ export function parseSchema(text: string, source: string): { schema: LabelSchema
         cursor = here.end;
         const where = `labels[${i}]`;
         if (typeof l !== 'object' || l === null || Array.isArray(l)) {
-          problem(`${where} must be an object with "name" and "color".`, here);
+          problem('{0} must be an object with "name" and "color".', [where], here);
           return;
         }
         const d = l as Record<string, unknown>;
         for (const k of Object.keys(d)) {
           if (!['name', 'color', 'key', 'mayOverlap', 'description'].includes(k)) {
-            problem(`${where}: unknown property "${k}".`, here);
+            problem('{0}: unknown property "{1}".', [where, k], here);
           }
         }
         if (typeof d.name !== 'string' || !NAME_RE.test(d.name)) {
-          problem(`${where}: "name" must be a label name of letters, digits, "_" or "-" (brat type names).`, here);
+          problem('{0}: "name" must be a label name of letters, digits, "_" or "-" (brat type names).', [where], here);
         } else if (names.has(d.name)) {
-          problem(`${where}: label "${d.name}" appears twice.`, here);
+          problem('{0}: label "{1}" appears twice.', [where, d.name], here);
         } else names.add(d.name);
         if (typeof d.color !== 'string' || !COLOR_RE.test(d.color)) {
-          problem(`${where}: "color" must be a colour like "#4363d8".`, here);
+          problem('{0}: "color" must be a colour like "#4363d8".', [where], here);
         }
         if (d.key !== undefined) {
           if (typeof d.key !== 'string' || [...d.key].length !== 1 || /\s/.test(d.key)) {
-            problem(`${where}: "key" must be a single character.`, here);
+            problem('{0}: "key" must be a single character.', [where], here);
           } else if (keys.has(d.key)) {
-            problem(`${where}: key "${d.key}" is already used by ${keys.get(d.key)}.`, here);
+            problem('{0}: key "{1}" is already used by {2}.', [where, d.key, keys.get(d.key)!], here);
           } else keys.set(d.key, String(d.name));
         }
         if (d.mayOverlap !== undefined && typeof d.mayOverlap !== 'boolean') {
-          problem(`${where}: "mayOverlap" must be true or false.`, here);
+          problem('{0}: "mayOverlap" must be true or false.', [where], here);
         }
       });
     }
   }
   if (problems.length) {
-    for (const p of problems) p.message += ' The default labels are used until this is fixed.';
     return { schema: defaultSchema(), problems };
   }
   const labels = ((json as any).labels as any[]).map((d) => ({
@@ -149,6 +156,10 @@ export function parseSchema(text: string, source: string): { schema: LabelSchema
     mayOverlap: d.mayOverlap === true,
   }));
   return { schema: { source, labels }, problems };
+}
+
+function fill(template: string, args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
 }
 
 export function findLabel(schema: LabelSchema, name: string): LabelDefinition | undefined {

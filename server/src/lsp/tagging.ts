@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_LABELS, Span } from '../core/types';
-import { DocumentAnnotations, OpResult } from '../annotations/documentAnnotations';
+import { DocumentAnnotations, OpResult, msg } from '../annotations/documentAnnotations';
 import { ArticleFiles, findSchemaFile, readTextIfExists } from '../annotations/annStorage';
 import { LabelSchema, SchemaProblem, defaultSchema, parseSchema } from '../annotations/labelSchema';
 import { valuesOf } from '../annotations/annFile';
@@ -32,7 +32,7 @@ const EDIT_DEBOUNCE_MS = 150;
 interface SchemaInfo {
   schema: LabelSchema;
   path?: string;
-  problems: WireProblem[];
+  problems: (WireProblem & { template: string; args: (string | number)[] })[];
 }
 
 interface Session {
@@ -143,7 +143,9 @@ export class TaggingService {
     return {
       ok: result.ok,
       changed: result.changed,
-      message: result.message ? this.host.t(result.message) : undefined,
+      message: result.localisable
+        ? this.host.t(result.localisable.template, ...result.localisable.args)
+        : result.message,
       target,
       count: result.count,
       state,
@@ -180,12 +182,13 @@ export class TaggingService {
         key: s.key, label: s.label, text: s.text, start: s.start, end: s.end, ...valuesOf(s), range: range(s.start, s.end),
       })),
       mismatches: store.mismatches().map((m) => ({
-        id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end, message: m.message,
+        id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end,
+        message: this.host.t(m.localisable.template, ...m.localisable.args),
         range: range(Math.min(m.tag.start, length), Math.min(Math.max(m.tag.end, m.tag.start), length)),
       })),
       labels: session.schema.schema.labels,
       schemaPath: session.schema.path,
-      schemaProblems: session.schema.problems,
+      schemaProblems: session.schema.problems.map((p) => ({ message: this.host.t(p.template, ...p.args), range: p.range })),
       annErrors: store.annErrors,
       reviewErrors: store.reviewErrors,
       canUndo: store.canUndo(),
@@ -265,11 +268,11 @@ export class TaggingService {
         break;
       case 'next': {
         const s = store.nextSuggestion(cp(op.offset), op.direction);
-        if (!s) return { result: { ok: false, changed: false, message: 'There are no unreviewed suggestions in this file.' } };
+        if (!s) return { result: { ok: false, changed: false, localisable: msg('There are no unreviewed suggestions in this file.') } };
         return { result: { ok: true, changed: false }, target: rangeOf(s) };
       }
       default:
-        return { result: { ok: false, changed: false, message: `Unknown tagging operation "${(op as { op: string }).op}".` } };
+        return { result: { ok: false, changed: false, localisable: msg('Unknown tagging operation "{0}".', (op as { op: string }).op) } };
     }
     return { result, target: result.tag ? rangeOf(result.tag) : undefined };
   }
@@ -338,9 +341,10 @@ export class TaggingService {
     try {
       const text = fs.readFileSync(file, 'utf8');
       const { schema, problems } = parseSchema(text, file);
-      info = { schema, path: file, problems: problems.map((p) => problemRange(text, p)) };
+      info = { schema, path: file, problems: problems.map((p) => ({ ...problemRange(text, p), template: p.template, args: p.args })) };
     } catch (err) {
-      info = { schema: defaultSchema(), path: file, problems: [{ message: (err as Error).message, range: zeroRange() }] };
+      const m = (err as Error).message;
+      info = { schema: defaultSchema(), path: file, problems: [{ message: m, template: '{0}', args: [m], range: zeroRange() }] };
     }
     this.schemaCache.set(file, { stamp, info });
     return info;
