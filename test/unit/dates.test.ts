@@ -243,6 +243,17 @@ test('a weekday in brackets after the date belongs to it', () => {
   expectOne('6月18日（星期日）', ['6月18日（星期日）', 'DATE', '2023-06-18']);
 });
 
+test('lunar dates are DATEs whose month and day are not converted', () => {
+  expectOne('农历2015年十月初一', ['农历2015年十月初一', 'DATE', '2015-XX-XX']);
+  expectOne('正月初一', ['正月初一', 'DATE', 'XXXX-XX-XX']);
+  expectOne('腊月二十三', ['腊月二十三', 'DATE', 'XXXX-XX-XX']);
+  expectOne('前年正月初二', ['前年正月初二', 'DATE', '2021-XX-XX']);
+  expectOne('正月', ['正月', 'DATE', 'XXXX-XX']);
+  // 十月初一 is lunar; 十月十日 is not
+  expectOne('十月初一', ['十月初一', 'DATE', 'XXXX-XX-XX']);
+  expectOne('十月十日', ['十月十日', 'DATE', '2023-10-10']);
+});
+
 test('names and titles are not dates', () => {
   assert.deepEqual(spans('今日头条报道了今日在北京举行的会议'), [['今日', 'DATE', '2023-06-18']]);
   assert.deepEqual(spans('《明日之后》将于明日上线'), [['明日', 'DATE', '2023-06-19']]);

@@ -165,6 +165,7 @@ markStarts(WEEKDAY_PREFIXES);
 markStarts(Object.keys(SEASONS));
 markStarts(PAST_REF_WORDS);
 markStarts(Object.keys(ERAS));
+markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏']);
 markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
   '前', '后', '年底', '年末', '年初', '年中', '月底', '月末', '月初', '月中', '《', '去年同期', '上年同期']);
 
@@ -476,6 +477,10 @@ class DateScanner {
       return { end: after, value: { timex: `${dayStr}T${code}` }, timeOnly: true };
     }
 
+    // Lunar dates: 农历2015年十月初一, 正月初一, 腊月二十三 (month and day are not converted: XX).
+    const lunar = this.lunarDate(i);
+    if (lunar) return { end: lunar.end, value: { timex: `${fmtYear(lunar.y)}-XX${lunar.month ? '' : '-XX'}` } };
+
     // ISO-like numeric dates: 2023-06-18, 2023/6/18, 2023.6.18.
     const iso = this.isoDate(i);
     if (iso) {
@@ -642,6 +647,56 @@ class DateScanner {
       return { end, value: { timex } };
     }
     return undefined;
+  }
+
+  /** 农历2015年十月初一, 正月初一, 腊月二十三, 正月十五: the year as written (else unknown). */
+  private lunarDate(i: number): { y: number | null; end: number; month?: boolean } | undefined {
+    const t = this.text;
+    let p = i;
+    let marked = false;
+    if (t.startsWith('农历', p) || t.startsWith('阴历', p) || t.startsWith('農曆', p) || t.startsWith('陰曆', p)) {
+      marked = true;
+      p += 2;
+    }
+    let y: number | null = null;
+    const yr = this.eraYear(p) ?? this.year(p);
+    if (yr) {
+      y = yr.y;
+      p = yr.end;
+    } else {
+      const ry = this.word(p, REL_YEAR);
+      if (ry) {
+        y = this.dct ? this.dct.y + ry[1] : null;
+        p += ry[0].length;
+      }
+    }
+    if (t[p] === '闰' || t[p] === '閏') p++;
+    let special = false;
+    if ('正腊臘冬'.includes(t[p] ?? '\uffff') && t[p + 1] === '月') {
+      special = true;
+      p += 2;
+    } else {
+      const mo = this.month(p);
+      if (!mo || mo.interval) return undefined;
+      p = mo.end;
+    }
+    // The day: 初一…初十, 十一…三十, 廿三.
+    let q = p;
+    let chu = false;
+    if (t[q] === '初') {
+      chu = true;
+      q++;
+    } else if (t[q] === '廿') q++;
+    const d = this.num(q);
+    if (!d || d.arabic || !Number.isInteger(d.value) || d.value < 1 || d.value > 30) {
+      if (!special || t[p - 2] === '冬') return undefined;
+      return marked || special ? { y, end: p, month: true } : undefined;
+    }
+    if (chu && d.value > 10) return undefined;
+    if (!(marked || special || chu)) return undefined;
+    let end = d.end;
+    if (t[end] === '日') end++;
+    return { y, end };
   }
 
   /** Year and month of the date this one continues in a range (6月1日至30日), if it directly precedes. */
