@@ -41,6 +41,8 @@ export interface ServerContext {
   settings(uri: string): Promise<NewsAnnotatorSettings>;
   /** Stored tags to colour with the `confirmed` modifier; suggestions overlapping them are hidden. */
   setConfirmedSpans(provider: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[]): void;
+  /** Which machine spans are still suggestions (rejected ones are not coloured); all of them by default. */
+  setSuggestionFilter(filter: (uri: string, spans: readonly Span[]) => readonly Span[]): void;
   /** Asks the client to re-request semantic tokens (after tags or settings change). */
   refreshSemanticTokens(): void;
   /** Workspace folder paths. */
@@ -59,6 +61,7 @@ let roots: string[] = [];
 let canPullConfiguration = false;
 let canRefreshTokens = false;
 let confirmedSpans: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[] = () => [];
+let suggestionFilter: (uri: string, spans: readonly Span[]) => readonly Span[] = (_uri, spans) => spans;
 
 const t: Translate = (message, ...args) => l10n.t(message, ...args);
 
@@ -139,7 +142,7 @@ connection.languages.semanticTokens.on(async (params) => {
   const document = documents.get(params.textDocument.uri);
   const result = await analysis(params.textDocument.uri);
   if (!document || !result) return { data: [] };
-  return { data: encodeTokens(document, mergeTokenSpans(result.result.spans, confirmedSpans(document.uri))) };
+  return { data: encodeTokens(document, mergeTokenSpans(suggestionFilter(document.uri, result.result.spans), confirmedSpans(document.uri))) };
 });
 
 connection.languages.semanticTokens.onRange(async (params) => {
@@ -147,7 +150,7 @@ connection.languages.semanticTokens.onRange(async (params) => {
   const result = await analysis(params.textDocument.uri);
   if (!document || !result) return { data: [] };
   const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
-  return { data: encodeTokens(document, mergeTokenSpans(result.result.spans, confirmedSpans(document.uri)), range) };
+  return { data: encodeTokens(document, mergeTokenSpans(suggestionFilter(document.uri, result.result.spans), confirmedSpans(document.uri)), range) };
 });
 
 connection.onHover(async (params) => {
@@ -204,6 +207,9 @@ export const context: ServerContext = {
   settings,
   setConfirmedSpans(provider) {
     confirmedSpans = provider;
+  },
+  setSuggestionFilter(filter) {
+    suggestionFilter = filter;
   },
   refreshSemanticTokens,
   workspaceRoots: () => roots,

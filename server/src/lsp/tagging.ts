@@ -160,6 +160,15 @@ export class TaggingService {
     return session.store.tags().filter((t) => KNOWN_LABELS.has(t.label)) as Pick<Span, 'start' | 'end' | 'label'>[];
   }
 
+  /** Machine spans minus the rejected suggestions, for the semantic tokens. */
+  visibleSuggestions(uri: string, spans: readonly Span[]): readonly Span[] {
+    const session = this.sessions.get(uri);
+    const rejected = session?.store.rejected();
+    if (!rejected?.length) return spans;
+    const keys = new Set(rejected.map((r) => `${r.start}:${r.end}:${r.label}`));
+    return spans.filter((s) => !keys.has(`${s.start}:${s.end}:${s.label}`));
+  }
+
   /** The client's view of an article (exported for the benchmark). */
   buildState(session: Session): TaggingState {
     const document = this.host.documents.get(session.uri);
@@ -380,5 +389,6 @@ export function registerTagging(context: ServerContext): TaggingService {
   connection.onRequest(TaggingStateRequest, (params: DocumentUriParams) => service.state(params.uri));
   connection.onRequest(TaggingOpRequest, (params: TaggingOpParams) => service.run(params));
   context.setConfirmedSpans((uri) => service.confirmedSpans(uri));
+  context.setSuggestionFilter((uri, spans) => service.visibleSuggestions(uri, spans));
   return service;
 }
