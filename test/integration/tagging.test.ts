@@ -152,6 +152,43 @@ describe('Tagging', function () {
     const review = JSON.parse(fs.readFileSync(path.join(dir, 'basic.review.json'), 'utf8'));
     assert.deepStrictEqual(review.rejected, [{ label: second.label, start: second.start, end: second.end, text: second.text }]);
     assert.ok(!readAnn('basic.txt').includes(`\t${second.label} ${second.start} ${second.end}\t`), 'a rejection is not a tag');
+    // the semantic tokens no longer colour the rejected span; the accepted one is coloured as confirmed
+    const legend = await until('the semantic tokens legend', () =>
+      vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', doc.uri),
+    );
+    const tokensAt = async () => {
+      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', doc.uri);
+      const out = new Map<string, string[]>();
+      let line = 0;
+      let ch = 0;
+      for (let i = 0; tokens && i < tokens.data.length; i += 5) {
+        const [dl, dc, , , mods] = tokens.data.slice(i, i + 5);
+        line += dl;
+        ch = dl === 0 ? ch + dc : dc;
+        out.set(`${line}:${ch}`, legend.tokenModifiers.filter((_, b) => mods & (1 << b)));
+      }
+      return out;
+    };
+    const key = (r: { start: { line: number; character: number } }) => `${r.start.line}:${r.start.character}`;
+    await until('tokens without the rejected suggestion', async () => {
+      const t = await tokensAt();
+      return !t.has(key(second.range)) && t.get(key(first.range))?.includes('confirmed') ? true : undefined;
+    });
+  });
+
+  it('jumps to the next and previous unreviewed suggestion', async () => {
+    const editor = await open('basic.txt');
+    const st = await state(editor);
+    assert.ok(st.suggestions.length >= 1, 'there are suggestions left');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('newsAnnotator.nextSuggestion');
+    const next = st.suggestions.find((s) => s.range.start.line > 0 || s.range.start.character > 0)!;
+    assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [next.range.start.line, next.range.start.character]);
+    await vscode.commands.executeCommand('newsAnnotator.previousSuggestion');
+    // from `next`, the previous one is the suggestion before it, wrapping around to the last
+    const i = st.suggestions.indexOf(next);
+    const prev = i > 0 ? st.suggestions[i - 1] : st.suggestions[st.suggestions.length - 1];
+    assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [prev.range.start.line, prev.range.start.character]);
   });
 
   it('moves tags with an edit before them, then restores everything on reopening', async () => {
@@ -220,6 +257,37 @@ describe('Tagging', function () {
     const r = await vscode.commands.executeCommand<TaggingOpResult>('newsAnnotator.markReviewed', { reviewed: true });
     assert.ok(r?.state.reviewed);
     assert.strictEqual(JSON.parse(fs.readFileSync(path.join(dir, 'basic.review.json'), 'utf8')).reviewed, true);
+  });
+
+  it('uses the workspace label schema; an invalid one is reported in the schema file and the default applies', async () => {
+    const schemaDir = path.join(dir, '.news-annotator');
+    fs.mkdirSync(schemaDir, { recursive: true });
+    const schemaFile = path.join(schemaDir, 'schema.json');
+    fs.writeFileSync(schemaFile, JSON.stringify({ labels: [{ name: 'EVENT', color: '#123456', key: 'e' }, { name: 'ORG', color: '#4363d8', key: 'o' }] }, null, 2));
+    const editor = await open('astral.txt');
+    select(editor, '门店');
+    let r = await vscode.commands.executeCommand<TaggingOpResult>('newsAnnotator.tagSelection', { label: 'EVENT' });
+    assert.ok(r?.ok, r?.message);
+    assert.deepStrictEqual(r!.state.labels.map((l) => l.name), ['EVENT', 'ORG']);
+    assert.ok(readAnn('astral.txt').includes('\tEVENT '));
+    // Ctrl+Alt+1 is now the schema's first label
+    select(editor, '老板');
+    r = await vscode.commands.executeCommand<TaggingOpResult>('newsAnnotator.tagAs', { index: 1 });
+    assert.ok(readAnn('astral.txt').includes('\tEVENT 4 6\t老板'), readAnn('astral.txt'));
+    fs.writeFileSync(schemaFile, '{ "labels": [ { "name": "EVENT", "color": "blue" } ] }');
+    const st = await until('the schema problem', async () => {
+      const x = await state(editor);
+      return x.schemaProblems.length ? x : undefined;
+    });
+    assert.match(st.schemaProblems[0].message, /"color" must be a colour/);
+    assert.strictEqual(st.labels[0].name, 'PER', 'the default labels are back');
+    const diags = await until('a diagnostic in the schema file', () => {
+      const d = vscode.languages.getDiagnostics(vscode.Uri.file(schemaFile));
+      return d.length ? d : undefined;
+    });
+    assert.match(diags[0].message, /"color" must be a colour/);
+    fs.rmSync(schemaDir, { recursive: true });
+    await state(editor);
   });
 
   it('round trip on a 10,000-character article with 500 tags (figures printed)', async () => {

@@ -123,6 +123,7 @@ export class TaggingService {
   async state(uri: string): Promise<TaggingState> {
     const session = await this.sessionFor(uri);
     await this.refreshMachine(session);
+    this.refreshSchema(session);
     return this.buildState(session);
   }
 
@@ -225,10 +226,7 @@ export class TaggingService {
       start: document.positionAt(map.toUtf16(s.start)),
       end: document.positionAt(map.toUtf16(s.end)),
     });
-    // a schema edited since the document was opened applies from the next operation on
-    const schema = this.schemaFor(filePathOf(session.uri));
-    session.schema = schema;
-    store.schema = schema.schema;
+    this.refreshSchema(session);
     let result: OpResult;
     switch (op.op) {
       case 'tag':
@@ -286,9 +284,17 @@ export class TaggingService {
     return { result, target: result.tag ? rangeOf(result.tag) : undefined };
   }
 
+  /** A schema file created, edited or removed since the last look applies from now on (cached on mtime and size). */
+  private refreshSchema(session: Session): void {
+    const schema = this.schemaFor(filePathOf(session.uri));
+    session.schema = schema;
+    session.store.schema = schema.schema;
+  }
+
   private async settle(session: Session): Promise<void> {
     if (!this.sessions.has(session.uri)) return;
     await this.refreshMachine(session);
+    this.refreshSchema(session);
     this.write(session);
     this.push(session);
   }
