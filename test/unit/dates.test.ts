@@ -286,3 +286,26 @@ test('analyze(): the explicit DCT resolves relative dates', () => {
     [['去年同期', '2019', undefined], ['今年以来', '2020', 'since_start']],
   );
 });
+
+test('any input: no exception, spans inside the text, no overlap, no split surrogate pair, a timex on each', () => {
+  const chars = [...'0123456789１年月日号时点分秒天周星期上下午晚早中今明昨去前后本近约多余个半至到-/.:（）()，。 初正腊农历季度第世纪代以来之或及起开始自从许左右\r\n一二三四五六七八九十百千零〇两', '𠮷'];
+  let seed = 42;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let k = 0; k < 20000; k++) {
+    let s = '';
+    const len = 1 + Math.floor(rnd() * 14);
+    for (let j = 0; j < len; j++) s += chars[Math.floor(rnd() * chars.length)];
+    for (const dct of [DCT, undefined]) {
+      const found = recogniseDates(s, dct).sort((a, b) => a.start - b.start);
+      let last = 0;
+      for (const x of found) {
+        assert.ok(x.start >= last && x.start < x.end && x.end <= s.length, JSON.stringify(s));
+        assert.match(x.timex ?? '', /^[0-9A-Z_:./-]+$/, JSON.stringify(s));
+        const a = s.charCodeAt(x.start);
+        const b = s.charCodeAt(x.end - 1);
+        assert.ok(!(a >= 0xdc00 && a <= 0xdfff) && !(b >= 0xd800 && b <= 0xdbff), JSON.stringify(s));
+        last = x.end;
+      }
+    }
+  }
+});

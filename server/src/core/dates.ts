@@ -9,6 +9,9 @@ import type { RawSpan } from './analyze';
 import type { Mod } from './types';
 import { isArabicDigit, parseNumeral, toHalfWidth } from './numerals';
 
+/** isArabicDigit that accepts a missing character (past the end of the text). */
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && isArabicDigit(ch);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar helpers
 
@@ -252,11 +255,12 @@ class DateScanner {
 
   private skipRun(i: number): number {
     const t = this.text;
-    if (isArabicDigit(t[i])) {
+    if (isDigit(t[i])) {
       let j = i + 1;
-      while (j < t.length && (isArabicDigit(t[j]) || t[j] === '.' || t[j] === ':' || t[j] === '-')) j++;
+      while (j < t.length && (isDigit(t[j]) || t[j] === '.' || t[j] === ':' || t[j] === '-')) j++;
       return j;
     }
+    if (i >= t.length) return i + 1;
     if (t[i] === '第') return this.skipRun(i + 1);
     if (CN_NUM_CHARS.includes(t[i])) {
       let j = i + 1;
@@ -309,12 +313,12 @@ class DateScanner {
   private readNum(i: number, allowDecimal: boolean): Num | undefined {
     const t = this.text;
     if (i >= t.length) return undefined;
-    if (isArabicDigit(t[i])) {
+    if (isDigit(t[i])) {
       let j = i;
-      while (j < t.length && isArabicDigit(t[j])) j++;
-      if (allowDecimal && (t[j] === '.' || t[j] === '．') && j + 1 < t.length && isArabicDigit(t[j + 1])) {
+      while (j < t.length && isDigit(t[j])) j++;
+      if (allowDecimal && (t[j] === '.' || t[j] === '．') && j + 1 < t.length && isDigit(t[j + 1])) {
         j++;
-        while (j < t.length && isArabicDigit(t[j])) j++;
+        while (j < t.length && isDigit(t[j])) j++;
       }
       const raw = toHalfWidth(t.slice(i, j));
       return { end: j, value: Number(raw), arabic: true, length: j - i, digitsOnly: true, leadingZero: raw[0] === '0' && j - i > 1 };
@@ -450,7 +454,7 @@ class DateScanner {
       // 2023年前三季度, 6月后半月, 前不久 …: 前/后 begin the next expression.
       if ((w === '前' || w === '后' || w === '後') && after < t.length) {
         const nx = t[after];
-        if (CN_NUM_CHARS.includes(nx) || isArabicDigit(nx) || nx === '半' || nx === '期' || nx === '面' || nx === '来' || nx === '天' || nx === '者' || nx === '年') return undefined;
+        if (CN_NUM_CHARS.includes(nx) || isDigit(nx) || nx === '半' || nx === '期' || nx === '面' || nx === '来' || nx === '天' || nx === '者' || nx === '年') return undefined;
       }
       if (w === '起' && (t[after] === '来' || t[after] === '草' || t[after] === '诉')) return undefined;
       if ((w === '许' || w === '許') && '多可诺久'.includes(t[after] ?? '\uffff')) return undefined;
@@ -719,7 +723,7 @@ class DateScanner {
     if (!b || !b.arabic || b.length > 2 || t[b.end] !== sep) return undefined;
     const c = this.num(b.end + 1);
     if (!c || !c.arabic || c.length > 2) return undefined;
-    if (c.end < t.length && (isArabicDigit(t[c.end]) || t[c.end] === sep)) return undefined;
+    if (c.end < t.length && (isDigit(t[c.end]) || t[c.end] === sep)) return undefined;
     if (!isValidDate(a.value, b.value, c.value)) return undefined;
     let end = c.end;
     if (t[end] === '日' || t[end] === '号') end++;
@@ -913,7 +917,7 @@ class DateScanner {
   private monthPartAlone(i: number): { end: number; mod: Mod } | undefined {
     // 正月初二, 十月初一 (lunar days) are not 月初.
     const prev = this.text[i - 1];
-    if (prev !== undefined && (CN_NUM_CHARS.includes(prev) || isArabicDigit(prev) || '正腊臘冬闰閏元'.includes(prev))) return undefined;
+    if (prev !== undefined && (CN_NUM_CHARS.includes(prev) || isDigit(prev) || '正腊臘冬闰閏元'.includes(prev))) return undefined;
     for (const [w, mod] of MONTH_PARTS_ALONE) {
       if (this.text.startsWith(w, i)) return { end: i + 2, mod };
     }
@@ -1106,7 +1110,7 @@ class DateScanner {
         sec = s.value;
         p = s.end;
       }
-      if (p < t.length && (isArabicDigit(t[p]) || t[p] === ':')) return undefined;
+      if (p < t.length && (isDigit(t[p]) || t[p] === ':')) return undefined;
       // am / pm in Latin letters.
       const q = this.skipSpace(p);
       const ampm = /^(a\.m\.|p\.m\.|am|pm|AM|PM|A\.M\.|P\.M\.)/.exec(t.slice(q, q + 4));
