@@ -83,6 +83,21 @@ export function codeServerCli(args: string[], runDir: string, env: NodeJS.Proces
   return { status: result.status ?? 1, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? result.error.message : ''}` };
 }
 
+/** Everything started here that must not outlive this process, stopped on Ctrl-C / SIGTERM. */
+const running = new Set<() => Promise<void>>();
+let signalsHooked = false;
+
+function stopAllOnSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: stopping code-server and the browser\n`);
+      void Promise.allSettled([...running].map((stop) => stop())).then(() => process.exit(130));
+    });
+  }
+}
+
 /** Starts code-server and waits for /healthz. */
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   installHost();
@@ -157,6 +172,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       }
     }
   };
+  running.add(stop);
+  child.once('exit', () => running.delete(stop));
+  stopAllOnSignals();
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while ((await get(`${url}/healthz`)) !== 200) {
@@ -216,6 +234,9 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
     const url = `${server.url}/?folder=${encodeURIComponent(path.resolve(options.workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     browser = await launchChromium(server.env);
+    const closeBrowser = () => browser!.close().catch(() => undefined);
+    running.add(closeBrowser);
+    browser.on('disconnected', () => running.delete(closeBrowser));
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let resolveExit!: (code: number) => void;
     const exit = new Promise<number>((r) => (resolveExit = r));

@@ -92,9 +92,22 @@ async function main(): Promise<number> {
       console.error(install.output);
       add({ passed: 0, failed: 1, failures: [`installing ${vsix}: ${install.output.trim().split('\n').pop()}`] });
     } else {
-      // The test bundles stay in the repository (they are not part of the .vsix); the package's own
-      // production build of them is used for this run.
-      add(await suiteRun('vsix', { extensionsDir, suites: 'package,analysis', env: { NEWS_ANNOTATOR_INSTALLED_EXTENSIONS: extensionsDir } }));
+      // VS Code runs extensionTestsPath only with an extension under development: give it an empty harness
+      // extension, so the extension under test is the installed one. The test bundles stay in the repository.
+      const harness = path.join(runDir, 'harness');
+      fs.mkdirSync(harness, { recursive: true });
+      fs.writeFileSync(
+        path.join(harness, 'package.json'),
+        JSON.stringify({ name: 'test-harness', publisher: 'news-annotator-tests', version: '0.0.0', engines: { vscode: '*' } }),
+      );
+      add(
+        await suiteRun('vsix', {
+          developmentPath: harness,
+          extensionsDir,
+          suites: 'package,analysis',
+          env: { NEWS_ANNOTATOR_INSTALLED_EXTENSIONS: extensionsDir },
+        }),
+      );
     }
   }
 
