@@ -21,7 +21,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js' },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server/server.js' },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/server/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'mocha'] },
+  // Test bundles are never minified: failure messages quote their source.
+  { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'mocha'], minify: false, sourcemap: true },
   // Every integration suite is bundled on its own, so adding test/integration/<topic>.test.ts needs no other change:
   // index.js runs every *.test.js beside it.
   ...require('fs')
@@ -31,6 +32,8 @@ const entries = [
       entryPoints: [`test/integration/${d.name}`],
       outfile: `dist/test/integration/${d.name.replace(/\.ts$/, '.js')}`,
       external: ['vscode', 'nodejieba', 'mocha'],
+      minify: false,
+      sourcemap: true,
     })),
 ];
 

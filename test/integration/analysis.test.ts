@@ -234,7 +234,7 @@ describe('News Annotator in a real VS Code', function () {
     await semanticTokens(document);
     await vscode.commands.executeCommand('newsAnnotator.restartServer');
     const tokens = await semanticTokens(document);
-    assert.ok(tokens.some((t) => t.type === 'newsDate'));
+    assert.ok(tokens.some((t) => t.type === 'newsDate'), 'date tokens after the restart');
   });
 
   it('gives every label a distinct colour in the default light and dark themes', () => {
