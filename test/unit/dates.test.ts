@@ -254,6 +254,22 @@ test('lunar dates are DATEs whose month and day are not converted', () => {
   expectOne('十月十日', ['十月十日', 'DATE', '2023-10-10']);
 });
 
+test('pitfalls from real news text', () => {
+  // a day the DCT's month does not have belongs to the month before
+  expectOne('31日', ['31日', 'DATE', '2023-05-31']);
+  assert.deepEqual(spans('跌至140.30日元'), []);
+  assert.deepEqual(spans('玩war3时'), []);
+  assert.deepEqual(spans('并非一时半刻'), []);
+  assert.deepEqual(spans('零点五'), []);
+  assert.deepEqual(spans('数十年如一日'), [['数十年', 'DURATION', 'PXY']]);
+  assert.deepEqual(spans('前年正月初二'), [['前年正月初二', 'DATE', '2021-XX-XX']]);
+  // midnight, and 起 as part of 起床
+  assert.deepEqual(spans('半夜12点起床'), [['半夜12点', 'TIME', 'T00']]);
+  expectOne('三点钟', ['三点钟', 'TIME', 'T03']);
+  expectOne('十几年', ['十几年', 'DURATION', 'P10Y', 'more_than']);
+  expectOne('一九九六年元月', ['一九九六年元月', 'DATE', '1996-01']);
+});
+
 test('names and titles are not dates', () => {
   assert.deepEqual(spans('今日头条报道了今日在北京举行的会议'), [['今日', 'DATE', '2023-06-18']]);
   assert.deepEqual(spans('《明日之后》将于明日上线'), [['明日', 'DATE', '2023-06-19']]);

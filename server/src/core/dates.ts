@@ -242,6 +242,11 @@ class DateScanner {
         i = close < 0 || close - i > 200 ? i + 1 : close + 1;
         continue;
       }
+      // war3, MP3, G20: a number glued to Latin letters is a name or a code.
+      if (c < 0x3a && c >= 0x30 && i > 0 && /[A-Za-z]/.test(t[i - 1])) {
+        i = this.skipRun(i);
+        continue;
+      }
       const end = this.expression(i);
       if (end > i) {
         i = end;
@@ -456,7 +461,7 @@ class DateScanner {
         const nx = t[after];
         if (CN_NUM_CHARS.includes(nx) || isDigit(nx) || nx === '半' || nx === '期' || nx === '面' || nx === '来' || nx === '天' || nx === '者' || nx === '年') return undefined;
       }
-      if (w === '起' && (t[after] === '来' || t[after] === '草' || t[after] === '诉')) return undefined;
+      if (w === '起' && '来來草诉訴床身飞飛步义義码碼伏'.includes(t[after] ?? '\uffff')) return undefined;
       if ((w === '许' || w === '許') && '多可诺久'.includes(t[after] ?? '\uffff')) return undefined;
       return { end: after, mod };
     }
@@ -606,8 +611,16 @@ class DateScanner {
     const before = t[p - 1];
     const dayAloneOk = dd && (inherit || ((before === undefined || !'如每某同前后後隔次当當这那一'.includes(before)) && !(t[p] === '一' && dd.end === p + 2)));
     if (dd && !dd.interval && dayAloneOk) {
-      const yy = inherit ? (inherit.y ?? null) : dct ? dct.y : null;
-      const mm = inherit && inherit.m !== undefined ? inherit.m : dct ? dct.m : null;
+      let yy = inherit ? (inherit.y ?? null) : dct ? dct.y : null;
+      let mm = inherit && inherit.m !== undefined ? inherit.m : dct ? dct.m : null;
+      // 31日 in a June document: the last month that has that day.
+      if (!inherit && dct && yy !== null && mm !== null) {
+        for (let k = 0; k < 3 && !isValidDate(yy, mm, dd.d); k++) {
+          const a = addMonths(yy, mm, -1);
+          yy = a.y;
+          mm = a.m;
+        }
+      }
       const day = { y: yy, m: mm, d: dd.d };
       return this.weekdayTail(dd.end, { timex: `${fmtYear(yy)}-${fmtMonth(mm)}-${pad2(dd.d)}`, day, y: yy, m: mm });
     }
@@ -1123,8 +1136,8 @@ class DateScanner {
       if (unit !== '时' && unit !== '点' && unit !== '時' && unit !== '點') return undefined;
       if (t[p + 1] === '钟' && t[p + 2] === '头') return undefined; // 两个钟头 is a duration (never here, but safe)
       p++;
-      if (t[p] === '钟' || t[p] === '鐘') p++;
       const bareHour = p;
+      if (t[p] === '钟' || t[p] === '鐘') p++;
       if (t[p] === '半') {
         min = 30;
         p++;
@@ -1151,7 +1164,7 @@ class DateScanner {
               sec = s.value;
               p = s.end + 1;
             }
-          } else if (!m.arabic || m.length === 2) {
+          } else if ((!m.arabic && m.value >= 10) || (m.arabic && m.length === 2)) {
             // 九点二十, 8点15: minutes without 分, unless a counter or unit follows.
             const nx = t[q];
             if (nx === undefined || !/[\u4e00-\u9fff%％]/.test(nx) || /[早晚上下中凌，。、到至和]/.test(nx)) {
@@ -1161,6 +1174,8 @@ class DateScanner {
           }
         }
       }
+      // 一时半刻, 三点半: a bare Chinese hour is an idiom or a count unless a part of the day or a date comes first.
+      if (!tod && !lenient && !h.arabic && h.value !== 0 && !'分整钟鐘'.includes(t[p - 1])) return undefined;
       if (!tod && p === bareHour) {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
         const unitCh = unit;
@@ -1433,6 +1448,7 @@ function shiftHour(hour: number, tod: TodInfo | undefined): number {
   if (!tod) return hour;
   if (tod.pm === 'yes' && hour < 12) return hour + 12;
   if (tod.pm === 'night' && hour >= 6 && hour < 12) return hour + 12;
+  if (tod.pm === 'night' && hour === 12) return 0;
   if (tod.pm === 'noon' && hour < 6) return hour + 12;
   if (tod.code === 'NI' && tod.pm === 'no' && hour === 12) return 0;
   return hour;
