@@ -46,3 +46,15 @@ test('the Chinese bundle translates every message of the client, the server and 
     assert.deepEqual(placeholders(bundle[message]), placeholders(message), `placeholders of "${message}"`);
   }
 });
+
+test('with the Chinese bundle loaded, hovers read in Chinese (as the server does for a zh-cn client)', async () => {
+  const l10n = await import('@vscode/l10n');
+  const { describeSpan } = await import('../../server/src/core/describe');
+  l10n.config({ contents: readJson('client/l10n/bundle.l10n.zh-cn.json') });
+  const t = (message: string, ...args: Array<string | number>) => l10n.t(message, ...args);
+  const lines = describeSpan(
+    { start: 0, end: 3, label: 'DATE', text: '二季度', timex: '2023-Q2', mod: 'since_start' },
+    { dct: { date: '2023-06-18', source: 'filename' }, t },
+  );
+  assert.deepEqual(lines, ['**DATE** · 日期 · 二季度', '2023-Q2 (2023-04-01 – 2023-06-30)以来', '文档日期 2023-06-18——取自文件名']);
+});
