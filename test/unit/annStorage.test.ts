@@ -174,3 +174,37 @@ test('an .ann changed outside while open is reloaded: mismatches reported, re-an
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an .ann that cannot be decoded is left untouched and tagging pauses until it can be read', async () => {
+  const dir = tmp();
+  const text = '温州市财政局将投入资金。';
+  const file = path.join(dir, 'a.txt');
+  fs.writeFileSync(file, text);
+  const bad = Buffer.from([0x54, 0x31, 0x09, 0xff, 0xff, 0xff, 0x0a]);
+  fs.writeFileSync(path.join(dir, 'a.ann'), bad);
+  fs.writeFileSync(path.join(dir, 'a.review.json'), '{"reviewed": true, "rejected": [1]}');
+  const uri = pathToFileURL(file).toString();
+  const doc = TextDocument.create(uri, 'news-article', 1, text);
+  const s = service(new Map([[uri, doc]]));
+  try {
+    await s.open(doc);
+    const r = await s.run({ uri, op: { op: 'tag', start: 0, end: 6, label: 'ORG' } });
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /cannot be read.*invalid byte 0xff/);
+    assert.match(r.state.storageError!, /tagging this article is paused/);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'a.ann')), bad, 'not overwritten');
+    // fixed outside: reloaded, tagging works again; the broken sidecar is kept beside its replacement
+    fs.writeFileSync(path.join(dir, 'a.ann'), 'T1\tLOC 0 2\t温州\n');
+    await waitFor(() => (s.buildState((s as any).sessions.get(uri)).tags.length === 1 ? true : undefined));
+    const ok = await s.run({ uri, op: { op: 'tag', start: 0, end: 6, label: 'ORG' } });
+    assert.equal(ok.ok, false, 'overlaps LOC 温州');
+    const ok2 = await s.run({ uri, op: { op: 'relabel', offset: 0, label: 'ORG' } });
+    assert.ok(ok2.ok, ok2.message);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.ann'), 'utf8'), 'T1\tORG 0 2\t温州\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'a.review.json.broken'), 'utf8'), '{"reviewed": true, "rejected": [1]}');
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'a.review.json'), 'utf8')).reviewed, true);
+  } finally {
+    s.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

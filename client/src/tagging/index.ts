@@ -44,6 +44,20 @@ export function activateTagging(context: vscode.ExtensionContext, source: Client
       return painted ? Object.fromEntries([...painted].map(([k, ranges]) => [k, ranges.map((r) => [r.start.line, r.start.character, r.end.line, r.end.character])])) : undefined;
     }),
   );
+  // a restarted language server is a new client: listen to its pushes and fetch the visible articles again
+  let known = source.client;
+  const watchRestart = setInterval(() => {
+    if (source.client === known) return;
+    known = source.client;
+    void source.ready.then(() => refreshVisible(), () => undefined);
+  }, 1000);
+  context.subscriptions.push({ dispose: () => clearInterval(watchRestart) });
+  const refreshVisible = async () => {
+    await tagging.listen();
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.languageId === 'news-article') void tagging.refresh(editor.document.uri).catch(() => undefined);
+    }
+  };
   void tagging.listen().then(
     () => {
       for (const editor of vscode.window.visibleTextEditors) {

@@ -80,10 +80,20 @@ export class ArticleFiles {
     this.reviewPath = reviewPathFor(this.annPath);
   }
 
-  read(): { ann?: string; review?: string } {
-    this.lastAnn = readTextIfExists(this.annPath);
-    this.lastReview = readTextIfExists(this.reviewPath);
-    return { ann: this.lastAnn, review: this.lastReview };
+  /** Reads both files; a file that cannot be read is reported in annError / reviewError (and not taken as absent). */
+  read(): { ann?: string; review?: string; annError?: string; reviewError?: string } {
+    const out: { ann?: string; review?: string; annError?: string; reviewError?: string } = {};
+    try {
+      out.ann = this.lastAnn = readTextIfExists(this.annPath);
+    } catch (err) {
+      out.annError = (err as Error).message;
+    }
+    try {
+      out.review = this.lastReview = readTextIfExists(this.reviewPath);
+    } catch (err) {
+      out.reviewError = (err as Error).message;
+    }
+    return out;
   }
 
   /**

@@ -3,11 +3,12 @@
 // client (custom notification, LSP ranges). Operations arrive as a custom request. Only converts between the
 // annotation core (code points) and the protocol (UTF-16 positions).
 import * as fs from 'fs';
+import { sep } from 'path';
 import { ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_LABELS, Span } from '../core/types';
 import { DocumentAnnotations, OpResult, msg } from '../annotations/documentAnnotations';
-import { ArticleFiles, findSchemaFile, readTextIfExists } from '../annotations/annStorage';
+import { ArticleFiles, findSchemaFile, readTextIfExists, writeAtomic } from '../annotations/annStorage';
 import { LabelSchema, SchemaProblem, defaultSchema, parseSchema } from '../annotations/labelSchema';
 import { valuesOf } from '../annotations/annFile';
 import {
@@ -44,12 +45,16 @@ interface Session {
   machineVersion: number;
   writtenRevision: number;
   storageError?: string;
+  /** Set while the .ann cannot be read: nothing is written over it and operations are refused. */
+  blocked?: string;
+  /** A review sidecar that did not parse: its text, copied to `.broken` before the first rewrite. */
+  brokenReview?: string;
   timer?: NodeJS.Timeout;
 }
 
 /** The part of the server context tagging needs (so the benchmark and tests can drive it without a connection). */
 export type TaggingHost = Pick<ServerContext, 'documents' | 'analysis' | 't'> &
-  Partial<Pick<ServerContext, 'connection' | 'setConfirmedSpans' | 'refreshSemanticTokens'>>;
+  Partial<Pick<ServerContext, 'connection' | 'setConfirmedSpans' | 'refreshSemanticTokens' | 'workspaceRoots'>>;
 
 export class TaggingService {
   private readonly sessions = new Map<string, Session>();
@@ -64,19 +69,16 @@ export class TaggingService {
     const path = filePathOf(document.uri);
     const schema = this.schemaFor(path);
     let files: ArticleFiles | undefined;
-    let storageError: string | undefined;
-    let ann: string | undefined;
-    let review: string | undefined;
+    let read: ReturnType<ArticleFiles['read']> = {};
     if (path && !/\.(ann|json)$/i.test(path)) {
       files = new ArticleFiles(path);
-      try {
-        ({ ann, review } = files.read());
-      } catch (err) {
-        storageError = (err as Error).message;
-      }
+      read = files.read();
     }
-    const store = new DocumentAnnotations(document.getText(), ann, review, schema.schema);
-    const session: Session = { uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision, storageError };
+    const store = new DocumentAnnotations(document.getText(), read.ann, read.review, schema.schema);
+    const session: Session = { uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision };
+    if (read.annError) session.blocked = this.blockedMessage(read.annError);
+    if (read.reviewError) session.storageError = read.reviewError;
+    if (read.review !== undefined && store.reviewErrors.length) session.brokenReview = read.review;
     this.sessions.set(document.uri, session);
     files?.watch((changes) => this.outsideChange(session, changes));
     await this.refreshMachine(session);
@@ -131,6 +133,9 @@ export class TaggingService {
   async run(params: TaggingOpParams): Promise<TaggingOpResult> {
     const session = await this.sessionFor(params.uri);
     const document = this.host.documents.get(params.uri)!;
+    if (session.blocked && params.op.op !== 'next') {
+      return { ok: false, changed: false, message: session.blocked, state: this.buildState(session), timings: { apply: 0, write: 0, state: 0 } };
+    }
     clearTimeout(session.timer);
     await this.refreshMachine(session);
     const t0 = performance.now();
@@ -203,7 +208,7 @@ export class TaggingService {
       reviewErrors: store.reviewErrors,
       canUndo: store.canUndo(),
       canRedo: store.canRedo(),
-      storageError: session.storageError,
+      storageError: session.blocked ?? session.storageError,
       unavailable: session.files ? undefined : this.host.t('Only files on disk can be tagged (the tags are stored beside the file).'),
     };
   }
@@ -314,9 +319,18 @@ export class TaggingService {
     session.machineVersion = document.version;
   }
 
+  private blockedMessage(reason: string): string {
+    return this.host.t('The .ann file cannot be read, so it is left as it is and tagging this article is paused until it can be read: {0}', reason);
+  }
+
   private write(session: Session): void {
-    if (!session.files || session.writtenRevision === session.store.revision) return;
+    if (!session.files || session.blocked || session.writtenRevision === session.store.revision) return;
     try {
+      if (session.brokenReview !== undefined) {
+        // keep what a broken sidecar held before replacing it
+        writeAtomic(session.files.reviewPath + '.broken', session.brokenReview);
+        session.brokenReview = undefined;
+      }
       session.files.write(session.store.serializeAnn(), session.store.serializeReview());
       session.writtenRevision = session.store.revision;
       session.storageError = undefined;
@@ -333,7 +347,10 @@ export class TaggingService {
 
   private outsideChange(session: Session, changes: { ann?: string | null; review?: string | null }): void {
     if (!this.sessions.has(session.uri)) return;
-    if ('ann' in changes) session.store.loadAnn(changes.ann ?? '');
+    if ('ann' in changes) {
+      session.store.loadAnn(changes.ann ?? '');
+      session.blocked = undefined;
+    }
     if ('review' in changes) session.store.loadReview(changes.review ?? undefined);
     session.writtenRevision = session.store.revision;
     this.push(session);
@@ -341,7 +358,9 @@ export class TaggingService {
 
   /** The schema in force for an article (cached on the schema file's mtime and size). */
   private schemaFor(path: string | undefined): SchemaInfo {
-    const file = path ? findSchemaFile(path) : undefined;
+    // the search goes up to the workspace folder holding the article (or the file system root outside one)
+    const root = path ? (this.host.workspaceRoots?.() ?? []).find((r) => path.startsWith(r.endsWith(sep) ? r : r + sep)) : undefined;
+    const file = path ? findSchemaFile(path, root) : undefined;
     if (!file) return { schema: defaultSchema(), problems: [] };
     let stamp: string;
     try {
