@@ -229,6 +229,28 @@ describe('News Annotator in a real VS Code', function () {
     assert.equal(info.source, 'text');
   });
 
+  it('follows the settings: label groups switched off disappear, a document date setting anchors relative dates', async () => {
+    const document = await openArticle('suzhou-park-exports.txt');
+    const config = vscode.workspace.getConfiguration('newsAnnotator', document.uri);
+    await semanticTokens(document, (t) => t.some((x) => x.type === 'newsMoney') && t.some((x) => x.type === 'newsDate'));
+    try {
+      await config.update('labels.enabled', { figures: false, dates: true, entities: true }, vscode.ConfigurationTarget.Workspace);
+      const tokens = await semanticTokens(document, (t) => !t.some((x) => x.type === 'newsMoney' || x.type === 'newsPercent'));
+      assert.ok(tokens.some((t) => t.type === 'newsDate'), 'dates stay when only figures are switched off');
+
+      await config.update('documentDate', '2030-05-01', vscode.ConfigurationTarget.Workspace);
+      const hover = await until('a hover resolved against the setting', async () => {
+        const text = await hoverText(document, '二季度', 1);
+        return /2030-Q2/.test(text) ? text : undefined;
+      });
+      assert.match(hover, /Document date 2030-05-01 — from the setting newsAnnotator\.documentDate/);
+    } finally {
+      await config.update('labels.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('documentDate', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await semanticTokens(document, (t) => t.some((x) => x.type === 'newsMoney'));
+  });
+
   it('restarts the language server and serves tokens again', async () => {
     const document = await openArticle('suzhou-park-exports.txt');
     await semanticTokens(document);
