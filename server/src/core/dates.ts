@@ -77,16 +77,17 @@ const CN_NUM_CHARS = '零〇○一二两兩三四五六七八九十百千';
 const CN_DIGIT_ONLY = '零〇○一二三四五六七八九';
 
 const REL_YEAR: Record<string, number> = {
-  今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 大前年: -3, 明年: 1, 来年: 1, 後年: 2, 后年: 2, 大后年: 3,
+  今年: 0, 本年: 0, 去年: -1, 上年: -1, 上一年: -1, 下一年: 1, 前年: -2, 大前年: -3, 明年: 1, 来年: 1, 後年: 2, 后年: 2, 大后年: 3,
 };
 const REL_MONTH: Record<string, number> = {
   本月: 0, 这个月: 0, 這個月: 0, 上月: -1, 上个月: -1, 上個月: -1, 下月: 1, 下个月: 1, 下個月: 1,
+  上一个月: -1, 上一個月: -1, 下一个月: 1, 下一個月: 1,
 };
 const REL_WEEK: Record<string, number> = (() => {
   const table: Record<string, number> = {};
   const which: [string, number][] = [['本', 0], ['这', 0], ['這', 0], ['这个', 0], ['這個', 0], ['上', -1], ['上个', -1],
     ['上個', -1], ['上上', -2], ['上上个', -2], ['上上個', -2], ['下', 1], ['下个', 1], ['下個', 1], ['下下', 2],
-    ['下下个', 2], ['下下個', 2]];
+    ['下下个', 2], ['下下個', 2], ['上一个', -1], ['上一個', -1], ['下一个', 1], ['下一個', 1]];
   for (const [w, off] of which) {
     for (const unit of ['周', '週', '星期', '礼拜', '禮拜']) {
       // 上个周 is unusual but written; 本礼拜 / 这个星期 are fine; 上礼拜 too.
@@ -1364,6 +1365,8 @@ class DateScanner {
       const nx = t[end];
       if (w === '年' && (nx === '级' || nx === '級' || nx === '代' || nx === '龄' || nx === '度' || nx === '份' || nx === '薪' || nx === '会' || nx === '报' || nx === '鉴' || nx === '货' || nx === '画')) return undefined;
       if ((w === '周' || w === '週') && (nx === '年' || nx === '岁' || nx === '歲' || nx === '边' || nx === '围')) return undefined;
+      // 一个周日, 这周末: a weekday, not a number of weeks.
+      if ((w === '周' || w === '週' || w === '星期') && (nx === '日' || nx === '天' || nx === '末' || (loose && nx !== undefined && '一二三四五六'.includes(nx)))) return undefined;
       if (w === '日' && !loose) return undefined;
       if (w === '秒' && nx === '钟') continue;
       return { unit, time, end };
