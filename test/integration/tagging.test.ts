@@ -200,13 +200,43 @@ describe('Tagging', function () {
     assert.ok(readAnn('basic.txt').includes('\tPER 36 39\t王建国'));
     await editor.document.save();
     const saved = readAnn('basic.txt');
-    const tagsBefore = (await state(editor)).tags.map((t) => [t.id, t.label, t.start, t.end]);
+    const stBefore = await state(editor);
+    const tagsBefore = stBefore.tags.map((t) => [t.id, t.label, t.start, t.end]);
     await closeAll();
     editor = await open('basic.txt');
-    const reopened = await state(editor);
+    const reopened = await until('the suggestions after reopening', async () => {
+      const st = await state(editor);
+      return st.suggestions.length === stBefore.suggestions.length ? st : undefined;
+    });
     assert.deepStrictEqual(reopened.tags.map((t) => [t.id, t.label, t.start, t.end]), tagsBefore);
+    assert.deepStrictEqual(reopened.suggestions.map((x) => x.key), stBefore.suggestions.map((x) => x.key), 'the rejection still holds');
     assert.strictEqual(reopened.mismatches.length, 0);
     assert.strictEqual(readAnn('basic.txt'), saved);
+  });
+
+  it('drops a tag whose text is deleted and brings it back when the deletion is undone', async () => {
+    const editor = await open('basic.txt');
+    const before = readAnn('basic.txt');
+    const org = (await state(editor)).tags.find((t) => t.label === 'ORG')!;
+    const range = new vscode.Range(org.range.start.line, org.range.start.character, org.range.end.line, org.range.end.character + 2);
+    await editor.edit((e) => e.delete(range));
+    await until('the tag to go', () => !readAnn('basic.txt').includes('\tORG '));
+    await vscode.commands.executeCommand('undo');
+    await until('the tag to come back', () => readAnn('basic.txt') === before);
+    await editor.document.save();
+  });
+
+  it('quick mode tags every selection with one label, without asking', async () => {
+    const editor = await open('basic.txt');
+    const label = await vscode.commands.executeCommand<string>('newsAnnotator.toggleQuickMode', { label: 'LOC' });
+    assert.strictEqual(label, 'LOC');
+    select(editor, '项目', 1);
+    const r = await vscode.commands.executeCommand<TaggingOpResult>('newsAnnotator.tagSelection');
+    assert.ok(r?.ok, r?.message);
+    assert.ok(/\tLOC \d+ \d+\t项目\n/.test(readAnn('basic.txt')), readAnn('basic.txt'));
+    await vscode.commands.executeCommand('newsAnnotator.toggleQuickMode');
+    await vscode.commands.executeCommand('newsAnnotator.undoTagging');
+    assert.ok(!/\tLOC \d+ \d+\t项目\n/.test(readAnn('basic.txt')));
   });
 
   it('keeps relations, events, attributes, normalisations, notes and discontinuous spans of a brat .ann byte for byte', async () => {
