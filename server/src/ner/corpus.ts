@@ -1,5 +1,6 @@
 // Training and evaluation data for the entity model: JSON lines {text, entities: [[start, end, label], ...]} with
-// code-point offsets (the shape of ../shared/data/ner/*, and of the project's JSONL export), the MSRA files, the
+// code-point offsets (the shape of ../shared/data/ner/*; doccano's {text, label} as exported by the project is
+// read too), the MSRA files, the
 // dev split, and the mapping of CLUENER2020's types onto PER / LOC / ORG.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -54,8 +55,14 @@ export function readJsonl(file: string): Example[] {
     } catch (e) {
       throw new Error(`${file}:${i + 1}: not JSON (${(e as Error).message})`);
     }
+    // doccano JSONL (the project's `export --format doccano`) names the list "label" and lists unreviewed
+    // machine suggestions separately: those are left out of training
+    if (o && o.entities === undefined && Array.isArray(o.label)) {
+      const suggested = new Set((Array.isArray(o.suggestions) ? o.suggestions : []).map((t: unknown) => JSON.stringify(t)));
+      o.entities = o.label.filter((t: unknown) => !suggested.has(JSON.stringify(t)));
+    }
     if (typeof o?.text !== 'string' || !Array.isArray(o.entities)) {
-      throw new Error(`${file}:${i + 1}: expected {"text": string, "entities": [[start, end, label], ...]}`);
+      throw new Error(`${file}:${i + 1}: expected {"text": string, "entities": [[start, end, label], ...]} (or doccano's {"text", "label"})`);
     }
     const length = [...o.text].length;
     for (const e of o.entities) {

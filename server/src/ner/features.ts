@@ -20,7 +20,7 @@ export const jiebaTag: WordTagger = (text) => {
 };
 
 /** Number of features per character (templates below). */
-export const FEATURE_COUNT = 26;
+export const FEATURE_COUNT = 28;
 
 // character classes
 const C_HAN = 0;
@@ -67,16 +67,17 @@ export interface CodePoints {
 }
 
 export function toCodePoints(text: string): CodePoints {
-  const cps: number[] = [];
-  const utf16: number[] = [];
+  const cps = new Int32Array(text.length);
+  const utf16 = new Int32Array(text.length + 1);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
-    utf16.push(i);
+    utf16[n] = i;
     const c = text.codePointAt(i)!;
-    cps.push(c);
+    cps[n++] = c;
     if (c > 0xffff) i++;
   }
-  utf16.push(text.length);
-  return { cps: Int32Array.from(cps), utf16: Int32Array.from(utf16) };
+  utf16[n] = text.length;
+  return n === text.length ? { cps, utf16 } : { cps: cps.slice(0, n), utf16: utf16.slice(0, n + 1) };
 }
 
 function strHash(s: string): number {
@@ -103,6 +104,7 @@ function fmix(h: number): number {
 
 const BOS = -1;
 const EOS = -2;
+const L = TAG_COUNT;
 
 export interface FeatureConfig {
   /** log2 of the number of weight rows (features are folded into 2^tableBits rows of TAG_COUNT weights). */
@@ -135,7 +137,41 @@ export class FeatureExtractor {
     h = mix(h, a);
     h = mix(h, b);
     h = mix(h, c);
-    return (fmix(h) & this.mask) * TAG_COUNT;
+    return (fmix(h) & this.mask) * L;
+  }
+  private row1(t: number, a: number): number {
+    return (fmix(mix(Math.imul(t + 1, 0x9e3779b1), a)) & this.mask) * L;
+  }
+  private row2(t: number, a: number, b: number): number {
+    return (fmix(mix(mix(Math.imul(t + 1, 0x9e3779b1), a), b)) & this.mask) * L;
+  }
+
+  private readonly wordCache = new Map<string, number>();
+  private readonly tagCache = new Map<string, number>();
+  private lastSuffix = 0;
+
+  /** Hash of a word, and (in lastSuffix) whether it is or ends with an organisation or place suffix; cached. */
+  private wordFacts(word: string): number {
+    let v = this.wordCache.get(word);
+    if (v === undefined) {
+      let suffix = 0;
+      if (this.orgSuffixes.endsWord(word)) suffix |= 1;
+      if (this.placeSuffixes.endsWord(word)) suffix |= 2;
+      if (this.orgSuffixes.has(word)) suffix |= 4;
+      if (this.placeSuffixes.has(word)) suffix |= 8;
+      // hash in the high bits, suffix bits in the low 4
+      v = (strHash(word) & ~15) | suffix;
+      if (this.wordCache.size > 200_000) this.wordCache.clear();
+      this.wordCache.set(word, v);
+    }
+    this.lastSuffix = v & 15;
+    return v;
+  }
+
+  private tagHash(tag: string): number {
+    let v = this.tagCache.get(tag);
+    if (v === undefined) this.tagCache.set(tag, (v = strHash(tag)));
+    return v;
   }
 
   /** Word boundary position (0 B, 1 M, 2 E, 3 S) and word index per code point, from the tagger's words. */
@@ -144,29 +180,19 @@ export class FeatureExtractor {
     const position = new Uint8Array(n);
     const wordOf = new Int32Array(n);
     const words: WordInfo[] = [];
-    // map UTF-16 offsets to code-point indices
+    // map UTF-16 offsets to code-point indices (words come in text order, so the search only moves forward)
+    let cursor = 0;
     const cpAt = (u: number): number => {
-      // binary search in cp.utf16
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cp.utf16[mid] < u) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
+      if (cp.utf16[cursor] > u) cursor = 0;
+      while (cursor < n && cp.utf16[cursor] < u) cursor++;
+      return cursor;
     };
     const addWord = (word: string, tag: string, u0: number, u1: number): void => {
       const s = cpAt(u0);
       const e = cpAt(u1);
       if (e <= s) return;
-      let suffix = 0;
-      if (this.orgSuffixes.endsWord(word)) suffix |= 1;
-      if (this.placeSuffixes.endsWord(word)) suffix |= 2;
-      if (this.orgSuffixes.has(word)) suffix |= 4;
-      if (this.placeSuffixes.has(word)) suffix |= 8;
       const w = words.length;
-      words.push({ hash: strHash(word), pos: strHash(tag), len: Math.min(e - s, 5), suffix });
+      words.push({ hash: this.wordFacts(word), pos: this.tagHash(tag), len: Math.min(e - s, 5), suffix: this.lastSuffix });
       for (let k = s; k < e; k++) {
         wordOf[k] = w;
         position[k] = e - s === 1 ? 3 : k === s ? 0 : k === e - 1 ? 2 : 1;
@@ -212,6 +238,23 @@ export class FeatureExtractor {
     }
     const gaz = this.config.gazetteer.match(cp.cps);
     const { position, wordOf, words } = this.segment(text, cp);
+    // distance to the end of the nearest word ahead that ends with an organisation (place) suffix, within the
+    // same clause (no punctuation or space in between), capped; -1 when there is none
+    const orgAhead = new Int8Array(n);
+    const placeAhead = new Int8Array(n);
+    let orgEnd = -1;
+    let placeEnd = -1;
+    for (let i = n - 1; i >= 0; i--) {
+      const k = cls[i + 2];
+      if (k === C_PUNCT || k === C_SPACE) orgEnd = placeEnd = -1;
+      else if (position[i] >= 2) {
+        const sfx = words[wordOf[i]].suffix;
+        if (sfx & 1) orgEnd = i;
+        if (sfx & 2) placeEnd = i;
+      }
+      orgAhead[i] = orgEnd >= 0 && orgEnd - i <= 15 ? orgEnd - i : -1;
+      placeAhead[i] = placeEnd >= 0 && placeEnd - i <= 15 ? placeEnd - i : -1;
+    }
     const noWord: WordInfo = { hash: BOS, pos: BOS, len: 0, suffix: 0 };
     const endWord: WordInfo = { hash: EOS, pos: EOS, len: 0, suffix: 0 };
     let o = 0;
@@ -227,34 +270,36 @@ export class FeatureExtractor {
       const pw = wi > 0 ? words[wi - 1] : noWord;
       const nw = wi + 1 < words.length ? words[wi + 1] : endWord;
       const pos = position[i];
-      out[o++] = this.row(0, 0, 0, 0);
-      out[o++] = this.row(1, cm2, 0, 0);
-      out[o++] = this.row(2, cm1, 0, 0);
-      out[o++] = this.row(3, c0, 0, 0);
-      out[o++] = this.row(4, cp1, 0, 0);
-      out[o++] = this.row(5, cp2, 0, 0);
-      out[o++] = this.row(6, cm2, cm1, 0);
-      out[o++] = this.row(7, cm1, c0, 0);
-      out[o++] = this.row(8, c0, cp1, 0);
-      out[o++] = this.row(9, cp1, cp2, 0);
+      out[o++] = this.row1(0, 0);
+      out[o++] = this.row1(1, cm2);
+      out[o++] = this.row1(2, cm1);
+      out[o++] = this.row1(3, c0);
+      out[o++] = this.row1(4, cp1);
+      out[o++] = this.row1(5, cp2);
+      out[o++] = this.row2(6, cm2, cm1);
+      out[o++] = this.row2(7, cm1, c0);
+      out[o++] = this.row2(8, c0, cp1);
+      out[o++] = this.row2(9, cp1, cp2);
       out[o++] = this.row(10, cm2, cm1, c0);
       out[o++] = this.row(11, cm1, c0, cp1);
       out[o++] = this.row(12, c0, cp1, cp2);
-      out[o++] = this.row(13, cm1, cp1, 0);
+      out[o++] = this.row2(13, cm1, cp1);
       out[o++] = this.row(14, cls[j - 1] * 16 + cls[j], cls[j + 1], cls[j - 2] * 16 + cls[j + 2]);
-      out[o++] = this.row(15, pos, w.pos, 0);
-      out[o++] = this.row(16, pos, c0, 0);
-      out[o++] = this.row(17, pos, w.hash, 0);
+      out[o++] = this.row2(15, pos, w.pos);
+      out[o++] = this.row2(16, pos, c0);
+      out[o++] = this.row2(17, pos, w.hash);
       out[o++] = this.row(18, pos, w.pos, pw.pos);
       out[o++] = this.row(19, pos, w.pos, nw.pos);
-      out[o++] = this.row(20, gaz[i], 0, 0);
+      out[o++] = this.row1(20, gaz[i]);
       out[o++] = this.row(21, gaz[i], i > 0 ? gaz[i - 1] : 255, i + 1 < n ? gaz[i + 1] : 255);
       const surname = this.surnames.has(cp.cps[i]) ? 1 : 0;
       const compound = i + 1 < n && this.compoundSurnames.has(String.fromCodePoint(cp.cps[i], cp.cps[i + 1])) ? 2 : 0;
       out[o++] = this.row(22, surname | compound, pos * 8 + w.len, cls[j + 1] * 16 + cls[j + 2]);
       out[o++] = this.row(23, pos, w.suffix, nw.suffix);
-      out[o++] = this.row(24, pos, pw.hash, 0);
-      out[o++] = this.row(25, pos, nw.hash, 0);
+      out[o++] = this.row2(24, pos, pw.hash);
+      out[o++] = this.row2(25, pos, nw.hash);
+      out[o++] = this.row2(26, orgAhead[i], pos);
+      out[o++] = this.row2(27, placeAhead[i], pos);
     }
     return out;
   }

@@ -95,6 +95,7 @@ const SEED = 0x811c9dc5 | 0;
 /** A set of place names matched against a sentence, all matches of two or more characters. */
 export class Gazetteer {
   private readonly table = new Map<number, number>();
+  private readonly prefixes = new Set<number>();
 
   constructor(readonly names: AdminNames) {
     for (const n of names.full) this.add(n, 1);
@@ -105,7 +106,11 @@ export class Gazetteer {
     const cps = [...name].map((c) => c.codePointAt(0)!);
     if (cps.length < 2 || cps.length > MAX_GAZETTEER_NAME) return;
     let h = SEED;
-    for (const c of cps) h = step(h, c);
+    for (let k = 0; k < cps.length; k++) {
+      h = step(h, cps[k]);
+      // every proper prefix is marked so that scanning stops as soon as no name can continue
+      if (k < cps.length - 1) this.prefixes.add(h);
+    }
     h = step(h, cps.length);
     this.table.set(h, (this.table.get(h) ?? 0) | kind);
   }
@@ -124,11 +129,18 @@ export class Gazetteer {
       const max = Math.min(n - i, MAX_GAZETTEER_NAME);
       for (let len = 1; len <= max; len++) {
         h = step(h, cps[i + len - 1]);
-        if (len < 2) continue;
+        if (len < 2) {
+          if (!this.prefixes.has(h)) break;
+          continue;
+        }
         const kind = this.table.get(step(h, len));
-        if (kind === undefined) continue;
+        if (kind === undefined) {
+          if (!this.prefixes.has(h)) break;
+          continue;
+        }
         if (kind & 1) mark(out, i, len, GAZ_FULL_B, GAZ_FULL_I, GAZ_FULL_E);
         if (kind & 2) mark(out, i, len, GAZ_SHORT_B, GAZ_SHORT_I, GAZ_SHORT_E);
+        if (len < max && !this.prefixes.has(h)) break;
       }
     }
     return out;

@@ -4,10 +4,11 @@
 import { AdminNames, Gazetteer } from './gazetteer';
 import { FEATURE_COUNT, FeatureExtractor, WordTagger, jiebaTag, toCodePoints } from './features';
 import { TAG_COUNT, TypedRange, rangesToTags, tagsToRanges } from './tags';
-import { constrain, margins, viterbi } from './decode';
+import { constrain, decodeWithMargins, viterbi } from './decode';
 import { Calibration, ModelData, NerModel, emissionScores } from './model';
 
 const L = TAG_COUNT;
+const F = FEATURE_COUNT;
 
 export interface TrainingSentence {
   text: string;
@@ -100,7 +101,7 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], opt: Tra
           const g = gold[i];
           const p = pred[i];
           if (g !== p) {
-            for (let f = i * FEATURE_COUNT, fe = f + FEATURE_COUNT; f < fe; f++) {
+            for (let f = i * F, fe = f + F; f < fe; f++) {
               const r = rows[f];
               upd(w, u, r + g, 1);
               upd(w, u, r + p, -1);
@@ -163,8 +164,7 @@ export function calibrate(model: NerModel, sentences: readonly TrainingSentence[
     const n = cp.cps.length;
     if (n === 0) continue;
     const emit = model.emissions(model.extractor.extract(s.text, cp), n);
-    const path = viterbi(emit, n, model.transitions);
-    const m = margins(emit, n, model.transitions, path);
+    const { path, margins: m } = decodeWithMargins(emit, n, model.transitions);
     const gold = new Set(s.ranges.map((r) => `${r.start}:${r.end}:${r.type}`));
     for (const r of tagsToRanges(path)) {
       let v = Infinity;

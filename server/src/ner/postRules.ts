@@ -13,15 +13,22 @@ export interface EntitySpan {
 export const RULE_CONFIDENCE = 0.6;
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-const isHan = (s: string) => new RegExp(`^[${HAN}]|^[\\ud840-\\ud8bf][\\udc00-\\udfff]`).test(s);
+const HAN_START = new RegExp(`^[${HAN}]|^[\\ud840-\\ud8bf][\\udc00-\\udfff]`);
+const isHan = (s: string) => HAN_START.test(s);
 
-/** Everything inside 《》 (titles of books, documents, programmes) is unlabelled, as are spans overlapping the marks. */
+/**
+ * Nothing inside 《》 (titles of books, laws, documents, programmes) is labelled, and no span may cut a 《》 pair.
+ * Two exceptions: an ORG that is the whole title (a newspaper or magazine, 《人民日报》 -> 人民日报, since media
+ * are ORG), and a span that contains the whole pair (美国《读者文摘》杂志).
+ */
 export function dropInsideBookTitles(text: string, spans: EntitySpan[]): EntitySpan[] {
   const blocked: [number, number][] = [];
   const re = /《[^《》\n]{0,100}》/g;
   for (let m; (m = re.exec(text)); ) blocked.push([m.index, m.index + m[0].length]);
   if (blocked.length === 0) return spans;
-  return spans.filter((s) => !blocked.some(([a, b]) => s.start < b && a < s.end));
+  return spans.filter((s) =>
+    blocked.every(([a, b]) => !(s.start < b && a < s.end) || (s.start <= a && b <= s.end) || (s.label === 'ORG' && s.start === a + 1 && s.end === b - 1)),
+  );
 }
 
 /** Replaces spans overlapping [start, end) by one span; its confidence is the best of those it replaces. */
@@ -35,13 +42,18 @@ function replace(spans: EntitySpan[], start: number, end: number, label: EntityL
  * Typeset bylines: （记者 李 明）, （本报记者 王芳 李 明）, （通讯员 张三、李四） give one PER per name, a space inside
  * a typeset two-character name kept in the span.
  */
+const BYLINE = new RegExp(`[（(][ 　]*(?:本报|新华社|中新社)?(?:特约|实习|驻[${HAN}]{1,4})?(?:记者|通讯员|摄影|摄|文|图)[ 　]*([^（）()\\n]{2,40}?)[ 　]*[)）]`, 'g');
+const BYLINE_NAME = new RegExp(`[${HAN}](?:[ 　]?[${HAN}]){1,3}`, 'g');
+
 export function bylines(text: string, spans: EntitySpan[]): EntitySpan[] {
-  const re = new RegExp(`[（(][ 　]*(?:本报|新华社|中新社)?(?:特约|实习|驻[${HAN}]{1,4})?(?:记者|通讯员|摄影|摄|文|图)[ 　]*([^（）()\\n]{2,40}?)[ 　]*[)）]`, 'g');
+  if (!/记者|通讯员|摄|文|图/.test(text)) return spans;
+  const re = BYLINE;
+  re.lastIndex = 0;
   for (let m; (m = re.exec(text)); ) {
     const inner = m[1];
     const innerStart = m.index + m[0].indexOf(inner, m[0].search(/记者|通讯员|摄影|摄|文|图/) + 1);
     // names separated by 、，, or two or more spaces; a single space may sit inside a typeset name
-    const nameRe = new RegExp(`[${HAN}](?:[ 　]?[${HAN}]){1,3}`, 'g');
+    const nameRe = BYLINE_NAME;
     const parts = inner.split(/([、，,]|[ 　]{2,})/);
     let offset = innerStart;
     for (const part of parts) {
@@ -80,9 +92,12 @@ const AFTER_NAME = [
 ];
 
 /** PER spans without titles before the name or verbs/titles after it (副市长王建国说 -> 王建国). */
+const BEFORE_LONGEST_FIRST = [...TITLES_BEFORE].sort((a, b) => b.length - a.length);
+const AFTER_LONGEST_FIRST = [...AFTER_NAME].sort((a, b) => b.length - a.length);
+
 export function trimPersonTitles(text: string, spans: EntitySpan[]): EntitySpan[] {
-  const before = [...TITLES_BEFORE].sort((a, b) => b.length - a.length);
-  const after = [...AFTER_NAME].sort((a, b) => b.length - a.length);
+  const before = BEFORE_LONGEST_FIRST;
+  const after = AFTER_LONGEST_FIRST;
   return spans.map((s) => {
     if (s.label !== 'PER') return s;
     let { start, end } = s;
@@ -146,7 +161,7 @@ export function splitNestedPlaces(text: string, spans: EntitySpan[]): EntitySpan
   return out;
 }
 
-const STOP_CHARS = new Set([...'的和与及在是为由对向将把被从了、，。；：！？“”（）()《》 　\n\r\t']);
+const STOP_CHARS = new Set([...'的和与及在是为由对向将把被从了据经同跟给让使请、，。；：！？“”（）()《》 　\n\r\t']);
 const COMPANY_TAIL = new RegExp(`[（(][${HAN}]{2,8}[)）][${HAN}]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)`, 'g');
 
 /**
@@ -162,6 +177,9 @@ export function registeredCompanyNames(text: string, spans: EntitySpan[]): Entit
     while (start > 0 && bracket - start < 24 && !STOP_CHARS.has(text[start - 1])) start--;
     // the run must end in a model entity or be a plausible name of at least two characters
     if (bracket - start < 2) continue;
+    // a model span inside the run marks where the name starts (据杭州海康威视… starts at 杭州)
+    const inside = spans.filter((s) => s.start >= start && s.start < bracket && (s.label === 'ORG' || s.label === 'LOC'));
+    if (inside.length) start = Math.min(...inside.map((s) => s.start));
     for (const s of spans) if (s.start < start && s.end > start) start = s.start;
     spans = replace(spans, start, bracket + m[0].length, 'ORG');
   }

@@ -2,7 +2,7 @@
 // max-marginal margins, then the post-rules. Spans come back with UTF-16 offsets into the whole text.
 import { ENTITY_TYPES, TypedRange, tagsToRanges } from './tags';
 import { CodePoints, toCodePoints } from './features';
-import { margins, viterbi } from './decode';
+import { decode, viterbi } from './decode';
 import { NerModel } from './model';
 import { splitSentences } from './sentences';
 import { EntitySpan, applyPostRules } from './postRules';
@@ -29,11 +29,12 @@ export class EntityRecognizer {
     const n = cp.cps.length;
     const rows = this.model.extractor.extract(sentence, cp);
     const emit = this.model.emissions(rows, n);
-    const path = viterbi(emit, n, this.model.transitions);
-    const ranges = tagsToRanges(path);
+    if (!withMargins) return { cp, ranges: tagsToRanges(viterbi(emit, n, this.model.transitions)), minMargins: [] };
+    const decoded = decode(emit, n, this.model.transitions);
+    const ranges = tagsToRanges(decoded.path);
     let minMargins: number[] = [];
-    if (withMargins && ranges.length) {
-      const m = margins(emit, n, this.model.transitions, path);
+    if (ranges.length) {
+      const m = decoded.margins();
       minMargins = ranges.map((r) => {
         let v = Infinity;
         for (let i = r.start; i < r.end; i++) v = Math.min(v, m[i]);

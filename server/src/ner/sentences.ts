@@ -6,21 +6,23 @@ export interface TextRange {
   end: number;
 }
 
-const ENDERS = new Set(['。', '！', '？', '!', '?', '；', ';', '…']);
-const CLOSERS = new Set(['”', '’', '"', "'", '）', ')', '》', '」', '』', '】', '。', '！', '？', '!', '?', '…']);
-const SOFT_BREAKS = new Set(['，', ',', '、', '：', ':', ' ', '　']);
+const code = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const ENDERS = code('。！？!?；;…');
+const CLOSERS = code('”’"\'）)》」』】。！？!?…');
+const SOFT_BREAKS = code('，,、：: 　');
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
 
 /** Units of at most maxLength UTF-16 code units (never cutting a surrogate pair), split at sentence ends and line breaks. */
 export function splitSentences(text: string, maxLength = 300): TextRange[] {
   const out: TextRange[] = [];
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e <= s) return;
     while (e - s > maxLength) {
       let cut = -1;
       for (let k = s + maxLength; k > s + maxLength / 2; k--) {
-        if (SOFT_BREAKS.has(text[k - 1])) {
+        if (SOFT_BREAKS.has(text.charCodeAt(k - 1))) {
           cut = k;
           break;
         }
@@ -37,13 +39,13 @@ export function splitSentences(text: string, maxLength = 300): TextRange[] {
   };
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a || ch === 0x0d) {
       push(start, i);
       start = i + 1;
     } else if (ENDERS.has(ch)) {
       let j = i + 1;
-      while (j < text.length && CLOSERS.has(text[j])) j++;
+      while (j < text.length && CLOSERS.has(text.charCodeAt(j))) j++;
       push(start, j);
       start = j;
       i = j - 1;

@@ -1,0 +1,48 @@
+// npm run bench:ner — named-entity throughput on one core (segmentation included), next to nodejieba's `tag` on the
+// same text; model load time; model file size. Text: the MSRA dev sentences (held out from training), one per line.
+import * as fs from 'fs';
+import { msraFiles, readJsonl, splitDev } from '../../server/src/ner/corpus';
+import { modelPath } from '../../server/src/ner/entities';
+import { NerModel } from '../../server/src/ner/model';
+import { EntityRecognizer } from '../../server/src/ner/recognizer';
+import { splitSentences } from '../../server/src/ner/sentences';
+
+const nodejieba = require('nodejieba') as { load(): void; tag(s: string): unknown[] };
+
+// CPU time of this (single-threaded) process, so that other load on the machine does not count against us.
+function seconds(f: () => void): number {
+  const t = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1e6;
+}
+function best(runs: number, f: () => void): number {
+  let b = Infinity;
+  for (let i = 0; i < runs; i++) b = Math.min(b, seconds(f));
+  return b;
+}
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+const file = modelPath();
+const size = fs.statSync(file).size;
+const jiebaLoad = seconds(() => nodejieba.load());
+const loads = [0, 1, 2, 3, 4].map(() => seconds(() => NerModel.load(file)));
+const rec = new EntityRecognizer(NerModel.load(file));
+
+const dev = splitDev(msraFiles().flatMap((f) => readJsonl(f)), 20).dev;
+const text = dev.map((e) => e.text).join('\n');
+const chars = [...text].length;
+rec.recognise(text.slice(0, 20000)); // warm up
+const tNer = best(5, () => rec.recognise(text));
+const tNoRules = best(5, () => rec.recognise(text, { postRules: false }));
+const units = splitSentences(text).map((u) => text.slice(u.start, u.end));
+const tJiebaUnits = best(5, () => units.forEach((u) => nodejieba.tag(u)));
+const tJiebaWhole = best(5, () => nodejieba.tag(text));
+
+console.log(`model ${file}: ${fmt(size)} bytes (${(size / 2 ** 20).toFixed(2)} MiB)`);
+console.log(`model load (NerModel.load, median of 5): ${(1000 * loads.sort((a, b) => a - b)[2]).toFixed(0)} ms; nodejieba dictionary load: ${(1000 * jiebaLoad).toFixed(0)} ms`);
+console.log(`text: ${dev.length} MSRA dev sentences, ${fmt(chars)} chars; best of 5 runs, CPU time of one thread`);
+console.log(`entities (jieba tag + features + Viterbi + confidences + post-rules): ${fmt(chars / tNer)} chars/s`);
+console.log(`entities without post-rules:                                      ${fmt(chars / tNoRules)} chars/s`);
+console.log(`nodejieba tag alone, same sentence units:                         ${fmt(chars / tJiebaUnits)} chars/s`);
+console.log(`nodejieba tag alone, whole text in one call:                      ${fmt(chars / tJiebaWhole)} chars/s`);

@@ -1,0 +1,296 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { TAG_COUNT, allowedEnd, allowedStart, allowedTransition, rangesToTags, tagName, tagOf, tagsToRanges } from '../../server/src/ner/tags';
+import { constrain, decodeWithMargins, viterbi } from '../../server/src/ner/decode';
+import { FEATURE_COUNT, FeatureExtractor, TaggedWord, charClass, toCodePoints } from '../../server/src/ner/features';
+import { GAZ_FULL_B, GAZ_FULL_E, GAZ_SHORT_B, Gazetteer, shortAdminName } from '../../server/src/ner/gazetteer';
+import { NerModel } from '../../server/src/ner/model';
+import { rng } from '../../server/src/ner/perceptron';
+import { applyPostRules, bylines, dropInsideBookTitles, EntitySpan, registeredCompanyNames, splitAdministrative, trimPersonTitles } from '../../server/src/ner/postRules';
+import { splitSentences } from '../../server/src/ner/sentences';
+import { readJsonl, splitDev } from '../../server/src/ner/corpus';
+import { EntityScorer } from '../../server/src/ner/scoring';
+import { recogniseEntities } from '../../server/src/ner/entities';
+import { OffsetMap } from '../../server/src/core/offsets';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const L = TAG_COUNT;
+
+/** Entities of a text as "LABEL:text" strings. */
+function ents(text: string): string[] {
+  return recogniseEntities(text).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+}
+
+// ---- tag scheme and decoding
+
+test('BIOES tags round-trip through ranges', () => {
+  const ranges = [
+    { start: 0, end: 3, type: 0 },
+    { start: 3, end: 4, type: 1 },
+    { start: 6, end: 8, type: 2 },
+  ];
+  const tags = rangesToTags(9, ranges);
+  assert.deepEqual(Array.from(tags, tagName), ['B-PER', 'I-PER', 'E-PER', 'S-LOC', 'O', 'O', 'B-ORG', 'E-ORG', 'O']);
+  assert.deepEqual(tagsToRanges(tags), ranges);
+});
+
+test('transition constraints: an open entity continues with I/E of its own type only', () => {
+  const bPer = tagOf(0, 'B');
+  assert.equal(allowedTransition(bPer, tagOf(0, 'I')), true);
+  assert.equal(allowedTransition(bPer, tagOf(0, 'E')), true);
+  assert.equal(allowedTransition(bPer, tagOf(1, 'E')), false);
+  assert.equal(allowedTransition(bPer, 0), false);
+  assert.equal(allowedTransition(tagOf(0, 'E'), tagOf(1, 'S')), true);
+  assert.equal(allowedTransition(0, tagOf(2, 'I')), false);
+  assert.equal(allowedStart(tagOf(1, 'E')), false);
+  assert.equal(allowedEnd(tagOf(1, 'B')), false);
+});
+
+function legal(path: ArrayLike<number>): boolean {
+  if (!allowedStart(path[0]) || !allowedEnd(path[path.length - 1])) return false;
+  for (let i = 1; i < path.length; i++) if (!allowedTransition(path[i - 1], path[i])) return false;
+  return true;
+}
+
+test('Viterbi returns the best legal path even when emissions favour illegal tags', () => {
+  const random = rng(7);
+  const zeros = new Float64Array(L * L);
+  for (let trial = 0; trial < 20; trial++) {
+    const n = 3;
+    const emit = new Float64Array(n * L).map(() => Math.round(random() * 20 - 10));
+    // make an illegal start (I-PER) and an illegal continuation very attractive
+    emit[tagOf(0, 'I')] += 50;
+    emit[L + tagOf(1, 'E')] += 50;
+    const tr = constrain(zeros, new Float64Array(L), new Float64Array(L));
+    const path = viterbi(emit, n, tr);
+    assert.ok(legal(path), `illegal path ${Array.from(path, tagName)}`);
+    // brute force over all legal paths
+    let best = -Infinity;
+    for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) for (let c = 0; c < L; c++) {
+      if (!legal([a, b, c])) continue;
+      best = Math.max(best, emit[a] + emit[L + b] + emit[2 * L + c]);
+    }
+    assert.equal(emit[path[0]] + emit[L + path[1]] + emit[2 * L + path[2]], best);
+  }
+});
+
+test('margins are zero on a tie and grow with the evidence', () => {
+  const tr = constrain(new Float64Array(L * L), new Float64Array(L), new Float64Array(L));
+  const emit = new Float64Array(L);
+  emit[tagOf(0, 'S')] = 5;
+  emit[tagOf(1, 'S')] = 5;
+  assert.equal(decodeWithMargins(emit, 1, tr).margins[0], 0);
+  emit[tagOf(0, 'S')] = 9;
+  const d = decodeWithMargins(emit, 1, tr);
+  assert.equal(tagName(d.path[0]), 'S-PER');
+  assert.equal(d.margins[0], 4);
+});
+
+// ---- features
+
+const stubTagger = (words: string[]) => (text: string): TaggedWord[] => (words.join('') === text ? words.map((w) => ({ word: w, tag: 'n' })) : [...text].map((w) => ({ word: w, tag: 'x' })));
+
+test('feature extractor: one row set per code point, deterministic, context-dependent', () => {
+  const gaz = new Gazetteer({ full: ['温州市'], short: ['温州'] });
+  const fx = new FeatureExtractor({ tableBits: 12, gazetteer: gaz }, stubTagger(['𠮷', '王', '说']));
+  const text = '𠮷王说';
+  const rows = fx.extract(text);
+  assert.equal(rows.length, 3 * FEATURE_COUNT); // the astral character is one position
+  for (const r of rows) assert.ok(r >= 0 && r % L === 0 && r < (1 << 12) * L);
+  assert.deepEqual(fx.extract(text), rows);
+  // the same character in another context shares its unigram row but not its bigram rows
+  const other = new FeatureExtractor({ tableBits: 12, gazetteer: gaz }, stubTagger(['李', '王', '说'])).extract('李王说');
+  const row = (rs: Int32Array, i: number, f: number) => rs[i * FEATURE_COUNT + f];
+  assert.equal(row(rows, 1, 3), row(other, 1, 3)); // template 3: current character
+  assert.notEqual(row(rows, 1, 7), row(other, 1, 7)); // template 7: previous + current character
+});
+
+test('feature extractor: word segmentation is a feature, not the answer', () => {
+  const gaz = new Gazetteer({ full: [], short: [] });
+  const a = new FeatureExtractor({ tableBits: 14, gazetteer: gaz }, stubTagger(['王建国', '说'])).extract('王建国说');
+  const b = new FeatureExtractor({ tableBits: 14, gazetteer: gaz }, stubTagger(['王', '建国', '说'])).extract('王建国说');
+  const differing = new Set<number>();
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) differing.add(k % FEATURE_COUNT);
+  // character n-grams (templates 0-14) are unaffected; word position/POS/word templates change
+  for (const f of differing) assert.ok(f >= 15, `template ${f} changed`);
+  assert.ok(differing.size > 0);
+});
+
+test('character classes and gazetteer matches', () => {
+  assert.equal(charClass('王'.codePointAt(0)!), charClass('𠮷'.codePointAt(0)!));
+  assert.notEqual(charClass('·'.codePointAt(0)!), charClass('，'.codePointAt(0)!));
+  assert.equal(shortAdminName('浙江省'), '浙江');
+  assert.equal(shortAdminName('新疆维吾尔自治区'), '新疆');
+  const gaz = new Gazetteer({ full: ['浙江省', '温州市'], short: ['浙江'] });
+  const m = gaz.match(toCodePoints('在浙江省温州市').cps);
+  assert.ok(m[1] & GAZ_FULL_B && m[1] & GAZ_SHORT_B);
+  assert.ok(m[3] & GAZ_FULL_E);
+  assert.ok(m[4] & GAZ_FULL_B && m[6] & GAZ_FULL_E);
+  assert.equal(m[0], 0);
+});
+
+// ---- model file
+
+function tinyModel(): NerModel {
+  const random = rng(3);
+  const bits = 8;
+  const weights = new Int8Array((1 << bits) * L).map(() => Math.round(random() * 254 - 127));
+  const trans = Array.from({ length: L * L }, () => Math.round(random() * 100) / 10);
+  return new NerModel({
+    tableBits: bits, weights, scale: 0.25, trans, start: new Array(L).fill(1), end: new Array(L).fill(-1),
+    calibration: { a: 0.02, b: -0.5 }, gazetteer: { full: ['温州市'], short: ['温州'] }, meta: { seed: 3 },
+  });
+}
+
+test('model binary round-trips exactly and rejects other files with a clear message', () => {
+  const m = tinyModel();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ner-')), 'm.bin');
+  m.save(file);
+  const back = NerModel.load(file);
+  assert.deepEqual(Array.from(back.data.weights), Array.from(m.data.weights));
+  assert.deepEqual(back.data.trans, m.data.trans);
+  assert.deepEqual(back.data.calibration, m.data.calibration);
+  assert.deepEqual(back.data.gazetteer, m.data.gazetteer);
+  assert.equal(back.data.scale, 0.25);
+  assert.deepEqual(back.encode(), m.encode());
+  assert.throws(() => NerModel.decode(Buffer.from('hello world')), /not a News Annotator NER model/);
+  const bad = Buffer.from(m.encode());
+  bad.fill(0xff, 10, 40);
+  assert.throws(() => NerModel.decode(bad), /corrupt|NER model/);
+});
+
+// ---- corpus, scoring, sentences
+
+test('JSONL reader reports the line of a bad entity; the dev split takes every Nth line', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ner-'));
+  const good = path.join(dir, 'good.jsonl');
+  fs.writeFileSync(good, '{"text": "王明在北京", "entities": [[0, 2, "PER"], [3, 5, "LOC"]]}\n\n{"text": "无", "entities": []}\n');
+  assert.equal(readJsonl(good).length, 2);
+  const bad = path.join(dir, 'bad.jsonl');
+  fs.writeFileSync(bad, '{"text": "王明", "entities": []}\n{"text": "王明", "entities": [[0, 5, "PER"]]}\n');
+  assert.throws(() => readJsonl(bad), /bad\.jsonl:2: bad entity/);
+  const { train, dev } = splitDev([...Array(40).keys()], 20);
+  assert.deepEqual(dev, [19, 39]);
+  assert.equal(train.length, 38);
+});
+
+test('entity scorer counts exact matches only', () => {
+  const s = new EntityScorer(['PER', 'LOC', 'ORG']);
+  s.add([{ start: 0, end: 2, label: 'PER' }, { start: 3, end: 5, label: 'LOC' }], [{ start: 0, end: 2, label: 'PER' }, { start: 3, end: 4, label: 'LOC' }]);
+  const all = s.report().at(-1)!.scores;
+  assert.deepEqual([all.tp, all.fp, all.fn], [1, 1, 1]);
+  assert.equal(all.f1, 0.5);
+});
+
+test('sentence units cover the text, split at sentence ends and line breaks, and cap long runs', () => {
+  const text = '第一句。第二句！\r\n第三行“引语。”之后';
+  const units = splitSentences(text).map((u) => text.slice(u.start, u.end));
+  assert.deepEqual(units, ['第一句。', '第二句！', '第三行“引语。”', '之后']);
+  const long = '𠮷'.repeat(400);
+  const parts = splitSentences(long, 101);
+  assert.equal(parts.map((u) => long.slice(u.start, u.end)).join(''), long);
+  for (const u of parts) assert.ok(u.end - u.start <= 101 && u.start % 2 === 0);
+});
+
+// ---- post-rules (no model needed)
+
+const span = (text: string, piece: string, label: EntitySpan['label'], from = 0): EntitySpan => {
+  const start = text.indexOf(piece, from);
+  return { start, end: start + piece.length, label, confidence: 0.9 };
+};
+const show = (text: string, spans: EntitySpan[]) => spans.map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+
+test('post-rule: nested administrative names are split', () => {
+  assert.deepEqual(splitAdministrative('浙江省温州市鹿城区'), ['浙江省', '温州市', '鹿城区']);
+  assert.deepEqual(splitAdministrative('新疆维吾尔自治区乌鲁木齐市'), ['新疆维吾尔自治区', '乌鲁木齐市']);
+  assert.equal(splitAdministrative('杭州市'), undefined);
+  assert.equal(splitAdministrative('内蒙古自治区'), undefined);
+});
+
+test('post-rule: a registered company name with a bracketed place is one ORG', () => {
+  const t = '据杭州海康威视数字技术(苏州)有限公司介绍';
+  const spans = [span(t, '杭州', 'LOC'), span(t, '海康威视', 'ORG'), span(t, '苏州', 'LOC')];
+  assert.deepEqual(show(t, registeredCompanyNames(t, spans)), ['ORG:杭州海康威视数字技术(苏州)有限公司']);
+});
+
+test('post-rule: bylines with a space inside the name', () => {
+  const t = '本报温州电（记者 李 明）昨天';
+  assert.deepEqual(show(t, bylines(t, [span(t, '李', 'PER')])), ['PER:李 明']);
+  const t2 = '（本报记者 王芳、张 伟）';
+  assert.deepEqual(show(t2, bylines(t2, [])), ['PER:王芳', 'PER:张 伟']);
+});
+
+test('post-rule: titles and verbs stay outside PER; nothing inside 《》 except a whole media title', () => {
+  const t = '副市长王建国说';
+  assert.deepEqual(show(t, trimPersonTitles(t, [span(t, '副市长王建国说', 'PER')])), ['PER:王建国']);
+  const b = '他在《浙江日报》上读到《温州市志》';
+  const spans = [span(b, '浙江日报', 'ORG'), span(b, '温州市', 'LOC')];
+  assert.deepEqual(show(b, dropInsideBookTitles(b, spans)), ['ORG:浙江日报']);
+  assert.deepEqual(show(b, applyPostRules(b, spans)), ['ORG:浙江日报']);
+});
+
+// ---- the shipped model on fixed sentences
+
+test('PER: a name after a title, without the title or the verb', () => {
+  assert.ok(ents('副市长王建国说，今年将新建三所学校。').includes('PER:王建国'));
+});
+
+test('PER: a typeset byline keeps the space inside the name', () => {
+  assert.ok(ents('本报讯（记者 李 明）近日，温州市召开会议。').includes('PER:李 明'));
+});
+
+test('PER: a transliterated foreign name', () => {
+  const e = ents('法国总统马克龙周二抵达北京，开始为期三天的国事访问。');
+  assert.ok(e.includes('PER:马克龙'), e.join(' '));
+  assert.ok(e.includes('LOC:北京'), e.join(' '));
+});
+
+test('LOC: nested administrative names are separate spans', () => {
+  const e = ents('浙江省温州市鹿城区出台了新的扶持政策。');
+  for (const x of ['LOC:浙江省', 'LOC:温州市', 'LOC:鹿城区']) assert.ok(e.includes(x), e.join(' '));
+});
+
+test('ORG: a long registered name with a bracketed place is one span', () => {
+  const e = ents('杭州海康威视数字技术(苏州)有限公司昨日与当地政府签约。');
+  assert.ok(e.includes('ORG:杭州海康威视数字技术(苏州)有限公司'), e.join(' '));
+});
+
+test('ORG: a government body named after a place is one ORG', () => {
+  const e = ents('温州市财政局今天公布了上半年的预算执行情况。');
+  assert.ok(e.includes('ORG:温州市财政局'), e.join(' '));
+});
+
+test('an astral character before an entity: UTF-16 offsets, convertible to code points', () => {
+  const text = '𠮷野家创始人王建国在上海宣布扩张计划。';
+  const spans = recogniseEntities(text);
+  const per = spans.find((s) => text.slice(s.start, s.end) === '王建国');
+  assert.ok(per, JSON.stringify(spans));
+  assert.equal(per.start, text.indexOf('王建国'));
+  const map = new OffsetMap(text);
+  assert.equal([...text].slice(map.toCodePoint(per.start), map.toCodePoint(per.end)).join(''), '王建国');
+  for (const s of spans) assert.ok(s.confidence! >= 0 && s.confidence! <= 1);
+});
+
+test('CRLF lines and a long text: spans in order, within bounds, never overlapping', () => {
+  const para = '新华社北京电 国家主席习近平在人民大会堂会见了美国国务卿布林肯。\r\n上海市人民政府与复旦大学签署合作协议。\r\n';
+  const text = para.repeat(60);
+  const spans = recogniseEntities(text);
+  assert.ok(spans.length >= 120);
+  let last = 0;
+  for (const s of spans) {
+    assert.ok(s.start >= last && s.end > s.start && s.end <= text.length);
+    assert.ok(!text.slice(s.start, s.end).includes('\r'));
+    last = s.end;
+  }
+  const first = spans.filter((s) => s.end <= para.length).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+  const second = spans.filter((s) => s.start >= para.length && s.end <= 2 * para.length).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+  assert.deepEqual(second, first);
+  assert.ok(first.includes('PER:习近平'), first.join(' '));
+});
+
+test('blank text gives no entities', () => {
+  assert.deepEqual(recogniseEntities(''), []);
+  assert.deepEqual(recogniseEntities(' \r\n\t'), []);
+});
