@@ -224,6 +224,7 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
   const started = Date.now();
   const server = await startCodeServer(options);
   let browser: Browser | undefined;
+  let passed = false; // a failed run keeps its folder (logs, workspace) for inspection
   try {
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
     const payload: string[][] = [];
@@ -262,6 +263,7 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
     ]);
     if (timer) clearTimeout(timer);
     console.log(`[${label}] exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    passed = code === 0;
     if (code !== 0) {
       const tail = fs.readFileSync(path.join(server.runDir, 'code-server.log'), 'utf8').split('\n').slice(-20).join('\n');
       process.stderr.write(`[${label}] last lines of ${path.join(server.runDir, 'code-server.log')}:\n${tail}\n`);
@@ -270,5 +272,6 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
   } finally {
     await browser?.close().catch(() => undefined);
     await server.stop();
+    if (passed && !process.env.NEWS_ANNOTATOR_KEEP_RUNS) fs.rmSync(server.runDir, { recursive: true, force: true });
   }
 }

@@ -55,7 +55,12 @@ async function suiteRun(
   });
   if (fs.existsSync(resultsFile)) {
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
-    if (code !== 0 && results.failed === 0) results.failures.push(`${label}: the host exited with ${code}`), (results.failed = 1);
+    if (code !== 0 && results.failed === 0) {
+      results.failures.push(`${label}: the host exited with ${code}`);
+      results.failed = 1;
+    }
+    if (results.failed === 0 && !process.env.NEWS_ANNOTATOR_KEEP_RUNS) fs.rmSync(runDir, { recursive: true, force: true });
+    else console.log(`[${label}] kept ${runDir} for inspection`);
     return results;
   }
   // The suites never reported: the host, the workbench or the extension failed before or while loading them.
