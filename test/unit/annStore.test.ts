@@ -94,6 +94,10 @@ test('relabel, grow and shrink; overlaps refused unless both labels allow them',
   s.schema = schema;
   assert.ok(s.tag(0, 6, 'ORG').ok);
   assert.ok(s.tag(0, 3, 'DATE').ok === false, 'DATE does not allow overlap');
+  // only the schema's labels are suggested
+  schema.labels = schema.labels.filter((l) => l.name !== 'DATE');
+  assert.ok(!s.suggestions().some((x) => x.label === 'DATE'));
+  assert.ok(s.suggestions().some((x) => x.label === 'MONEY'));
   // a tag may not cross a line break
   const nl = new DocumentAnnotations('温州\n杭州', '');
   assert.match(nl.tag(0, 5, 'LOC').message!, /line break/);

@@ -143,8 +143,9 @@ export class DocumentAnnotations {
     });
   }
 
-  /** Machine spans that are neither confirmed (overlapped by a tag) nor rejected, by start. */
+  /** Machine spans of the schema's labels that are neither confirmed (overlapped by a tag) nor rejected, by start. */
   suggestions(): Suggestion[] {
+    const labels = new Set(this.schema.labels.map((l) => l.name));
     const covered = new Uint8Array(this.map.codePointLength + 1);
     for (const t of this.tagMap.values()) covered.fill(1, t.start, t.end);
     const prefix = new Int32Array(covered.length + 1);
@@ -153,7 +154,7 @@ export class DocumentAnnotations {
     const out: Suggestion[] = [];
     for (const s of this.machine) {
       const key = `${s.start}:${s.end}:${s.label}`;
-      if (rejected.has(key)) continue;
+      if (rejected.has(key) || !labels.has(s.label)) continue;
       if (prefix[Math.min(s.end, covered.length)] - prefix[Math.min(s.start, covered.length)] > 0) continue;
       out.push({ ...s, key });
     }

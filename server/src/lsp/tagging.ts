@@ -166,13 +166,13 @@ export class TaggingService {
     return session.store.tags().filter((t) => KNOWN_LABELS.has(t.label)) as Pick<Span, 'start' | 'end' | 'label'>[];
   }
 
-  /** Machine spans minus the rejected suggestions, for the semantic tokens. */
+  /** Machine spans minus the rejected suggestions and labels outside the schema, for the semantic tokens. */
   visibleSuggestions(uri: string, spans: readonly Span[]): readonly Span[] {
     const session = this.sessions.get(uri);
-    const rejected = session?.store.rejected();
-    if (!rejected?.length) return spans;
-    const keys = new Set(rejected.map((r) => `${r.start}:${r.end}:${r.label}`));
-    return spans.filter((s) => !keys.has(`${s.start}:${s.end}:${s.label}`));
+    if (!session) return spans;
+    const labels = new Set(session.schema.schema.labels.map((l) => l.name));
+    const keys = new Set(session.store.rejected().map((r) => `${r.start}:${r.end}:${r.label}`));
+    return spans.filter((s) => labels.has(s.label) && !keys.has(`${s.start}:${s.end}:${s.label}`));
   }
 
   /** The client's view of an article (exported for the benchmark). */
