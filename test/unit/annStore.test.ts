@@ -271,3 +271,21 @@ test('shiftSpan and diffTexts', () => {
   assert.deepEqual(diffTexts('𠮷', '𠮶'), { start: 0, end: 1, text: '𠮶' });
   assert.equal(diffTexts('同', '同'), undefined);
 });
+
+test('discontinuous brat spans move with the text; one whose fragment is deleted is kept as read and reported', () => {
+  const text = '浙江省温州市鹿城区';
+  const ann = 'T1\tLOC 0 2;3 5\t浙江 温州\r\nR1\tIn Arg1:T1 Arg2:T1\r\n';
+  const s = new DocumentAnnotations(text, ann);
+  assert.equal(s.serializeAnn(), ann, 'unchanged file byte for byte');
+  assert.deepEqual(s.mismatches(), []);
+  s.applyChange({ start: 0, end: 0, text: '据报道：' });
+  assert.equal(s.serializeAnn(), 'T1\tLOC 4 6;7 9\t浙江 温州\r\nR1\tIn Arg1:T1 Arg2:T1\r\n');
+  s.applyChange({ start: 7, end: 9, text: '' }); // the second fragment's text
+  assert.equal(s.serializeAnn(), 'T1\tLOC 4 6;7 9\t浙江 温州\r\nR1\tIn Arg1:T1 Arg2:T1\r\n', 'left as it was');
+  assert.match(s.mismatches()[0].message, /T1 \(LOC\) is a discontinuous span "浙江 温州" that no longer matches the text/);
+  // a file whose discontinuous span does not match is reported at once and never rewritten
+  const other = new DocumentAnnotations('完全不同的文本内容', 'T1\tLOC 0 2;3 5\t浙江 温州\n');
+  assert.equal(other.mismatches().length, 1);
+  other.applyChange({ start: 0, end: 0, text: '新' });
+  assert.equal(other.serializeAnn(), 'T1\tLOC 0 2;3 5\t浙江 温州\n');
+});

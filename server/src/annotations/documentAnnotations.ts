@@ -45,6 +45,20 @@ export interface Mismatch {
   localisable: Message;
 }
 
+/**
+ * A discontinuous text-bound annotation written by brat (`T4\tLOC 0 2;3 5\t温州 财政`): kept as its own line, its
+ * fragments moved with the text like tags. brat's text field is the fragments' texts joined with a space.
+ */
+interface Discontinuous {
+  line: { kind: 'verbatim'; raw: string };
+  id: string;
+  label: string;
+  fragments: [number, number][];
+  text: string;
+  /** The fragments no longer match the text (or an edit removed a fragment): left as read, reported. */
+  stale: boolean;
+}
+
 export interface Suggestion extends Span {
   /** Stable within a text version: `${start}:${end}:${label}`. */
   key: string;
@@ -88,6 +102,7 @@ export class DocumentAnnotations {
   private ann: AnnFile;
   private readonly tagMap = new Map<string, AnnTag>();
   private readonly mismatchMap = new Map<string, AnnTag>();
+  private discontinuous: Discontinuous[] = [];
   private readonly rejections = new Map<string, Rejection>();
   private reviewedFlag = false;
   private reviewedAt?: string;
@@ -140,7 +155,11 @@ export class DocumentAnnotations {
         ? msg('{0} ({1}) says "{2}" at {3}–{4}, but the text there is "{5}".', tag.id, tag.label, tag.text, tag.start, tag.end, found)
         : msg('{0} ({1}) "{2}" at {3}–{4} is past the end of the text ({5} characters).', tag.id, tag.label, tag.text, tag.start, tag.end, this.map.codePointLength);
       return { tag, found, message: formatMessage(localisable), localisable };
-    });
+    }).concat(this.discontinuous.filter((d) => d.stale).map((d) => {
+      const tag: AnnTag = { id: d.id, label: d.label, start: d.fragments[0][0], end: d.fragments[d.fragments.length - 1][1], text: d.text };
+      const localisable = msg('{0} ({1}) is a discontinuous span "{2}" that no longer matches the text; it is kept as it is (fix it in brat).', d.id, d.label, d.text);
+      return { tag, found: '', message: formatMessage(localisable), localisable };
+    }));
   }
 
   /** Machine spans of the schema's labels that are neither confirmed (overlapped by a tag) nor rejected, by start. */
@@ -217,7 +236,17 @@ export class DocumentAnnotations {
       if (this.matches(t)) this.tagMap.set(t.id, t);
       else this.mismatchMap.set(t.id, t);
     }
-    for (const l of this.ann.lines) if (l.kind === 'verbatim') this.noteId(l.raw.split('\t', 1)[0]);
+    this.discontinuous = [];
+    for (const l of this.ann.lines) {
+      if (l.kind !== 'verbatim') continue;
+      this.noteId(l.raw.split('\t', 1)[0]);
+      const m = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)+)\t([^\r]*)\r?$/.exec(l.raw);
+      if (!m) continue;
+      const fragments = m[3].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+      const d: Discontinuous = { line: l, id: m[1], label: m[2], fragments, text: m[4], stale: false };
+      d.stale = this.fragmentsText(fragments) !== d.text;
+      this.discontinuous.push(d);
+    }
     this.undoStack = [];
     this.redoStack = [];
     this.graves = [];
@@ -498,6 +527,27 @@ export class DocumentAnnotations {
       grave.rejections.push({ rejection: { ...rej }, rel: rej.start - a });
       this.rejections.delete(rej.id);
     }
+    // discontinuous spans (brat): every fragment follows the text; one whose text is removed leaves the span stale
+    for (const d of this.discontinuous) {
+      if (d.stale) continue;
+      const moved = d.fragments.map(([fs, fe]) => shift(fs, fe));
+      if (moved.some((r) => r.kind === 'deleted')) {
+        d.stale = true;
+        continue;
+      }
+      const fragments = moved.map((r) => [(r as { start: number }).start, (r as { end: number }).end] as [number, number]);
+      if (fragments.every(([fs, fe], i) => fs === d.fragments[i][0] && fe === d.fragments[i][1])) continue;
+      const text = this.fragmentsText(fragments);
+      if (text === undefined || LINE_BREAK.test(text)) {
+        d.stale = true;
+        continue;
+      }
+      d.fragments = fragments;
+      d.text = text;
+      const cr = d.line.raw.endsWith('\r') ? '\r' : '';
+      d.line.raw = `${d.id}\t${d.label} ${fragments.map((f) => f.join(' ')).join(';')}\t${text}${cr}`;
+      changed = true;
+    }
     // machine spans: those touched by the edit are stale until the next analysis
     const machine: Span[] = [];
     for (const s of this.machine) {
@@ -642,6 +692,12 @@ export class DocumentAnnotations {
     while (i < j && EDGE_SPACE.test(chars[i])) i++;
     while (j > i && EDGE_SPACE.test(chars[j - 1])) j--;
     return j > i ? [start + i, start + j] : undefined;
+  }
+
+  /** brat's text of a discontinuous span: the fragments' texts joined with a space (undefined if out of range). */
+  private fragmentsText(fragments: [number, number][]): string | undefined {
+    if (fragments.some(([fs, fe]) => fs < 0 || fe < fs || fe > this.map.codePointLength)) return undefined;
+    return fragments.map(([fs, fe]) => this.map.slice(fs, fe)).join(' ');
   }
 
   private matches(t: { start: number; end: number; text: string }): boolean {
