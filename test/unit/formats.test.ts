@@ -305,3 +305,19 @@ test('an output folder inside the corpus is refused before anything is written',
   article(corpus, 'out/old.txt', 'x', '');
   await assert.rejects(exportCorpus({ format: 'brat', paths: [corpus], outDir: path.join(corpus, 'out') }), /holds input documents/);
 });
+
+test('several formats in one pass write the same files as one export per format', async () => {
+  const corpus = flatCorpus();
+  const multi = tmp('multi');
+  const formats = ['doccano', 'conll-bioes', 'hf'] as const;
+  const s = await exportCorpus({ format: formats, paths: [corpus], outDir: multi, split: { ratios: [1, 1], seed: 3 } });
+  assert.deepEqual(s.formats, formats);
+  assert.equal(s.documents, 4);
+  for (const f of formats) {
+    const single = tmp(f);
+    await exportCorpus({ format: f, paths: [corpus], outDir: single, split: { ratios: [1, 1], seed: 3 } });
+    for (const name of fs.readdirSync(single)) {
+      assert.equal(fs.readFileSync(path.join(multi, f, name), 'utf8'), fs.readFileSync(path.join(single, name), 'utf8'), `${f}/${name}`);
+    }
+  }
+});

@@ -2,7 +2,7 @@
 // train/dev/test splits; a progress bar on a terminal (stderr), plain lines otherwise; Ctrl-C cancels cleanly.
 import { parseArgs } from 'util';
 import { CancelledError, FormatError } from '../formats/document';
-import { FORMAT_NAMES, isFormatName } from '../formats/datasetFormat';
+import { FORMAT_NAMES, FormatName, isFormatName } from '../formats/datasetFormat';
 import { ExportSummary, exportCorpus } from '../formats/exportCorpus';
 import { FORMATS } from '../formats/registry';
 import { parseRatios } from '../formats/split';
@@ -10,14 +10,15 @@ import { DEFAULT_SENTENCE_ENDERS } from '../formats/sentences';
 import { DecodeError } from '../core/textDecoding';
 
 const HELP = `Usage:
-  news-annotator export --format FORMAT --out DIR [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] PATH...
+  news-annotator export --format FORMAT[,FORMAT...]|all --out DIR [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] PATH...
 
 PATH: article files (.txt, .news) with their .ann beside them, or folders holding them.
 Formats:
 ${FORMAT_NAMES.map((n) => `  ${n.padEnd(14)}${FORMATS[n].description}`).join('\n')}
 
 Options:
-  --format FORMAT          one of the formats above
+  --format FORMAT          one of the formats above; several (comma-separated, or "all") are written in one
+                           pass over the corpus, each into DIR/FORMAT/
   --out DIR                output folder (created; files in it are overwritten)
   --include-suggestions    also export unreviewed machine suggestions (marked where the format can)
   --split R,R[,R]          train,dev[,test] ratios, by document (default: no split, files named "all")
@@ -118,8 +119,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP + '\n');
     return 0;
   }
-  if (!v.format || !isFormatName(v.format)) {
-    return usageError(`--format must be one of ${FORMAT_NAMES.join(', ')}${v.format ? `, got '${v.format}'` : ''}`);
+  const formats = v.format === 'all' ? [...FORMAT_NAMES] : (v.format ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !isFormatName(f));
+  if (formats.length === 0 || unknown.length) {
+    return usageError(`--format must be one of ${FORMAT_NAMES.join(', ')} (or several, comma-separated, or all)${unknown.length ? `; got '${unknown.join(',')}'` : ''}`);
   }
   if (!v.out) return usageError('--out DIR is required');
   if (positionals.length === 0) return usageError('give one or more article files or folders');
@@ -138,12 +141,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (v.dct !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.dct)) return usageError(`--dct must be YYYY-MM-DD, got '${v.dct}'`);
 
-  const progress = new ProgressLine(`export ${v.format}`);
+  const progress = new ProgressLine(`export ${formats.join(',')}`);
   const interrupt = interruptSignal();
   try {
     const summary = await exportCorpus(
       {
-        format: v.format,
+        format: formats.length === 1 ? (formats[0] as FormatName) : (formats as FormatName[]),
         paths: positionals,
         outDir: v.out,
         includeSuggestions: v['include-suggestions'],

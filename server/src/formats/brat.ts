@@ -38,7 +38,7 @@ function createWriter(out: OutputFolder): DocumentWriter {
   const seen = new Set<string>();
   const splits = new Set<string>();
   return {
-    write(doc, _chars, split) {
+    write(doc, split) {
       const dir = split === ALL ? '' : split; // without splits, documents go straight into the output folder
       splits.add(dir);
       for (const s of doc.spans) seen.add(s.label);

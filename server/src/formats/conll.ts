@@ -4,6 +4,7 @@
 // boundary) with BIO tags. Whitespace in tokens is escaped (see tokenEscape.ts) so the text is rebuilt exactly.
 // The side file <split>.values.jsonl holds, per document in order, its id, normalised values and suggestions.
 // Overlapping tags cannot be represented: the longer one is kept and each dropped tag is reported as a warning.
+import { charsOf } from './document';
 import { DatasetFormat, DocumentWriter, FormatName, ImportedDocument, ReportProblem, WriterOptions, filesWithExtensions, readLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { TagScheme, decodeTags } from './tagScheme';
@@ -23,7 +24,8 @@ function lineEnd(tag: string): string {
 
 function createWriter(scheme: TagScheme, tokens: Tokens) {
   return (out: OutputFolder, options: WriterOptions): DocumentWriter => ({
-    write(doc, chars, split) {
+    write(doc, split) {
+      const chars = charsOf(doc);
       const flat = flatSpans(doc, options);
       const f = out.file(`${split}.conll`);
       // parts joined once per document: a flat string (appending to one string builds a deep rope that

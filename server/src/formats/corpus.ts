@@ -8,7 +8,8 @@ import { parseReview, reviewPathFor } from '../annotations/reviewFile';
 import { analyze } from '../core/analyze';
 import { decodeFile } from '../core/textDecoding';
 import { AnalysisOptions, Span } from '../core/types';
-import { FormatError, LabelledDocument, isLabel, makeSpan, overlaps, setChars, sliceChars, valuesOf } from './document';
+import { FormatError, LabelledDocument, VALUE_KEYS, isLabel, overlaps } from './document';
+import { OffsetMap } from '../core/offsets';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.news'];
 
@@ -84,23 +85,25 @@ export interface LoadOptions {
  */
 export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): LabelledDocument {
   const { text } = decodeFile(fs.readFileSync(entry.textPath), entry.textPath);
-  const chars = Array.from(text);
+  const map = new OffsetMap(text);
+  const length = map.codePointLength;
   const spans: Span[] = [];
   let rejected: Array<{ label: string; start: number; end: number }> = [];
   if (fs.existsSync(entry.annPath)) {
     const ann = parseAnn(fs.readFileSync(entry.annPath, 'utf8'));
     for (const e of ann.errors) options.warn?.(`${entry.annPath}:${e.line}: ${e.message} (line not exported)`);
     for (const t of ann.tags) {
-      const where = `${entry.annPath}: tag ${t.id} ${t.label} [${t.start}, ${t.end}) ${JSON.stringify(t.text)}`;
-      if (!isLabel(t.label)) throw new FormatError(`${where} has an invalid label name`);
-      if (t.end <= t.start || t.end > chars.length) {
-        throw new FormatError(`${where} lies outside ${path.basename(entry.textPath)} (${chars.length} characters)`);
+      const where = () => `${entry.annPath}: tag ${t.id} ${t.label} [${t.start}, ${t.end}) ${JSON.stringify(t.text)}`;
+      if (!isLabel(t.label)) throw new FormatError(`${where()} has an invalid label name`);
+      if (t.end <= t.start || t.end > length) {
+        throw new FormatError(`${where()} lies outside ${path.basename(entry.textPath)} (${length} characters)`);
       }
-      const actual = sliceChars(chars, t.start, t.end);
+      const actual = map.slice(t.start, t.end);
       if (actual !== t.text) {
-        throw new FormatError(`${where} does not match ${path.basename(entry.textPath)}, which has ${JSON.stringify(actual)} there`);
+        throw new FormatError(`${where()} does not match ${path.basename(entry.textPath)}, which has ${JSON.stringify(actual)} there`);
       }
-      const span = makeSpan(chars, t.start, t.end, t.label as Span['label'], valuesOf(t as unknown as Span));
+      const span: Span = { start: t.start, end: t.end, label: t.label as Span['label'], text: actual };
+      for (const k of VALUE_KEYS) if (t[k] !== undefined) (span as any)[k] = t[k];
       spans.push(span);
     }
     const reviewPath = reviewPathFor(entry.annPath);
@@ -111,7 +114,6 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
     }
   }
   const doc: LabelledDocument = { id: entry.id, text, spans, source: entry.textPath };
-  setChars(doc, chars);
   if (options.includeSuggestions) {
     const fileName = path.basename(entry.textPath);
     const found = analyze(text, { ...options.analysis, fileName }).spans;

@@ -25,11 +25,8 @@ export interface WriterOptions {
 }
 
 export interface DocumentWriter {
-  /**
-   * Writes one checked document into a split ("train", "dev", "test", or "all" without splits).
-   * `chars` is the text as an array of code points.
-   */
-  write(doc: LabelledDocument, chars: readonly string[], split: string): void;
+  /** Writes one checked document into a split ("train", "dev", "test", or "all" without splits). */
+  write(doc: LabelledDocument, split: string): void;
   /** Writes closing brackets and side files and closes everything. */
   finish(): void;
 }

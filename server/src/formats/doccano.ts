@@ -10,7 +10,7 @@ import { readTriples, readValueEntries, separateSuggestions, spansFromTriples, t
 
 function createWriter(out: OutputFolder): DocumentWriter {
   return {
-    write(doc, _chars, split) {
+    write(doc, split) {
       const suggestions = doc.suggestions ?? [];
       const all = [...doc.spans, ...suggestions].sort(compareSpans);
       const line: Record<string, unknown> = { text: doc.text, label: all.map(triple), document: doc.id };

@@ -1,7 +1,7 @@
 // The in-memory document every format reads and writes: one text, its confirmed tags and (optionally) unreviewed
 // machine suggestions. Offsets are Unicode code points, end exclusive, as everywhere outside the editor.
 import { ALL_LABELS, Label, Mod, Span } from '../core/types';
-import { codePointLength } from '../core/offsets';
+import { OffsetMap, codePointLength } from '../core/offsets';
 
 export interface LabelledDocument {
   /** Stable name: the path relative to the corpus root, without extension, with '/' separators. */
@@ -15,21 +15,9 @@ export interface LabelledDocument {
   source?: string;
 }
 
-const CHARS = new WeakMap<LabelledDocument, string[]>();
-
-/** The document's text as an array of code points (computed once per document object). */
+/** The document's text as an array of code points (what the token formats work on). */
 export function charsOf(doc: LabelledDocument): string[] {
-  let chars = CHARS.get(doc);
-  if (!chars || chars.length < doc.text.length / 2) {
-    chars = Array.from(doc.text);
-    CHARS.set(doc, chars);
-  }
-  return chars;
-}
-
-/** Records the code points of a document's text, when the caller already has them. */
-export function setChars(doc: LabelledDocument, chars: string[]): void {
-  CHARS.set(doc, chars);
+  return Array.from(doc.text);
 }
 
 /** The normalised-value fields a span may carry, in the order formats write them. */
@@ -114,17 +102,17 @@ export function describeSpan(s: Pick<Span, 'start' | 'end' | 'label' | 'text'>):
  * Checks that every span lies inside the text and that its `text` equals the text at its code-point offsets.
  * Throws a FormatError naming the document and the tag on the first mismatch.
  */
-export function checkDocument(doc: LabelledDocument, chars: readonly string[] = Array.from(doc.text)): void {
+export function checkDocument(doc: LabelledDocument): void {
   const where = doc.source ?? doc.id;
+  const map = new OffsetMap(doc.text);
+  const length = map.codePointLength;
   for (const [kind, list] of [['tag', doc.spans], ['suggestion', doc.suggestions ?? []]] as const) {
     for (const s of list) {
       if (!isLabel(s.label)) throw new FormatError(`${where}: ${kind} ${describeSpan(s)} has an invalid label name`);
-      if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end <= s.start || s.end > chars.length) {
-        throw new FormatError(
-          `${where}: ${kind} ${describeSpan(s)} lies outside the text (${chars.length} characters)`,
-        );
+      if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end <= s.start || s.end > length) {
+        throw new FormatError(`${where}: ${kind} ${describeSpan(s)} lies outside the text (${length} characters)`);
       }
-      const actual = sliceChars(chars, s.start, s.end);
+      const actual = map.slice(s.start, s.end);
       if (actual !== s.text) {
         throw new FormatError(
           `${where}: ${kind} ${describeSpan(s)} does not match the text, which has ${JSON.stringify(actual)} there`,

@@ -3,7 +3,7 @@
 // Used by the CLI (news-annotator export) and the language server (the editor's export command).
 import * as path from 'path';
 import { AnalysisOptions } from '../core/types';
-import { CancelledError, FormatError, LabelledDocument, charsOf, checkDocument } from './document';
+import { CancelledError, FormatError, LabelledDocument, checkDocument } from './document';
 import { FormatName } from './datasetFormat';
 import { formatByName } from './registry';
 import { CorpusEntry, listCorpus, loadDocument } from './corpus';
@@ -12,7 +12,8 @@ import { SentenceOptions } from './sentences';
 import { ALL, assignSplits } from './split';
 
 export interface ExportOptions {
-  format: FormatName;
+  /** One format, or several written in one pass over the corpus (each into its own subfolder of outDir). */
+  format: FormatName | readonly FormatName[];
   /** Article files and folders (each .txt/.news with its .ann). */
   paths: string[];
   outDir: string;
@@ -40,7 +41,9 @@ export interface ExportHooks {
 }
 
 export interface ExportSummary {
-  format: FormatName;
+  /** The format name, or the names joined with "," for a multi-format export. */
+  format: string;
+  formats: FormatName[];
   outDir: string;
   documents: number;
   documentsPerSplit: Record<string, number>;
@@ -56,25 +59,32 @@ export async function exportDocuments(
   options: Omit<ExportOptions, 'paths'> & { total?: number; splitOf?: (id: string) => string },
   hooks: ExportHooks = {},
 ): Promise<ExportSummary> {
-  const format = formatByName(options.format);
-  const out = new OutputFolder(options.outDir);
+  const names: FormatName[] = typeof options.format === 'string' ? [options.format] : [...new Set(options.format)];
+  if (names.length === 0) throw new FormatError('no export format given');
+  const formats = names.map(formatByName);
+  const several = formats.length > 1;
   const summary: ExportSummary = {
-    format: format.name, outDir: options.outDir, documents: 0, documentsPerSplit: {}, tagsPerLabel: {},
-    suggestionsPerLabel: {}, filesWritten: out.written, warnings: [],
+    format: names.join(','), formats: names, outDir: options.outDir, documents: 0, documentsPerSplit: {},
+    tagsPerLabel: {}, suggestionsPerLabel: {}, filesWritten: [], warnings: [],
   };
-  const warn = (m: string) => {
-    summary.warnings.push(m);
-    hooks.onWarning?.(m);
-  };
-  const writer = format.createWriter(out, { sentences: options.sentences, warn });
+  const folders: OutputFolder[] = [];
+  const writers = formats.map((format) => {
+    const out = new OutputFolder(several ? path.join(options.outDir, format.name) : options.outDir);
+    folders.push(out);
+    const warn = (m: string) => {
+      const message = several ? `${format.name}: ${m}` : m;
+      summary.warnings.push(message);
+      hooks.onWarning?.(message);
+    };
+    return format.createWriter(out, { sentences: options.sentences, warn });
+  });
   let finished = false;
   try {
     for await (const doc of docs as AsyncIterable<LabelledDocument>) {
       if (hooks.signal?.aborted) throw new CancelledError();
-      const chars = charsOf(doc);
-      checkDocument(doc, chars);
+      checkDocument(doc);
       const split = options.splitOf?.(doc.id) ?? ALL;
-      writer.write(doc, chars, split);
+      for (const writer of writers) writer.write(doc, split);
       summary.documents++;
       summary.documentsPerSplit[split] = (summary.documentsPerSplit[split] ?? 0) + 1;
       for (const s of doc.spans) summary.tagsPerLabel[s.label] = (summary.tagsPerLabel[s.label] ?? 0) + 1;
@@ -83,10 +93,11 @@ export async function exportDocuments(
       // let cancellation and other events through now and then
       if (summary.documents % 50 === 0) await new Promise((r) => setImmediate(r));
     }
-    writer.finish();
+    for (const writer of writers) writer.finish();
     finished = true;
   } finally {
-    if (!finished) out.closeAll();
+    if (!finished) for (const out of folders) out.closeAll();
+    for (const out of folders) summary.filesWritten.push(...out.written);
   }
   return summary;
 }
@@ -106,27 +117,22 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     const rank = new Map([['train', 0], ['dev', 1], ['test', 2]]);
     entries.sort((a, b) => rank.get(splits.get(a.id)!)! - rank.get(splits.get(b.id)!)! || (a.id < b.id ? -1 : 1));
   }
-  let warnSink: ((m: string) => void) | undefined;
-  async function* documents(list: CorpusEntry[]): AsyncIterable<LabelledDocument> {
-    for (const entry of list) {
-      yield loadDocument(entry, { includeSuggestions: options.includeSuggestions, analysis: options.analysis, warn: (m) => warnSink?.(m) });
-    }
-  }
-  const summaryHooks: ExportHooks = {
-    ...hooks,
-    onWarning: (m) => hooks.onWarning?.(m),
-  };
-  let collected: string[] = [];
-  warnSink = (m) => {
-    collected.push(m);
+  // problems met while reading (malformed .ann lines) go to the same warning stream as the writers'
+  const readWarnings: string[] = [];
+  const readWarning = (m: string) => {
+    readWarnings.push(m);
     hooks.onWarning?.(m);
   };
+  async function* documents(): AsyncIterable<LabelledDocument> {
+    for (const entry of entries) {
+      yield loadDocument(entry, { includeSuggestions: options.includeSuggestions, analysis: options.analysis, warn: readWarning });
+    }
+  }
   const summary = await exportDocuments(
-    documents(entries),
+    documents(),
     { ...options, total: entries.length, splitOf: splits ? (id) => splits.get(id)! : undefined },
-    summaryHooks,
+    hooks,
   );
-  summary.warnings.unshift(...collected);
-  collected = [];
+  summary.warnings.unshift(...readWarnings);
   return summary;
 }

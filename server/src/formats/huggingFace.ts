@@ -8,6 +8,7 @@
 // cannot be represented: the longer one is kept and each dropped tag is reported as a warning.
 import * as fs from 'fs';
 import * as path from 'path';
+import { charsOf } from './document';
 import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, WriterOptions, filesWithExtensions, readLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { decodeTags, tagNames } from './tagScheme';
@@ -43,7 +44,8 @@ function createWriter(out: OutputFolder, options: WriterOptions): DocumentWriter
     return id;
   };
   return {
-    write(doc, chars, split) {
+    write(doc, split) {
+      const chars = charsOf(doc);
       const flat = flatSpans(doc, options);
       const f = out.file(`${split}.jsonl`);
       const { ranges, tags } = charSentences(chars, flat.all, 'BIO', options);

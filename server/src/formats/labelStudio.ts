@@ -45,7 +45,7 @@ function createWriter(out: OutputFolder): DocumentWriter {
   const started = new Set<string>();
   const seen = new Set<string>();
   return {
-    write(doc, _chars, split) {
+    write(doc, split) {
       const f = out.file(`${split}.json`, (f) => f.write('['));
       const task: Record<string, unknown> = { id: ++taskId, data: { text: doc.text, document: doc.id } };
       for (const s of doc.spans) seen.add(s.label);

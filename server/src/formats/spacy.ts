@@ -49,7 +49,7 @@ for path in sys.argv[1:]:
 
 function createWriter(out: OutputFolder): DocumentWriter {
   return {
-    write(doc, _chars, split) {
+    write(doc, split) {
       const suggestions = [...(doc.suggestions ?? [])].sort(compareSpans);
       const all = [...doc.spans, ...suggestions].sort(compareSpans);
       const meta: Record<string, unknown> = { document: doc.id };
