@@ -208,3 +208,22 @@ test('an .ann that cannot be decoded is left untouched and tagging pauses until 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('on close, a text on disk the editor never had (another encoding, changed outside) leaves the .ann alone', async () => {
+  const dir = tmp();
+  try {
+    const file = path.join(dir, 'a.txt');
+    const text = '鹿城区政府昨日发布通知。';
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const doc = TextDocument.create(uri, 'news-article', 1, text);
+    const s = service(new Map([[uri, doc]]));
+    await s.open(doc);
+    await s.run({ uri, op: { op: 'tag', start: 0, end: 3, label: 'LOC' } });
+    fs.writeFileSync(file, '外部程序改写了这篇文章。' + text);
+    s.close(uri);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.ann'), 'utf8'), 'T1\tLOC 0 3\t鹿城区\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

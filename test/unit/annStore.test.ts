@@ -289,3 +289,18 @@ test('discontinuous brat spans move with the text; one whose fragment is deleted
   other.applyChange({ start: 0, end: 0, text: '新' });
   assert.equal(other.serializeAnn(), 'T1\tLOC 0 2;3 5\t浙江 温州\n');
 });
+
+test('opening an .ann does not add values to its tags (no rewrite on open); tags made in the editor get them', () => {
+  const ann = 'T1\tMONEY 16 22\t约3.5亿元\n';
+  const s = new DocumentAnnotations(TEXT, ann);
+  const before = s.revision;
+  s.setMachineSpans(MACHINE);
+  assert.equal(s.revision, before);
+  assert.equal(s.serializeAnn(), ann);
+  // a tag made before the analysis arrives gets its values from it
+  const fresh = new DocumentAnnotations(TEXT, '');
+  fresh.tag(11, 13, 'DATE');
+  assert.equal(fresh.tags()[0].timex, undefined);
+  fresh.setMachineSpans(MACHINE);
+  assert.equal(fresh.tags()[0].timex, '2023');
+});

@@ -103,6 +103,10 @@ export class DocumentAnnotations {
   private readonly tagMap = new Map<string, AnnTag>();
   private readonly mismatchMap = new Map<string, AnnTag>();
   private discontinuous: Discontinuous[] = [];
+  /** Tags that lost their normalised values (their text was edited, or they were made or changed without a matching
+   *  machine span): the next analysis fills them in when it finds the same span and label. Tags as read from the
+   *  .ann are never touched this way, so opening a file does not rewrite it. */
+  private readonly valuesPending = new Set<string>();
   private readonly rejections = new Map<string, Rejection>();
   private reviewedFlag = false;
   private reviewedAt?: string;
@@ -231,6 +235,7 @@ export class DocumentAnnotations {
     this.annErrors = this.ann.errors;
     this.tagMap.clear();
     this.mismatchMap.clear();
+    this.valuesPending.clear();
     for (const t of this.ann.tags) {
       this.noteId(t.id);
       if (this.matches(t)) this.tagMap.set(t.id, t);
@@ -270,13 +275,19 @@ export class DocumentAnnotations {
   /** Sets the machine spans (analyze() of the current text), and fills in missing values of tags they match. */
   setMachineSpans(spans: readonly Span[]): void {
     this.machine = spans.filter((s) => s.end <= this.map.codePointLength);
+    if (!this.valuesPending.size) return;
     const exact = new Map(this.machine.map((s) => [`${s.start}:${s.end}:${s.label}`, s]));
     let changed = false;
-    for (const t of this.tagMap.values()) {
-      if (hasValues(t)) continue;
+    for (const id of [...this.valuesPending]) {
+      const t = this.tagMap.get(id);
+      if (!t || hasValues(t)) {
+        this.valuesPending.delete(id);
+        continue;
+      }
       const m = exact.get(`${t.start}:${t.end}:${t.label}`);
       if (m && hasValues(m)) {
         Object.assign(t, tagValues(m));
+        this.valuesPending.delete(id);
         changed = true;
       }
     }
@@ -301,6 +312,7 @@ export class DocumentAnnotations {
       ...(values ? valuesOf(values) : machine ? tagValues(machine) : {}),
     };
     this.tagMap.set(tag.id, tag);
+    if (!hasValues(tag)) this.valuesPending.add(tag.id);
     this.commit('tag', [{ kind: 'tag', id: tag.id, after: { ...tag } }]);
     return { ok: true, changed: true, tag };
   }
@@ -400,8 +412,7 @@ export class DocumentAnnotations {
     tag.end = end;
     tag.text = this.map.slice(start, end);
     clearValues(tag);
-    const machine = this.machine.find((s) => s.start === start && s.end === end && s.label === tag.label);
-    if (machine) Object.assign(tag, tagValues(machine));
+    this.fillValues(tag);
     this.commit(delta > 0 ? 'grow' : 'shrink', [{ kind: 'tag', id: tag.id, before, after: { ...tag } }]);
     return { ok: true, changed: true, tag };
   }
@@ -511,6 +522,7 @@ export class DocumentAnnotations {
       tag.end = r.end;
       tag.text = this.map.slice(r.start, r.end);
       clearValues(tag);
+      this.valuesPending.add(tag.id);
       if (LINE_BREAK.test(tag.text)) this.tagMap.delete(tag.id);
     }
     for (const rej of [...this.rejections.values()]) {
@@ -625,10 +637,18 @@ export class DocumentAnnotations {
     const before = { ...tag };
     tag.label = label;
     clearValues(tag);
-    const machine = this.machine.find((s) => s.start === tag.start && s.end === tag.end && s.label === label);
-    if (machine) Object.assign(tag, tagValues(machine));
+    this.fillValues(tag);
     this.commit('relabel', [{ kind: 'tag', id: tag.id, before, after: { ...tag } }]);
     return { ok: true, changed: true, tag };
+  }
+
+  /** Takes the values of the machine span with the same extent and label, or waits for the next analysis. */
+  private fillValues(tag: AnnTag): void {
+    const machine = this.machine.find((s) => s.start === tag.start && s.end === tag.end && s.label === tag.label);
+    if (machine && hasValues(machine)) {
+      Object.assign(tag, tagValues(machine));
+      this.valuesPending.delete(tag.id);
+    } else this.valuesPending.add(tag.id);
   }
 
   private addRejection(s: { start: number; end: number; label: string; text: string }): Rejection {

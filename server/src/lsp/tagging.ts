@@ -49,7 +49,23 @@ interface Session {
   blocked?: string;
   /** A review sidecar that did not parse: its text, copied to `.broken` before the first rewrite. */
   brokenReview?: string;
+  /** Hashes of the texts this article had while open (to recognise discarded edits on close). */
+  seen: Set<number>;
   timer?: NodeJS.Timeout;
+}
+
+const MAX_SEEN = 5000;
+
+/** FNV-1a over UTF-16 code units, with the length: enough to recognise a text seen before. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function remember(session: Session, text: string): void {
+  if (session.seen.size >= MAX_SEEN) session.seen.delete(session.seen.values().next().value as number);
+  session.seen.add(textHash(text));
 }
 
 /** The part of the server context tagging needs (so the benchmark and tests can drive it without a connection). */
@@ -75,7 +91,8 @@ export class TaggingService {
       read = files.read();
     }
     const store = new DocumentAnnotations(document.getText(), read.ann, read.review, schema.schema);
-    const session: Session = { uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision };
+    const session: Session = { uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision, seen: new Set() };
+    remember(session, document.getText());
     if (read.annError) session.blocked = this.blockedMessage(read.annError);
     if (read.reviewError) session.storageError = read.reviewError;
     if (read.review !== undefined && store.reviewErrors.length) session.brokenReview = read.review;
@@ -91,14 +108,18 @@ export class TaggingService {
   change(document: TextDocument): void {
     const session = this.sessions.get(document.uri);
     if (!session) return;
-    session.store.setText(document.getText());
+    const text = document.getText();
+    session.store.setText(text);
+    remember(session, text);
     clearTimeout(session.timer);
     session.timer = setTimeout(() => void this.settle(session), EDIT_DEBOUNCE_MS);
   }
 
   /**
-   * The editor closed the article. If its edits were discarded, the text on disk differs from the editor's last text:
-   * the tags are moved back to the text on disk (the same edit tracking, in reverse) before the final write.
+   * The editor closed the article. If its edits were discarded, the text on disk is one the editor had earlier but not
+   * its last: the tags are moved back to it (the same edit tracking, in reverse) before the final write. A text on disk
+   * the editor never had (changed outside, or read with another encoding) is left alone: the .ann keeps the offsets of
+   * the editor's text, and the next opening reports any mismatch.
    */
   close(uri: string): void {
     const session = this.sessions.get(uri);
@@ -109,7 +130,8 @@ export class TaggingService {
     if (session.files) {
       try {
         const disk = readTextIfExists(session.files.articlePath);
-        if (disk !== undefined) session.store.setText(disk.replace(/^\ufeff/, ''));
+        const text = disk?.replace(/^\ufeff/, '');
+        if (text !== undefined && text !== session.store.text && session.seen.has(textHash(text))) session.store.setText(text);
       } catch {
         // the article cannot be read back: keep the offsets of the editor's text
       }
