@@ -75,6 +75,9 @@ const fmtYmd = (a: Ymd) => `${fmtYear(a.y)}-${pad2(a.m)}-${pad2(a.d)}`;
 
 const CN_NUM_CHARS = '零〇○一二两兩三四五六七八九十百千';
 const CN_DIGIT_ONLY = '零〇○一二三四五六七八九';
+const SINGLE_CN: Record<string, number> = {
+  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100, 千: 1000,
+};
 
 const REL_YEAR: Record<string, number> = {
   今年: 0, 本年: 0, 去年: -1, 上年: -1, 上一年: -1, 下一年: 1, 前年: -2, 大前年: -3, 明年: 1, 来年: 1, 後年: 2, 后年: 2, 大后年: 3,
@@ -153,9 +156,23 @@ const DURATION_UNITS: [string, string, boolean][] = [
 
 /** Characters that may start an expression: the first characters of every keyword, digits, Chinese numerals. */
 const START = new Uint8Array(65536);
+/**
+ * Second characters that can follow a start character that only begins words of two or more characters
+ * (中 → 中午/中旬…): the scanner skips 中 at once when the next character is none of them.
+ */
+const SECOND = new Map<number, string>();
+/** Start characters after which any character may follow (digits, numerals, one-character words). */
+const ANY_SECOND = new Uint8Array(65536);
 function markStarts(words: Iterable<string>) {
-  for (const w of words) START[w.charCodeAt(0)] = 1;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    START[c] = 1;
+    if (w.length === 1) ANY_SECOND[c] = 1;
+    else SECOND.set(c, (SECOND.get(c) ?? '') + w[1]);
+  }
 }
+for (let c = 0x30; c <= 0x39; c++) ANY_SECOND[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) ANY_SECOND[c] = 1;
 for (let c = 0x30; c <= 0x39; c++) START[c] = 1;
 for (let c = 0xff10; c <= 0xff19; c++) START[c] = 1;
 markStarts(CN_NUM_CHARS);
@@ -169,7 +186,9 @@ markStarts(WEEKDAY_PREFIXES);
 markStarts(Object.keys(SEASONS));
 markStarts(PAST_REF_WORDS);
 markStarts(Object.keys(ERAS));
-markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏']);
+markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏', '元月', '数', '數', '幾', '几']);
+markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
+markStarts(NOT_DATES);
 markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
   '前', '后', '年底', '年末', '年初', '年中', '月底', '月末', '月初', '月中', '《', '去年同期', '上年同期']);
 
@@ -234,7 +253,7 @@ class DateScanner {
     let i = 0;
     while (i < n) {
       const c = t.charCodeAt(i);
-      if (START[c] === 0) {
+      if (START[c] === 0 || (ANY_SECOND[c] === 0 && i + 1 < n && !SECOND.get(c)!.includes(t[i + 1])) || (ANY_SECOND[c] === 0 && i + 1 >= n)) {
         i++;
         continue;
       }
@@ -332,6 +351,12 @@ class DateScanner {
     let j = i;
     while (j < t.length && CN_NUM_CHARS.includes(t[j])) j++;
     if (j === i) return undefined;
+    if (j === i + 1) {
+      // One character (一, 十, 两): the commonest case, without building a string.
+      const v = SINGLE_CN[t[i]];
+      if (v === undefined) return undefined;
+      return { end: j, value: v, arabic: false, length: 1, digitsOnly: CN_DIGIT_ONLY.includes(t[i]), leadingZero: false };
+    }
     const raw = t.slice(i, j);
     const value = parseNumeral(raw);
     if (value === undefined) return undefined;
@@ -532,13 +557,12 @@ class DateScanner {
       }
     }
     const inherit = this.inherited(i);
-    const yearFor = (): number | null => (y !== undefined ? y : inherit?.y !== undefined ? inherit.y : dct ? dct.y : null);
 
     // Year sub-periods.
     {
       const sub = this.yearPart(p, y !== undefined);
       if (sub) {
-        const yy = yearFor();
+        const yy = y !== undefined ? y : inherit?.y !== undefined ? inherit.y : dct ? dct.y : null;
         const timex = sub.interval
           ? `${fmtYear(yy)}-${sub.interval[0]}/${fmtYear(yy)}-${sub.interval[1]}`
           : sub.code
@@ -720,7 +744,8 @@ class DateScanner {
   /** Year and month of the date this one continues in a range (6月1日至30日), if it directly precedes. */
   private inherited(i: number): { y?: number | null; m?: number | null } | undefined {
     const last = this.last;
-    if (!last) return undefined;
+    // Only a connector, with optional spaces, may lie between the two dates.
+    if (!last || i - last.end > 5 || i <= last.end) return undefined;
     const gap = this.text.slice(last.end, i).trim();
     if (gap.length === 0 || gap.length > 2 || !/^(?:到|至|-|－|—|–|~|～|和|、|及|或)$/.test(gap)) return undefined;
     return { y: last.y, m: last.m };
