@@ -116,3 +116,12 @@ test('through analyze(): code-point offsets after astral characters and CRLF', (
   assert.equal(spans[0].unit, 'CNY');
   assert.equal(spans[0].mod, 'approx');
 });
+
+test('odd input terminates and keeps figures around it', () => {
+  assert.deepEqual(figs('型号c１２个'), []);
+  assert.deepEqual(figs('\udfb7约60亿元\ud800'), [['约60亿元', 'MONEY', 6000000000, { unit: 'CNY', mod: 'approx' }]]);
+  assert.deepEqual(figs(''), []);
+  const long = '9'.repeat(5000) + '元';
+  assert.equal(recogniseFigures(long).length, 1);
+  assert.equal(recogniseFigures('一'.repeat(5000) + '二三'.repeat(2000)).length, 0);
+});

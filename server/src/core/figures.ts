@@ -606,7 +606,8 @@ export function recogniseFigures(text: string): RawSpan[] {
     } else if (numeral) {
       if (c < 0x80 || (c >= 0xff10 && c <= 0xff19)) {
         if (insideAsciiToken(text, i)) {
-          while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+          i++;
+          while (i < n && (isAsciiAlnum(text.charCodeAt(i)) || (text.charCodeAt(i) >= 0xff10 && text.charCodeAt(i) <= 0xff19))) i++;
           continue;
         }
       }
