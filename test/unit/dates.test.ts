@@ -270,6 +270,18 @@ test('pitfalls from real news text', () => {
   expectOne('一九九六年元月', ['一九九六年元月', 'DATE', '1996-01']);
 });
 
+test('economic-news periods', () => {
+  expectOne('1—5月份', ['1—5月份', 'DATE', '2023-01/2023-05']);
+  expectOne('今年1-5月', ['今年1-5月', 'DATE', '2023-01/2023-05']);
+  expectOne('一季度末', ['一季度末', 'DATE', '2023-Q1', 'end']);
+  expectOne('2021—2025年', ['2021—2025年', 'DATE', '2021/2025']);
+  assert.deepEqual(spans('截至2023年6月底'), [['2023年6月底', 'DATE', '2023-06', 'end']]);
+  assert.deepEqual(spans('18日凌晨3时许'), [['18日', 'DATE', '2023-06-18'], ['凌晨3时许', 'TIME', '2023-06-18T03', 'approx']]);
+  // recurring dates (TIMEX3 SET) are not labelled
+  assert.deepEqual(spans('每年6月'), []);
+  assert.deepEqual(spans('每月15日'), []);
+});
+
 test('names and titles are not dates', () => {
   assert.deepEqual(spans('今日头条报道了今日在北京举行的会议'), [['今日', 'DATE', '2023-06-18']]);
   assert.deepEqual(spans('《明日之后》将于明日上线'), [['明日', 'DATE', '2023-06-19']]);

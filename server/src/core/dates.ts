@@ -513,6 +513,8 @@ class DateScanner {
     }
 
     // Lunar dates: 农历2015年十月初一, 正月初一, 腊月二十三 (month and day are not converted: XX).
+    // 每年6月, 每月15日: recurring (a TIMEX3 SET), not labelled.
+    if (i >= 2 && t[i - 2] === '每' && (t[i - 1] === '年' || t[i - 1] === '月' || t[i - 1] === '周' || t[i - 1] === '天')) return undefined;
     const lunar = this.lunarDate(i);
     if (lunar) return { end: lunar.end, value: { timex: `${fmtYear(lunar.y)}-XX${lunar.month ? '' : '-XX'}` } };
 
@@ -872,7 +874,9 @@ class DateScanner {
       else q = -1;
       if (q > 0) {
         if (first) return n.value === 1 ? { end: q, code: 'Q1' } : { end: q, interval: ['Q1', `Q${n.value}`] };
-        return { end: q, code: `Q${n.value}` };
+        // 一季度末, 三季度初
+        const edge = t[q] === '末' || t[q] === '底' ? 'end' : t[q] === '初' ? 'start' : undefined;
+        return { end: edge ? q + 1 : q, code: `Q${n.value}`, mod: edge };
       }
     }
     if (first && n && n.value >= 1 && n.value <= 12 && Number.isInteger(n.value)) {
@@ -914,8 +918,8 @@ class DateScanner {
       const b = this.num(this.skipSpace(p + 1));
       if (b && b.arabic === n.arabic && Number.isInteger(b.value)) {
         const q = this.skipSpace(b.end);
-        if (t[q] === '月' && n.value >= 1 && b.value <= 12 && n.value < b.value && t[q + 1] !== '份' + '' && !this.isMonthCounter(q + 1)) {
-          return { m: n.value, end: q + 1, interval: [n.value, b.value] };
+        if (t[q] === '月' && n.value >= 1 && b.value <= 12 && n.value < b.value && !this.isMonthCounter(q + 1)) {
+          return { m: n.value, end: t[q + 1] === '份' ? q + 2 : q + 1, interval: [n.value, b.value] };
         }
       }
     }
