@@ -95,4 +95,6 @@ test('findNumbers skips words, URLs and codes that only contain numeral characte
     assert.deepEqual(numbers(s), [], s);
   }
   assert.deepEqual(numbers('三的另一种写法是叁'), [['三', 3], ['一', 1], ['叁', 3]]);
+  // A digit run beyond the range of a double has no value: dropped whole, not split.
+  assert.deepEqual(numbers('9'.repeat(400) + '和5'), [['5', 5]]);
 });

@@ -629,7 +629,7 @@ export function recogniseFigures(text: string): RawSpan[] {
     if (r.figure) {
       const f = r.figure;
       const last = out[out.length - 1];
-      if (!last || last.end <= f.start) out.push(toRaw(f));
+      if ((!last || last.end <= f.start) && Number.isFinite(f.value)) out.push(toRaw(f));
     }
     i = Math.max(r.next, i + 1);
   }

@@ -213,7 +213,8 @@ function readArabic(text: string, j: number, allowDecimal: boolean): { end: numb
       k = t + 1;
     }
   }
-  return { end: k, value: roundFloat(value) };
+  return { end: k, value: roundFloat(value) }; // may be Infinity beyond double range: callers drop it whole
+
 }
 
 /** Reads the numeral tokens starting at `i`, allowing ASCII spaces between tokens. */
@@ -673,7 +674,7 @@ export function findNumbers(text: string): FoundNumber[] {
     }
     const found: FoundNumber = { start: m.start, end, value: roundFloat(value) };
     if (end === m.end && m.valueMax !== undefined) found.valueMax = m.valueMax;
-    out.push(found);
+    if (Number.isFinite(found.value)) out.push(found); // beyond double range: no value to give
     i = end;
   }
   return out;
