@@ -672,7 +672,7 @@ class DateScanner {
       wp = p + rw[0].length;
     }
     const tail = rw ? WEEKDAY_PREFIXES.find((w) => rw[0].endsWith(w)) : undefined;
-    const wd = this.weekday(rw && tail ? wp - tail.length : wp, rw !== undefined);
+    const wd = this.weekday(rw && tail ? wp - tail.length : wp);
     if (wd || rw) {
       const end = wd ? wd.end : wp;
       const off = weekOff ?? 0;
@@ -888,9 +888,6 @@ class DateScanner {
     }
     const season = this.word(i, SEASONS);
     if (season && afterYear) return { end: i + 2, code: season[1] };
-    if (afterYear && (t[i] === '夏' || t[i] === '春' || t[i] === '秋' || t[i] === '冬') && t[i + 1] !== '节' && t[i + 1] !== '季' && t[i + 1] !== '天') {
-      // 今夏, 去冬 are written without 年; 2023年夏 is rare — accept only with 季/天 above.
-    }
     for (const [w, mod] of YEAR_PARTS) {
       if (t.startsWith(w, i)) return { end: i + 2, mod };
     }
@@ -918,20 +915,14 @@ class DateScanner {
       const b = this.num(this.skipSpace(p + 1));
       if (b && b.arabic === n.arabic && Number.isInteger(b.value)) {
         const q = this.skipSpace(b.end);
-        if (t[q] === '月' && n.value >= 1 && b.value <= 12 && n.value < b.value && !this.isMonthCounter(q + 1)) {
+        if (t[q] === '月' && n.value >= 1 && b.value <= 12 && n.value < b.value) {
           return { m: n.value, end: t[q + 1] === '份' ? q + 2 : q + 1, interval: [n.value, b.value] };
         }
       }
     }
     if (t[p] !== '月') return undefined;
     if (n.value < 1 || n.value > 12) return undefined;
-    if (this.isMonthCounter(p + 1)) return undefined;
     return { m: n.value, end: p + 1 };
-  }
-
-  /** 月 used as a unit of counting (三月份 is a month; 月薪, 月供 etc. are not dates but still follow a month). */
-  private isMonthCounter(_i: number): boolean {
-    return false;
   }
 
   /** 上旬/中旬/下旬, 初/中/底/末, 月初/月中/月底/月末 after a month. */
@@ -1008,7 +999,7 @@ class DateScanner {
       close = t[p] === '（' ? '）' : ')';
       p++;
     } else if (t[p] === '，' || t[p] === ',' || t[p] === ' ') p++;
-    const wd = this.weekday(p, false);
+    const wd = this.weekday(p);
     if (wd && !wd.weekend) {
       let end = wd.end;
       if (close) {
@@ -1020,8 +1011,8 @@ class DateScanner {
     return { end: i, value };
   }
 
-  /** 星期三, 周三, 礼拜三, 周末; with `afterWeek` the prefix was part of 上周 etc. */
-  private weekday(i: number, afterWeek: boolean): { d: number; weekend: boolean; end: number } | undefined {
+  /** 星期三, 周三, 礼拜三, 周末. */
+  private weekday(i: number): { d: number; weekend: boolean; end: number } | undefined {
     const t = this.text;
     for (const pre of WEEKDAY_PREFIXES) {
       if (!t.startsWith(pre, i)) continue;
@@ -1035,7 +1026,6 @@ class DateScanner {
       if (ch === '日' && CN_NUM_CHARS.includes(t[p + 1] ?? '\uffff')) return undefined;
       return { d, weekend: false, end: p + 1 };
     }
-    if (afterWeek) return undefined;
     return undefined;
   }
 
@@ -1186,9 +1176,6 @@ class DateScanner {
           if (t[q] === '分') {
             min = m.value;
             p = q + 1;
-            if (t[p] === '钟' && t[p + 1] !== '头') {
-              // 9点30分钟 is odd; keep 分 only.
-            }
             const s = this.num(p);
             if (s && t[s.end] === '秒' && s.value < 60) {
               sec = s.value;
