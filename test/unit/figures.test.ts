@@ -37,6 +37,7 @@ test('modifiers attached to a figure are in the span; verbs are not', () => {
   assert.deepEqual(figs('达到5000元'), [['5000元', 'MONEY', 5000, { unit: 'CNY' }]]);
   assert.deepEqual(figs('超10万人'), [['超10万人', 'CARDINAL', 100000, { unit: '人', mod: 'more_than' }]]);
   assert.deepEqual(figs('逾百家'), [['逾百家', 'CARDINAL', 100, { unit: '家', mod: 'more_than' }]]);
+  assert.deepEqual(figs('营收超千亿元'), [['超千亿元', 'MONEY', 100000000000, { unit: 'CNY', mod: 'more_than' }]]);
   assert.deepEqual(figs('近一吨'), [['近一吨', 'QUANTITY', 1, { unit: '吨', mod: 'less_than' }]]);
   assert.deepEqual(figs('不足5%'), [['不足5%', 'PERCENT', 0.05, { mod: 'less_than' }]]);
   assert.deepEqual(figs('300余家'), [['300余家', 'CARDINAL', 300, { unit: '家', mod: 'more_than' }]]);
@@ -95,7 +96,7 @@ test('not figures: dates, times, durations, slogans and ordinary words', () => {
     '万一', '一直', '之一', '唯一', '一旦', '第一时间', '千亿园区', '百强县', '“十四五”规划', '一个问题', '一家企业',
     '数十人', '上百家', '半成品', '一成不变', '十分重要', '四川', '陆地', '一波三折', 'iPhone12', '维生素B12',
     '访问 http://x.cn/?q=30%25', '零部件', '两位数', '危机四伏', '百分之零点几',
-    '《第二人生》', '08135期',
+    '《第二人生》', '08135期', '万吨级码头', '千亿元级产业',
   ]) {
     assert.deepEqual(figs(s), [], s);
   }

@@ -418,6 +418,8 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   }
   if (!unit) return { next: m.end };
   if (unit.mod) mod = unit.mod;
+  // A class modifier (万吨级码头, 千亿元级产业) is not an amount.
+  if (m.bare && valueMax === undefined && text[end] === '级') return { next: end + 1 };
 
   // 一 alone before a classifier is usually an article (一个问题, 一家企业): not a count.
   if (unit.label === 'CARDINAL' && valueMax === undefined && mod === undefined && m.tokens === 1 && m.value === 1 && !/[0-9０-９]/.test(text[m.start])) {
