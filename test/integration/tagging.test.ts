@@ -273,6 +273,11 @@ describe('Tagging', function () {
     const cp = [...text.slice(0, text.indexOf('15%'))].length;
     assert.ok(readAnn('astral.txt').includes(`\tPERCENT ${cp} ${cp + 3}\t15%`), readAnn('astral.txt'));
     assert.strictEqual(text.indexOf('15%') - cp, 3);
+    // the Annotations view jumps by code points: 王𠮷明 at 6–9 is UTF-16 7–11
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('newsAnnotator.revealTag', editor.document.uri.toString(), 6, 9);
+    const active = vscode.window.activeTextEditor!;
+    assert.deepStrictEqual([active.document.offsetAt(active.selection.start), active.document.offsetAt(active.selection.end)], [7, 11]);
   });
 
   it('paints decorations for tags and suggestions, and marks the file reviewed', async () => {
@@ -287,6 +292,13 @@ describe('Tagging', function () {
     const r = await vscode.commands.executeCommand<TaggingOpResult>('newsAnnotator.markReviewed', { reviewed: true });
     assert.ok(r?.state.reviewed);
     assert.strictEqual(JSON.parse(fs.readFileSync(path.join(dir, 'basic.review.json'), 'utf8')).reviewed, true);
+    // the corpus view counts it: reviewed / all articles of the workspace
+    const corpus = await vscode.commands.executeCommand<{ reviewed: number; total: number }>('newsAnnotator.refreshCorpus');
+    assert.ok(corpus && corpus.reviewed >= 1 && corpus.total >= 3, JSON.stringify(corpus));
+    await vscode.commands.executeCommand('newsAnnotator.markReviewed', { reviewed: false });
+    const after = await vscode.commands.executeCommand<{ reviewed: number; total: number }>('newsAnnotator.refreshCorpus');
+    assert.strictEqual(after.reviewed, corpus.reviewed - 1);
+    assert.strictEqual(after.total, corpus.total);
   });
 
   it('uses the workspace label schema; an invalid one is reported in the schema file and the default applies', async () => {
