@@ -4,7 +4,8 @@
 // boundary) with BIO tags. Whitespace in tokens is escaped (see tokenEscape.ts) so the text is rebuilt exactly.
 // The side file <split>.values.jsonl holds, per document in order, its id, normalised values and suggestions.
 // Overlapping tags cannot be represented: the longer one is kept and each dropped tag is reported as a warning.
-import { charsOf } from './document';
+import { LabelledDocument, charsOf } from './document';
+import { WordSegmenter } from './wordSegmenter';
 import { DatasetFormat, DocumentWriter, FormatName, ImportedDocument, ReportProblem, WriterOptions, filesWithExtensions, readLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { TagScheme, decodeTags } from './tagScheme';
@@ -23,33 +24,49 @@ function lineEnd(tag: string): string {
 }
 
 function createWriter(scheme: TagScheme, tokens: Tokens) {
-  return (out: OutputFolder, options: WriterOptions): DocumentWriter => ({
-    write(doc, split) {
-      const chars = charsOf(doc);
-      const flat = flatSpans(doc, options);
-      const f = out.file(`${split}.conll`);
-      // parts joined once per document: a flat string (appending to one string builds a deep rope that
-      // survives into the old generation and costs more in garbage collection than the writing itself)
-      const parts: string[] = [`${DOCSTART} O\n\n`];
-      if (tokens === 'char') {
-        const { ranges, tags } = charSentences(chars, flat.all, scheme, options);
-        for (const [a, b] of ranges) {
-          for (let i = a; i < b; i++) parts.push(escapeToken(chars[i]), lineEnd(tags[i]));
-          parts.push('\n');
+  return (out: OutputFolder, options: WriterOptions): DocumentWriter => {
+    // word ends computed ahead of writing, on a worker thread (word variant only)
+    const segmenter = tokens === 'word' ? new WordSegmenter() : undefined;
+    const words = new Map<LabelledDocument, Uint32Array | null>();
+    return {
+      prepare: segmenter
+        ? async (doc) => {
+            words.set(doc, (await segmenter.segment(doc.text)) ?? null);
+          }
+        : undefined,
+      write(doc, split) {
+        const chars = charsOf(doc);
+        const flat = flatSpans(doc, options);
+        const f = out.file(`${split}.conll`);
+        // parts joined once per document: a flat string (appending to one string builds a deep rope that
+        // survives into the old generation and costs more in garbage collection than the writing itself)
+        const parts: string[] = [`${DOCSTART} O\n\n`];
+        if (tokens === 'char') {
+          const { ranges, codes, names } = charSentences(doc, chars, flat.all, scheme, options);
+          const ends = names.map(lineEnd);
+          for (const [a, b] of ranges) {
+            for (let i = a; i < b; i++) parts.push(escapeToken(chars[i]), ends[codes[i]]);
+            parts.push('\n');
+          }
+        } else {
+          const ends = words.get(doc);
+          words.delete(doc);
+          for (const { bounds, tags } of tokenSentences(doc, chars, flat.all, scheme, tokens, options, ends)) {
+            for (let k = 0; k < tags.length; k++) parts.push(escapeToken(chars.slice(bounds[k], bounds[k + 1]).join('')), lineEnd(tags[k]));
+            parts.push('\n');
+          }
         }
-      } else {
-        for (const { bounds, tags } of tokenSentences(chars, flat.all, scheme, tokens, options)) {
-          for (let k = 0; k < tags.length; k++) parts.push(escapeToken(chars.slice(bounds[k], bounds[k + 1]).join('')), lineEnd(tags[k]));
-          parts.push('\n');
-        }
-      }
-      f.write(parts.join(''));
-      out.file(`${split}.values.jsonl`).write(sidecarLine(doc, flat.tags, flat.suggestions));
-    },
-    finish() {
-      out.closeAll();
-    },
-  });
+        f.write(parts.join(''));
+        out.file(`${split}.values.jsonl`).write(sidecarLine(doc, flat.tags, flat.suggestions));
+      },
+      finish() {
+        out.closeAll();
+      },
+      close() {
+        segmenter?.close();
+      },
+    };
+  };
 }
 
 interface PendingDoc {

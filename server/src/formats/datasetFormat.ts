@@ -27,8 +27,15 @@ export interface WriterOptions {
 export interface DocumentWriter {
   /** Writes one checked document into a split ("train", "dev", "test", or "all" without splits). */
   write(doc: LabelledDocument, split: string): void;
+  /**
+   * Optional work started before `write` for a document, off the main thread where possible (word segmentation);
+   * the export calls it a few documents ahead and awaits it before writing that document.
+   */
+  prepare?(doc: LabelledDocument): Promise<unknown>;
   /** Writes closing brackets and side files and closes everything. */
   finish(): void;
+  /** Releases resources (threads); called once at the end, also after an error or cancellation. */
+  close?(): void;
 }
 
 /** A document read back from an exported file. */

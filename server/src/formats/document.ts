@@ -15,9 +15,15 @@ export interface LabelledDocument {
   source?: string;
 }
 
-/** The document's text as an array of code points (what the token formats work on). */
+const CHARS = new WeakMap<LabelledDocument, { text: string; chars: string[] }>();
+
+/** The document's text as an array of code points (what the token formats work on), computed once per document. */
 export function charsOf(doc: LabelledDocument): string[] {
-  return Array.from(doc.text);
+  const memo = CHARS.get(doc);
+  if (memo && memo.text === doc.text) return memo.chars;
+  const chars = Array.from(doc.text);
+  CHARS.set(doc, { text: doc.text, chars });
+  return chars;
 }
 
 /** The normalised-value fields a span may carry, in the order formats write them. */

@@ -53,6 +53,9 @@ export interface ExportSummary {
   warnings: string[];
 }
 
+/** How many documents are read ahead of the one being written when a writer prepares work in the background. */
+const LOOK_AHEAD = 16;
+
 /** Exports documents given in memory (used by tests and by callers that already hold the documents). */
 export async function exportDocuments(
   docs: Iterable<LabelledDocument> | AsyncIterable<LabelledDocument>,
@@ -80,9 +83,28 @@ export async function exportDocuments(
   });
   let finished = false;
   try {
-    for await (const doc of docs as AsyncIterable<LabelledDocument>) {
+    // Documents are read and checked a few ahead of writing, so that writers' preparation (word segmentation on
+    // a worker thread) overlaps the writing of earlier documents; memory stays bounded by the look-ahead.
+    const iterator: AsyncIterator<LabelledDocument> | Iterator<LabelledDocument> =
+      Symbol.asyncIterator in docs ? (docs as AsyncIterable<LabelledDocument>)[Symbol.asyncIterator]() : (docs as Iterable<LabelledDocument>)[Symbol.iterator]();
+    const preparing = writers.some((w) => w.prepare);
+    const queue: Array<{ doc: LabelledDocument; ready: Promise<unknown> }> = [];
+    let more = true;
+    for (;;) {
+      while (more && queue.length < (preparing ? LOOK_AHEAD : 1)) {
+        if (hooks.signal?.aborted) throw new CancelledError();
+        const r = await iterator.next();
+        if (r.done) more = false;
+        else {
+          checkDocument(r.value);
+          queue.push({ doc: r.value, ready: preparing ? Promise.all(writers.map((w) => w.prepare?.(r.value))) : Promise.resolve() });
+        }
+      }
+      const item = queue.shift();
+      if (!item) break;
       if (hooks.signal?.aborted) throw new CancelledError();
-      checkDocument(doc);
+      await item.ready;
+      const doc = item.doc;
       const split = options.splitOf?.(doc.id) ?? ALL;
       for (const writer of writers) writer.write(doc, split);
       summary.documents++;
@@ -96,6 +118,7 @@ export async function exportDocuments(
     for (const writer of writers) writer.finish();
     finished = true;
   } finally {
+    for (const writer of writers) writer.close?.();
     if (!finished) for (const out of folders) out.closeAll();
     for (const out of folders) summary.filesWritten.push(...out.written);
   }

@@ -48,7 +48,8 @@ function createWriter(out: OutputFolder, options: WriterOptions): DocumentWriter
       const chars = charsOf(doc);
       const flat = flatSpans(doc, options);
       const f = out.file(`${split}.jsonl`);
-      const { ranges, tags } = charSentences(chars, flat.all, 'BIO', options);
+      const { ranges, codes, names: tagNamesOfDoc } = charSentences(doc, chars, flat.all, 'BIO', options);
+      const idByCode = tagNamesOfDoc.map(idOf);
       if (ranges.length === 0) {
         f.write(JSON.stringify({ id: `${doc.id}#0`, document: doc.id, start: 0, tokens: [], ner_tags: [] }) + '\n');
       }
@@ -56,7 +57,7 @@ function createWriter(out: OutputFolder, options: WriterOptions): DocumentWriter
       const rows: string[] = [];
       ranges.forEach(([a, b], n) => {
         const ids = new Array<number>(b - a);
-        for (let i = a; i < b; i++) ids[i - a] = idOf(tags[i]);
+        for (let i = a; i < b; i++) ids[i - a] = idByCode[codes[i]];
         rows.push(
           `{"id":${JSON.stringify(`${doc.id}#${n}`)},"document":${docJson},"start":${a},` +
             `"tokens":${JSON.stringify(chars.slice(a, b))},"ner_tags":[${ids.join(',')}]}\n`,

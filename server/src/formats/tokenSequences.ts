@@ -6,9 +6,8 @@ import { Span } from '../core/types';
 import { LabelledDocument, compareSpans } from './document';
 import { WriterOptions, ReportProblem } from './datasetFormat';
 import { splitSentences } from './sentences';
-import { TagScheme, droppedMessage, encodeTags, flattenForTokens } from './tagScheme';
+import { TagScheme, droppedMessage, encodeTags, flattenForTokens, schemePrefixes } from './tagScheme';
 import { Triple, readTriples, readValueEntries, separateSuggestions, spansFromTriples, triple, valueEntries } from './spanJson';
-import { codePointLength } from '../core/offsets';
 
 export type Tokens = 'char' | 'word';
 
@@ -18,44 +17,75 @@ export interface TokenSentence {
   tags: string[];
 }
 
-let jieba: { cut(s: string, strict?: boolean): string[] } | undefined;
-function cutWords(s: string): string[] {
-  jieba ??= require('nodejieba') as { cut(s: string, strict?: boolean): string[] };
-  return jieba.cut(s);
-}
+import { wordEndsSync } from './wordSegmenter';
 
 /**
  * The document's spans reduced to what a token format can hold (flat), with a warning for each one left out.
  * Returns the kept spans, split back into tags and suggestions.
  */
-export function flatSpans(doc: LabelledDocument, options: WriterOptions): { all: Span[]; tags: Span[]; suggestions: Span[] } {
-  const sugg = new Set(doc.suggestions ?? []);
-  const { kept, dropped } = flattenForTokens([...doc.spans, ...(doc.suggestions ?? [])]);
-  for (const d of dropped) options.warn(droppedMessage(doc.source ?? doc.id, d, kept));
-  return { all: kept, tags: kept.filter((s) => !sugg.has(s)), suggestions: kept.filter((s) => sugg.has(s)) };
+export function flatSpans(doc: LabelledDocument, options: WriterOptions): FlatSpans {
+  let flat = FLAT.get(doc);
+  if (!flat) {
+    const sugg = new Set(doc.suggestions ?? []);
+    const { kept, dropped } = flattenForTokens([...doc.spans, ...(doc.suggestions ?? [])]);
+    flat = { all: kept, tags: kept.filter((s) => !sugg.has(s)), suggestions: kept.filter((s) => sugg.has(s)), dropped };
+    FLAT.set(doc, flat);
+  }
+  for (const d of flat.dropped) options.warn(droppedMessage(doc.source ?? doc.id, d, flat.all));
+  return flat;
+}
+
+interface FlatSpans {
+  all: Span[];
+  tags: Span[];
+  suggestions: Span[];
+  dropped: Span[];
+}
+
+// Per-document results shared by the token writers of a multi-format export (dropped with the document).
+const FLAT = new WeakMap<LabelledDocument, FlatSpans>();
+const SENTENCES = new WeakMap<LabelledDocument, { spans: readonly Span[]; options: unknown; ranges: Array<[number, number]> }>();
+
+/** Sentence ranges of a document, computed once per document, spans and options. */
+export function documentSentences(doc: LabelledDocument, chars: readonly string[], spans: readonly Span[], options: WriterOptions): Array<[number, number]> {
+  const memo = SENTENCES.get(doc);
+  if (memo && memo.spans === spans && memo.options === options.sentences) return memo.ranges;
+  const ranges = splitSentences(chars, spans, options.sentences);
+  SENTENCES.set(doc, { spans, options: options.sentences, ranges });
+  return ranges;
 }
 
 /** One tag per character of the document (flat spans), and the sentence ranges: the character-level fast path. */
 export function charSentences(
+  doc: LabelledDocument,
   chars: readonly string[],
   spans: readonly Span[],
   scheme: TagScheme,
   options: WriterOptions,
-): { ranges: Array<[number, number]>; tags: string[] } {
-  const tags = new Array<string>(chars.length).fill('O');
+): { ranges: Array<[number, number]>; codes: Uint16Array; names: string[] } {
+  // tags as small codes into `names` (per document), so writers map each code once, not each character
+  const codes = new Uint16Array(chars.length);
+  const names = ['O'];
+  const prefixes = schemePrefixes(scheme);
+  const base = new Map<string, number>();
   const bioes = scheme === 'BIOES';
   for (const s of spans) {
+    let b = base.get(s.label);
+    if (b === undefined) {
+      base.set(s.label, (b = names.length));
+      for (const p of prefixes) names.push(`${p}-${s.label}`);
+    }
+    // b = B-, b+1 = I-, b+2 = E-, b+3 = S- (BIOES)
     const last = s.end - 1;
     if (bioes && last === s.start) {
-      tags[s.start] = 'S-' + s.label;
+      codes[s.start] = b + 3;
       continue;
     }
-    tags[s.start] = 'B-' + s.label;
-    const inside = 'I-' + s.label;
-    for (let i = s.start + 1; i < last; i++) tags[i] = inside;
-    if (last > s.start) tags[last] = bioes ? 'E-' + s.label : inside;
+    codes[s.start] = b;
+    codes.fill(b + 1, s.start + 1, last);
+    if (last > s.start) codes[last] = bioes ? b + 2 : b + 1;
   }
-  return { ranges: splitSentences(chars, spans, options.sentences), tags };
+  return { ranges: documentSentences(doc, chars, spans, options), codes, names };
 }
 
 /**
@@ -63,27 +93,27 @@ export function charSentences(
  * the whole document, then are cut again at every sentence and tag boundary, so no tag starts or ends inside a word.
  */
 export function tokenSentences(
+  doc: LabelledDocument,
   chars: readonly string[],
   spans: readonly Span[],
   scheme: TagScheme,
   tokens: Tokens,
   options: WriterOptions,
+  /** Word ends from a WordSegmenter (segmented here when not given); undefined → characters. */
+  wordEnds?: Uint32Array | null,
 ): TokenSentence[] {
   const n = chars.length;
   const cut = new Uint8Array(n + 1);
   if (tokens === 'char') cut.fill(1);
   else {
-    const text = chars.join('');
-    const words = n ? cutWords(text) : [];
-    if (words.join('') === text) {
-      let p = 0;
-      for (const w of words) cut[(p += w.length === 1 ? 1 : codePointLength(w))] = 1;
-    } else cut.fill(1); // the segmenter changed the text: fall back to characters
+    const ends = wordEnds === null ? undefined : wordEnds ?? wordEndsSync(chars.join(''));
+    if (ends && (ends.length === 0 ? n === 0 : ends[ends.length - 1] === n)) for (const e of ends) cut[e] = 1;
+    else cut.fill(1); // the segmenter changed the text: fall back to characters
   }
   for (const s of spans) cut[s.start] = cut[s.end] = 1;
   const out: TokenSentence[] = [];
   let si = 0;
-  for (const [a, b] of splitSentences(chars, spans, options.sentences)) {
+  for (const [a, b] of documentSentences(doc, chars, spans, options)) {
     const bounds = [a];
     for (let i = a + 1; i < b; i++) if (cut[i]) bounds.push(i);
     bounds.push(b);
