@@ -58,6 +58,6 @@ export const doccano: DatasetFormat = {
   description: 'doccano JSONL ({"text", "label": [[start, end, label]]} + metadata)',
   canOverlap: true,
   createWriter,
-  inputFiles: (p) => filesWithExtensions(p, ['.jsonl']),
+  inputFiles: (p) => filesWithExtensions(p, ['.jsonl']).filter((f) => !f.endsWith('.values.jsonl')),
   read,
 };

@@ -1,0 +1,82 @@
+// The export and import commands as a user runs them: exit codes, files written, messages on stderr.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { WordSegmenter, wordEndsSync } from '../../server/src/formats/wordSegmenter';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** Runs the real command line (server/src/cli/cli.ts) in a child process. */
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'server/src/cli/cli.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+function corpus(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-'));
+  fs.writeFileSync(path.join(dir, 'a.txt'), '杭州市投资3.5亿元。\r\n');
+  fs.writeFileSync(path.join(dir, 'a.ann'), 'T1\tLOC 0 3\t杭州市\nT2\tMONEY 5 10\t3.5亿元\n#1\tAnnotatorNotes T2\tvalue=350000000 unit=CNY\n');
+  fs.writeFileSync(path.join(dir, 'b.txt'), '北京');
+  fs.writeFileSync(path.join(dir, 'b.ann'), 'T1\tLOC 0 2\t北京\n');
+  return dir;
+}
+
+test('export: usage errors exit 2 with a message', async () => {
+  let r = await cli('export', '--format', 'xml', '--out', 'x', 'y');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--format must be one of doccano, label-studio/);
+  r = await cli('export', '--format', 'hf', 'y');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--out DIR is required/);
+  r = await cli('export', '--format', 'hf', '--out', 'o', '--split', '0.8', 'y');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--split expects two or three/);
+});
+
+test('export: writes the splits and prints a summary; a stale tag exits 1 naming file and tag', async () => {
+  const dir = corpus();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-out-'));
+  const r = await cli('export', '--format', 'conll-bioes', '--out', out, '--split', '1,1', '--seed', '5', dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /Exported 2 documents as conll-bioes .*\(train 1, dev 1\)/);
+  assert.match(r.out, /Tags per label: LOC 2, MONEY 1/);
+  assert.deepEqual(fs.readdirSync(out).sort(), ['dev.conll', 'dev.values.jsonl', 'train.conll', 'train.values.jsonl']);
+  fs.writeFileSync(path.join(dir, 'b.txt'), '南京');
+  const bad = await cli('export', '--format', 'doccano', '--out', out, dir);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /b\.ann: tag T1 LOC \[0, 2\) "北京" does not match b\.txt, which has "南京" there/);
+});
+
+test('import: merges, reports malformed lines with numbers on stderr and exits 1; a clean re-import exits 0', async () => {
+  const dir = corpus();
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-out-'));
+  assert.equal((await cli('export', '--format', 'doccano', '--out', out, dir)).code, 0);
+  const into = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-into-'));
+  let r = await cli('import', '--format', 'doccano', '--into', into, out);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /Imported 2 documents \(2 new articles\), 3 tags added/);
+  assert.equal(fs.readFileSync(path.join(into, 'a.ann'), 'utf8'), fs.readFileSync(path.join(dir, 'a.ann'), 'utf8'));
+  fs.appendFileSync(path.join(out, 'all.jsonl'), '{"text": oops}\n');
+  r = await cli('import', '--format', 'doccano', '--into', into, out);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /all\.jsonl:3: not valid JSON/);
+  assert.match(r.out, /Already present: 3 tags/);
+});
+
+test('word segmentation on the worker thread gives the same words as on this thread', async () => {
+  const s = new WordSegmenter();
+  const texts = ['浙江省温州市鹿城区委书记王建国说：', '𠮷野家\r\n（记者 李 明）', ''];
+  try {
+    for (const t of texts) assert.deepEqual(await s.segment(t), wordEndsSync(t));
+  } finally {
+    s.close();
+  }
+  // after close, requests are served on this thread
+  assert.deepEqual(await s.segment(texts[0]), wordEndsSync(texts[0]));
+});
