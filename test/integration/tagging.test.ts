@@ -299,6 +299,11 @@ describe('Tagging', function () {
     const after = await vscode.commands.executeCommand<{ reviewed: number; total: number }>('newsAnnotator.refreshCorpus');
     assert.strictEqual(after.reviewed, corpus.reviewed - 1);
     assert.strictEqual(after.total, corpus.total);
+    // an English .txt is not an article; a Chinese one in GB18030 is
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'Meeting notes: nothing to annotate here.\n');
+    fs.writeFileSync(path.join(dir, 'gbk.txt'), Buffer.from([0xce, 0xc2, 0xd6, 0xdd, 0xca, 0xd0, 0xb2, 0xc6, 0xd5, 0xfe, 0xbe, 0xd6, 0xa1, 0xa3]));
+    const withNotes = await vscode.commands.executeCommand<{ reviewed: number; total: number }>('newsAnnotator.refreshCorpus');
+    assert.strictEqual(withNotes.total, corpus.total + 1);
   });
 
   it('uses the workspace label schema; an invalid one is reported in the schema file and the default applies', async () => {

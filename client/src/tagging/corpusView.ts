@@ -1,7 +1,29 @@
 // The "Corpus" view: how many articles of the workspace are reviewed (their review sidecar says so), and which.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { looksLikeArticle } from '../articleText';
 import type { TaggingClient } from './taggingClient';
+
+/** The start of a file as text (UTF-8, else GB18030), for the article rule; '' when unreadable. */
+async function sample(uri: vscode.Uri): Promise<string> {
+  try {
+    let bytes = (await vscode.workspace.fs.readFile(uri)).subarray(0, 8192);
+    // do not cut a UTF-8 character in two
+    let cut = bytes.length;
+    if (cut === 8192) {
+      while (cut > 0 && (bytes[cut - 1] & 0xc0) === 0x80) cut--;
+      if (cut > 0 && bytes[cut - 1] >= 0xc0) cut--;
+      bytes = bytes.subarray(0, cut);
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return new TextDecoder('gb18030').decode(bytes);
+    }
+  } catch {
+    return '';
+  }
+}
 
 interface Article {
   uri: vscode.Uri;
@@ -40,17 +62,31 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     this.timer = setTimeout(() => void this.refresh(), 300);
   }
 
-  /** Rescans the workspace: articles are `.news` files and `.txt` files matching `newsAnnotator.articleFiles`. */
+  /**
+   * Rescans the workspace: articles are `.news` files, and `.txt` files matching `newsAnnotator.articleFiles` that
+   * have an .ann beside them or whose start is mostly Chinese (`newsAnnotator.articleMinCjkShare`), as in the editor.
+   */
   async refresh(): Promise<{ reviewed: number; total: number }> {
-    const glob = vscode.workspace.getConfiguration('newsAnnotator').get<string>('articleFiles', '**/*.txt').trim();
+    const config = vscode.workspace.getConfiguration('newsAnnotator');
+    const glob = config.get<string>('articleFiles', '**/*.txt').trim();
+    const minShare = config.get<number>('articleMinCjkShare', 0.5);
     const found = await vscode.workspace.findFiles('**/*.news', '**/node_modules/**', 20000);
     if (glob) found.push(...(await vscode.workspace.findFiles(glob, '**/node_modules/**', 20000)));
     const seen = new Set<string>();
     const articles: Article[] = [];
+    const exists = async (file: string) => {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.file(file));
+        return true;
+      } catch {
+        return false;
+      }
+    };
     for (const uri of found) {
       if (seen.has(uri.toString())) continue;
       seen.add(uri.toString());
       const base = uri.fsPath.slice(0, uri.fsPath.length - path.extname(uri.fsPath).length);
+      if (!uri.fsPath.endsWith('.news') && !(await exists(base + '.ann')) && !looksLikeArticle(await sample(uri), minShare)) continue;
       let reviewed = false;
       let tags = 0;
       try {
