@@ -123,7 +123,7 @@ function readConll(file: string): Array<Array<Array<[string, string]>>> {
   let sentence: Array<[string, string]> = [];
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (line.startsWith('-DOCSTART-')) {
-      assert.equal(line, '-DOCSTART- O');
+      assert.equal(line, '-DOCSTART- -X- O O');
       docs.push([]);
     } else if (line === '') {
       if (sentence.length) docs[docs.length - 1].push(sentence);

@@ -1,5 +1,6 @@
 // CoNLL column files: one token a line, "TOKEN TAG" separated by a space, a blank line after each sentence, and
-// "-DOCSTART- O" plus a blank line before each document (the CoNLL-2003 convention; the tag is the last column).
+// "-DOCSTART- -X- O O" plus a blank line before each document (CoNLL-2003's line, which spaCy's `convert -c ner`
+// splits documents on; readers that take the last column as the tag read it as O).
 // Three variants: characters with BIO (IOB2) tags, characters with BIOES tags, and nodejieba words (cut at every tag
 // boundary) with BIO tags. Whitespace in tokens is escaped (see tokenEscape.ts) so the text is rebuilt exactly.
 // The side file <split>.values.jsonl holds, per document in order, its id, normalised values and suggestions.
@@ -14,6 +15,8 @@ import { Tokens, applySidecar, charSentences, flatSpans, readSidecar, sidecarLin
 import * as path from 'path';
 
 export const DOCSTART = '-DOCSTART-';
+/** The CoNLL-2003 document line, exactly as spaCy's converter splits documents on it (the last column is the tag O). */
+export const DOCSTART_LINE = '-DOCSTART- -X- O O';
 
 const LINE_ENDS = new Map<string, string>();
 /** " TAG\n", one string per tag (appending it is much faster than building it per line). */
@@ -40,7 +43,7 @@ function createWriter(scheme: TagScheme, tokens: Tokens) {
         const f = out.file(`${split}.conll`);
         // parts joined once per document: a flat string (appending to one string builds a deep rope that
         // survives into the old generation and costs more in garbage collection than the writing itself)
-        const parts: string[] = [`${DOCSTART} O\n\n`];
+        const parts: string[] = [`${DOCSTART_LINE}\n\n`];
         if (tokens === 'char') {
           const { ranges, codes, names } = charSentences(doc, chars, flat.all, scheme, options);
           const ends = names.map(lineEnd);
