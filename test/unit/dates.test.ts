@@ -202,6 +202,7 @@ test('durations', () => {
   expectOne('3年以上', ['3年以上', 'DURATION', 'P3Y', 'more_than']);
   expectOne('不到8分钟', ['不到8分钟', 'DURATION', 'PT8M', 'less_than']);
   expectOne('8天20小时', ['8天20小时', 'DURATION', 'P8DT20H']);
+  expectOne('两天又一个月', ['两天又一个月', 'DURATION', 'P1M2D']);
   expectOne('几年', ['几年', 'DURATION', 'PXY']);
   expectOne('6 天', ['6 天', 'DURATION', 'P6D']);
 });
@@ -266,6 +267,8 @@ test('pitfalls from real news text', () => {
   // midnight, and 起 as part of 起床
   assert.deepEqual(spans('半夜12点起床'), [['半夜12点', 'TIME', 'T00']]);
   expectOne('三点钟', ['三点钟', 'TIME', 'T03']);
+  expectOne('零点', ['零点', 'TIME', 'T00']);
+  expectOne('十二点之后', ['十二点之后', 'TIME', 'T12', 'after']);
   expectOne('十几年', ['十几年', 'DURATION', 'P10Y', 'more_than']);
   expectOne('一九九六年元月', ['一九九六年元月', 'DATE', '1996-01']);
 });

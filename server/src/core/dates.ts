@@ -1192,7 +1192,9 @@ class DateScanner {
         }
       }
       // 一时半刻, 三点半: a bare Chinese hour is an idiom or a count unless a part of the day or a date comes first.
-      if (!tod && !lenient && !h.arabic && h.value !== 0 && !'分整钟鐘'.includes(t[p - 1])) return undefined;
+      // (零点 is midnight; 十二点之后 is a time, as are hours before 之前/之后/以前/以后/左右.)
+      const chineseOk = h.value === 0 || '分整钟鐘'.includes(t[p - 1]) || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
+      if (!tod && !lenient && !h.arabic && !chineseOk) return undefined;
       if (!tod && p === bareHour) {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
         const unitCh = unit;
@@ -1203,9 +1205,8 @@ class DateScanner {
         const isTimeContext =
           (unitCh === '时' || unitCh === '時') && h.arabic
             ? t[p] !== '间' && t[p] !== '期' && t[p] !== '代' && t[p] !== '候'
-            : (lenient && (breakAfter || nx === '和')) || (h.arabic && breakAfter);
+            : (lenient && (breakAfter || nx === '和')) || ((h.arabic || chineseOk) && breakAfter);
         if (!isTimeContext) return undefined;
-        if (!h.arabic && !lenient) return undefined;
       }
       if (unit === '时' && t[p] === '间') return undefined;
     }
@@ -1250,9 +1251,12 @@ class DateScanner {
       const c = this.durationPart(r, comps.length > 0);
       if (!c) break;
       if (comps.length > 0) {
-        // Compound durations go from larger to smaller units: 8天20小时, 一年又一个月.
+        // Compound durations go from larger to smaller units (8天20小时, 一年又一个月); with 又 in any order
+        // (两天又一个月), but never the same unit twice.
         if (c.max !== undefined || c.comps.some((x) => x.amount === 'X')) break;
-        if (rank(c.comps[0]) <= rank(comps[comps.length - 1])) break;
+        if (t[q] === '又') {
+          if (c.comps.some((x) => comps.some((y) => rank(x) === rank(y)))) break;
+        } else if (rank(c.comps[0]) <= rank(comps[comps.length - 1])) break;
       }
       first ??= c;
       if (c.mod && !mod) mod = c.mod;
@@ -1286,6 +1290,7 @@ class DateScanner {
       extra.valueMax = first.max;
       extra.unit = (first.comps[0].time ? 'T' : '') + first.comps[0].unit;
     }
+    comps.sort((a, b) => rank(a) - rank(b));
     this.emit(i, end, 'DURATION', durationTimex(comps), mod, extra);
     return end;
   }
