@@ -20,7 +20,7 @@ export const jiebaTag: WordTagger = (text) => {
 };
 
 /** Number of features per character (templates below). */
-export const FEATURE_COUNT = 28;
+export const FEATURE_COUNT = 26;
 
 // character classes
 const C_HAN = 0;
@@ -238,23 +238,6 @@ export class FeatureExtractor {
     }
     const gaz = this.config.gazetteer.match(cp.cps);
     const { position, wordOf, words } = this.segment(text, cp);
-    // distance to the end of the nearest word ahead that ends with an organisation (place) suffix, within the
-    // same clause (no punctuation or space in between), capped; -1 when there is none
-    const orgAhead = new Int8Array(n);
-    const placeAhead = new Int8Array(n);
-    let orgEnd = -1;
-    let placeEnd = -1;
-    for (let i = n - 1; i >= 0; i--) {
-      const k = cls[i + 2];
-      if (k === C_PUNCT || k === C_SPACE) orgEnd = placeEnd = -1;
-      else if (position[i] >= 2) {
-        const sfx = words[wordOf[i]].suffix;
-        if (sfx & 1) orgEnd = i;
-        if (sfx & 2) placeEnd = i;
-      }
-      orgAhead[i] = orgEnd >= 0 && orgEnd - i <= 15 ? orgEnd - i : -1;
-      placeAhead[i] = placeEnd >= 0 && placeEnd - i <= 15 ? placeEnd - i : -1;
-    }
     const noWord: WordInfo = { hash: BOS, pos: BOS, len: 0, suffix: 0 };
     const endWord: WordInfo = { hash: EOS, pos: EOS, len: 0, suffix: 0 };
     let o = 0;
@@ -298,8 +281,6 @@ export class FeatureExtractor {
       out[o++] = this.row(23, pos, w.suffix, nw.suffix);
       out[o++] = this.row2(24, pos, pw.hash);
       out[o++] = this.row2(25, pos, nw.hash);
-      out[o++] = this.row2(26, orgAhead[i], pos);
-      out[o++] = this.row2(27, placeAhead[i], pos);
     }
     return out;
   }
