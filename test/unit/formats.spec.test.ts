@@ -65,6 +65,20 @@ test('doccano: one JSON object a line with "text" and "label": [[start, end, lab
   assert.deepEqual(first.suggestions, [[9, 10, 'CARDINAL']]);
 });
 
+test('doccano import also reads the relation-project shape {"entities": [{label, start_offset, end_offset}]}', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-spec-doccano-in-'));
+  fs.writeFileSync(
+    path.join(dir, 'r.jsonl'),
+    JSON.stringify({ id: 7, text: '𠮷野家在杭州', entities: [{ id: 1, label: 'ORG', start_offset: 0, end_offset: 3 }, { id: 2, label: 'LOC', start_offset: 4, end_offset: 6 }], relations: [] }) + '\n',
+  );
+  const { doccano } = await import('../../server/src/formats/doccano');
+  const problems: unknown[] = [];
+  const docs = [];
+  for await (const d of doccano.read(path.join(dir, 'r.jsonl'), (p) => problems.push(p))) docs.push(d);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(docs[0].spans.map((s) => [s.label, s.text]), [['ORG', '𠮷野家'], ['LOC', '杭州']]);
+});
+
 test('Label Studio: tasks with data.text, annotations[].result[] of type labels, predictions, and a matching config', async () => {
   const out = await exported('label-studio');
   const tasks = JSON.parse(fs.readFileSync(path.join(out, 'all.json'), 'utf8'));

@@ -56,6 +56,9 @@ export function readTriples(raw: unknown, field: string, problems: string[]): Tr
   for (const t of raw) {
     if (Array.isArray(t) && t.length >= 3 && Number.isInteger(t[0]) && Number.isInteger(t[1]) && typeof t[2] === 'string') {
       out.push([t[0], t[1], t[2]]);
+    } else if (t && typeof t === 'object' && Number.isInteger(t.start_offset) && Number.isInteger(t.end_offset) && typeof t.label === 'string') {
+      // doccano's relation-project shape: {"id", "label", "start_offset", "end_offset"}
+      out.push([t.start_offset, t.end_offset, t.label]);
     } else problems.push(`"${field}" entry ${JSON.stringify(t)} is not [start, end, label]`);
   }
   return out;
