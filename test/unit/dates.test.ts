@@ -289,6 +289,7 @@ test('names and titles are not dates', () => {
   assert.deepEqual(spans('今日头条报道了今日在北京举行的会议'), [['今日', 'DATE', '2023-06-18']]);
   assert.deepEqual(spans('《明日之后》将于明日上线'), [['明日', 'DATE', '2023-06-19']]);
   assert.deepEqual(spans('节日前夕'), []);
+  for (const w of ['上年纪的人', '最后年限', '上周期', '下周边']) assert.deepEqual(spans(w), [], w);
   assert.deepEqual(spans('这是我的队伍'), []);
 });
 

@@ -541,7 +541,11 @@ class DateScanner {
     const yrange = this.yearRange(p);
     if (yrange) return { end: yrange.end, value: { timex: `${fmtYear(yrange.a)}/${fmtYear(yrange.b)}` } };
     const era = this.eraYear(p);
-    const ry = era ? undefined : this.word(p, REL_YEAR);
+    let ry = era ? undefined : this.word(p, REL_YEAR);
+    // 上年纪, 最后年限: not years.
+    if (ry && ('纪紀级級限份'.includes(t[p + ry[0].length] ?? '\uffff') || (ry[0].startsWith('后') && '最之以然此落退先背而今'.includes(t[p - 1] ?? '\uffff')))) {
+      ry = undefined;
+    }
     if (era) {
       y = era.y;
       yearExplicit = true;
@@ -664,7 +668,9 @@ class DateScanner {
     }
 
     // Weeks and weekdays: 本周, 上周三, 下下周, 周末, 星期一.
-    const rw = this.word(p, REL_WEEK);
+    let rw = this.word(p, REL_WEEK);
+    // 上周期, 下周边: not weeks.
+    if (rw && '期边邊围圍刊岁歲年'.includes(t[p + rw[0].length] ?? '\uffff')) rw = undefined;
     let weekOff: number | undefined;
     let wp = p;
     if (rw) {
