@@ -171,6 +171,23 @@ describe('News Annotator in a real VS Code', function () {
     assert.match(percent, /0\.125 \(12\.5%\)/);
   });
 
+  it('hovers an entity with its type, confidence and the number of other mentions of the same text', async () => {
+    const document = await openArticle('hangzhou-industry.news');
+    const analysis = await until('an entity in the analysis', async () => {
+      const result = await (await api()).client.sendRequest<AnalysisResponse>(AnalysisRequest, { uri: document.uri.toString() });
+      return result.spans.some((s) => s.label === 'LOC' || s.label === 'ORG' || s.label === 'PER') ? result : undefined;
+    });
+    const entity = analysis.spans.find((s) => s.label === 'LOC' || s.label === 'ORG' || s.label === 'PER')!;
+    const text = document.getText();
+    const at = document.positionAt([...text].slice(0, entity.start).join('').length);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+    const hover = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(hover, new RegExp(`\\*\\*${entity.label}\\*\\*`));
+    assert.match(hover, /confidence \d+%/);
+    const others = text.split(entity.text).length - 2;
+    assert.match(hover, others === 1 ? /1 other mention in this document/ : new RegExp(`${others} other mentions in this document`));
+  });
+
   it('hovers a date with its TIMEX3 value, calendar range and the document date with its source', async () => {
     const header = await openArticle('hangzhou-industry.news');
     const quarter = await hoverText(header, '一季度', 1);
