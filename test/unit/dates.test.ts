@@ -289,7 +289,10 @@ test('names and titles are not dates', () => {
   assert.deepEqual(spans('今日头条报道了今日在北京举行的会议'), [['今日', 'DATE', '2023-06-18']]);
   assert.deepEqual(spans('《明日之后》将于明日上线'), [['明日', 'DATE', '2023-06-19']]);
   assert.deepEqual(spans('节日前夕'), []);
-  for (const w of ['上年纪的人', '最后年限', '上周期', '下周边']) assert.deepEqual(spans(w), [], w);
+  for (const w of ['上年纪的人', '最后年限', '上周期', '下周边', '基本月租费', '登上月球', '光明日报社', '青少年中',
+    '目前年龄', '当日本周边地区', '许多日子', '这年初春']) {
+    assert.deepEqual(spans(w), [], w);
+  }
   assert.deepEqual(spans('这是我的队伍'), []);
 });
 

@@ -501,7 +501,8 @@ class DateScanner {
     const t = this.text;
     const dct = this.dct;
     // Fused day + part of day: 今晚 → one TIME.
-    const fused = this.word(i, REL_DAY_TOD);
+    let fused = this.word(i, REL_DAY_TOD);
+    if (fused && insideWord(t, i, fused[0])) fused = undefined;
     if (fused) {
       const [w, [off, code]] = fused;
       const after = i + w.length;
@@ -542,8 +543,8 @@ class DateScanner {
     if (yrange) return { end: yrange.end, value: { timex: `${fmtYear(yrange.a)}/${fmtYear(yrange.b)}` } };
     const era = this.eraYear(p);
     let ry = era ? undefined : this.word(p, REL_YEAR);
-    // 上年纪, 最后年限: not years.
-    if (ry && ('纪紀级級限份'.includes(t[p + ry[0].length] ?? '\uffff') || (ry[0].startsWith('后') && '最之以然此落退先背而今'.includes(t[p - 1] ?? '\uffff')))) {
+    // 上年纪, 最后年限, 目前年龄: not years.
+    if (ry && (insideWord(t, p, ry[0]) || (ry[0].startsWith('后') && '最之以然此落退先背而今'.includes(t[p - 1] ?? '\uffff')))) {
       ry = undefined;
     }
     if (era) {
@@ -581,7 +582,8 @@ class DateScanner {
     // Month: 6月, 十二月, 1-5月, 本月, 上个月.
     let m: number | null | undefined;
     let mInterval: [number, number] | undefined;
-    const rm = y === undefined ? this.word(p, REL_MONTH) : undefined;
+    let rm = y === undefined ? this.word(p, REL_MONTH) : undefined;
+    if (rm && insideWord(t, p, rm[0])) rm = undefined;
     if (rm) {
       if (dct) {
         const a = addMonths(dct.y, dct.m, rm[1]);
@@ -657,7 +659,8 @@ class DateScanner {
     }
 
     // Day words: 今天, 昨日, 当天.
-    const rd = this.word(p, REL_DAY);
+    let rd = this.word(p, REL_DAY);
+    if (rd && insideWord(t, p, rd[0])) rd = undefined;
     if (rd) {
       let day: DayRef;
       if (rd[1] === 'anaphoric') day = this.lastDay ?? (dct ? { ...dct } : { y: null, m: null, d: null });
@@ -670,7 +673,7 @@ class DateScanner {
     // Weeks and weekdays: 本周, 上周三, 下下周, 周末, 星期一.
     let rw = this.word(p, REL_WEEK);
     // 上周期, 下周边: not weeks.
-    if (rw && '期边邊围圍刊岁歲年'.includes(t[p + rw[0].length] ?? '\uffff')) rw = undefined;
+    if (rw && ('期边邊围圍刊岁歲年'.includes(t[p + rw[0].length] ?? '\uffff') || insideWord(t, p, rw[0]))) rw = undefined;
     let weekOff: number | undefined;
     let wp = p;
     if (rw) {
@@ -895,7 +898,10 @@ class DateScanner {
     const season = this.word(i, SEASONS);
     if (season && afterYear) return { end: i + 2, code: season[1] };
     for (const [w, mod] of YEAR_PARTS) {
-      if (t.startsWith(w, i)) return { end: i + 2, mod };
+      if (!t.startsWith(w, i)) continue;
+      // 青少年中, 亿万年中, 这年初春: 年 ends another word.
+      if (!afterYear && i > 0 && '少青万萬千百老成每新往当當近晚早童幼周全多数數几幾学學末历曆元丰豐荒同这這那该該整半'.includes(t[i - 1])) return undefined;
+      return { end: i + 2, mod };
     }
     if (afterYear) {
       // 2023年底, 今年初 (the 年 was consumed with the year).
@@ -1312,7 +1318,7 @@ class DateScanner {
       half = true;
       amount = 0;
       p++;
-    } else if ('多数几數幾'.includes(t[p] ?? '\uffff') && p < t.length) {
+    } else if ('多数几數幾'.includes(t[p] ?? '\uffff') && p < t.length && !(t[p] === '多' && t[p - 1] === '许')) {
       amount = 'X';
       p++;
       if (t[p] === '十' || t[p] === '百') p++; // 数十年, 几百年: a vague count.
@@ -1482,6 +1488,22 @@ function shiftHour(hour: number, tod: TodInfo | undefined): number {
   if (tod.pm === 'noon' && hour < 6) return hour + 12;
   if (tod.code === 'NI' && tod.pm === 'no' && hour === 12) return 0;
   return hour;
+}
+
+/**
+ * Whether a relative-date word at i is really the tail of another word: 基本月租费 (本月), 光明日报 (明日),
+ * 目前年龄 (前年), 登上月球 (上月), 当日本 (当日).
+ */
+function insideWord(t: string, i: number, w: string): boolean {
+  const prev = t[i - 1] ?? '';
+  const next = t[i + w.length] ?? '';
+  if (w[0] === '本' && prev !== '' && '基成资資根日版样樣课課剧劇账賬书書原文脚腳血老范範读讀绘繪蓝藍副刊'.includes(prev)) return true;
+  if (w[0] === '明' && prev !== '' && '光文聪聰说說证證黎透清鲜鮮英简簡表申声聲阐闡查标標发發神开開高分鸣鳴'.includes(prev)) return true;
+  if (w === '前年' && prev !== '' && '目提之以空史当當'.includes(prev)) return true;
+  if (w.endsWith('年') && next !== '' && '龄齡纪紀级級限份'.includes(next)) return true;
+  if (w === '上月' && next === '球') return true;
+  if ((w === '当日' || w === '當日') && next === '本') return true;
+  return false;
 }
 
 function rank(c: Component): number {
