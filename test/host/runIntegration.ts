@@ -105,14 +105,14 @@ async function main(): Promise<number> {
         path.join(harness, 'package.json'),
         JSON.stringify({ name: 'test-harness', publisher: 'news-annotator-tests', version: '0.0.0', engines: { vscode: '*' } }),
       );
-      add(
-        await suiteRun('vsix', {
-          developmentPath: harness,
-          extensionsDir,
-          suites: 'package,analysis',
-          env: { NEWS_ANNOTATOR_INSTALLED_EXTENSIONS: extensionsDir },
-        }),
-      );
+      const results = await suiteRun('vsix', {
+        developmentPath: harness,
+        extensionsDir,
+        suites: 'package,analysis',
+        env: { NEWS_ANNOTATOR_INSTALLED_EXTENSIONS: extensionsDir },
+      });
+      add(results);
+      if (results.failed === 0 && !process.env.NEWS_ANNOTATOR_KEEP_RUNS) fs.rmSync(runDir, { recursive: true, force: true });
     }
   }
 
