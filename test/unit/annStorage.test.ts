@@ -227,3 +227,27 @@ test('on close, a text on disk the editor never had (another encoding, changed o
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('flush writes edits still inside the typing delay', async () => {
+  const dir = tmp();
+  try {
+    const file = path.join(dir, 'a.txt');
+    const text = '鹿城区政府昨日发布通知。';
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    let doc = TextDocument.create(uri, 'news-article', 1, text);
+    const docs = new Map([[uri, doc]]);
+    const s = service(docs);
+    await s.open(doc);
+    await s.run({ uri, op: { op: 'tag', start: 0, end: 3, label: 'LOC' } });
+    doc = TextDocument.update(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '据悉，' }], 2);
+    docs.set(uri, doc);
+    s.change(doc);
+    assert.equal(fs.readFileSync(path.join(dir, 'a.ann'), 'utf8'), 'T1\tLOC 0 3\t鹿城区\n', 'not yet written');
+    s.flush();
+    assert.equal(fs.readFileSync(path.join(dir, 'a.ann'), 'utf8'), 'T1\tLOC 3 6\t鹿城区\n');
+    s.dispose();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

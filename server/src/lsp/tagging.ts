@@ -143,6 +143,17 @@ export class TaggingService {
     for (const uri of [...this.sessions.keys()]) this.close(uri);
   }
 
+  /**
+   * Writes what is pending (edits within the debounce delay) without closing anything: for the server's exit, when
+   * unsaved editor text may come back through hot exit, so offsets stay those of the editor's text.
+   */
+  flush(): void {
+    for (const session of this.sessions.values()) {
+      clearTimeout(session.timer);
+      this.write(session);
+    }
+  }
+
   /** Current state of an article for the client. */
   async state(uri: string): Promise<TaggingState> {
     const session = await this.sessionFor(uri);
@@ -437,5 +448,6 @@ export function registerTagging(context: ServerContext): TaggingService {
   connection.onRequest(TaggingOpRequest, (params: TaggingOpParams) => service.run(params));
   context.setConfirmedSpans((uri) => service.confirmedSpans(uri));
   context.setSuggestionFilter((uri, spans) => service.visibleSuggestions(uri, spans));
+  process.once('exit', () => service.flush());
   return service;
 }
