@@ -268,6 +268,12 @@ test('pitfalls from real news text', () => {
   assert.deepEqual(spans('半夜12点起床'), [['半夜12点', 'TIME', 'T00']]);
   expectOne('三点钟', ['三点钟', 'TIME', 'T03']);
   expectOne('零点', ['零点', 'TIME', 'T00']);
+  // index points are not times
+  assert.deepEqual(spans('指数下跌15点。'), []);
+  assert.deepEqual(spans('下降24．15点，'), []);
+  assert.deepEqual(spans('会议于9点开始'), [['9点', 'TIME', 'T09']]);
+  expectOne('公元753年', ['753年', 'DATE', '0753']);
+  assert.deepEqual(spans('每周一早晨'), [['早晨', 'TIME', 'TMO']]);
   expectOne('十二点之后', ['十二点之后', 'TIME', 'T12', 'after']);
   expectOne('十几年', ['十几年', 'DURATION', 'P10Y', 'more_than']);
   expectOne('一九九六年元月', ['一九九六年元月', 'DATE', '1996-01']);

@@ -262,8 +262,8 @@ class DateScanner {
         i = close < 0 || close - i > 200 ? i + 1 : close + 1;
         continue;
       }
-      // war3, MP3, G20: a number glued to Latin letters is a name or a code.
-      if (c < 0x3a && c >= 0x30 && i > 0 && /[A-Za-z]/.test(t[i - 1])) {
+      // war3, MP3, G20: a number glued to Latin letters is a name or a code; 24.15点 continues a decimal.
+      if (isDigit(t[i]) && i > 0 && (/[A-Za-z.．·・]/.test(t[i - 1]))) {
         i = this.skipRun(i);
         continue;
       }
@@ -516,6 +516,7 @@ class DateScanner {
     // Lunar dates: 农历2015年十月初一, 正月初一, 腊月二十三 (month and day are not converted: XX).
     // 每年6月, 每月15日: recurring (a TIMEX3 SET), not labelled.
     if (i >= 2 && t[i - 2] === '每' && (t[i - 1] === '年' || t[i - 1] === '月' || t[i - 1] === '周' || t[i - 1] === '天')) return undefined;
+    if (i >= 1 && (t[i - 1] === '每' || t[i - 1] === '逢')) return undefined; // 每周一, 每逢周末
     const lunar = this.lunarDate(i);
     if (lunar) return { end: lunar.end, value: { timex: `${fmtYear(lunar.y)}-XX${lunar.month ? '' : '-XX'}` } };
 
@@ -791,6 +792,10 @@ class DateScanner {
     const nx = t[after];
     if (nx === '级' || nx === '級' || nx === '代' || nx === '龄' || nx === '齡') return undefined;
     if (!n.digitsOnly) return undefined; // 三年, 十年: durations
+    // 公元753年: any number of digits after 公元.
+    if (i >= 2 && t[i - 2] === '公' && t[i - 1] === '元' && n.arabic && n.value >= 1 && n.value <= 2199) {
+      return { y: n.value, end: after };
+    }
     let y: number;
     if (n.length === 4) {
       if (n.value < 1000 || n.value > 2199) return undefined;
@@ -1213,8 +1218,11 @@ class DateScanner {
         const nx = t[p];
         const breakAfter = nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) ||
           /^(?:左右|之前|之后|之间|以前|以后|前|后|到|至)/.test(t.slice(p, p + 2));
-        // A bare Arabic hour before a break (13点。) is a time; a bare Chinese one (三点。) is usually "three points".
-        const isTimeContext =
+        // A bare Arabic hour before a break (13点。) is a time, but not after a verb of change (下跌15点: index
+        // points); a bare Chinese one (三点。) is usually "three points".
+        const afterChange = h.arabic && '涨漲跌升降了达達收破逾超过過报報回高低近约約'.includes(t[i - 1] ?? '\uffff');
+        const afterPreposition = h.arabic && '于於在从從'.includes(t[i - 1] ?? '\uffff');
+        const isTimeContext = afterChange ? false : afterPreposition ? true :
           (unitCh === '时' || unitCh === '時') && h.arabic
             ? t[p] !== '间' && t[p] !== '期' && t[p] !== '代' && t[p] !== '候'
             : (lenient && (breakAfter || nx === '和')) || ((h.arabic || chineseOk) && breakAfter);
