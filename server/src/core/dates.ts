@@ -443,6 +443,8 @@ class DateScanner {
 
     // Postposed modifier.
     let mod: ModMatch | undefined = this.suffix(end, time ? false : !!value?.mod);
+    // 会议于9点开始: after a time of day, 开始 is the verb.
+    if (time && mod && this.text.startsWith('开始', mod.end - 2)) mod = undefined;
     if (needSince) {
       // 自从2018年 means "since" on its own; 自/从 need 以来/起/开始.
       const alone = this.text.startsWith('自从', spanStart) || this.text.startsWith('自從', spanStart);
