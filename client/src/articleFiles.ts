@@ -18,12 +18,30 @@ export function isArticleCandidate(document: vscode.TextDocument): boolean {
 }
 
 export class ArticleFiles implements vscode.Disposable {
+  /** Files switched this session; a file the user switches back to plain text stays in here and is left alone. */
   private readonly switched = new Set<string>();
+  /** Pending forgets of closed files (a language change closes and reopens a document at once: that must not count). */
+  private readonly forgetting = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((d) => void this.consider(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        const key = d.uri.toString();
+        clearTimeout(this.forgetting.get(key));
+        this.forgetting.delete(key);
+        void this.consider(d);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const key = d.uri.toString();
+        if (!this.switched.has(key)) return;
+        clearTimeout(this.forgetting.get(key));
+        // Really closed (not reopened in another language): detect it afresh next time it is opened.
+        this.forgetting.set(key, setTimeout(() => {
+          this.forgetting.delete(key);
+          this.switched.delete(key);
+        }, 2000));
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('newsAnnotator.articleFiles') || e.affectsConfiguration('newsAnnotator.articleMinCjkShare')) {
           for (const d of vscode.workspace.textDocuments) void this.consider(d);
@@ -47,6 +65,7 @@ export class ArticleFiles implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.forgetting.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -132,6 +132,15 @@ describe('News Annotator in a real VS Code', function () {
     assert.equal(current?.languageId, 'plaintext');
   });
 
+  it('leaves a .txt article alone once the user switches it back to plain text', async () => {
+    const article = await openArticle('suzhou-park-exports.txt');
+    const plain = await vscode.languages.setTextDocumentLanguage(article, 'plaintext');
+    await new Promise((r) => setTimeout(r, 1500));
+    const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === plain.uri.toString());
+    assert.equal(current?.languageId, 'plaintext');
+    await vscode.languages.setTextDocumentLanguage(plain, 'news-article'); // as the later tests expect
+  });
+
   it('returns a semantic token per recognised date with the suggestion modifier, at UTF-16 positions', async () => {
     const document = await openArticle('hangzhou-industry.news');
     const tokens = await semanticTokens(document, (t) => t.some((x) => x.type === 'newsTime'));
