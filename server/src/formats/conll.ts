@@ -54,8 +54,13 @@ function createWriter(scheme: TagScheme, tokens: Tokens) {
         } else {
           const ends = words.get(doc);
           words.delete(doc);
+          const bmp = chars.length === doc.text.length;
           for (const { bounds, tags } of tokenSentences(doc, chars, flat.all, scheme, tokens, options, ends)) {
-            for (let k = 0; k < tags.length; k++) parts.push(escapeToken(chars.slice(bounds[k], bounds[k + 1]).join('')), lineEnd(tags[k]));
+            for (let k = 0; k < tags.length; k++) {
+            // without astral characters, code-point offsets are string offsets
+            const word = bmp ? doc.text.slice(bounds[k], bounds[k + 1]) : chars.slice(bounds[k], bounds[k + 1]).join('');
+            parts.push(escapeToken(word), lineEnd(tags[k]));
+          }
             parts.push('\n');
           }
         }
