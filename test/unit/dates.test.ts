@@ -274,6 +274,8 @@ test('pitfalls from real news text', () => {
   assert.deepEqual(spans('会议于9点开始'), [['9点', 'TIME', 'T09']]);
   expectOne('公元753年', ['753年', 'DATE', '0753']);
   assert.deepEqual(spans('每周一早晨'), [['早晨', 'TIME', 'TMO']]);
+  assert.deepEqual(spans('四周峰峦拥翠'), []);
+  assert.deepEqual(spans('为期四周'), [['四周', 'DURATION', 'P4W']]);
   expectOne('十二点之后', ['十二点之后', 'TIME', 'T12', 'after']);
   expectOne('十几年', ['十几年', 'DURATION', 'P10Y', 'more_than']);
   expectOne('一九九六年元月', ['一九九六年元月', 'DATE', '1996-01']);

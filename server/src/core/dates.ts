@@ -1255,6 +1255,8 @@ class DateScanner {
     const t = this.text;
     // 第二年, 前一天, 每三年, 头三年: ordinals, relative counts and frequencies are not durations.
     if (i > 0 && '第前每头頭首'.includes(t[i - 1])) return 0;
+    // 四周 is usually "all around" (四周峰峦); as four weeks it comes with 为期 or 内/后/时间.
+    if (t[i] === '四' && (t[i + 1] === '周' || t[i + 1] === '週') && t[i - 1] !== '期' && !'内內后後以时時左前'.includes(t[i + 2] ?? '\uffff')) return 0;
     let p = i;
     let mod: Mod | undefined;
     for (const [w, m] of DURATION_PREFIXES) {
