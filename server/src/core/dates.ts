@@ -226,15 +226,33 @@ interface DateValue {
 }
 
 // Word lists of the readers below (module-level so that no call allocates them).
-const DECADE_PARTS = [['初期', 'start'], ['中期', 'mid'], ['末期', 'end'], ['后期', 'end'], ['中叶', 'mid'], ['初', 'start'], ['末', 'end']] as const;
+const DECADE_PARTS = [
+  ['初期', 'start'], ['中期', 'mid'], ['末期', 'end'], ['后期', 'end'], ['中叶', 'mid'], ['初', 'start'],
+  ['末', 'end'],
+] as const;
 const HALF_YEARS = [['上半年', 'H1'], ['下半年', 'H2'], ['前半年', 'H1'], ['后半年', 'H2'], ['上半年度', 'H1']] as const;
 const YEAR_PARTS = [['年底', 'end'], ['年末', 'end'], ['年初', 'start'], ['年中', 'mid'], ['年终', 'end']] as const;
-const MONTH_PARTS = [['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end'], ['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid']] as const;
+const MONTH_PARTS = [
+  ['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end'], ['月初', 'start'], ['月中', 'mid'], ['月底', 'end'],
+  ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid'],
+] as const;
 const MONTH_PARTS_ALONE = [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const;
-const DURATION_PREFIXES = [['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'], ['不足', 'less_than'], ['不到', 'less_than']] as const;
-const DURATION_SUFFIXES = [['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'], ['左右', 'approx']] as const;
+const DURATION_PREFIXES = [
+  ['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'], ['不足', 'less_than'],
+  ['不到', 'less_than'],
+] as const;
+const DURATION_SUFFIXES = [
+  ['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'], ['左右', 'approx'],
+] as const;
 const AGO_WORDS = [['之前', -1], ['以前', -1], ['前', -1]] as const;
-const SUFFIXES: [string, Mod][] = [ ['或之前', 'on_or_before'], ['或以前', 'on_or_before'], ['及之前', 'on_or_before'], ['及以前', 'on_or_before'], ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'], ['及以后', 'on_or_after'], ['以来', 'since_start'], ['开始', 'since_start'], ['起', 'since_start'], ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'], ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'], ['许', 'approx'], ['許', 'approx'], ];
+const SUFFIXES: [string, Mod][] = [
+  ['或之前', 'on_or_before'], ['或以前', 'on_or_before'], ['及之前', 'on_or_before'],
+  ['及以前', 'on_or_before'], ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'],
+  ['及以后', 'on_or_after'], ['以来', 'since_start'], ['开始', 'since_start'], ['起', 'since_start'],
+  ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'],
+  ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'], ['许', 'approx'],
+  ['許', 'approx'],
+];
 
 class DateScanner {
   private readonly out: RawSpan[] = [];
