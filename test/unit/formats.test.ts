@@ -205,6 +205,19 @@ test('splits: by document, ratios respected, the same seed gives the same split,
   assert.equal(new Set(all).size, 20);
 });
 
+for (const format of FORMAT_NAMES) {
+  test(`${format}: documents exported into train/dev/test come back under their own ids`, async () => {
+    const corpus = flatCorpus();
+    const out = tmp(`out-${format}`);
+    const s = await exportCorpus({ format, paths: [corpus], outDir: out, split: { ratios: [0.5, 0.25, 0.25], seed: 9 } });
+    assert.deepEqual(s.documentsPerSplit, { train: 2, dev: 1, test: 1 });
+    const into = tmp(`into-${format}`);
+    const r = await importDataset({ format, inputs: [out], intoDir: into });
+    assert.deepEqual(r.problems, []);
+    assert.deepEqual(readBack(into).map((d) => d.id).sort(), ['a', 'empty', 'sub/b', 'untagged']);
+  });
+}
+
 test('progress is reported per document and an aborted export stops with CancelledError', async () => {
   const corpus = tmp('progress');
   for (let i = 0; i < 120; i++) article(corpus, `d${i}.txt`, `第${i}篇。`, '');

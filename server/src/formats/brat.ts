@@ -93,7 +93,24 @@ export function readBratDocument(annPath: string, report: ReportProblem): Import
     }
     (suggested.has(t.id) ? suggestions : spans).push(makeSpan(chars, t.start, t.end, t.label as Span['label'], valuesOf(t as unknown as Span)));
   }
-  return { text, spans, suggestions, where: annPath };
+  return { id: collectionId(annPath), text, spans, suggestions, where: annPath };
+}
+
+/**
+ * The document id: the .ann path relative to the nearest folder above it holding an annotation.conf (the brat
+ * collection root; our export writes one per split folder), without extension. Undefined when there is none.
+ */
+function collectionId(annPath: string): string | undefined {
+  let dir = path.dirname(path.resolve(annPath));
+  for (let depth = 0; depth < 32; depth++) {
+    if (fs.existsSync(path.join(dir, 'annotation.conf'))) {
+      return path.relative(dir, path.resolve(annPath)).replace(/\.ann$/i, '').split(path.sep).join('/');
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
 }
 
 async function* read(file: string, report: ReportProblem): AsyncIterable<ImportedDocument> {
