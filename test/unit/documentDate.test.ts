@@ -66,6 +66,8 @@ test('dates in file names', () => {
 test('the newest full date in the text wins', () => {
   const r = findDocumentDate('2022年3月1日发布；二〇二三年六月十八日修订；2021-12-01 起草。', {});
   assert.deepEqual([r.date, r.source, r.detail], ['2023-06-18', 'text', '二〇二三年六月十八日']);
+  // dates in the future (plans, deadlines) cannot be the creation date
+  assert.equal(findDocumentDate('2021年3月5日发布，2999年1月1日前完成。', {}).date, '2021-03-05');
   // partial dates (no day) and invalid ones do not count
   assert.equal(findDocumentDate('2023年6月，2023年2月30日', {}).source, 'none');
 });
