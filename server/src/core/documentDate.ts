@@ -134,7 +134,10 @@ export function dateInFileName(fileName: string): string | undefined {
  * The newest full date (year, month and day) written in the text, with the text it was read from. Dates after
  * `today` (deadlines and plans: 2030年1月1日前完成) cannot be the creation date and are skipped.
  */
-export function newestDateInText(text: string, today: string = new Date().toISOString().slice(0, 10)): { date: string; detail: string } | undefined {
+export function newestDateInText(
+  text: string,
+  today: string = new Date().toISOString().slice(0, 10),
+): { date: string; detail: string } | undefined {
   let best: { date: string; detail: string } | undefined;
   FULL_DATE.lastIndex = 0;
   for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
