@@ -170,6 +170,34 @@ for (const format of FORMAT_NAMES) {
   });
 }
 
+test('suggestions from the corpus: analysis output minus rejected ones minus those overlapping a confirmed tag', async () => {
+  const corpus = tmp('suggest');
+  article(corpus, 'n.txt', '杭州市投资3.5亿元，增长12%。', 'T1\tLOC 0 3\t杭州市\n');
+  fs.writeFileSync(path.join(corpus, 'n.review.json'), JSON.stringify({ version: 1, reviewed: false, rejected: [{ label: 'PERCENT', start: 13, end: 16, text: '12%' }] }));
+  const seen: string[] = [];
+  const suggest = (text: string, o: { fileName?: string }) => {
+    seen.push(`${o.fileName}:${text.length}`);
+    return [
+      { start: 0, end: 2, label: 'LOC' as const, text: '杭州' }, // overlaps the confirmed tag
+      { start: 5, end: 10, label: 'MONEY' as const, text: '3.5亿元', value: 350000000, unit: 'CNY' },
+      { start: 13, end: 16, label: 'PERCENT' as const, text: '12%', value: 0.12 }, // rejected
+    ];
+  };
+  const out = tmp('out');
+  const s = await exportCorpus({ format: 'doccano', paths: [corpus], outDir: out, includeSuggestions: true, suggest });
+  assert.deepEqual(seen, ['n.txt:17']);
+  assert.deepEqual(s.tagsPerLabel, { LOC: 1 });
+  assert.deepEqual(s.suggestionsPerLabel, { MONEY: 1 });
+  const line = JSON.parse(fs.readFileSync(path.join(out, 'all.jsonl'), 'utf8'));
+  assert.deepEqual(line.label, [[0, 3, 'LOC'], [5, 10, 'MONEY']]);
+  assert.deepEqual(line.suggestions, [[5, 10, 'MONEY']]);
+  // without the option, no analysis runs and only tags are exported
+  seen.length = 0;
+  await exportCorpus({ format: 'doccano', paths: [corpus], outDir: out, suggest });
+  assert.deepEqual(seen, []);
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, 'all.jsonl'), 'utf8')).label, [[0, 3, 'LOC']]);
+});
+
 test('a tag that does not match its text stops the export, naming the file and the tag', async () => {
   const corpus = tmp('bad');
   article(corpus, 'ok.txt', '上海', 'T1\tLOC 0 2\t上海\n');

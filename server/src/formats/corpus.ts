@@ -75,6 +75,8 @@ export interface LoadOptions {
   includeSuggestions?: boolean;
   /** Passed to analyze() for suggestions (e.g. an explicit document date). */
   analysis?: AnalysisOptions;
+  /** Where suggestions come from; analyze() by default. */
+  suggest?: (text: string, options: AnalysisOptions) => Span[];
   /** Non-fatal problems (malformed .ann lines, which are skipped). */
   warn?: (message: string) => void;
 }
@@ -116,7 +118,8 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
   const doc: LabelledDocument = { id: entry.id, text, spans, source: entry.textPath };
   if (options.includeSuggestions) {
     const fileName = path.basename(entry.textPath);
-    const found = analyze(text, { ...options.analysis, fileName }).spans;
+    const suggest = options.suggest ?? ((t: string, o: AnalysisOptions) => analyze(t, o).spans);
+    const found = suggest(text, { ...options.analysis, fileName });
     doc.suggestions = found.filter(
       (s) =>
         !rejected.some((r) => r.start === s.start && r.end === s.end && r.label === s.label) &&

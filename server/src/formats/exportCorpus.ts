@@ -2,7 +2,7 @@
 // progress reports and cancellation for the editor's progress notification, and a summary at the end.
 // Used by the CLI (news-annotator export) and the language server (the editor's export command).
 import * as path from 'path';
-import { AnalysisOptions } from '../core/types';
+import { AnalysisOptions, Span } from '../core/types';
 import { CancelledError, FormatError, LabelledDocument, checkDocument } from './document';
 import { FormatName } from './datasetFormat';
 import { formatByName } from './registry';
@@ -24,6 +24,8 @@ export interface ExportOptions {
   sentences?: SentenceOptions;
   /** Options for the analysis that produces suggestions (e.g. an explicit document date). */
   analysis?: AnalysisOptions;
+  /** Where suggestions come from; analyze() by default. */
+  suggest?: (text: string, options: AnalysisOptions) => Span[];
 }
 
 export interface ExportProgress {
@@ -148,7 +150,9 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   };
   async function* documents(): AsyncIterable<LabelledDocument> {
     for (const entry of entries) {
-      yield loadDocument(entry, { includeSuggestions: options.includeSuggestions, analysis: options.analysis, warn: readWarning });
+      yield loadDocument(entry, {
+        includeSuggestions: options.includeSuggestions, analysis: options.analysis, suggest: options.suggest, warn: readWarning,
+      });
     }
   }
   const summary = await exportDocuments(
