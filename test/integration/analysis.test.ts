@@ -132,6 +132,20 @@ describe('News Annotator in a real VS Code', function () {
     assert.equal(current?.languageId, 'plaintext');
   });
 
+  it('says so when a .txt file is not UTF-8 (GB18030) instead of treating mojibake as an article', async () => {
+    const exports = await api();
+    const source = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'encodings', 'gb18030.txt');
+    const target = workspaceFile('gb18030-article.txt');
+    fs.copyFileSync(source, target.fsPath);
+    const before = fs.readFileSync(target.fsPath);
+    const document = await vscode.workspace.openTextDocument(target);
+    await vscode.window.showTextDocument(document);
+    await until('the encoding report', () => (exports.articles.misDecoded.has(target.toString()) ? true : undefined));
+    const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+    assert.equal(current?.languageId, 'plaintext');
+    assert.deepEqual(fs.readFileSync(target.fsPath), before, 'the file is untouched');
+  });
+
   it('leaves a .txt article alone once the user switches it back to plain text', async () => {
     const article = await openArticle('suzhou-park-exports.txt');
     const plain = await vscode.languages.setTextDocumentLanguage(article, 'plaintext');
