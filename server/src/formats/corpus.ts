@@ -119,7 +119,12 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
   if (options.includeSuggestions) {
     const fileName = path.basename(entry.textPath);
     const suggest = options.suggest ?? ((t: string, o: AnalysisOptions) => analyze(t, o).spans);
-    const found = suggest(text, { ...options.analysis, fileName });
+    let found: Span[];
+    try {
+      found = suggest(text, { ...options.analysis, fileName });
+    } catch (e) {
+      throw new FormatError(`${entry.textPath}: the suggestions could not be computed: ${(e as Error).message}`);
+    }
     doc.suggestions = found.filter(
       (s) =>
         !rejected.some((r) => r.start === s.start && r.end === s.end && r.label === s.label) &&
