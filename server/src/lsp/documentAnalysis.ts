@@ -49,14 +49,15 @@ export interface DocumentAnalysis {
 export function analyzeWhatWorks(
   text: string,
   options: { dct?: string; fileName?: string; groups: LabelGroup[] },
+  run: typeof analyze = analyze,
 ): { result: AnalysisResult; failures: string[] } {
   try {
-    return { result: analyze(text, options), failures: [] };
+    return { result: run(text, options), failures: [] };
   } catch (first) {
     const failures: string[] = [];
     const working = options.groups.filter((group) => {
       try {
-        analyze(text, { ...options, groups: [group] });
+        run(text, { ...options, groups: [group] });
         return true;
       } catch (err) {
         failures.push(`${group}: ${(err as Error).message}`);
@@ -65,9 +66,9 @@ export function analyzeWhatWorks(
     });
     if (failures.length === 0) failures.push((first as Error).message);
     try {
-      return { result: analyze(text, { ...options, groups: working }), failures };
+      return { result: run(text, { ...options, groups: working }), failures };
     } catch {
-      return { result: analyze(text, { ...options, groups: [] }), failures };
+      return { result: run(text, { ...options, groups: [] }), failures };
     }
   }
 }
