@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DocumentDateStore, DocumentDateStoreError, isIsoDate } from '../../server/src/lsp/documentDateStore';
+import { DocumentDateStore, DocumentDateStoreError, isIsoDate } from '../../server/src/core/documentDateStore';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'dct-store-'));

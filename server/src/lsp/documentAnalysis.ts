@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../core/analyze';
 import type { ExplicitDateOrigin } from '../core/describe';
 import { AnalysisResult, LabelGroup } from '../core/types';
-import { DocumentDateStore, DocumentDateStoreError, isIsoDate } from './documentDateStore';
+import { DocumentDateStore, DocumentDateStoreError, isIsoDate } from '../core/documentDateStore';
 import type { NewsAnnotatorSettings } from './protocol';
 
 export const DEFAULT_SETTINGS: NewsAnnotatorSettings = {

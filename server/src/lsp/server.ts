@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Translate, describeDocumentDate } from '../core/describe';
 import { Span } from '../core/types';
 import { AnalysisCache, DEFAULT_SETTINGS, DocumentAnalysis, filePathOf, normaliseSettings } from './documentAnalysis';
-import { DocumentDateStore, DocumentDateStoreError } from './documentDateStore';
+import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
 import { hoverAt } from './hover';
 import {
   AnalysisRequest,

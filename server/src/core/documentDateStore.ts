@@ -3,7 +3,7 @@
 //   <workspace folder>/.news-annotator/document-dates.json
 //   { "version": 1, "dates": { "news/2023-06-18-economy.txt": "2023-06-18", ... } }
 // Keys are paths relative to the folder holding `.news-annotator/`, with forward slashes. A file outside every
-// workspace folder uses the `.news-annotator/` folder beside it. Plain Node (no protocol types) on purpose.
+// workspace folder uses the `.news-annotator/` folder beside it. Plain Node: the language server and the CLI share it.
 import * as fs from 'fs';
 import * as path from 'path';
 
