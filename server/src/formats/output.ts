@@ -2,7 +2,6 @@
 // bounded by the buffer, not the corpus), directories created on demand, every path recorded for the summary.
 import * as fs from 'fs';
 import * as path from 'path';
-import { dirname } from 'path';
 
 const FLUSH_AT = 1 << 20;
 
@@ -12,9 +11,9 @@ export class OutputFile {
   private size = 0;
   private closed = false;
 
-  constructor(readonly path: string) {
-    fs.mkdirSync(dirname(path), { recursive: true });
-    this.fd = fs.openSync(path, 'w');
+  constructor(readonly file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.fd = fs.openSync(file, 'w');
   }
 
   write(s: string): void {
@@ -51,7 +50,7 @@ export class OutputFolder {
     if (!f) {
       f = new OutputFile(path.join(this.root, relative));
       this.open.set(relative, f);
-      this.written.push(f.path);
+      this.written.push(f.file);
       onOpen?.(f);
     }
     return f;

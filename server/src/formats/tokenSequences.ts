@@ -2,12 +2,14 @@
 // (characters, or nodejieba words cut further so no tag boundary falls inside a word), tagging them, and the
 // per-document side file that carries what a tag column cannot: the document id, normalised values and which
 // tags are unreviewed suggestions.
+import * as fs from 'fs';
 import { Span } from '../core/types';
 import { LabelledDocument, compareSpans } from './document';
-import { WriterOptions, ReportProblem } from './datasetFormat';
+import { ReportProblem, WriterOptions, readLines } from './datasetFormat';
 import { splitSentences } from './sentences';
 import { TagScheme, droppedMessage, encodeTags, flattenForTokens, schemePrefixes } from './tagScheme';
 import { Triple, readTriples, readValueEntries, separateSuggestions, spansFromTriples, triple, valueEntries } from './spanJson';
+import { wordEndsSync } from './wordSegmenter';
 
 export type Tokens = 'char' | 'word';
 
@@ -17,7 +19,6 @@ export interface TokenSentence {
   tags: string[];
 }
 
-import { wordEndsSync } from './wordSegmenter';
 
 /**
  * The document's spans reduced to what a token format can hold (flat), with a warning for each one left out.
@@ -156,9 +157,7 @@ export function applySidecar(
 
 /** Reads a side file fully (one small JSON line per document); missing file → undefined. */
 export async function readSidecar(file: string, report: ReportProblem): Promise<any[] | undefined> {
-  const fs = await import('fs');
   if (!fs.existsSync(file)) return undefined;
-  const { readLines } = await import('./datasetFormat');
   const out: any[] = [];
   for await (const { line, number } of readLines(file)) {
     if (line.trim() === '') continue;
