@@ -256,6 +256,8 @@ test('narrative references count from the date named last, not from the DCT', ()
   // with no earlier date nothing is invented
   assert.deepEqual(spans('次日'), [['次日', 'DATE', 'XXXX-XX-XX']]);
   assert.deepEqual(spans('同年'), [['同年', 'DATE', 'XXXX']]);
+  assert.deepEqual(spans('这次日本外务省'), []);
+  assert.deepEqual(spans('出席本次年会'), []);
 });
 
 test('a weekday in brackets after the date belongs to it', () => {

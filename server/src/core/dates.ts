@@ -1581,6 +1581,8 @@ function insideWord(t: string, i: number, w: string): boolean {
   if (w === '前年' && prev !== '' && '目提之以空史当當'.includes(prev)) return true;
   if (w.endsWith('年') && next !== '' && '龄齡纪紀级級限份'.includes(next)) return true;
   if (w === '上月' && next === '球') return true;
+  // 这次日本…, 本次年会: 次 counts occasions there.
+  if (w[0] === '次' && ((prev !== '' && '这這本此上下每首多再一两兩几幾该該那其'.includes(prev)) || next === '本' || next === '会' || next === '會')) return true;
   if ((w === '当日' || w === '當日') && next === '本') return true;
   return false;
 }
