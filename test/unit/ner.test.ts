@@ -25,27 +25,29 @@ function ents(text: string): string[] {
 
 // ---- tag scheme and decoding
 
-test('BIOES tags round-trip through ranges', () => {
+test('BIO tags round-trip through ranges, adjacent entities included', () => {
   const ranges = [
     { start: 0, end: 3, type: 0 },
     { start: 3, end: 4, type: 1 },
+    { start: 4, end: 5, type: 1 },
     { start: 6, end: 8, type: 2 },
   ];
   const tags = rangesToTags(9, ranges);
-  assert.deepEqual(Array.from(tags, tagName), ['B-PER', 'I-PER', 'E-PER', 'S-LOC', 'O', 'O', 'B-ORG', 'E-ORG', 'O']);
+  assert.deepEqual(Array.from(tags, tagName), ['B-PER', 'I-PER', 'I-PER', 'B-LOC', 'B-LOC', 'O', 'B-ORG', 'I-ORG', 'O']);
   assert.deepEqual(tagsToRanges(tags), ranges);
 });
 
-test('transition constraints: an open entity continues with I/E of its own type only', () => {
+test('transition constraints: I-X only continues B-X or I-X', () => {
   const bPer = tagOf(0, 'B');
   assert.equal(allowedTransition(bPer, tagOf(0, 'I')), true);
-  assert.equal(allowedTransition(bPer, tagOf(0, 'E')), true);
-  assert.equal(allowedTransition(bPer, tagOf(1, 'E')), false);
-  assert.equal(allowedTransition(bPer, 0), false);
-  assert.equal(allowedTransition(tagOf(0, 'E'), tagOf(1, 'S')), true);
+  assert.equal(allowedTransition(tagOf(0, 'I'), tagOf(0, 'I')), true);
+  assert.equal(allowedTransition(bPer, tagOf(1, 'I')), false);
   assert.equal(allowedTransition(0, tagOf(2, 'I')), false);
-  assert.equal(allowedStart(tagOf(1, 'E')), false);
-  assert.equal(allowedEnd(tagOf(1, 'B')), false);
+  assert.equal(allowedTransition(bPer, 0), true);
+  assert.equal(allowedTransition(tagOf(0, 'I'), tagOf(1, 'B')), true);
+  assert.equal(allowedStart(tagOf(1, 'I')), false);
+  assert.equal(allowedStart(tagOf(1, 'B')), true);
+  assert.equal(allowedEnd(tagOf(1, 'I')), true);
 });
 
 function legal(path: ArrayLike<number>): boolean {
@@ -60,9 +62,9 @@ test('Viterbi returns the best legal path even when emissions favour illegal tag
   for (let trial = 0; trial < 20; trial++) {
     const n = 3;
     const emit = new Float64Array(n * L).map(() => Math.round(random() * 20 - 10));
-    // make an illegal start (I-PER) and an illegal continuation very attractive
+    // make an illegal start (I-PER) and an illegal continuation (I-LOC after anything but LOC) very attractive
     emit[tagOf(0, 'I')] += 50;
-    emit[L + tagOf(1, 'E')] += 50;
+    emit[L + tagOf(1, 'I')] += 50;
     const tr = constrain(zeros, new Float64Array(L), new Float64Array(L));
     const path = viterbi(emit, n, tr);
     assert.ok(legal(path), `illegal path ${Array.from(path, tagName)}`);
@@ -79,12 +81,12 @@ test('Viterbi returns the best legal path even when emissions favour illegal tag
 test('margins are zero on a tie and grow with the evidence', () => {
   const tr = constrain(new Float64Array(L * L), new Float64Array(L), new Float64Array(L));
   const emit = new Float64Array(L);
-  emit[tagOf(0, 'S')] = 5;
-  emit[tagOf(1, 'S')] = 5;
+  emit[tagOf(0, 'B')] = 5;
+  emit[tagOf(1, 'B')] = 5;
   assert.equal(decodeWithMargins(emit, 1, tr).margins[0], 0);
-  emit[tagOf(0, 'S')] = 9;
+  emit[tagOf(0, 'B')] = 9;
   const d = decodeWithMargins(emit, 1, tr);
-  assert.equal(tagName(d.path[0]), 'S-PER');
+  assert.equal(tagName(d.path[0]), 'B-PER');
   assert.equal(d.margins[0], 4);
 });
 

@@ -132,40 +132,35 @@ export class FeatureExtractor {
     this.mask = (1 << config.tableBits) - 1;
   }
 
+  // A template's values are combined with distinct odd multipliers, then mixed once (murmur3's finaliser).
   private row(t: number, a: number, b: number, c: number): number {
-    let h = Math.imul(t + 1, 0x9e3779b1);
-    h = mix(h, a);
-    h = mix(h, b);
-    h = mix(h, c);
-    return (fmix(h) & this.mask) * L;
+    const h = Math.imul(t + 1, 0x9e3779b1) + Math.imul(a, 0x85ebca77) + Math.imul(b, 0xc2b2ae3d) + Math.imul(c, 0x27d4eb2f);
+    return (fmix(h | 0) & this.mask) * L;
   }
   private row1(t: number, a: number): number {
-    return (fmix(mix(Math.imul(t + 1, 0x9e3779b1), a)) & this.mask) * L;
+    return (fmix((Math.imul(t + 1, 0x9e3779b1) + Math.imul(a, 0x85ebca77)) | 0) & this.mask) * L;
   }
   private row2(t: number, a: number, b: number): number {
-    return (fmix(mix(mix(Math.imul(t + 1, 0x9e3779b1), a), b)) & this.mask) * L;
+    return (fmix((Math.imul(t + 1, 0x9e3779b1) + Math.imul(a, 0x85ebca77) + Math.imul(b, 0xc2b2ae3d)) | 0) & this.mask) * L;
   }
 
-  private readonly wordCache = new Map<string, number>();
   private readonly tagCache = new Map<string, number>();
   private lastSuffix = 0;
+  /** Last characters of any suffix: a word ending otherwise needs no suffix lookups. */
+  private readonly suffixLastChars = new Set([...ORG_SUFFIXES, ...PLACE_SUFFIXES].map((w) => w.charCodeAt(w.length - 1)));
 
-  /** Hash of a word, and (in lastSuffix) whether it is or ends with an organisation or place suffix; cached. */
+  /** Hash of a word, and (in lastSuffix) whether it is or ends with an organisation or place suffix. */
   private wordFacts(word: string): number {
-    let v = this.wordCache.get(word);
-    if (v === undefined) {
-      let suffix = 0;
+    let suffix = 0;
+    if (this.suffixLastChars.has(word.charCodeAt(word.length - 1))) {
       if (this.orgSuffixes.endsWord(word)) suffix |= 1;
       if (this.placeSuffixes.endsWord(word)) suffix |= 2;
       if (this.orgSuffixes.has(word)) suffix |= 4;
       if (this.placeSuffixes.has(word)) suffix |= 8;
-      // hash in the high bits, suffix bits in the low 4
-      v = (strHash(word) & ~15) | suffix;
-      if (this.wordCache.size > 200_000) this.wordCache.clear();
-      this.wordCache.set(word, v);
     }
-    this.lastSuffix = v & 15;
-    return v;
+    this.lastSuffix = suffix;
+    // hash in the high bits, suffix bits in the low 4
+    return (strHash(word) & ~15) | suffix;
   }
 
   private tagHash(tag: string): number {

@@ -93,9 +93,55 @@ function step(h: number, cp: number): number {
 const SEED = 0x811c9dc5 | 0;
 
 /** A set of place names matched against a sentence, all matches of two or more characters. */
+/** An open-addressing set of 32-bit keys with a small value each (faster than Map for the scan below). */
+class IntTable {
+  private keys: Int32Array;
+  private values: Uint8Array;
+  private used: Uint8Array;
+  private count = 0;
+  constructor(capacity = 1 << 16) {
+    this.keys = new Int32Array(capacity);
+    this.values = new Uint8Array(capacity);
+    this.used = new Uint8Array(capacity);
+  }
+  get size(): number {
+    return this.count;
+  }
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.used[i] && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+  get(key: number): number {
+    const i = this.slot(key);
+    return this.used[i] ? this.values[i] : 0;
+  }
+  or(key: number, value: number): void {
+    if ((this.count + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(key);
+    if (!this.used[i]) {
+      this.used[i] = 1;
+      this.keys[i] = key;
+      this.count++;
+    }
+    this.values[i] |= value;
+  }
+  private grow(): void {
+    const { keys, values, used } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.values = new Uint8Array(keys.length * 2);
+    this.used = new Uint8Array(keys.length * 2);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (used[i]) this.or(keys[i], values[i]);
+  }
+}
+
+/** Value bits in the table: 1 a full name ends here, 2 a short name ends here, 4 a longer name continues. */
+const PREFIX = 4;
+
 export class Gazetteer {
-  private readonly table = new Map<number, number>();
-  private readonly prefixes = new Set<number>();
+  private readonly table = new IntTable();
 
   constructor(readonly names: AdminNames) {
     for (const n of names.full) this.add(n, 1);
@@ -109,10 +155,10 @@ export class Gazetteer {
     for (let k = 0; k < cps.length; k++) {
       h = step(h, cps[k]);
       // every proper prefix is marked so that scanning stops as soon as no name can continue
-      if (k < cps.length - 1) this.prefixes.add(h);
+      if (k < cps.length - 1) this.table.or(h, PREFIX);
     }
-    h = step(h, cps.length);
-    this.table.set(h, (this.table.get(h) ?? 0) | kind);
+    // the entry for a whole name is keyed by the hash with the length mixed in
+    this.table.or(step(h, cps.length), kind);
   }
 
   get size(): number {
@@ -129,18 +175,13 @@ export class Gazetteer {
       const max = Math.min(n - i, MAX_GAZETTEER_NAME);
       for (let len = 1; len <= max; len++) {
         h = step(h, cps[i + len - 1]);
-        if (len < 2) {
-          if (!this.prefixes.has(h)) break;
-          continue;
+        const more = this.table.get(h) & PREFIX;
+        if (len >= 2) {
+          const kind = this.table.get(step(h, len));
+          if (kind & 1) mark(out, i, len, GAZ_FULL_B, GAZ_FULL_I, GAZ_FULL_E);
+          if (kind & 2) mark(out, i, len, GAZ_SHORT_B, GAZ_SHORT_I, GAZ_SHORT_E);
         }
-        const kind = this.table.get(step(h, len));
-        if (kind === undefined) {
-          if (!this.prefixes.has(h)) break;
-          continue;
-        }
-        if (kind & 1) mark(out, i, len, GAZ_FULL_B, GAZ_FULL_I, GAZ_FULL_E);
-        if (kind & 2) mark(out, i, len, GAZ_SHORT_B, GAZ_SHORT_I, GAZ_SHORT_E);
-        if (len < max && !this.prefixes.has(h)) break;
+        if (!more) break;
       }
     }
     return out;

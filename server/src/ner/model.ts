@@ -47,7 +47,7 @@ export class NerModel {
 
   /** Emission scores emit[i * TAG_COUNT + tag] for n characters of feature rows. */
   emissions(rows: Int32Array, n: number): Float64Array {
-    return L === 13 ? emissionScores13(this.data.weights, rows, n) : emissionScores(this.data.weights, rows, n);
+    return L === 7 ? emissionScores7(this.data.weights, rows, n) : emissionScores(this.data.weights, rows, n);
   }
 
   /** The serialised model: magic, then deflate-compressed header length, JSON header and int8 weights. */
@@ -103,22 +103,20 @@ export function emissionScores(weights: Int8Array | Int32Array | Float64Array | 
 }
 
 /**
- * emissionScores for the 13 BIOES tags of PER/LOC/ORG with the sums in locals: the weight table is far larger than
- * the caches, and keeping the 13 running sums out of memory lets the loads of successive rows overlap (about twice
- * as fast as the generic loop; see test/bench/ner.ts).
+ * emissionScores for the 7 BIO tags of PER/LOC/ORG with the sums in locals: the weight table is larger than the
+ * caches, and keeping the running sums out of memory lets the loads of successive rows overlap (about twice as fast
+ * as the generic loop; see test/bench/ner.ts).
  */
-export function emissionScores13(w: Int8Array, rows: Int32Array, n: number): Float64Array {
-  const emit = new Float64Array(n * 13);
+export function emissionScores7(w: Int8Array, rows: Int32Array, n: number): Float64Array {
+  const emit = new Float64Array(n * 7);
   for (let i = 0; i < n; i++) {
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0;
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0;
     for (let f = i * F, fe = f + F; f < fe; f++) {
       const r = rows[f];
       a0 += w[r]; a1 += w[r + 1]; a2 += w[r + 2]; a3 += w[r + 3]; a4 += w[r + 4]; a5 += w[r + 5]; a6 += w[r + 6];
-      a7 += w[r + 7]; a8 += w[r + 8]; a9 += w[r + 9]; a10 += w[r + 10]; a11 += w[r + 11]; a12 += w[r + 12];
     }
-    const e = i * 13;
+    const e = i * 7;
     emit[e] = a0; emit[e + 1] = a1; emit[e + 2] = a2; emit[e + 3] = a3; emit[e + 4] = a4; emit[e + 5] = a5; emit[e + 6] = a6;
-    emit[e + 7] = a7; emit[e + 8] = a8; emit[e + 9] = a9; emit[e + 10] = a10; emit[e + 11] = a11; emit[e + 12] = a12;
   }
   return emit;
 }

@@ -1,4 +1,4 @@
-// npm run train:ner -- [--seed 1] [--epochs 8] [--bits 21] [--data file.jsonl ...] [--dev-every 20] [--out file]
+// npm run train:ner -- [--seed 1] [--epochs 12] [--bits 20] [--data file.jsonl ...] [--dev-every 20] [--out file] [--limit N]
 // Trains the entity model on JSON lines {text, entities: [[start, end, "PER"|"LOC"|"ORG"], ...]} (code points),
 // by default the MSRA training data in ../shared/data/ner/msra, holding out every 20th sentence as dev data.
 // Deterministic for a given seed and data. Writes server/models/ner-msra.bin (or --out).
@@ -22,7 +22,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { seed: 1, epochs: 8, bits: 21, data: [], devEvery: 20, out: path.join(repoRoot(), 'server', 'models', 'ner-msra.bin'), limit: 0 };
+  const args: Args = { seed: 1, epochs: 12, bits: 20, data: [], devEvery: 20, out: path.join(repoRoot(), 'server', 'models', 'ner-msra.bin'), limit: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
