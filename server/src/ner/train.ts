@@ -95,7 +95,7 @@ function main(): void {
   model = new NerModel({ ...model.data, calibration: { a: calibration.a, b: calibration.b }, meta });
   if (dev.length) {
     const report = devScore(model).report();
-    console.log(formatScores('dev (model, MSRA conventions), int8 weights:', report));
+    console.log(formatScores('dev (model output, no post-rules), int8 weights:', report));
   }
   model.save(args.out);
   console.log(`calibration on ${calibration.spans} dev spans: confidence = sigmoid(${calibration.a.toFixed(4)} * margin + ${calibration.b.toFixed(3)})`);
