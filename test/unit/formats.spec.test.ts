@@ -77,6 +77,8 @@ test('doccano import also reads the relation-project shape {"entities": [{label,
   for await (const d of doccano.read(path.join(dir, 'r.jsonl'), (p) => problems.push(p))) docs.push(d);
   assert.deepEqual(problems, []);
   assert.deepEqual(docs[0].spans.map((s) => [s.label, s.text]), [['ORG', '𠮷野家'], ['LOC', '杭州']]);
+  // a file that does not name its documents: ids from the file name and the record's own id
+  assert.equal(docs[0].id, 'r-7');
 });
 
 test('Label Studio: tasks with data.text, annotations[].result[] of type labels, predictions, and a matching config', async () => {

@@ -71,6 +71,16 @@ export interface DatasetFormat {
   read(file: string, report: ReportProblem): AsyncIterable<ImportedDocument>;
 }
 
+/**
+ * The id of a document read from a file that does not name it (a foreign export): the file's base name and the
+ * record's own id or number, e.g. "admin-17" for doccano's {"id": 17} in admin.jsonl.
+ */
+export function fallbackId(file: string, record: unknown): string {
+  const base = path.basename(file).replace(/\.[^.]*$/, '');
+  const own = typeof record === 'number' || (typeof record === 'string' && /^[\w.-]+$/.test(record)) ? String(record) : undefined;
+  return `${base}-${own ?? 'x'}`;
+}
+
 /** Lines of a text file, streamed, with 1-based numbers; a trailing \r (CRLF files) is removed. */
 export async function* readLines(file: string): AsyncIterable<{ line: string; number: number }> {
   const rl = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });

@@ -4,7 +4,7 @@
 // normalised values ({start, end, label, value?, valueMax?, unit?, mod?, timex?}) and the list of spans that are
 // unreviewed suggestions travel with the example. Offsets are code points.
 import { compareSpans } from './document';
-import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions, readLines } from './datasetFormat';
+import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions, readLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { readTriples, readValueEntries, separateSuggestions, spansFromTriples, triple, valueEntries } from './spanJson';
 
@@ -48,7 +48,7 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
     const spans = spansFromTriples(chars, triples, values, problems);
     const split = separateSuggestions(spans, readTriples(obj.suggestions, 'suggestions', problems));
     for (const m of problems) report({ file, line: number, message: m });
-    const id = typeof obj.document === 'string' ? obj.document : undefined;
+    const id = typeof obj.document === 'string' ? obj.document : fallbackId(file, obj.id ?? number);
     yield { id, text: obj.text, ...split, where: `${file}:${number}` };
   }
 }

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { Span } from '../core/types';
 import { compareSpans, isLabel, labelOrder, makeSpan, parseValues, sliceChars, valuesOf, VALUE_KEYS } from './document';
-import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions } from './datasetFormat';
+import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions } from './datasetFormat';
 import { OutputFolder } from './output';
 
 export const FROM_NAME = 'label';
@@ -143,7 +143,7 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
       suggestions.push(...readRegions(p?.result, chars, `task ${n} prediction`, problems));
     }
     for (const m of problems) report({ file, message: m });
-    const id = typeof task.data.document === 'string' ? task.data.document : undefined;
+    const id = typeof task.data.document === 'string' ? task.data.document : fallbackId(file, task.id ?? n);
     yield { id, text, spans, suggestions, where };
   }
 }

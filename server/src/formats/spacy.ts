@@ -3,7 +3,7 @@
 // make_docbin.py, is written beside the files: it turns each .jsonl into a .spacy DocBin (the file `spacy train`
 // reads), with doc.ents (flat) and every span, overlapping or not, in doc.spans["sc"].
 import { compareSpans } from './document';
-import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions, readLines } from './datasetFormat';
+import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions, readLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { readTriples, readValueEntries, separateSuggestions, spansFromTriples, triple, valueEntries } from './spanJson';
 
@@ -90,7 +90,7 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
     const spans = spansFromTriples(chars, readTriples(obj.entities, 'entities', problems), values, problems);
     const split = separateSuggestions(spans, readTriples(meta.suggestions, 'meta.suggestions', problems));
     for (const m of problems) report({ file, line: number, message: m });
-    const id = typeof meta.document === 'string' ? meta.document : undefined;
+    const id = typeof meta.document === 'string' ? meta.document : fallbackId(file, number);
     yield { id, text: obj.text, ...split, where: `${file}:${number}` };
   }
 }
