@@ -198,6 +198,16 @@ test('suggestions from the corpus: analysis output minus rejected ones minus tho
   assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, 'all.jsonl'), 'utf8')).label, [[0, 3, 'LOC']]);
 });
 
+test('malformed .ann lines and discontinuous spans are reported as warnings, the rest is exported', async () => {
+  const corpus = tmp('warn');
+  article(corpus, 'w.txt', '上海和北京', 'T1\tLOC 0 2\t上海\nT2\tLOC 0 1;3 4\t上北\nbroken line\nT3\tLOC 3 5\t北京\n');
+  const s = await exportCorpus({ format: 'spacy', paths: [corpus], outDir: tmp('out') });
+  assert.equal(s.warnings.length, 2);
+  assert.match(s.warnings[0], /w\.ann:3: .*\(line not exported\)/);
+  assert.match(s.warnings[1], /w\.ann: T2 LOC is a discontinuous span; it is not exported/);
+  assert.deepEqual(s.tagsPerLabel, { LOC: 2 });
+});
+
 test('a tag that does not match its text stops the export, naming the file and the tag', async () => {
   const corpus = tmp('bad');
   article(corpus, 'ok.txt', '上海', 'T1\tLOC 0 2\t上海\n');

@@ -94,6 +94,11 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
   if (fs.existsSync(entry.annPath)) {
     const ann = parseAnn(fs.readFileSync(entry.annPath, 'utf8'));
     for (const e of ann.errors) options.warn?.(`${entry.annPath}:${e.line}: ${e.message} (line not exported)`);
+    for (const l of ann.lines) {
+      // brat's discontinuous spans ("T5\tLOC 0 2;5 7\t...") have no place in a flat span list
+      const m = l.kind === 'verbatim' ? /^(T\d+)\t(\S+) \d+ \d+(;\d+ \d+)+\t/.exec(l.raw) : null;
+      if (m) options.warn?.(`${entry.annPath}: ${m[1]} ${m[2]} is a discontinuous span; it is not exported`);
+    }
     for (const t of ann.tags) {
       const where = () => `${entry.annPath}: tag ${t.id} ${t.label} [${t.start}, ${t.end}) ${JSON.stringify(t.text)}`;
       if (!isLabel(t.label)) throw new FormatError(`${where()} has an invalid label name`);
