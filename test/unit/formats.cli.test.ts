@@ -1,5 +1,5 @@
 // The export and import commands as a user runs them: exit codes, files written, messages on stderr.
-import test from 'node:test';
+import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -8,6 +8,16 @@ import { spawnSync } from 'child_process';
 import { WordSegmenter, wordEndsSync } from '../../server/src/formats/wordSegmenter';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
+const made: string[] = [];
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tmp(name: string): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), `na-formats-cli-${name}-`));
+  made.push(d);
+  return d;
+}
 
 /** Runs the real command line (server/src/cli/cli.ts) in a child process. */
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -19,7 +29,7 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 function corpus(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-'));
+  const dir = tmp('corpus');
   fs.writeFileSync(path.join(dir, 'a.txt'), '杭州市投资3.5亿元。\r\n');
   fs.writeFileSync(path.join(dir, 'a.ann'), 'T1\tLOC 0 3\t杭州市\nT2\tMONEY 5 10\t3.5亿元\n#1\tAnnotatorNotes T2\tvalue=350000000 unit=CNY\n');
   fs.writeFileSync(path.join(dir, 'b.txt'), '北京');
@@ -41,7 +51,7 @@ test('export: usage errors exit 2 with a message', async () => {
 
 test('export: writes the splits and prints a summary; a stale tag exits 1 naming file and tag', async () => {
   const dir = corpus();
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-out-'));
+  const out = tmp('out');
   const r = await cli('export', '--format', 'conll-bioes', '--out', out, '--split', '1,1', '--seed', '5', dir);
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Exported 2 documents as conll-bioes .*\(train 1, dev 1\)/);
@@ -55,9 +65,9 @@ test('export: writes the splits and prints a summary; a stale tag exits 1 naming
 
 test('import: merges, reports malformed lines with numbers on stderr and exits 1; a clean re-import exits 0', async () => {
   const dir = corpus();
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-out-'));
+  const out = tmp('out');
   assert.equal((await cli('export', '--format', 'doccano', '--out', out, dir)).code, 0);
-  const into = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-into-'));
+  const into = tmp('into');
   let r = await cli('import', '--format', 'doccano', '--into', into, out);
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Imported 2 documents \(2 new articles\), 3 tags added/);

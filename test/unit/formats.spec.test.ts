@@ -1,7 +1,7 @@
 // Each export checked against an independent reading of its format's specification: doccano's field names,
 // Label Studio's result shape and labelling config, brat standoff and annotation.conf, the CoNLL column layout and
 // the BIOES constraints, spaCy's character offsets (Python string indices) and Hugging Face's features.
-import test from 'node:test';
+import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -32,8 +32,19 @@ const DOCS: LabelledDocument[] = [
   { id: 'd3', text: '第三届（记者 李 明）', spans: [{ start: 0, end: 3, label: 'ORDINAL', text: '第三届', value: 3 }, { start: 7, end: 10, label: 'PER', text: '李 明' }] },
 ];
 
+const made: string[] = [];
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tmp(name: string): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), `na-spec-${name}-`));
+  made.push(d);
+  return d;
+}
+
 async function exported(format: FormatName, docs = DOCS): Promise<string> {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), `na-spec-${format}-`));
+  const out = tmp(format);
   await exportDocuments(docs, { format, outDir: out });
   return out;
 }
@@ -66,7 +77,7 @@ test('doccano: one JSON object a line with "text" and "label": [[start, end, lab
 });
 
 test('doccano import also reads the relation-project shape {"entities": [{label, start_offset, end_offset}]}', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'na-spec-doccano-in-'));
+  const dir = tmp('doccano-in');
   fs.writeFileSync(
     path.join(dir, 'r.jsonl'),
     JSON.stringify({ id: 7, text: '𠮷野家在杭州', entities: [{ id: 1, label: 'ORG', start_offset: 0, end_offset: 3 }, { id: 2, label: 'LOC', start_offset: 4, end_offset: 6 }], relations: [] }) + '\n',

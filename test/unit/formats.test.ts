@@ -1,6 +1,6 @@
 // Export → import round trips for every dataset format, on a corpus with astral characters, CRLF, normalised values,
 // spaces inside tags, nested folders, an empty document and (for formats that allow it) overlapping tags.
-import test from 'node:test';
+import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,8 +13,15 @@ import { FORMATS } from '../../server/src/formats/registry';
 import { FormatError, LabelledDocument, CancelledError } from '../../server/src/formats/document';
 import { Span } from '../../server/src/core/types';
 
+const made: string[] = [];
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
 function tmp(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `na-formats-${name}-`));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), `na-formats-${name}-`));
+  made.push(d);
+  return d;
 }
 
 /** Writes an article and its .ann (written by hand here, independently of the exporters). */
