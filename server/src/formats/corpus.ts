@@ -5,7 +5,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAnn } from '../annotations/annFile';
 import { parseReview, reviewPathFor } from '../annotations/reviewFile';
-import { analyze } from '../core/analyze';
 import { decodeFile } from '../core/textDecoding';
 import { AnalysisOptions, Span } from '../core/types';
 import { FormatError, LabelledDocument, VALUE_KEYS, isLabel, overlaps } from './document';
@@ -82,6 +81,15 @@ export interface LoadOptions {
 }
 
 /**
+ * The recognisers' output. Loaded on first use, so that exporting confirmed tags never depends on the recognisers
+ * (their models and tables load only when suggestions are asked for).
+ */
+function defaultSuggest(text: string, options: AnalysisOptions): Span[] {
+  const { analyze } = require('../core/analyze') as typeof import('../core/analyze');
+  return analyze(text, options).spans;
+}
+
+/**
  * Reads one document: its text (decoded as the editor does) and its tags. A tag whose offsets do not match the text
  * stops the export with a FormatError naming the .ann file and the tag.
  */
@@ -123,7 +131,7 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
   const doc: LabelledDocument = { id: entry.id, text, spans, source: entry.textPath };
   if (options.includeSuggestions) {
     const fileName = path.basename(entry.textPath);
-    const suggest = options.suggest ?? ((t: string, o: AnalysisOptions) => analyze(t, o).spans);
+    const suggest = options.suggest ?? defaultSuggest;
     let found: Span[];
     try {
       found = suggest(text, { ...options.analysis, fileName });
