@@ -30,6 +30,7 @@ import {
 } from './protocol';
 import { LEGEND, encodeTokens, mergeTokenSpans } from './semanticTokens';
 import { registerTagging } from './tagging';
+import { registerDiagnostics } from './diagnostics';
 
 /** What other server features (tagging) get to build on; see registerTagging in ./tagging.ts. */
 export interface ServerContext {
@@ -48,6 +49,10 @@ export interface ServerContext {
   /** Workspace folder paths. */
   workspaceRoots(): string[];
   t: Translate;
+  /** The client's display language (initialize params), e.g. "zh-cn"; undefined before initialisation. */
+  locale(): string | undefined;
+  /** Called after the client reports changed settings (section newsAnnotator). */
+  onDidChangeSettings(listener: () => void): void;
 }
 
 const connection = createConnection(ProposedFeatures.all);
@@ -62,11 +67,14 @@ let canPullConfiguration = false;
 let canRefreshTokens = false;
 let confirmedSpans: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[] = () => [];
 let suggestionFilter: (uri: string, spans: readonly Span[]) => readonly Span[] = (_uri, spans) => spans;
+let clientLocale: string | undefined;
+const settingsListeners: (() => void)[] = [];
 
 const t: Translate = (message, ...args) => l10n.t(message, ...args);
 
 connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  clientLocale = params.locale;
   if (options.l10nBundle && Object.keys(options.l10nBundle).length > 0) l10n.config({ contents: options.l10nBundle });
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
@@ -131,6 +139,7 @@ connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
   cache.clear();
   refreshSemanticTokens();
+  for (const listener of settingsListeners) listener();
 });
 
 documents.onDidClose((e) => {
@@ -214,10 +223,15 @@ export const context: ServerContext = {
   refreshSemanticTokens,
   workspaceRoots: () => roots,
   t,
+  locale: () => clientLocale,
+  onDidChangeSettings(listener) {
+    settingsListeners.push(listener);
+  },
 };
 
 // Further features register here, one line each (ENGINEER TAGGING: `registerTagging(context);` from './tagging').
 registerTagging(context);
+registerDiagnostics(context);
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,136 @@
+// "Diagnose" in the editor: checkDocument() findings published as diagnostics (source "News Annotator", code = rule
+// id, related information pointing at the other spelling). Settings: newsAnnotator.diagnostics.enable and
+// newsAnnotator.diagnostics.rules (rule id → "off" | "info" | "warning" | "error"). Messages are Chinese when the
+// client's locale is zh-*. Tagging's own diagnostics (annotations that no longer match their text) go through the
+// client's DiagnosticCollection 'news-annotator-tagging', so publishing the server's set per URI does not clobber them.
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CheckOptions, Finding, RuleSetting, checkDocument, isRuleId } from '../core/checks';
+import { OffsetMap } from '../core/offsets';
+import type { ServerContext } from './server';
+
+export const DIAGNOSTIC_SOURCE = 'News Annotator';
+
+export interface DiagnosticsSettings {
+  enable: boolean;
+  rules: Partial<Record<string, RuleSetting>>;
+}
+
+export const DEFAULT_DIAGNOSTICS_SETTINGS: DiagnosticsSettings = { enable: true, rules: {} };
+
+/** The `newsAnnotator.diagnostics` section as the client sent it; unknown rule ids and values are dropped. */
+export function normaliseDiagnosticsSettings(raw: unknown): DiagnosticsSettings {
+  const r = (raw ?? {}) as { enable?: unknown; rules?: unknown };
+  const rules: Partial<Record<string, RuleSetting>> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (isRuleId(id) && (value === 'off' || value === 'info' || value === 'warning' || value === 'error')) rules[id] = value;
+    }
+  }
+  return { enable: typeof r.enable === 'boolean' ? r.enable : true, rules };
+}
+
+/** True for a VS Code display language that gets the Chinese messages (zh-cn, zh-tw, zh-hans, …). */
+export function isChineseLocale(locale: string | undefined): boolean {
+  return !!locale && /^zh(?:[-_]|$)/i.test(locale);
+}
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Findings (code points) → LSP diagnostics (UTF-16 line/character) for one document. */
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[], chinese: boolean): Diagnostic[] {
+  const map = new OffsetMap(document.getText());
+  const range = (start: number, end: number) => ({
+    start: document.positionAt(map.toUtf16(start)),
+    end: document.positionAt(map.toUtf16(end)),
+  });
+  return findings.map((f) => {
+    const d: Diagnostic = {
+      range: range(f.start, f.end),
+      severity: SEVERITY[f.severity],
+      code: f.rule,
+      source: DIAGNOSTIC_SOURCE,
+      message: chinese ? f.messageZh : f.message,
+    };
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => ({
+        location: { uri: document.uri, range: range(r.start, r.end) },
+        message: chinese ? r.messageZh : r.message,
+      }));
+    }
+    return d;
+  });
+}
+
+/** The display language the server runs under: the client's (initialize params), else VS Code's NLS config. */
+function environmentLocale(): string | undefined {
+  try {
+    const nls = process.env.VSCODE_NLS_CONFIG;
+    if (nls) return JSON.parse(nls).locale;
+  } catch {
+    /* not set by VS Code */
+  }
+  return undefined;
+}
+
+/** Publishes diagnostics for open documents after each change (debounced), on open, and on settings changes. */
+export function registerDiagnostics(context: ServerContext): void {
+  const { connection, documents } = context;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const published = new Set<string>();
+  const chinese = () => isChineseLocale(context.locale() ?? environmentLocale());
+
+  async function diagnosticsSettings(uri: string): Promise<DiagnosticsSettings> {
+    try {
+      return normaliseDiagnosticsSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: 'newsAnnotator.diagnostics' }));
+    } catch {
+      return DEFAULT_DIAGNOSTICS_SETTINGS; // the client cannot answer workspace/configuration
+    }
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const settings = await diagnosticsSettings(uri);
+    let diagnostics: Diagnostic[] = [];
+    if (settings.enable) {
+      const analysis = await context.analysis(uri);
+      if (!analysis) return;
+      const options: CheckOptions = { rules: settings.rules };
+      const current = documents.get(uri);
+      if (!current || current.version !== version) return; // a newer run is scheduled
+      diagnostics = toDiagnostics(current, checkDocument(current.getText(), analysis.result, options), chinese());
+    }
+    if (diagnostics.length === 0 && !published.has(uri)) return;
+    if (diagnostics.length) published.add(uri);
+    else published.delete(uri);
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        validate(uri).catch((err) => connection.console.error(`Diagnostics failed for ${uri}: ${(err as Error).message}`));
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, 300));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  context.onDidChangeSettings(() => {
+    for (const document of documents.all()) schedule(document.uri, 100);
+  });
+}
