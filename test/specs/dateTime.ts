@@ -137,8 +137,9 @@ function diff(a: string, b: string, unit: 'Y' | 'M' | 'D' | 'T'): string {
     // Unknown years (XXXX): months and days can still be counted within a year.
     if (unit === 'M') return `P${Number(b.slice(5, 7)) - Number(a.slice(5, 7))}M`;
     if (unit === 'D') {
-      const da = Date.UTC(2001, Number(a.slice(5, 7)) - 1, Number(a.slice(8, 10)));
-      const db = Date.UTC(2001, Number(b.slice(5, 7)) - 1, Number(b.slice(8, 10)));
+      // A leap year, so that XXXX-02-29 exists.
+      const da = Date.UTC(2000, Number(a.slice(5, 7)) - 1, Number(a.slice(8, 10)));
+      const db = Date.UTC(2000, Number(b.slice(5, 7)) - 1, Number(b.slice(8, 10)));
       return `P${Math.round((db - da) / 86400000)}D`;
     }
     return 'PXD';
@@ -185,11 +186,41 @@ function range(a: string, b: string): string | undefined {
   return `(${pa.first},${pb.first},${diff(pa.first, pb.first, unit)})`;
 }
 
+/** The first day of a period written YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www (ISO week), as a UTC time. */
+function firstDay(timex: string): number | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(timex))) {
+    const jan4 = Date.UTC(Number(m[1]), 0, 4);
+    const monday = jan4 - (((new Date(jan4).getUTCDay() + 6) % 7) * 86400000);
+    return monday + (Number(m[2]) - 1) * 7 * 86400000;
+  }
+  const p = period(timex);
+  if (!p || p.unit === 'T' || /X/.test(p.first)) return undefined;
+  const [y, mo, d] = p.first.split('-').map(Number);
+  return Date.UTC(y, mo - 1, d);
+}
+
+/** Our start/duration intervals (2021-W01/P2W, 2020-01-01/P10D, 2021-09/P4M) as the spec's "(start,end,duration)". */
+function startDuration(start: string, duration: string): string | undefined {
+  const s = firstDay(start);
+  const m = /^P(\d+)([YMWD])$/.exec(duration);
+  if (s === undefined || !m) return undefined;
+  const n = Number(m[1]);
+  const a = new Date(s);
+  const b = new Date(s);
+  if (m[2] === 'Y') b.setUTCFullYear(b.getUTCFullYear() + n);
+  else if (m[2] === 'M') b.setUTCMonth(b.getUTCMonth() + n);
+  else b.setUTCDate(b.getUTCDate() + n * (m[2] === 'W' ? 7 : 1));
+  const iso = (x: Date) => x.toISOString().slice(0, 10);
+  return `(${iso(a)},${iso(b)},${duration})`;
+}
+
 /** Our single-span timex shapes that the spec writes as ranges. */
 function specTimex(timex: string): string {
   let m: RegExpExecArray | null;
   if (timex.includes('/')) {
     const [a, b] = timex.split('/');
+    if (b.startsWith('P')) return startDuration(a, b) ?? timex;
     return range(a, b) ?? timex;
   }
   if ((m = /^(\d{3})$/.exec(timex))) {
@@ -210,6 +241,7 @@ function specTimex(timex: string): string {
 
 function typeOf(timex: string, label: string, mod: string, isRange: boolean): string {
   if (label === 'DURATION') return 'duration';
+  if (label === 'TIME' && /^[\dX]{4}-[\dX]{2}-[\dX]{2}$/.test(timex)) return mod ? 'datetimerange' : 'datetime';
   const hasTime = /T/.test(timex) && !/^P/.test(timex);
   const hasDay = /\d{4}-\d{2}-\d{2}|X{4}-X{2}-X{2}|[\dX]{4}-[\dX]{2}-[\dX]{2}/.test(timex);
   const partOfDay = /T(MO|MI|AF|EV|NI|DT)$/.test(timex);
@@ -237,7 +269,9 @@ export function adaptOurs(text: string, spans: RawSpan[]): Result[] {
       prev.label = 'TIME';
       continue;
     }
-    pieces.push({ start: s.start, end: s.end, timex: s.timex ?? '', mod: s.mod, label: s.label });
+    // A TIME whose clock is unknown (2小时前 → 2018-08-30TXX:XX) is the spec's datetime with the day as timex.
+    const timex = s.label === 'TIME' ? (s.timex ?? '').replace(/TXX:XX$/, '') : s.timex ?? '';
+    pieces.push({ start: s.start, end: s.end, timex, mod: s.mod, label: s.label });
   }
   // 2. Ranges of two pieces.
   const results: Result[] = [];

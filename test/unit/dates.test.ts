@@ -85,7 +85,8 @@ test('quarters, halves, seasons, decades, centuries', () => {
   expectOne('第三季度', ['第三季度', 'DATE', '2023-Q3']);
   expectOne('去年四季度', ['去年四季度', 'DATE', '2022-Q4']);
   expectOne('前三季度', ['前三季度', 'DATE', '2023-Q1/2023-Q3']);
-  expectOne('前5个月', ['前5个月', 'DATE', '2023-01/2023-05']);
+  // a count of units is a start and a duration; a written range (1-5月) names its first and last period
+  expectOne('前5个月', ['前5个月', 'DATE', '2023-01/P5M']);
   expectOne('1-5月', ['1-5月', 'DATE', '2023-01/2023-05']);
   expectOne('1995-1997年', ['1995-1997年', 'DATE', '1995/1997']);
   expectOne('上半年', ['上半年', 'DATE', '2023-H1']);
@@ -371,4 +372,79 @@ test('any input: no exception, spans inside the text, no overlap, no split surro
       }
     }
   }
+});
+
+test('the first / last N weeks, days and months of a named period: start/duration', () => {
+  expectOne('2021年的前2周', ['2021年的前2周', 'DATE', '2021-W01/P2W']);
+  // ISO weeks: 2019 has 52, so its last three are W50–W52; 2020 has 53
+  expectOne('今年的最後 3 週', ['今年的最後 3 週', 'DATE', '2019-W50/P3W'], '2019-11-29');
+  expectOne('2020年最后两周', ['2020年最后两周', 'DATE', '2020-W52/P2W']);
+  expectOne('2021 年的最後 4 个月', ['2021 年的最後 4 个月', 'DATE', '2021-09/P4M']);
+  expectOne('去年的前10天', ['去年的前10天', 'DATE', '2022-01-01/P10D']);
+  expectOne('2020年最后3天', ['2020年最后3天', 'DATE', '2020-12-29/P3D']);
+  // one unit is that unit itself
+  expectOne('2019年的最后一天', ['2019年的最后一天', 'DATE', '2019-12-31']);
+  expectOne('明年前三个月', ['明年前三个月', 'DATE', '2024-01/P3M']);
+  // without a DCT the year stays unknown
+  expectOne('今年前10天', ['今年前10天', 'DATE', 'XXXX-01-01/P10D'], null);
+  // not slices: a year followed by 前 and something else
+  assert.deepEqual(spans('2015年前，这里很穷'), [['2015年前', 'DATE', '2015', 'before']]);
+});
+
+test('weeks, weekdays and days of a month; halves of the month and week', () => {
+  expectOne('十月的第一周', ['十月的第一周', 'DATE', '2023-10-W01']);
+  expectOne('四月的最后一个星期一', ['四月的最后一个星期一', 'DATE', '2023-04-24']);
+  expectOne('2019年4月的最后一个星期一', ['2019年4月的最后一个星期一', 'DATE', '2019-04-29']);
+  expectOne('5月第二个星期日', ['5月第二个星期日', 'DATE', '2023-05-14']);
+  expectOne('6月的第一天', ['6月的第一天', 'DATE', '2023-06-01']);
+  expectOne('2月最后一天', ['2月最后一天', 'DATE', '2023-02-28']);
+  expectOne('2024年2月最后一天', ['2024年2月最后一天', 'DATE', '2024-02-29']);
+  expectOne('6月的前10天', ['6月的前10天', 'DATE', '2023-06-01/P10D']);
+  expectOne('9月上半月', ['9月上半月', 'DATE', '2023-09-01/P15D']);
+  expectOne('9月下半月', ['9月下半月', 'DATE', '2023-09-16/P15D']);
+  // the DCT's month and week (Sunday 18 June 2023: Monday 12 … Sunday 18)
+  expectOne('上半月', ['上半月', 'DATE', '2023-06-01/P15D']);
+  expectOne('下半月', ['下半月', 'DATE', '2023-06-16/P15D']);
+  expectOne('上半周', ['上半周', 'DATE', '2023-06-12/P3D']);
+  expectOne('下半周', ['下半周', 'DATE', '2023-06-15/P4D']);
+  expectOne('上个半年', ['上个半年', 'DATE', '2023-H1'], '2023-09-03');
+  expectOne('上个半年', ['上个半年', 'DATE', '2022-H2']);
+  expectOne('下個半年', ['下個半年', 'DATE', '2023-H2']);
+  // a range whose start is a weekday of a month
+  assert.deepEqual(spans('从四月的最后一个星期一到十月一日', '2019-07-30'), [
+    ['四月的最后一个星期一', 'DATE', '2019-04-29'], ['十月一日', 'DATE', '2019-10-01'],
+  ]);
+  // 半月刊 is a fortnightly magazine, not the first half of the month
+  assert.deepEqual(spans('上半月刊').filter((r) => r[1] === 'DATE'), []);
+});
+
+test('29 February without a year in a common-year document: the year is unknown', () => {
+  assert.deepEqual(spans('2月29日-3月1日', '2019-09-18'), [
+    ['2月29日', 'DATE', 'XXXX-02-29'], ['3月1日', 'DATE', 'XXXX-03-01'],
+  ]);
+  expectOne('2月29日', ['2月29日', 'DATE', '2020-02-29'], '2020-09-18');
+  expectOne('2019年2月28日', ['2019年2月28日', 'DATE', '2019-02-28'], '2019-09-18');
+});
+
+test('minutes and hours ago: a TIME on the DCT day with an unknown clock', () => {
+  expectOne('2分钟前', ['2分钟前', 'TIME', '2023-06-18TXX:XX']);
+  expectOne('10分钟之前', ['10分钟之前', 'TIME', '2023-06-18TXX:XX']);
+  expectOne('48小时前', ['48小时前', 'TIME', '2023-06-16TXX:XX']);
+  expectOne('3小时前', ['3小时前', 'TIME', 'XXXX-XX-XXTXX:XX'], null);
+  // after: counted from the narrated event, so a DURATION (as 三年后)
+  expectOne('2小时后', ['2小时', 'DURATION', 'PT2H']);
+});
+
+test('day/month/year slash dates', () => {
+  expectOne('1/2/2020', ['1/2/2020', 'DATE', '2020-02-01']);
+  expectOne('25/12/2019', ['25/12/2019', 'DATE', '2019-12-25']);
+  // the second number cannot be a month: month/day/year
+  expectOne('12/25/2019', ['12/25/2019', 'DATE', '2019-12-25']);
+  assert.deepEqual(spans('31/2/2019'), []);
+  // a fraction is not a date
+  assert.deepEqual(spans('1/2'), []);
+});
+
+test('马上一年半: 马上 is not 上一年', () => {
+  assert.deepEqual(spans('马上一年半又要过去了'), [['一年半', 'DURATION', 'P1Y6M']]);
 });

@@ -255,6 +255,18 @@ const DURATION_SUFFIXES = [
   ['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'], ['左右', 'approx'],
 ] as const;
 const AGO_WORDS = [['之前', -1], ['以前', -1], ['前', -1]] as const;
+/** Halves of the DCT's month, week and half year: 上半月 → days 1–15, 下半周 → Thursday to Sunday. */
+const RELATIVE_HALVES: Record<string, ['M' | 'W' | 'H', 0 | 1 | -1]> = {
+  上半月: ['M', 0], 下半月: ['M', 1], 上半周: ['W', 0], 下半周: ['W', 1], 上半週: ['W', 0], 下半週: ['W', 1],
+  上个半年: ['H', -1], 上個半年: ['H', -1], 下个半年: ['H', 1], 下個半年: ['H', 1],
+};
+/** First / last N units of a named period: 2021年的前2周, 今年的最後3週, 去年的前10天, 十月的最后一个星期一. */
+const FIRST_LAST: [string, 'first' | 'last'][] = [['前', 'first'], ['头', 'first'], ['頭', 'first'], ['最后', 'last'], ['最後', 'last']];
+const SLICE_UNITS: [string, 'W' | 'D' | 'M'][] = [
+  ['个星期', 'W'], ['個星期', 'W'], ['个礼拜', 'W'], ['個禮拜', 'W'], ['星期', 'W'], ['周', 'W'], ['週', 'W'],
+  ['个月', 'M'], ['個月', 'M'], ['天', 'D'],
+];
+markStarts(Object.keys(RELATIVE_HALVES));
 const SUFFIXES: [string, Mod][] = [
   ['或之前', 'on_or_before'], ['或以前', 'on_or_before'], ['及之前', 'on_or_before'],
   ['及以前', 'on_or_before'], ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'],
@@ -563,6 +575,15 @@ class DateScanner {
       const day = { y: iso.y, m: iso.m, d: iso.d };
       return this.weekdayTail(iso.end, { timex: fmtYmd(iso), day, y: iso.y, m: iso.m });
     }
+    // 1/2/2020: day/month/year (a slash date ending in the year).
+    const dmy = this.dayMonthYear(i);
+    if (dmy) {
+      const day = { y: dmy.y, m: dmy.m, d: dmy.d };
+      return this.weekdayTail(dmy.end, { timex: fmtYmd(dmy), day, y: dmy.y, m: dmy.m });
+    }
+    // 上半月, 下半周, 上个半年: halves of the DCT's month, week, half year.
+    const half = this.relativeHalf(i);
+    if (half) return half;
 
     let p = i;
     let y: number | null | undefined; // undefined: not named
@@ -607,6 +628,12 @@ class DateScanner {
       }
     }
     const inherit = this.inherited(i);
+
+    // The first / last N weeks, days or months of a named year: 2021年的前2周, 今年的最後 3 週.
+    if (y !== undefined) {
+      const slice = this.yearSlice(p, y);
+      if (slice) return slice;
+    }
 
     // Year sub-periods.
     {
@@ -655,11 +682,20 @@ class DateScanner {
       // Parts of the month.
       const mp = this.monthPart(p);
       if (mp) return { end: mp.end, value: { timex: `${fmtYear(yy)}-${fmtMonth(m)}`, mod: mp.mod, y: yy, m } };
+      // 十月的第一周, 四月的最后一个星期一, 6月的前10天, 9月上半月.
+      if (m !== null) {
+        const slice = this.monthSlice(p, yy, m);
+        if (slice) return slice;
+      }
       const dd = this.day(p, m !== null && !rm);
       if (dd) {
         if (dd.interval) {
           const base = `${fmtYear(yy)}-${fmtMonth(m)}`;
           return { end: dd.end, value: { timex: `${base}-${pad2(dd.interval[0])}/${base}-${pad2(dd.interval[1])}`, y: yy, m } };
+        }
+        // 2月29日 in a document of a common year: not that year (the year is unknown).
+        if (y === undefined && inherit?.y === undefined && yy !== null && m !== null && !isValidDate(yy, m, dd.d) && isValidDate(2000, m, dd.d)) {
+          yy = null;
         }
         const day = { y: yy, m, d: dd.d };
         return this.weekdayTail(dd.end, { timex: `${fmtYear(yy)}-${fmtMonth(m)}-${pad2(dd.d)}`, day, y: yy, m });
@@ -765,6 +801,156 @@ class DateScanner {
       return { end, value: { timex } };
     }
     return undefined;
+  }
+
+  /** 1/2/2020, 25/12/2019: day/month/four-digit year; month/day only when the second number cannot be a month. */
+  private dayMonthYear(i: number): (Ymd & { end: number }) | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !a.arabic || a.length > 2 || t[i - 1] === '/' || t[i - 1] === '／') return undefined;
+    const sep = t[a.end];
+    if (sep !== '/' && sep !== '／') return undefined;
+    const b = this.num(a.end + 1);
+    if (!b || !b.arabic || b.length > 2 || t[b.end] !== sep) return undefined;
+    const c = this.num(b.end + 1);
+    if (!c || !c.arabic || c.length !== 4 || c.value < 1000 || c.value > 2199) return undefined;
+    if (c.end < t.length && (isDigit(t[c.end]) || t[c.end] === sep)) return undefined;
+    const [d, m] = b.value > 12 && a.value <= 12 ? [b.value, a.value] : [a.value, b.value];
+    if (!isValidDate(c.value, m, d)) return undefined;
+    return { y: c.value, m, d, end: c.end };
+  }
+
+  /** 上半月 (days 1–15 of the DCT's month), 下半月, 上半周 (Monday–Wednesday), 下半周 (Thursday–Sunday), 上个半年. */
+  private relativeHalf(i: number): { end: number; value: DateValue } | undefined {
+    const w = this.word(i, RELATIVE_HALVES);
+    if (!w) return undefined;
+    const end = i + w[0].length;
+    // 半月刊, 半周期: other words.
+    if ('刊期'.includes(this.text[end] ?? '\uffff')) return undefined;
+    const [unit, which] = w[1];
+    const dct = this.dct;
+    if (unit === 'M') return { end, value: this.halfMonth(dct ? dct.y : null, dct ? dct.m : null, which as 0 | 1) };
+    if (unit === 'W') {
+      if (!dct) return { end, value: { timex: which === 0 ? 'XXXX-WXX-1/P3D' : 'XXXX-WXX-4/P4D' } };
+      const first = addDays(dct, (which === 0 ? 1 : 4) - isoWeekday(dct));
+      return { end, value: { timex: `${fmtYmd(first)}/P${which === 0 ? 3 : 4}D` } };
+    }
+    if (!dct) return { end, value: { timex: 'XXXX-HX' } };
+    // The half year before / after the DCT's.
+    const h = dct.m <= 6 ? 0 : 1;
+    const k = dct.y * 2 + h + which;
+    const y = Math.floor(k / 2);
+    return { end, value: { timex: `${fmtYear(y)}-H${(k % 2) + 1}`, y } };
+  }
+
+  private halfMonth(y: number | null, m: number | null, which: 0 | 1): DateValue {
+    const base = `${fmtYear(y)}-${fmtMonth(m)}`;
+    if (which === 0) return { timex: `${base}-01/P15D`, y, m };
+    const rest = y !== null && m !== null ? String(daysInMonth(y, m) - 15) : 'X';
+    return { timex: `${base}-16/P${rest}D`, y, m };
+  }
+
+  /** 前N / 最后N + 周, 天, 个月 at i (after an optional 的): the unit and count. */
+  private firstLast(i: number): { which: 'first' | 'last'; n: number; unit: 'W' | 'D' | 'M'; end: number } | undefined {
+    const t = this.text;
+    let p = t[i] === '的' ? i + 1 : i;
+    const fl = FIRST_LAST.find(([w]) => t.startsWith(w, p));
+    if (!fl) return undefined;
+    p = this.skipSpace(p + fl[0].length);
+    const n = this.num(p);
+    if (!n || !Number.isInteger(n.value) || n.value < 1) return undefined;
+    p = this.skipSpace(n.end);
+    // 最后一个星期一: a weekday, handled by the month reader.
+    const u = SLICE_UNITS.find(([w]) => t.startsWith(w, p));
+    if (!u) return undefined;
+    const end = p + u[0].length;
+    if (u[1] === 'W' && (WEEKDAY_DIGIT[t[end]] !== undefined || t[end] === '末' || t[end] === '年' || t[end] === '岁' || t[end] === '歲')) return undefined;
+    return { which: fl[1], n: n.value, unit: u[1], end };
+  }
+
+  /**
+   * The first / last N weeks (ISO weeks), days or months of year y: a start and a duration, 2021-W01/P2W,
+   * 2020-01-01/P10D, 2021-09/P4M; one unit is that unit itself (2021年的最后一天 → 2021-12-31).
+   */
+  private yearSlice(i: number, y: number | null): { end: number; value: DateValue } | undefined {
+    const fl = this.firstLast(i);
+    if (!fl) return undefined;
+    const { which, n, unit, end } = fl;
+    const Y = fmtYear(y);
+    let start: string;
+    if (unit === 'M') {
+      if (n > 12) return undefined;
+      start = `${Y}-${pad2(which === 'first' ? 1 : 13 - n)}`;
+    } else if (unit === 'W') {
+      const weeks = y === null ? 52 : isoWeek({ y, m: 12, d: 28 }).w;
+      if (n > weeks) return undefined;
+      start = which === 'first' ? `${Y}-W01` : y === null ? 'XXXX-WXX' : `${Y}-W${pad2(weeks - n + 1)}`;
+    } else {
+      if (n > 366) return undefined;
+      if (which === 'first') start = `${Y}-01-01`;
+      else start = y === null ? 'XXXX-XX-XX' : fmtYmd(addDays({ y, m: 12, d: 31 }, 1 - n));
+    }
+    const timex = n === 1 ? start : `${start}/P${n}${unit}`;
+    return { end, value: { timex, y } };
+  }
+
+  /** 十月的第一周, 四月的最后一个星期一, 6月第2个周五, 6月的第一天, 6月的前10天, 9月上半月. */
+  private monthSlice(i: number, y: number | null, m: number): { end: number; value: DateValue } | undefined {
+    const t = this.text;
+    const p = t[i] === '的' ? i + 1 : i;
+    const base = `${fmtYear(y)}-${pad2(m)}`;
+    const dim = y !== null ? daysInMonth(y, m) : undefined;
+    const dayValue = (end: number, d: number | null) => {
+      const day = { y, m, d };
+      return this.weekdayTail(end, { timex: d === null ? `${base}-XX` : `${base}-${pad2(d)}`, day, y, m });
+    };
+    // 上半月 / 下半月 of that month.
+    if ((t.startsWith('上半月', p) || t.startsWith('下半月', p)) && !'刊期'.includes(t[p + 3] ?? '\uffff')) {
+      return { end: p + 3, value: this.halfMonth(y, m, t[p] === '上' ? 0 : 1) };
+    }
+    let ordinal: number | 'last' | undefined;
+    let q = p;
+    if (t[q] === '第') {
+      const n = this.num(q + 1);
+      if (!n || !Number.isInteger(n.value) || n.value < 1) return undefined;
+      ordinal = n.value;
+      q = n.end;
+    } else if ((t.startsWith('最后', q) || t.startsWith('最後', q))) {
+      q += 2;
+      if (t[q] === '一') q++;
+      ordinal = 'last';
+    }
+    if (ordinal !== undefined) {
+      const cl = t[q] === '个' || t[q] === '個';
+      const r = cl ? q + 1 : q;
+      const wd = this.weekday(r);
+      if (wd && !wd.weekend) {
+        // The Nth / last such weekday of the month.
+        if (y === null || dim === undefined) return dayValue(wd.end, null);
+        const first = 1 + ((wd.d - isoWeekday({ y, m, d: 1 }) + 7) % 7);
+        const d = ordinal === 'last' ? dim - ((isoWeekday({ y, m, d: dim }) - wd.d + 7) % 7) : first + 7 * (ordinal - 1);
+        if (d > dim) return undefined;
+        return dayValue(wd.end, d);
+      }
+      if (typeof ordinal === 'number' && !cl) {
+        // 第一周: the month's week (as written: 2017-10-W01); 第一天: that day.
+        if ((t[r] === '周' || t[r] === '週') && ordinal <= 5 && WEEKDAY_DIGIT[t[r + 1]] === undefined && t[r + 1] !== '末') {
+          return { end: r + 1, value: { timex: `${base}-W${pad2(ordinal)}`, y, m } };
+        }
+        if (t[r] === '天' && ordinal <= (dim ?? 31)) return dayValue(r + 1, ordinal);
+      }
+      if (ordinal === 'last' && t[r] === '天') return dayValue(r + 1, dim ?? null);
+      if (ordinal === 'last' && !cl) {
+        // 最后3天 falls through to the counted form below.
+      } else return undefined;
+    }
+    const fl = this.firstLast(i);
+    if (!fl || fl.unit !== 'D') return undefined;
+    if (fl.n > (dim ?? 31)) return undefined;
+    const startDay = fl.which === 'first' ? 1 : dim !== undefined ? dim - fl.n + 1 : null;
+    const start = startDay === null ? `${base}-XX` : `${base}-${pad2(startDay)}`;
+    if (fl.n === 1) return dayValue(fl.end, startDay);
+    return { end: fl.end, value: { timex: `${start}/P${fl.n}D`, y, m } };
   }
 
   /** 农历2015年十月初一, 正月初一, 腊月二十三, 正月十五: the year as written (else unknown). */
@@ -966,7 +1152,7 @@ class DateScanner {
       // 前5个月 → January to May.
       const q = n.end;
       if (t.startsWith('个月', q) || t.startsWith('個月', q)) {
-        return n.value === 1 ? { end: q + 2, code: '01' } : { end: q + 2, interval: ['01', pad2(n.value)] };
+        return { end: q + 2, code: n.value === 1 ? '01' : `01/P${n.value}M` };
       }
     }
     const season = this.word(i, SEASONS);
@@ -1360,7 +1546,7 @@ class DateScanner {
     if (comps.length === 1 && comps[0].amount !== 'X' && first.max === undefined && !mod) {
       const rel = this.relativeAgo(q, comps[0]);
       if (rel) {
-        this.emit(p, rel.end, 'DATE', rel.timex);
+        this.emit(p, rel.end, comps[0].time ? 'TIME' : 'DATE', rel.timex);
         return rel.end;
       }
     }
@@ -1487,10 +1673,13 @@ class DateScanner {
     return undefined;
   }
 
-  /** N年前, 三天后, 两个月以前: the date N units before or after the DCT, at that unit's precision. */
+  /**
+   * N年前, 三天前, 两个月以前: the date N units before the DCT, at that unit's precision; 2小时前, 10分钟之前: a TIME
+   * on the DCT's day (to the nearest day; the clock is unknown: 2018-08-30TXX:XX).
+   */
   private relativeAgo(i: number, c: Component): { end: number; timex: string } | undefined {
     const { amount, unit, time } = c;
-    if (time || typeof amount !== 'number' || !Number.isInteger(amount)) return undefined;
+    if (typeof amount !== 'number' || !Number.isInteger(amount)) return undefined;
     const t = this.text;
     let dir = 0;
     let end = i;
@@ -1508,6 +1697,11 @@ class DateScanner {
     if (nx === '后' || nx === '来' || nx === '者' || nx === '面' || nx === '期' || nx === '台' || nx === '续' || nx === '景' || nx === '列' || nx === '往') return undefined;
     const dct = this.dct;
     const n = dir * amount;
+    if (time) {
+      const seconds = amount * (unit === 'H' ? 3600 : unit === 'M' ? 60 : 1);
+      const day = dct ? fmtYmd(addDays(dct, dir * Math.round(seconds / 86400))) : 'XXXX-XX-XX';
+      return { end, timex: `${day}TXX:XX` };
+    }
     switch (unit) {
       case 'Y':
         return { end, timex: dct ? fmtYear(dct.y + n) : 'XXXX' };
@@ -1581,6 +1775,8 @@ function insideWord(t: string, i: number, w: string): boolean {
   if (w === '前年' && prev !== '' && '目提之以空史当當'.includes(prev)) return true;
   if (w.endsWith('年') && next !== '' && '龄齡纪紀级級限份'.includes(next)) return true;
   if (w === '上月' && next === '球') return true;
+  // 马上一年半: 马上 is "at once".
+  if (w[0] === '上' && (prev === '马' || prev === '馬')) return true;
   // 这次日本…, 本次年会: 次 counts occasions there.
   if (w[0] === '次' && ((prev !== '' && '这這本此上下每首多再一两兩几幾该該那其'.includes(prev)) || next === '本' || next === '会' || next === '會')) return true;
   if ((w === '当日' || w === '當日') && next === '本') return true;
