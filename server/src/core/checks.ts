@@ -50,8 +50,8 @@ export const RULES = [
   {
     id: 'date-weekday-mismatch',
     defaultSeverity: 'error',
-    description: 'A weekday written next to a date that falls on another day (2023年6月18日（星期三） — a Sunday). Without a written year, the year the analysis resolved (document date) is used.',
-    descriptionZh: '日期后标注的星期与实际不符（2023年6月18日（星期三）实为星期日）。未写年份时使用分析得出的年份（文档日期）。',
+    description: 'A weekday written next to a date that falls on another day (2023年6月18日（星期三） — a Sunday). Without a written year, the year comes from a document date given for the file (setting, --dct, header, file name); a date guessed from the text is not trusted.',
+    descriptionZh: '日期后标注的星期与实际不符（2023年6月18日（星期三）实为星期日）。未写年份时，仅在文档日期来自设置、--dct、文件头或文件名时使用其年份；从正文推测的日期不采用。',
   },
   {
     id: 'range-reversed',
@@ -224,13 +224,16 @@ function malformedFigures(text: string, half: string): RawFinding[] {
     add(m.index, m.index + m[0].length, `'${s}' says "percent" twice (百分之 and %)`, `“${s}”中“百分之”与“%”重复`);
   }
 
-  // Chinese and Arabic digits in one number: 二0二三年, 3千5百万. Model names (G7, 歼10) are left alone.
-  for (const m of half.matchAll(/(?<![A-Za-z0-9\-])(?:[0-9]+[〇零一二三四五六七八九]|[〇零一二三四五六七八九][0-9]+|[0-9]+[十百千][0-9]+)[0-9〇零一二三四五六七八九十百千]*/g)) {
-    if (/[A-Za-z]/.test(half[m.index + m[0].length] ?? '')) continue;
-    const s = text.slice(m.index, m.index + m[0].length);
-    // 一 after a number is often the start of a word (3一体化 is not a number): require 一 to be followed by a digit
-    if (/^[0-9]+一$/.test(m[0].replace(/[０-９]/g, '0'))) continue;
-    add(m.index, m.index + m[0].length, `'${s}' mixes Chinese and Arabic digits in one number`, `“${s}”同一数字中汉字数字与阿拉伯数字混用`);
+  // Chinese and Arabic digits in one number: 二0二三年, 2〇23, 3千5百万. Only a digit of one kind between digits of the
+  // other is taken as one number (and Arabic digits between Chinese ones only as 0s or before 年): in 1小时零10分钟,
+  // 53118四川, 69三个 or 周五119一位 the two merely touch.
+  for (const m of half.matchAll(/(?<![A-Za-z\-])(?:[一二三四五六七八九〇]0{1,3}[〇零一二三四五六七八九]|[一二三四五六七八九〇][0-9]{1,3}[〇零一二三四五六七八九](?=年)|[0-9](?:[〇零]{1,3}|[一二三四五六七八九])[0-9]|[0-9][十百千][0-9])/g)) {
+    let a = m.index;
+    let b = m.index + m[0].length;
+    while (a > 0 && /[0-9〇零一二三四五六七八九十百千]/.test(half[a - 1])) a--;
+    while (b < half.length && /[0-9〇零一二三四五六七八九十百千万亿]/.test(half[b])) b++;
+    const s = text.slice(a, b);
+    add(a, b, `'${s}' mixes Chinese and Arabic digits in one number`, `“${s}”同一数字中汉字数字与阿拉伯数字混用`);
   }
   return out;
 }
@@ -255,9 +258,10 @@ function readNumber(s: string | undefined): number | undefined {
   return v !== undefined && Number.isInteger(v) ? v : undefined;
 }
 
-const ZH_DAY = '[一二三四五六七八九十]{1,3}';
+const ZH_MONTH = '十[一二]?|[一二三四五六七八九]';
+const ZH_DAY = '三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]';
 const CJK_DATE = new RegExp(
-  `(?<![0-9〇零一二三四五六七八九十百千万第])(?:([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*月(?:\\s*([0-9]{1,2}|${ZH_DAY})\\s*([日号]))?`,
+  `(?<![0-9〇零一二三四五六七八九十百千万第])(?:([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*)?([0-9]{1,2}|${ZH_MONTH})\\s*月(?:\\s*([0-9]{1,2}|${ZH_DAY})\\s*([日号]))?`,
   'g',
 );
 const NUMERIC_DATE = /(?<![0-9.\-/])((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|\.[0-9])/g;
@@ -313,6 +317,8 @@ function dateChecks(text: string, half: string, analysis: AnalysisResult, map: O
     if (!w) return;
     let fromAnalysis = false;
     if (year === undefined) {
+      // only a document date given for the file (setting, header, file name) is trusted to supply the year
+      if (analysis.dct.source === 'text' || analysis.dct.source === 'none') return;
       year = resolvedYear(analysis.spans, map.toCodePoint(start), map.toCodePoint(end), month, day);
       fromAnalysis = true;
       if (year === undefined) return;
@@ -354,13 +360,15 @@ function resolvedYear(spans: readonly Span[], start: number, end: number, month:
 // range-reversed
 
 const MULTIPLIER: Record<string, number> = { '': 1, 百: 1e2, 千: 1e3, 万: 1e4, 亿: 1e8 };
-const RANGE = /(?<![0-9.\-负])([0-9]+(?:\.[0-9]+)?)\s*([万亿千百]?)\s*(%?)\s*(—|–|-|~|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*([万亿千百]?)\s*(%|个百分点|美元|元|人|个|倍|天|年|岁|吨|公里|米|家|项|次)?/g;
+const RANGE = /(?<![0-9.\-/负])([0-9]+(?:\.[0-9]+)?)\s*([万亿千百]?)\s*(%?)\s*(—|–|-|~|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*([万亿千百]?)\s*(%|个百分点|美元|元|人|个|倍|天|年|岁|吨|公里|米|家|项|次)?/g;
 
 function reversedRanges(half: string): RawFinding[] {
   const out: RawFinding[] = [];
   for (const m of half.matchAll(RANGE)) {
     const [, n1, m1, p1, connector, n2, m2, unit] = m;
     if (!unit && !m2) continue; // a bare 3-1 is a score or a serial number
+    if (/[0-9]/.test(half[m.index + m[0].length] ?? '')) continue; // 1米70到1米80: a compound measure, not n1–n2
+    if (unit === '年' && half[m.index + m[0].length] === '前') continue; // 70-20万年前 counts back in time
     if (p1 && unit !== '%') continue;
     const before = half.slice(Math.max(0, m.index - 4), m.index);
     if (/[从由自比]|(?:^|[^0-9])-$/.test(before)) continue; // 从30%降至20%: a change, not a range

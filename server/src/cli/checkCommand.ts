@@ -1,0 +1,158 @@
+// `news-annotator check`: the Diagnose rules (server/src/core/checks.ts) on files, headless — what an editor checks
+// before publishing. Text output is `file:line:col: severity [rule] message`, one finding a line, like a compiler.
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { analyze } from '../core/analyze';
+import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../core/checks';
+import { DecodeError, decodeFile } from '../core/textDecoding';
+import { isIsoDate } from './analyzeCommand';
+
+const HELP = `Usage:
+  news-annotator check FILE... [--dct YYYY-MM-DD] [--format text|json] [--rule ID=SEVERITY]... [--lang en|zh]
+
+Checks news articles for what an editor must fix before publishing: malformed figures, impossible dates, weekdays
+that do not match their date, ranges written backwards, entity names written two ways, mixed date formats.
+
+Output (text): file:line:column: severity [rule] message   (line and column 1-based, column in characters)
+Output (json): one object per file and line: {"file", "dct", "findings": [{"rule", "severity", "start", "end",
+  "line", "column", "message", "messageZh", "related"?}]}; start/end are Unicode code points, end exclusive.
+
+Options:
+  --dct YYYY-MM-DD      document date (supplies the year for weekday checks of dates written without one)
+  --format text|json    output format (default text)
+  --rule ID=SEVERITY    set a rule to off, info, warning or error (repeatable)
+  --lang en|zh          message language (default en)
+  -h, --help            this help
+
+Rules (default severity):
+${RULES.map((r) => `  ${r.id.padEnd(24)}${r.defaultSeverity}`).join('\n')}
+
+Exit code: 0 when no error-severity finding, 1 when any (or a file could not be read), 2 on a usage error.`;
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        dct: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        rule: { type: 'string', multiple: true, default: [] },
+        lang: { type: 'string', default: 'en' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (values.dct !== undefined && !isIsoDate(values.dct)) return usageError(`--dct must be a calendar date YYYY-MM-DD, got '${values.dct}'`);
+  if (values.format !== 'text' && values.format !== 'json') return usageError(`--format takes text or json, got '${values.format}'`);
+  if (values.lang !== 'en' && values.lang !== 'zh') return usageError(`--lang takes en or zh, got '${values.lang}'`);
+  const rules: Partial<Record<string, RuleSetting>> = {};
+  for (const spec of values.rule ?? []) {
+    const m = /^([a-z-]+)=(off|info|warning|error)$/.exec(spec.trim());
+    if (!m || !isRuleId(m[1])) {
+      return usageError(`--rule takes ID=SEVERITY with ID one of ${RULES.map((r) => r.id).join(', ')} and SEVERITY off|info|warning|error; got '${spec}'`);
+    }
+    rules[m[1]] = m[2] as RuleSetting;
+  }
+  if (positionals.length === 0) return usageError('give one or more FILEs');
+  return checkFiles(positionals, { dct: values.dct, format: values.format, zh: values.lang === 'zh', options: { rules } });
+}
+
+interface Settings {
+  dct?: string;
+  format: 'text' | 'json';
+  zh: boolean;
+  options: CheckOptions;
+}
+
+async function checkFiles(files: string[], settings: Settings): Promise<number> {
+  let failed = false;
+  const totals = { error: 0, warning: 0, info: 0 };
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decodeFile(fs.readFileSync(file), file).text;
+    } catch (err) {
+      failed = true;
+      const message =
+        err instanceof DecodeError ? err.message : `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
+      process.stderr.write(`news-annotator: ${message}\n`);
+      continue;
+    }
+    const analysis = analyze(text, { dct: settings.dct, fileName: path.basename(file) });
+    const findings = checkDocument(text, analysis, settings.options);
+    for (const f of findings) totals[f.severity]++;
+    const lines = new LineIndex(text);
+    if (settings.format === 'json') {
+      const out = findings.map((f) => ({ ...pick(f), ...lines.position(f.start) }));
+      await write(process.stdout, JSON.stringify({ file, dct: analysis.dct.date ?? null, findings: out }) + '\n');
+    } else {
+      let chunk = '';
+      for (const f of findings) {
+        const { line, column } = lines.position(f.start);
+        chunk += `${file}:${line}:${column}: ${f.severity} [${f.rule}] ${settings.zh ? f.messageZh : f.message}\n`;
+        for (const r of f.related ?? []) {
+          const p = lines.position(r.start);
+          chunk += `    ${file}:${p.line}:${p.column}: ${settings.zh ? r.messageZh : r.message}\n`;
+        }
+      }
+      if (chunk) await write(process.stdout, chunk);
+    }
+  }
+  const count = totals.error + totals.warning + totals.info;
+  if (settings.format === 'text' && count > 0) {
+    await write(process.stdout, `\n${count} problem${count === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info)\n`);
+  }
+  return failed || totals.error > 0 ? 1 : 0;
+}
+
+/** The finding fields the CLI prints, in a stable order. */
+function pick(f: Finding): Record<string, unknown> {
+  const o: Record<string, unknown> = { rule: f.rule, severity: f.severity, start: f.start, end: f.end, message: f.message, messageZh: f.messageZh };
+  if (f.related) o.related = f.related;
+  return o;
+}
+
+/** 1-based line and column (in code points) of a code-point offset. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    let cp = 0;
+    for (const ch of text) {
+      cp++;
+      if (ch === '\n') this.starts.push(cp);
+    }
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}
+
+function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = stream.write(chunk, (err) => (err ? reject(err) : undefined));
+    if (ok) resolve();
+    else stream.once('drain', resolve);
+  });
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`news-annotator check: ${message}\n\n${HELP}\n`);
+  return 2;
+}
