@@ -326,7 +326,8 @@ function dateChecks(text: string, half: string, analysis: AnalysisResult, map: O
     const actual = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
     const written = w[1] === '天' ? 0 : WEEKDAYS_ZH.indexOf(w[1]);
     if (actual === written) return;
-    const wStart = end + w[0].length - w[0].trimStart().length;
+    const wStart = end + w[0].search(/星期|周|礼拜|禮拜/);
+    const wEnd = wStart + (w[0].includes('星期') || w[0].includes('礼拜') || w[0].includes('禮拜') ? 3 : 2);
     const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const note = fromAnalysis ? ` (year ${year} from the document date)` : '';
     const noteZh = fromAnalysis ? `（年份${year}取自文档日期）` : '';
@@ -336,7 +337,7 @@ function dateChecks(text: string, half: string, analysis: AnalysisResult, map: O
       end: end + w[0].length,
       message: `${iso} is a ${WEEKDAYS_EN[actual]}, not a ${WEEKDAYS_EN[written]}${note}`,
       messageZh: `${iso}是星期${WEEKDAYS_ZH[actual]}，不是星期${WEEKDAYS_ZH[written]}${noteZh}`,
-      related: [{ start: wStart, end: end + w[0].length, message: `written weekday: ${WEEKDAYS_EN[written]}`, messageZh: `文中所写：星期${WEEKDAYS_ZH[written]}` }],
+      related: [{ start: wStart, end: wEnd, message: `written weekday: ${WEEKDAYS_EN[written]}`, messageZh: `文中所写：星期${WEEKDAYS_ZH[written]}` }],
     });
   }
 }
