@@ -173,7 +173,7 @@ test('diagnostics: UTF-16 ranges, code = rule id, source, related information, C
   assert.equal(d.severity, DiagnosticSeverity.Warning);
   assert.deepEqual(d.range, { start: { line: 1, character: 6 }, end: { line: 1, character: 8 } });
   assert.deepEqual(d.relatedInformation![0].location.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } });
-  assert.match(toDiagnostics(doc, findings, true)[0].message, /在本文其他地方写作/);
+  assert.match(String(toDiagnostics(doc, findings, true)[0].message), /在本文其他地方写作/);
   assert.ok(isChineseLocale('zh-cn') && isChineseLocale('zh-TW') && isChineseLocale('zh'));
   assert.ok(!isChineseLocale('en') && !isChineseLocale(undefined) && !isChineseLocale('zu'));
 });
