@@ -94,11 +94,12 @@ test('date-weekday-mismatch: a written year is checked; without one only a given
 });
 
 test('range-reversed: larger value first is flagged; changes over time, scores, year shorthands and compound measures are not', () => {
-  const text = '增幅在30%—20%之间，投资50至30万元，人数100到50人。';
+  const text = '增幅在30%—20%之间，投资50至30万元，人数100到50人，同比增长15%—10%。';
   assert.deepEqual(only('range-reversed', text), [
     ['range-reversed', '30%—20%'],
     ['range-reversed', '50至30万元'],
     ['range-reversed', '100到50人'],
+    ['range-reversed', '15%—10%'], // 同比 is year-on-year, not 比 as "from"
   ]);
   const ok = '增幅在20%—30%之间，从30%至20%，由100到50人，1998—99年，比分3-1，身高1米80到1米90，70-20万年前，3万-5万元，降到目前的1/10至1%。';
   assert.deepEqual(only('range-reversed', ok), []);

@@ -372,7 +372,7 @@ function reversedRanges(half: string): RawFinding[] {
     if (unit === '年' && half[m.index + m[0].length] === '前') continue; // 70-20万年前 counts back in time
     if (p1 && unit !== '%') continue;
     const before = half.slice(Math.max(0, m.index - 4), m.index);
-    if (/[从由自比]|(?:^|[^0-9])-$/.test(before)) continue; // 从30%降至20%: a change, not a range
+    if (/[从由自]|(?:^|[^0-9])-$/.test(before)) continue; // 从30%降至20%: a change, not a range
     if ((connector === '-' || connector === '—' || connector === '–') && /[0-9]/.test(half[m.index - 1] ?? '')) continue;
     const v1 = Number(n1) * MULTIPLIER[m1 || m2];
     let v2 = Number(n2) * MULTIPLIER[m2];
