@@ -101,7 +101,7 @@ test('range-reversed: larger value first is flagged; changes over time, scores, 
     ['range-reversed', '100到50人'],
     ['range-reversed', '15%—10%'], // 同比 is year-on-year, not 比 as "from"
   ]);
-  const ok = '增幅在20%—30%之间，从30%至20%，由100到50人，1998—99年，比分3-1，身高1米80到1米90，70-20万年前，3万-5万元，降到目前的1/10至1%。';
+  const ok = '增幅在20%—30%之间，从30%至20%，由100到50人，1998—99年，比分3-1，身高1米80到1米90，70-20万年前，距今70-20万年，3万-5万元，降到目前的1/10至1%。';
   assert.deepEqual(only('range-reversed', ok), []);
 });
 

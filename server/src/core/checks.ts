@@ -369,7 +369,7 @@ function reversedRanges(half: string): RawFinding[] {
     const [, n1, m1, p1, connector, n2, m2, unit] = m;
     if (!unit && !m2) continue; // a bare 3-1 is a score or a serial number
     if (/[0-9]/.test(half[m.index + m[0].length] ?? '')) continue; // 1米70到1米80: a compound measure, not n1–n2
-    if (unit === '年' && half[m.index + m[0].length] === '前') continue; // 70-20万年前 counts back in time
+    if (unit === '年' && (half[m.index + m[0].length] === '前' || m2)) continue; // 70-20万年(前): ages count back in time
     if (p1 && unit !== '%') continue;
     const before = half.slice(Math.max(0, m.index - 4), m.index);
     if (/[从由自]|(?:^|[^0-9])-$/.test(before)) continue; // 从30%降至20%: a change, not a range
