@@ -265,15 +265,43 @@ test('a weekday in brackets after the date belongs to it', () => {
   expectOne('6月18日（星期日）', ['6月18日（星期日）', 'DATE', '2023-06-18']);
 });
 
-test('lunar dates are DATEs whose month and day are not converted', () => {
-  expectOne('农历2015年十月初一', ['农历2015年十月初一', 'DATE', '2015-XX-XX']);
-  expectOne('正月初一', ['正月初一', 'DATE', 'XXXX-XX-XX']);
-  expectOne('腊月二十三', ['腊月二十三', 'DATE', 'XXXX-XX-XX']);
-  expectOne('前年正月初二', ['前年正月初二', 'DATE', '2021-XX-XX']);
-  expectOne('正月', ['正月', 'DATE', 'XXXX-XX']);
-  // 十月初一 is lunar; 十月十日 is not
-  expectOne('十月初一', ['十月初一', 'DATE', 'XXXX-XX-XX']);
+test('lunar dates are DATEs with the Gregorian day', () => {
+  // the lunar year as written (农历2015年十月初一 = 12 November 2015)
+  expectOne('农历2015年十月初一', ['农历2015年十月初一', 'DATE', '2015-11-12']);
+  expectOne('2023年农历八月十五', ['2023年农历八月十五', 'DATE', '2023-09-29']);
+  expectOne('神龙二年正月初一', ['神龙二年正月初一', 'DATE', '0706-01-19']);
+  expectOne('前年正月初二', ['前年正月初二', 'DATE', '2021-02-13']);
+  // a leap month; 廿三 is the 23rd
+  expectOne('闰二月初五', ['闰二月初五', 'DATE', '2023-03-26']);
+  expectOne('腊月廿三', ['腊月廿三', 'DATE', '2017-01-20'], '2017-01-10');
+  // no year written: the one nearest the DCT (in January 2017 the coming 正月, the current 腊月)
+  expectOne('正月初一', ['正月初一', 'DATE', '2017-01-28'], '2017-01-10');
+  expectOne('腊月二十三', ['腊月二十三', 'DATE', '2017-01-20'], '2017-01-10');
+  expectOne('正月初一', ['正月初一', 'DATE', '2017-01-28'], '2017-03-22');
+  // a lunar month alone: its first day and length
+  expectOne('腊月', ['腊月', 'DATE', '2024-01-11/P30D'], '2023-12-20');
+  // festivals; 除夕 is the last day of the twelfth month (29th or 30th)
+  expectOne('今年春节', ['今年春节', 'DATE', '2023-01-22']);
+  expectOne('2023年中秋节', ['2023年中秋节', 'DATE', '2023-09-29']);
+  expectOne('雍正四年大年三十', ['雍正四年大年三十', 'DATE', '1727-01-21']);
+  expectOne('除夕', ['除夕', 'DATE', '2024-02-09'], '2023-12-01');
+  assert.deepEqual(spans('春节联欢晚会'), []);
+  expectOne('春节前夕', ['春节前夕', 'DATE', '2023-01-22', 'before']);
+  // recurring: not one day
+  assert.deepEqual(spans('每年的端午节'), []);
+  // the end of a range comes after its start
+  assert.deepEqual(spans('正月初一至腊月三十'), [['正月初一', 'DATE', '2023-01-22'], ['腊月三十', 'DATE', '2024-02-09']]);
+  // a time of day on a lunar date carries the Gregorian day
+  assert.deepEqual(spans('2015年十月初一早上九点二十'), [
+    ['2015年十月初一', 'DATE', '2015-11-12'], ['早上九点二十', 'TIME', '2015-11-12T09:20'],
+  ]);
+  // without a DCT and no year written: unknown
+  expectOne('正月初一', ['正月初一', 'DATE', 'XXXX-XX-XX'], null);
+  expectOne('正月', ['正月', 'DATE', 'XXXX-XX'], null);
+  // 十月初一 is lunar; 十月十日 and 十月初 are not
+  expectOne('十月初一', ['十月初一', 'DATE', '2023-11-13']);
   expectOne('十月十日', ['十月十日', 'DATE', '2023-10-10']);
+  expectOne('十月初', ['十月初', 'DATE', '2023-10', 'start']);
 });
 
 test('pitfalls from real news text', () => {
@@ -284,7 +312,6 @@ test('pitfalls from real news text', () => {
   assert.deepEqual(spans('并非一时半刻'), []);
   assert.deepEqual(spans('零点五'), []);
   assert.deepEqual(spans('数十年如一日'), [['数十年', 'DURATION', 'PXY']]);
-  assert.deepEqual(spans('前年正月初二'), [['前年正月初二', 'DATE', '2021-XX-XX']]);
   // midnight, and 起 as part of 起床
   assert.deepEqual(spans('半夜12点起床'), [['半夜12点', 'TIME', 'T00']]);
   expectOne('三点钟', ['三点钟', 'TIME', 'T03']);

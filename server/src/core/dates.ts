@@ -71,6 +71,72 @@ const fmtMonth = (m: number | null) => (m === null ? 'XX' : pad2(m));
 const fmtYmd = (a: Ymd) => `${fmtYear(a.y)}-${pad2(a.m)}-${pad2(a.d)}`;
 
 // ---------------------------------------------------------------------------------------------------------------
+// The Chinese lunar calendar (lunar-javascript, loaded on the first lunar date)
+
+interface LunarLib {
+  LunarMonth: { fromYm(y: number, m: number): { getDayCount(): number; getFirstJulianDay(): number } | null };
+  Solar: {
+    fromJulianDay(jd: number): { getYear(): number; getMonth(): number; getDay(): number };
+    fromYmd(y: number, m: number, d: number): { getLunar(): { getYear(): number } };
+  };
+}
+let lunarLib: LunarLib | undefined;
+function lunarLibrary(): LunarLib {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lunarLib ??= require('lunar-javascript') as LunarLib;
+  return lunarLib;
+}
+const LUNAR_MONTHS = new Map<string, { first: Ymd; days: number } | null>();
+
+/** Lunar month m (negative: the leap month after |m|) of lunar year y: its first Gregorian day and length. */
+function lunarMonth(y: number, m: number): { first: Ymd; days: number } | undefined {
+  const key = `${y},${m}`;
+  let v = LUNAR_MONTHS.get(key);
+  if (v === undefined) {
+    v = null;
+    try {
+      const lib = lunarLibrary();
+      const month = y >= 1 && y <= 9999 ? lib.LunarMonth.fromYm(y, m) : null;
+      if (month) {
+        const s = lib.Solar.fromJulianDay(month.getFirstJulianDay());
+        v = { first: { y: s.getYear(), m: s.getMonth(), d: s.getDay() }, days: month.getDayCount() };
+      }
+    } catch {
+      v = null;
+    }
+    LUNAR_MONTHS.set(key, v);
+  }
+  return v ?? undefined;
+}
+
+/** The lunar year of a Gregorian day. */
+function solarToLunarYear(a: Ymd): number | undefined {
+  try {
+    return lunarLibrary().Solar.fromYmd(a.y, a.m, a.d).getLunar().getYear();
+  } catch {
+    return undefined;
+  }
+}
+
+interface LunarRef {
+  /** The lunar year as written (null: unknown), and whether one was written at all. */
+  y: number | null;
+  yearNamed: boolean;
+  m: number;
+  leap: boolean;
+  /** The day; 'last' for 除夕 (29 or 30); undefined for a month alone. */
+  d?: number | 'last';
+  end: number;
+}
+
+/** Lunar festivals: month and day. */
+const FESTIVALS: Record<string, [number, number | 'last']> = {
+  春节: [1, 1], 春節: [1, 1], 大年初一: [1, 1], 除夕: [12, 'last'], 大年三十: [12, 'last'], 大年夜: [12, 'last'],
+  元宵节: [1, 15], 元宵節: [1, 15], 端午节: [5, 5], 端午節: [5, 5], 七夕节: [7, 7], 七夕節: [7, 7],
+  中秋节: [8, 15], 中秋節: [8, 15], 重阳节: [9, 9], 重陽節: [9, 9], 腊八节: [12, 8], 臘八節: [12, 8],
+};
+
+// ---------------------------------------------------------------------------------------------------------------
 // Lexicon
 
 const CN_NUM_CHARS = '零〇○一二两兩三四五六七八九十百千';
@@ -199,6 +265,7 @@ markStarts(Object.keys(ERAS));
 markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏', '元月', '数', '數', '幾', '几']);
 markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
 markStarts(NOT_DATES);
+markStarts(Object.keys(FESTIVALS));
 markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
   '前', '后', '年底', '年末', '年初', '年中', '月底', '月末', '月初', '月中', '《', '去年同期', '上年同期']);
 
@@ -271,7 +338,7 @@ const SUFFIXES: [string, Mod][] = [
   ['或之前', 'on_or_before'], ['或以前', 'on_or_before'], ['及之前', 'on_or_before'],
   ['及以前', 'on_or_before'], ['或之后', 'on_or_after'], ['或以后', 'on_or_after'], ['及之后', 'on_or_after'],
   ['及以后', 'on_or_after'], ['以来', 'since_start'], ['开始', 'since_start'], ['起', 'since_start'],
-  ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'],
+  ['之前', 'before'], ['以前', 'before'], ['之后', 'after'], ['以后', 'after'], ['前后', 'approx'], ['前夕', 'before'],
   ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'], ['许', 'approx'],
   ['許', 'approx'],
 ];
@@ -562,12 +629,16 @@ class DateScanner {
       return { end: after, value: { timex: `${dayStr}T${code}` }, timeOnly: true };
     }
 
-    // Lunar dates: 农历2015年十月初一, 正月初一, 腊月二十三 (month and day are not converted: XX).
+    // Lunar dates: 农历2015年十月初一, 正月初一, 腊月二十三, 春节 (converted to the Gregorian day).
     // 每年6月, 每月15日: recurring (a TIMEX3 SET), not labelled.
     if (i >= 2 && t[i - 2] === '每' && (t[i - 1] === '年' || t[i - 1] === '月' || t[i - 1] === '周' || t[i - 1] === '天')) return undefined;
     if (i >= 1 && (t[i - 1] === '每' || t[i - 1] === '逢')) return undefined; // 每周一, 每逢周末
     const lunar = this.lunarDate(i);
-    if (lunar) return { end: lunar.end, value: { timex: `${fmtYear(lunar.y)}-XX${lunar.month ? '' : '-XX'}` } };
+    if (lunar) {
+      // 每年的端午节: recurring, not one day.
+      if (t.startsWith('每年的', i - 3)) return undefined;
+      return this.lunarValue(lunar, this.inherited(i) !== undefined);
+    }
 
     // ISO-like numeric dates: 2023-06-18, 2023/6/18, 2023.6.18.
     const iso = this.isoDate(i);
@@ -953,54 +1024,128 @@ class DateScanner {
     return { end: fl.end, value: { timex: `${start}/P${fl.n}D`, y, m } };
   }
 
-  /** 农历2015年十月初一, 正月初一, 腊月二十三, 正月十五: the year as written (else unknown). */
-  private lunarDate(i: number): { y: number | null; end: number; month?: boolean } | undefined {
+  /**
+   * A lunar date: 农历2015年十月初一, 正月初一, 腊月廿三, 闰二月初五, 2023年农历八月十五, 神龙二年正月初一, and the
+   * festivals 春节, 除夕, 大年三十, 元宵节, 端午节, 中秋节, 重阳节, 腊八节. The year is the lunar year as written, else
+   * unknown (null).
+   */
+  private lunarDate(i: number): LunarRef | undefined {
     const t = this.text;
     let p = i;
     let marked = false;
-    if (t.startsWith('农历', p) || t.startsWith('阴历', p) || t.startsWith('農曆', p) || t.startsWith('陰曆', p)) {
-      marked = true;
-      p += 2;
-    }
+    const calendar = () => {
+      if (t.startsWith('农历', p) || t.startsWith('阴历', p) || t.startsWith('農曆', p) || t.startsWith('陰曆', p)) {
+        marked = true;
+        p += 2;
+      }
+    };
+    calendar();
     let y: number | null = null;
+    let yearNamed = false;
     const yr = this.eraYear(p) ?? this.year(p);
     if (yr) {
       y = yr.y;
+      yearNamed = true;
       p = yr.end;
     } else {
       const ry = this.word(p, REL_YEAR);
-      if (ry) {
+      if (ry && !insideWord(t, p, ry[0])) {
         y = this.dct ? this.dct.y + ry[1] : null;
+        yearNamed = true;
         p += ry[0].length;
       }
     }
-    if (t[p] === '闰' || t[p] === '閏') p++;
+    if (!marked) calendar();
+    // 春节, 除夕, 中秋节 …
+    const fest = this.word(p, FESTIVALS);
+    if (fest) {
+      const end = p + fest[0].length;
+      // 春节联欢晚会, 春节档: names and seasons, not the day.
+      if (fest[0].startsWith('春') && (t.startsWith('联欢', end) || t.startsWith('聯歡', end) || t.startsWith('晚会', end) || t[end] === '档' || t[end] === '檔')) return undefined;
+      return { y, yearNamed, m: fest[1][0], leap: false, d: fest[1][1], end };
+    }
+    let leap = false;
+    if (t[p] === '闰' || t[p] === '閏') {
+      leap = true;
+      p++;
+    }
     let special = false;
+    let m: number;
     if ('正腊臘冬'.includes(t[p] ?? '\uffff') && t[p + 1] === '月') {
       special = true;
+      m = t[p] === '正' ? 1 : t[p] === '冬' ? 11 : 12;
       p += 2;
     } else {
       const mo = this.month(p);
       if (!mo || mo.interval) return undefined;
+      m = mo.m;
       p = mo.end;
     }
-    // The day: 初一…初十, 十一…三十, 廿三.
+    // The day: 初一…初十, 十一…三十, 廿三 (= 23).
     let q = p;
     let chu = false;
+    let twenty = 0;
     if (t[q] === '初') {
       chu = true;
       q++;
-    } else if (t[q] === '廿') q++;
-    const d = this.num(q);
-    if (!d || d.arabic || !Number.isInteger(d.value) || d.value < 1 || d.value > 30) {
-      if (!special || t[p - 2] === '冬') return undefined;
-      return marked || special ? { y, end: p, month: true } : undefined;
+    } else if (t[q] === '廿') {
+      twenty = 20;
+      q++;
     }
-    if (chu && d.value > 10) return undefined;
-    if (!(marked || special || chu)) return undefined;
-    let end = d.end;
+    const n = this.num(q);
+    const dv = n && !n.arabic && Number.isInteger(n.value) ? n.value + twenty : 0;
+    if (!n || dv < 1 || dv > 30 || (twenty > 0 && n.value > 9)) {
+      // A lunar month alone: 腊月, 农历正月 (冬月 alone is any winter month).
+      if (!special || t[p - 2] === '冬') return undefined;
+      return { y, yearNamed, m, leap, end: p };
+    }
+    if (chu && dv > 10) return undefined;
+    if (!(marked || special || chu || twenty > 0 || leap)) return undefined;
+    let end = n.end;
     if (t[end] === '日') end++;
-    return { y, end };
+    return { y, yearNamed, m, leap, d: dv, end };
+  }
+
+  /**
+   * The Gregorian value of a lunar date: the day (2015-11-12), or a lunar month as its first day and length
+   * (2016-12-29/P30D). Without a written year, the lunar year whose date lies nearest the DCT; without a DCT, or
+   * when the day does not exist in that year (正月三十 in a year whose first month has 29 days), unknown (X).
+   */
+  private lunarValue(l: LunarRef, rangeEnd: boolean): { end: number; value: DateValue } {
+    // The end of a range (从正月初一忙到腊月三十) comes after its start: the nearest such year after it.
+    const last = this.lastDay;
+    const after = rangeEnd && last && last.y !== null && last.m !== null && last.d !== null ? { y: last.y, m: last.m, d: last.d } : undefined;
+    const dct = after ?? this.dct;
+    let years: number[] = [];
+    if (l.y !== null) years = [l.y];
+    else if (!l.yearNamed && dct) {
+      const ly = solarToLunarYear(dct);
+      if (ly !== undefined) years = [ly - 1, ly, ly + 1];
+    }
+    let best: { first: Ymd; days: number; day?: Ymd } | undefined;
+    let bestGap = Infinity;
+    for (const ly of years) {
+      const month = lunarMonth(ly, l.leap ? -l.m : l.m);
+      if (!month) continue;
+      const d = l.d === 'last' ? month.days : l.d;
+      if (d !== undefined && d > month.days) continue;
+      const day = d !== undefined ? addDays(month.first, d - 1) : undefined;
+      const at = day ?? month.first;
+      const diff = dct ? Date.UTC(at.y, at.m - 1, at.d) - Date.UTC(dct.y, dct.m - 1, dct.d) : 0;
+      if (after && l.y === null && diff < 0) continue;
+      const gap = Math.abs(diff);
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = { first: month.first, days: month.days, day };
+      }
+    }
+    if (!best) {
+      const timex = l.d === undefined ? 'XXXX-XX' : 'XXXX-XX-XX';
+      return { end: l.end, value: { timex, day: l.d === undefined ? undefined : { y: null, m: null, d: null } } };
+    }
+    if (!best.day) return { end: l.end, value: { timex: `${fmtYmd(best.first)}/P${best.days}D`, y: best.first.y, m: best.first.m } };
+    const day = best.day;
+    return this.weekdayTail(l.end, { timex: fmtYmd(day), day, y: day.y, m: day.m });
   }
 
   private narrativeYear(i: number): [string, ['D' | 'M' | 'Y', number]] | undefined {
