@@ -16,6 +16,8 @@ export interface ExportOptions {
   format: FormatName | readonly FormatName[];
   /** Article files and folders (each .txt/.news with its .ann). */
   paths: string[];
+  /** Folders inside `paths` to leave out (the editor leaves out its output folder when it lies inside the scope). */
+  exclude?: readonly string[];
   outDir: string;
   /** Also export unreviewed machine suggestions (marked as such where the format can). Default false. */
   includeSuggestions?: boolean;
@@ -129,7 +131,8 @@ export async function exportDocuments(
 
 /** Exports the documents under `options.paths`. Stops with a FormatError on a tag that does not match its text. */
 export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportSummary> {
-  const entries = listCorpus(options.paths);
+  const excluded = (options.exclude ?? []).map((d) => path.resolve(d) + path.sep);
+  const entries = listCorpus(options.paths).filter((e) => !excluded.some((d) => path.resolve(e.textPath).startsWith(d)));
   const outAbs = path.resolve(options.outDir);
   for (const e of entries) {
     if (path.resolve(e.textPath).startsWith(outAbs + path.sep)) {

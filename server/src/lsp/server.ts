@@ -31,6 +31,7 @@ import {
 import { LEGEND, encodeTokens, mergeTokenSpans } from './semanticTokens';
 import { registerTagging } from './tagging';
 import { registerDiagnostics } from './diagnostics';
+import { registerExport } from './export';
 
 /** What other server features (tagging) get to build on; see registerTagging in ./tagging.ts. */
 export interface ServerContext {
@@ -230,8 +231,9 @@ export const context: ServerContext = {
 };
 
 // Further features register here, one line each (ENGINEER TAGGING: `registerTagging(context);` from './tagging').
-registerTagging(context);
+const tagging = registerTagging(context);
 registerDiagnostics(context);
+registerExport(context, tagging);
 
 documents.listen(connection);
 connection.listen();
