@@ -130,6 +130,15 @@ test('entity variants: width, script, space and bracket spellings of one name; t
   assert.match(script.messageZh, /張偉.*张伟/);
 });
 
+test('entity variants: on a tie the standard spelling (simplified, no space, full-width brackets) is the house one', () => {
+  const text = '張偉说，李 明说。张伟表示，李明表示。';
+  const a = analysis(text, [{ label: 'PER', text: '张伟' }, { label: 'PER', text: '李明' }]);
+  assert.deepEqual(found(text, check(text, a)), [
+    ['entity-script-variant', '張偉'],
+    ['entity-space-variant', '李 明'],
+  ]);
+});
+
 test('entity variants: a typeset byline with a space is allowed; one spelling throughout is fine', () => {
   const byline = '（记者 李 明）李明在北京报道。李明说。';
   assert.deepEqual(found(byline, check(byline, analysis(byline, [{ label: 'PER', text: '李明' }]))), []);

@@ -502,9 +502,13 @@ function entityVariants(text: string, spans: readonly Span[]): RawFinding[] {
     const counts = new Map<string, number>();
     for (const o of occurrences) counts.set(o.surface, (counts.get(o.surface) ?? 0) + 1);
     if (counts.size < 2) continue;
-    // the form written most often is the house spelling; a tie goes to the first one written
+    // the form written most often is the house spelling; on a tie the standard form for simplified-Chinese news
+    // (no space, simplified characters, full-width brackets, half-width Latin letters and digits), then the first
     let canonical = occurrences[0].surface;
-    for (const [surface, n] of counts) if (n > counts.get(canonical)!) canonical = surface;
+    for (const [surface, n] of counts) {
+      const best = counts.get(canonical)!;
+      if (n > best || (n === best && standardness(surface) > standardness(canonical))) canonical = surface;
+    }
     const first = occurrences.find((o) => o.surface === canonical)!;
     for (const o of occurrences) {
       if (o.surface === canonical) continue;
@@ -521,6 +525,16 @@ function entityVariants(text: string, spans: readonly Span[]): RawFinding[] {
     }
   }
   return out;
+}
+
+/** How closely a spelling follows the conventions of simplified-Chinese news (higher is more standard). */
+function standardness(surface: string): number {
+  let score = 0;
+  if (![...surface].some(isSpace)) score++;
+  if (![...surface].some((ch) => TRAD_MAP.has(ch))) score++;
+  if (!/[()]/.test(surface)) score++;
+  if (!/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(surface)) score++;
+  return score;
 }
 
 function describeKind(kind: VariantKind): string {
