@@ -46,6 +46,19 @@ test('an explicit --dct wins over the file name', () => {
   assert.deepEqual([r.lines[0].dct, r.lines[0].dctSource], ['2020-01-02', 'explicit']);
 });
 
+test('a date set for the file in the editor (.news-annotator/document-dates.json) is used, over --dct', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'na-cli-'));
+  fs.mkdirSync(path.join(tmp, '.news-annotator'));
+  fs.mkdirSync(path.join(tmp, 'news'));
+  fs.writeFileSync(path.join(tmp, '.news-annotator', 'document-dates.json'), JSON.stringify({ version: 1, dates: { 'news/a.txt': '2021-03-04' } }));
+  fs.writeFileSync(path.join(tmp, 'news', 'a.txt'), '今年一季度营收3.5亿元。');
+  fs.writeFileSync(path.join(tmp, 'news', 'b.txt'), '今年一季度营收3.5亿元。');
+  const r = cli(['analyze', '--dct', '2020-01-02', path.join(tmp, 'news', 'a.txt'), path.join(tmp, 'news', 'b.txt')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.lines.map((l: any) => l.dct), ['2021-03-04', '2020-01-02']);
+  assert.ok(r.lines[0].spans.some((s: any) => s.label === 'DATE' && s.timex === '2021-Q1'), JSON.stringify(r.lines[0].spans));
+});
+
 test('GB18030 files are decoded; undecodable files are named on stderr, the run goes on, the exit code says so', () => {
   const r = cli(['analyze', path.join(enc, 'latin1.txt'), path.join(enc, 'gb18030.txt'), path.join(enc, 'missing.txt')]);
   assert.equal(r.code, 1);

@@ -7,6 +7,9 @@ import { parseArgs } from 'util';
 import { analyze } from '../core/analyze';
 import { decodeFile, DecodeError } from '../core/textDecoding';
 import { LabelGroup, LABEL_GROUPS, Span } from '../core/types';
+import { DOCUMENT_DATES_FILE, DocumentDateStore, isIsoDate } from '../core/documentDateStore';
+
+export { isIsoDate };
 
 const HELP = `Usage:
   news-annotator analyze FILE... [--dct YYYY-MM-DD] [--labels GROUP,...]
@@ -85,13 +88,33 @@ async function analyzeFiles(files: string[], settings: Settings): Promise<number
       process.stderr.write(`news-annotator: ${message}\n`);
       continue;
     }
-    const result = analyze(text, { dct: settings.dct, fileName: path.basename(file), groups: settings.groups });
+    let dct = settings.dct;
+    let stored: string | undefined;
+    try {
+      stored = storedDocumentDate(file);
+    } catch (err) {
+      process.stderr.write(`news-annotator: ${(err as Error).message} (ignored for ${file})\n`);
+    }
+    if (stored) dct = stored;
+    const result = analyze(text, { dct, fileName: path.basename(file), groups: settings.groups });
     await write(
       process.stdout,
       JSON.stringify({ file, dct: result.dct.date ?? null, dctSource: result.dct.source, spans: result.spans.map(compact) }) + '\n',
     );
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * The date chosen for a file with the editor's "Set Document Date for This File", from the nearest
+ * `.news-annotator/document-dates.json` above it. It is more specific than --dct, so it wins, as in the editor.
+ */
+function storedDocumentDate(file: string): string | undefined {
+  const abs = path.resolve(file);
+  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, DOCUMENT_DATES_FILE))) return new DocumentDateStore([dir]).get(abs);
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** Streams JSON lines: one output line per input line, in order, with bounded memory. */
@@ -146,13 +169,6 @@ function safeId(line: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
