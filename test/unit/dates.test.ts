@@ -475,3 +475,10 @@ test('day/month/year slash dates', () => {
 test('马上一年半: 马上 is not 上一年', () => {
   assert.deepEqual(spans('马上一年半又要过去了'), [['一年半', 'DURATION', 'P1Y6M']]);
 });
+
+test('the end of a clock range after a part of the day is a time whatever follows', () => {
+  assert.deepEqual(spans('会议于上午9点到11点举行'), [['上午9点', 'TIME', 'T09'], ['11点', 'TIME', 'T11']]);
+  assert.deepEqual(spans('周一上午10点到12点有空吗'), [
+    ['周一', 'DATE', '2023-06-12'], ['上午10点', 'TIME', '2023-06-12T10'], ['12点', 'TIME', '2023-06-12T12'],
+  ]);
+});

@@ -1498,10 +1498,10 @@ class DateScanner {
     }
     if (tod) p += tod[0].length;
     if (!tod && inheritedTod) {
-      // The second end of a range may leave out the part of the day, but only when the hours then follow on.
+      // The second end of a range may leave out the part of the day, but only when the hours then follow on
+      // (after 上午9点到, 11点 is a time whatever follows; after a bare 3点到, 5点 must look like a time itself).
       const clock = this.clock(p, inheritedTod, true);
-      const plain = this.clock(p, undefined, true);
-      if (!clock || !plain) return undefined;
+      if (!clock || (!inheritedTod.code && !this.clock(p, undefined, true))) return undefined;
       const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
       return { start: i, end: clock.end, timex: `${prefix}T${clock.value}`, tod: inheritedTod };
     }
