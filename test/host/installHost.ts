@@ -60,7 +60,14 @@ export function installHost(force = false): void {
     PATH: `${path.dirname(NODE24_BIN)}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: NODE24_DIR,
   });
-  run('npm', ['install', '--prefix', CODE_SERVER_PREFIX, '--no-save', `code-server@${CODE_SERVER_VERSION}`], env, CODE_SERVER_PREFIX);
+  const install = ['install', '--prefix', CODE_SERVER_PREFIX, '--no-save', `code-server@${CODE_SERVER_VERSION}`];
+  try {
+    run('npm', install, env, CODE_SERVER_PREFIX);
+  } catch (err) {
+    // Seen once on a fresh clone under heavy load: the install failed, and the same command then passed. Retry once.
+    console.warn(`[host] ${(err as Error).message}; retrying once`);
+    run('npm', install, env, CODE_SERVER_PREFIX);
+  }
   fs.writeFileSync(INSTALLED_MARKER, `code-server ${CODE_SERVER_VERSION} node ${NODE24_VERSION} ${new Date().toISOString()}\n`);
   if (!fs.existsSync(CHROMIUM)) {
     console.warn(`[host] warning: ${CHROMIUM} not found; install Debian's chromium (apt-get install chromium) to run tests`);
