@@ -8,6 +8,8 @@
 //   - a DATE directly followed by a TIME is one "datetime" result (the TIME's timex already carries the day);
 //   - two dates/times joined by 到/至/-/~ (optionally 从 … , or 和 … 之间) are one range
 //     "(start,end,duration)"; so are our ISO intervals (1995/1997, 2023-01/2023-05), decades and half years;
+//   - our start/duration intervals (2021-W01/P2W, 2020-01-01/P10D, 2021-09/P4M) are "(start,start+duration,duration)";
+//   - a TIME whose clock is unknown (2小时前 → 2018-08-30TXX:XX) is the spec's "datetime" with the day as its timex;
 //   - our modifiers map to the spec's: before → before, after → after, on_or_before → until,
 //     on_or_after / since_start → since; modifiers the spec has no value for (approx: 大约十点 is a plain time;
 //     more_than, less_than …) are dropped.
