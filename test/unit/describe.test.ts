@@ -148,3 +148,13 @@ test('a translate function localises every word', () => {
     '文档日期 2023-06-18（取自文件名）',
   ]);
 });
+
+test('timexRange: a start and a length, and a week of a month', () => {
+  assert.deepEqual(timexRange('2021-W01/P2W'), { start: '2021-01-04', end: '2021-01-17' });
+  assert.deepEqual(timexRange('2023-01/P5M'), { start: '2023-01-01', end: '2023-05-31' });
+  assert.deepEqual(timexRange('2022-01-01/P10D'), { start: '2022-01-01', end: '2022-01-10' });
+  assert.deepEqual(timexRange('2024-02-W05'), { start: '2024-02-29', end: '2024-02-29' });
+  assert.deepEqual(timexRange('2023-10-W01'), { start: '2023-10-01', end: '2023-10-07' });
+  assert.equal(timexRange('2023-02-W05'), undefined);
+  assert.equal(timexRange('XXXX-01/P5M'), undefined);
+});

@@ -121,6 +121,14 @@ function isoWeekStart(year: number, week: number): Date {
   return new Date(monday.getTime() + (week - 1) * 7 * 86_400_000);
 }
 
+/** The last day of a period of n units starting on an ISO date (YYYY-MM-DD). */
+function addToDate(startIso: string, n: number, unit: 'Y' | 'M' | 'W' | 'D'): string {
+  const [y, mo, d] = startIso.split('-').map(Number);
+  const next =
+    unit === 'Y' ? utc(y + n, mo, d) : unit === 'M' ? utc(y, mo + n, d) : utc(y, mo, d + (unit === 'W' ? 7 * n : n));
+  return ymd(new Date(next.getTime() - 86_400_000));
+}
+
 const SEASON_MONTHS: Record<string, [number, number]> = {
   // Meteorological seasons of the northern hemisphere; winter runs into the next year.
   SP: [3, 5],
@@ -137,9 +145,13 @@ const SEASON_MONTHS: Record<string, [number, number]> = {
 export function timexRange(timex: string): CalendarRange | undefined {
   const slash = timex.indexOf('/');
   if (slash > 0) {
-    // An interval of two values (2023-01/2023-05): from the start of the first to the end of the second.
     const from = timexRange(timex.slice(0, slash));
-    const to = timexRange(timex.slice(slash + 1));
+    const after = timex.slice(slash + 1);
+    // A start and a length (2021-W01/P2W, 2022-01-01/P10D, 2023-01/P5M): up to the day before start + length.
+    const length = /^P(\d+)([YMWD])$/.exec(after);
+    if (length) return from && { start: from.start, end: addToDate(from.start, +length[1], length[2] as 'Y' | 'M' | 'W' | 'D') };
+    // An interval of two values (2023-01/2023-05): from the start of the first to the end of the second.
+    const to = timexRange(after);
     return from && to && from.start <= to.end ? { start: from.start, end: to.end } : undefined;
   }
   const value = timex.split('T')[0];
@@ -166,6 +178,14 @@ export function timexRange(timex: string): CalendarRange | undefined {
     const monday = isoWeekStart(+m[1], week);
     const first = m[3] ? new Date(monday.getTime() + 5 * 86_400_000) : monday;
     return { start: ymd(first), end: ymd(new Date(monday.getTime() + 6 * 86_400_000)) };
+  }
+  if ((m = /^(\d{4})-(\d{2})-W(\d{2})$/.exec(value))) {
+    // Week n of a month (十月的第一周 → YYYY-10-W01): its days 7n−6 … 7n, within the month.
+    const month = monthRange(+m[1], +m[2], +m[2]);
+    const first = 7 * +m[3] - 6;
+    const lastDay = +month.end.slice(8);
+    if (+m[2] < 1 || +m[2] > 12 || +m[3] < 1 || first > lastDay) return undefined;
+    return { start: `${m[1]}-${m[2]}-${pad(first)}`, end: `${m[1]}-${m[2]}-${pad(Math.min(first + 6, lastDay))}` };
   }
   if ((m = /^(\d{3})$/.exec(value))) return { start: `${m[1]}0-01-01`, end: `${m[1]}9-12-31` };
   if ((m = /^(\d{2})$/.exec(value))) return { start: `${m[1]}00-01-01`, end: `${m[1]}99-12-31` };
