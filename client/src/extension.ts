@@ -6,6 +6,7 @@ import type { DocumentDateInfo } from '../../server/src/lsp/protocol';
 import { ARTICLE_LANGUAGE, ArticleFiles } from './articleFiles';
 import { DocumentDateStatus } from './documentDateStatus';
 import { TaggingApi, activateTagging } from './tagging';
+import { activateExport } from './export';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface NewsAnnotatorApi {
@@ -79,6 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
 
   // Further client features hook in here, one line each.
   const tagging = activateTagging(context, { get client() { return client!; }, get ready() { return ready; } });
+  activateExport(context, { get client() { return client!; }, get ready() { return ready; } }, output);
 
   return {
     get client() {
