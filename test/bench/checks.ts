@@ -60,11 +60,16 @@ if (values.seeded) {
 const counts = new Map<string, number>(RULE_IDS.map((id) => [id, 0]));
 const samples = new Map<string, string[]>();
 let chars = 0;
+let checkNs = 0n;
 const started = Date.now();
 for (const doc of docs) {
   const cps = [...doc];
   chars += cps.length;
-  for (const f of checkDocument(doc, analyze(doc))) {
+  const analysis = analyze(doc);
+  const t = process.hrtime.bigint();
+  const findings = checkDocument(doc, analysis);
+  checkNs += process.hrtime.bigint() - t;
+  for (const f of findings) {
     if (values.rule && f.rule !== values.rule) continue;
     counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
     const list = samples.get(f.rule) ?? [];
@@ -76,7 +81,7 @@ for (const doc of docs) {
   }
 }
 const seconds = (Date.now() - started) / 1000;
-console.log(`${values.corpus}: ${docs.length} pseudo-articles, ${chars} characters, ${seconds.toFixed(1)} s (analysis + checks)`);
+console.log(`${values.corpus}: ${docs.length} pseudo-articles, ${chars} characters, ${seconds.toFixed(1)} s (analysis + checks), checkDocument alone ${(Number(checkNs) / 1e6).toFixed(0)} ms (${((Number(checkNs) / 1e6 / chars) * 1e6).toFixed(0)} ms per million characters)`);
 for (const [rule, n] of counts) console.log(`${rule.padEnd(24)} ${String(n).padStart(5)} findings  ${((n * 100000) / chars).toFixed(2).padStart(7)} per 100k chars`);
 for (const [rule, list] of samples) {
   console.log(`\n## ${rule}`);

@@ -166,14 +166,7 @@ function dropNested(findings: RawFinding[]): RawFinding[] {
 
 /** Full-width ASCII (digits, letters, ％．－／（）～ …) and the ideographic space folded to ASCII, one unit for one. */
 export function foldWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += text[i];
-  }
-  return out;
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 const isFullDigit = (c: number) => c >= 0xff10 && c <= 0xff19;
@@ -403,7 +396,14 @@ const TRAD =
   '證证險险術术設设計计總总蘭兰鳴鸣慶庆齊齐賀贺燕燕劍剑濤涛寶宝潔洁玲玲維维聰聪穎颖嬌娇蓮莲錦锦鋼钢礦矿';
 
 const TRAD_MAP = new Map<string, string>();
-for (let i = 0; i + 1 < TRAD.length; i += 2) if (TRAD[i] !== TRAD[i + 1]) TRAD_MAP.set(TRAD[i], TRAD[i + 1]);
+/** TRAD_MAP by UTF-16 code: the simplified character's code, or 0. */
+const TRAD_CODES = new Uint16Array(0x10000);
+for (let i = 0; i + 1 < TRAD.length; i += 2) {
+  if (TRAD[i] === TRAD[i + 1]) continue;
+  TRAD_MAP.set(TRAD[i], TRAD[i + 1]);
+  TRAD_CODES[TRAD.charCodeAt(i)] = TRAD.charCodeAt(i + 1);
+}
+const isSpaceCode = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
 
 type VariantKind = 'entity-bracket-variant' | 'entity-width-variant' | 'entity-script-variant' | 'entity-space-variant';
 
@@ -417,21 +417,27 @@ function normaliseChar(ch: string): string {
 }
 
 /** The text normalised one unit for one, without spaces between CJK characters; `at[i]` is unit i's original offset. */
-function normaliseText(text: string): { norm: string; at: number[] } {
-  let norm = '';
-  const at: number[] = [];
+function normaliseText(text: string): { norm: string; at: Int32Array } {
+  const codes = new Uint16Array(text.length);
+  const at = new Int32Array(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
-    if (isSpace(text[i])) {
+    let c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
       let j = i;
-      while (j < text.length && isSpace(text[j])) j++;
+      while (j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
       if (j - i <= 3 && i > 0 && j < text.length && isCjk(text.charCodeAt(i - 1)) && isCjk(text.charCodeAt(j))) {
         i = j - 1;
         continue;
       }
     }
-    norm += normaliseChar(text[i]);
-    at.push(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    else if (TRAD_CODES[c]) c = TRAD_CODES[c];
+    at[n] = i;
+    codes[n++] = c;
   }
+  let norm = '';
+  for (let k = 0; k < n; k += 8192) norm += String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192)));
   return { norm, at };
 }
 
@@ -489,10 +495,21 @@ function entityVariants(text: string, spans: readonly Span[]): RawFinding[] {
   }
   if (names.size === 0) return [];
   const { norm, at } = normaliseText(text);
+  // one pass over the text collects where each name's first two units occur; then each name is only compared there
+  // (a search per name would be O(names × length): seconds on a 1M-character file)
+  const prefix = (str: string, p: number) => str.charCodeAt(p) * 0x10000 + str.charCodeAt(p + 1);
+  const byPrefix = new Map<number, number[]>();
+  const startsName = new Uint8Array(0x10000);
+  for (const key of names) {
+    byPrefix.set(prefix(key, 0), []);
+    startsName[key.charCodeAt(0)] = 1;
+  }
+  for (let p = 0; p + 1 < norm.length; p++) if (startsName[norm.charCodeAt(p)]) byPrefix.get(prefix(norm, p))?.push(p);
   const out: RawFinding[] = [];
   for (const key of names) {
     const occurrences: Occurrence[] = [];
-    for (let p = norm.indexOf(key); p >= 0; p = norm.indexOf(key, p + 1)) {
+    for (const p of byPrefix.get(prefix(key, 0))!) {
+      if (!norm.startsWith(key, p)) continue;
       const start = at[p];
       const end = at[p + key.length - 1] + 1;
       const surface = text.slice(start, end);
