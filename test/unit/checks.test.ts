@@ -234,6 +234,12 @@ test('CLI check: file:line:col lines, JSON with code-point offsets, exit 1 on er
   assert.equal(warningsOnly.status, 0, warningsOnly.stdout);
   assert.match(warningsOnly.stdout, /2 problems \(0 errors, 2 warnings, 0 info\)/);
 
+  // a weekday next to a date without a year is checked against --dct's year, not against a guess from the text
+  const noYear = path.join(tmp, 'no-year.news');
+  fs.writeFileSync(noYear, '6月18日（星期三）召开会议。\n');
+  assert.equal(cli([noYear]).stdout, '');
+  assert.match(cli(['--dct', '2023-06-20', noYear]).stdout, /no-year\.news:1:1: error \[date-weekday-mismatch\] 2023-06-18 is a Sunday, not a Wednesday \(year 2023 from the document date\)/);
+
   const missing = cli([path.join(tmp, 'missing.news')]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /missing\.news: no such file/);

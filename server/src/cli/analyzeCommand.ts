@@ -109,7 +109,7 @@ async function analyzeFiles(files: string[], settings: Settings): Promise<number
  * The date chosen for a file with the editor's "Set Document Date for This File", from the nearest
  * `.news-annotator/document-dates.json` above it. It is more specific than --dct, so it wins, as in the editor.
  */
-function storedDocumentDate(file: string): string | undefined {
+export function storedDocumentDate(file: string): string | undefined {
   const abs = path.resolve(file);
   for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, DOCUMENT_DATES_FILE))) return new DocumentDateStore([dir]).get(abs);

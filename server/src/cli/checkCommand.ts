@@ -6,7 +6,7 @@ import { parseArgs } from 'util';
 import { analyze } from '../core/analyze';
 import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../core/checks';
 import { DecodeError, decodeFile } from '../core/textDecoding';
-import { isIsoDate } from './analyzeCommand';
+import { isIsoDate, storedDocumentDate } from './analyzeCommand';
 
 const HELP = `Usage:
   news-annotator check FILE... [--dct YYYY-MM-DD] [--format text|json] [--rule ID=SEVERITY]... [--lang en|zh]
@@ -19,7 +19,8 @@ Output (json): one object per file and line: {"file", "dct", "findings": [{"rule
   "line", "column", "message", "messageZh", "related"?}]}; start/end are Unicode code points, end exclusive.
 
 Options:
-  --dct YYYY-MM-DD      document date (supplies the year for weekday checks of dates written without one)
+  --dct YYYY-MM-DD      document date (supplies the year for weekday checks of dates written without one);
+                        a date stored for the file in the editor (.news-annotator/document-dates.json) wins
   --format text|json    output format (default text)
   --rule ID=SEVERITY    set a rule to off, info, warning or error (repeatable)
   --lang en|zh          message language (default en)
@@ -88,7 +89,14 @@ async function checkFiles(files: string[], settings: Settings): Promise<number> 
       process.stderr.write(`news-annotator: ${message}\n`);
       continue;
     }
-    const analysis = analyze(text, { dct: settings.dct, fileName: path.basename(file) });
+    // a per-file date set in the editor (.news-annotator/document-dates.json) wins over --dct, as in analyze
+    let dct = settings.dct;
+    try {
+      dct = storedDocumentDate(file) ?? dct;
+    } catch (err) {
+      process.stderr.write(`news-annotator: ${(err as Error).message} (ignored for ${file})\n`);
+    }
+    const analysis = analyze(text, { dct, fileName: path.basename(file) });
     const findings = checkDocument(text, analysis, settings.options);
     for (const f of findings) totals[f.severity]++;
     const lines = new LineIndex(text);
