@@ -11,6 +11,13 @@ const RUNNING_CONTEXT = 'newsAnnotator.datasetJobRunning';
 
 let counter = 0;
 
+/** The job was cancelled before the server started it. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
 export class DatasetJobs implements vscode.Disposable {
   private readonly running = new Set<vscode.CancellationTokenSource>();
 
@@ -55,6 +62,10 @@ export class DatasetJobs implements vscode.Disposable {
           });
           try {
             return await client.sendRequest<R>(method, { ...params, progressToken }, cts.token);
+          } catch (err) {
+            // cancelled before the server took the request: nothing was done
+            if (cts.token.isCancellationRequested) throw new JobCancelled();
+            throw err;
           } finally {
             listener.dispose();
             onButton.dispose();

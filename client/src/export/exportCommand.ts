@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import type { ExportSummary } from '../../../server/src/formats/exportCorpus';
 import { DatasetFormatInfo, ExportFormatsRequest, ExportParams, ExportRequest, ExportResult } from '../../../server/src/lsp/exportProtocol';
 import type { ClientSource } from '../tagging';
-import { DatasetJobs } from './datasetJobs';
+import { DatasetJobs, JobCancelled } from './datasetJobs';
 import { countsText, errorMessage, isArticlePath, saveUnsavedArticles, toFsPath, workspaceFolderOf } from './shared';
 
 export interface ExportCommandOptions {
@@ -104,6 +104,7 @@ export class ExportCommand {
     try {
       return await this.runWith(options);
     } catch (err) {
+      if (err instanceof JobCancelled) return { status: 'cancelled', done: 0 };
       const message = errorMessage(err);
       this.output.error(`Export failed: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', message));

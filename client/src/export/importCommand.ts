@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { ImportSummary } from '../../../server/src/formats/importDataset';
 import { ImportParams, ImportRequest, ImportResult } from '../../../server/src/lsp/exportProtocol';
-import { DatasetJobs } from './datasetJobs';
+import { DatasetJobs, JobCancelled } from './datasetJobs';
 import { ExportCommand } from './exportCommand';
 import { countsText, errorMessage, saveUnsavedArticles, toFsPath } from './shared';
 
@@ -46,6 +46,7 @@ export class ImportCommand {
     try {
       return await this.runWith(options);
     } catch (err) {
+      if (err instanceof JobCancelled) return { status: 'cancelled', done: 0 };
       const message = errorMessage(err);
       this.output.error(`Import failed: ${message}`);
       void vscode.window.showErrorMessage(vscode.l10n.t('Import failed: {0}', message));
