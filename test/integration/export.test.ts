@@ -154,6 +154,24 @@ describe('Export and import from the editor', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('exports suggestions as the editor shows them: relative dates anchored on the per-file document date', async () => {
+    const file = path.join(run, 'dated', 'news.txt');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '今年以来，温州投资增长12%。\n');
+    const uri = vscode.Uri.file(file);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await until('news.txt in the news-article language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId === 'news-article');
+    const info = await until('the document date to be set', () => vscode.commands.executeCommand<{ date?: string }>('newsAnnotator.setDocumentDate', uri, '2021-03-05'));
+    assert.strictEqual(info.date, '2021-03-05');
+    const out = path.join(run, 'out-dated');
+    const r = await exportDataset({ formats: ['doccano'], paths: [file], outDir: out, includeSuggestions: true, split: 'none' });
+    assert.strictEqual(r.status, 'exported', r.message);
+    const row = JSON.parse(fs.readFileSync(path.join(out, 'all.jsonl'), 'utf8')) as { suggestions: unknown[]; values: { label: string; timex?: string }[] };
+    assert.deepStrictEqual(row.suggestions.length > 0, true);
+    assert.deepStrictEqual(row.values.find((v) => v.label === 'DATE')?.timex, '2021', JSON.stringify(row.values));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('imports an export into a new folder, and a second import adds nothing', async () => {
     const out = path.join(run, 'out-roundtrip');
     const e = await exportDataset({ formats: ['label-studio'], paths: [articles], outDir: out, includeSuggestions: false, split: 'none' });

@@ -2,7 +2,7 @@
 // reports from the server move the bar ("n / N documents"), the notification's Cancel button (or the command
 // newsAnnotator.cancelDatasetJob) cancels the request, and the server answers with what was done either way.
 import * as vscode from 'vscode';
-import { ProgressType } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ProgressType, ResponseError } from 'vscode-languageclient/node';
 import type { ClientSource } from '../tagging';
 import type { DatasetProgressValue } from '../../../server/src/lsp/exportProtocol';
 
@@ -63,8 +63,9 @@ export class DatasetJobs implements vscode.Disposable {
           try {
             return await client.sendRequest<R>(method, { ...params, progressToken }, cts.token);
           } catch (err) {
-            // cancelled before the server took the request: nothing was done
-            if (cts.token.isCancellationRequested) throw new JobCancelled();
+            // cancelled before the server took the request: nothing was done (a server that stopped answering is
+            // reported as the failure it is)
+            if (cts.token.isCancellationRequested && err instanceof ResponseError && err.code === LSPErrorCodes.RequestCancelled) throw new JobCancelled();
             throw err;
           } finally {
             listener.dispose();

@@ -75,7 +75,7 @@ export interface LoadOptions {
   /** Passed to analyze() for suggestions (e.g. an explicit document date). */
   analysis?: AnalysisOptions;
   /** Where suggestions come from; analyze() by default. */
-  suggest?: (text: string, options: AnalysisOptions) => Span[];
+  suggest?: (text: string, options: AnalysisOptions, textPath?: string) => Span[];
   /** Non-fatal problems (malformed .ann lines, which are skipped). */
   warn?: (message: string) => void;
 }
@@ -134,7 +134,7 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
     const suggest = options.suggest ?? defaultSuggest;
     let found: Span[];
     try {
-      found = suggest(text, { ...options.analysis, fileName });
+      found = suggest(text, { ...options.analysis, fileName }, entry.textPath);
     } catch (e) {
       throw new FormatError(`${entry.textPath}: the suggestions could not be computed: ${(e as Error).message}`);
     }

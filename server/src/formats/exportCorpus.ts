@@ -27,7 +27,7 @@ export interface ExportOptions {
   /** Options for the analysis that produces suggestions (e.g. an explicit document date). */
   analysis?: AnalysisOptions;
   /** Where suggestions come from; analyze() by default. */
-  suggest?: (text: string, options: AnalysisOptions) => Span[];
+  suggest?: (text: string, options: AnalysisOptions, textPath?: string) => Span[];
 }
 
 export interface ExportProgress {

@@ -23,7 +23,9 @@ export function wordEndsSync(text: string): Uint32Array | undefined {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
 const jieba = require(workerData.jieba);
-parentPort.on('message', ({ id, text }) => {
+parentPort.on('message', ({ id, text, stop }) => {
+  // asked to stop: end after the queued messages (terminating during a nodejieba call aborts the whole process)
+  if (stop) return parentPort.close();
   let ends = null;
   try {
     const words = text === '' ? [] : jieba.cut(text);
@@ -59,13 +61,21 @@ export class WordSegmenter {
     });
   }
 
-  /** Stops the worker (pending requests are finished on this thread). */
+  /**
+   * Stops the worker, at the end of an export: after it finished, nothing is pending; after an error or a
+   * cancellation, pending requests resolve as unsegmented (their documents are not written). The worker is asked to
+   * end after what it has queued rather than terminated: terminating it in the middle of a nodejieba call aborts the
+   * process (a cancelled export would take the language server down).
+   */
   close(): void {
     const w = this.worker;
     this.worker = undefined;
     this.failed = true;
-    if (w) void w.terminate();
-    this.drain();
+    if (w) w.postMessage({ stop: true });
+    for (const [id, p] of this.pending) {
+      this.pending.delete(id);
+      p.resolve(undefined);
+    }
   }
 
   private start(): Worker | undefined {

@@ -6,6 +6,7 @@
 // text, so exporting the file would pair them with the wrong text.
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { CancellationToken, ProgressType, ResponseError } from 'vscode-languageserver/node';
 import { decodeFile, DecodeError } from '../core/textDecoding';
 import { CancelledError, FormatError } from '../formats/document';
@@ -13,7 +14,10 @@ import { FORMAT_NAMES, FormatName, isFormatName } from '../formats/datasetFormat
 import { exportCorpus } from '../formats/exportCorpus';
 import { importDataset } from '../formats/importDataset';
 import { FORMATS } from '../formats/registry';
-import { filePathOf } from './documentAnalysis';
+import { DEFAULT_SETTINGS, analyzeWhatWorks, filePathOf } from './documentAnalysis';
+import { DocumentDateStore } from '../core/documentDateStore';
+import { LabelGroup, Span } from '../core/types';
+import type { NewsAnnotatorSettings } from './protocol';
 import {
   DatasetFormatInfo,
   DatasetProgressValue,
@@ -36,7 +40,51 @@ export interface PendingTagWrites {
   flush(): void;
 }
 
-type ExportHost = Pick<ServerContext, 'connection' | 'documents' | 't'>;
+type ExportHost = Pick<ServerContext, 'connection' | 'documents' | 't'> & Partial<Pick<ServerContext, 'settings' | 'workspaceRoots'>>;
+
+type Suggest = (text: string, options: { fileName?: string }, textPath?: string) => Span[];
+
+/**
+ * Suggestions as the editor shows them: the document date chosen for the file (per-file store), else the
+ * newsAnnotator.documentDate setting of its workspace folder, else detected; only the enabled label groups.
+ * Settings are read once per workspace folder before the export starts.
+ */
+export async function editorSuggestions(host: ExportHost, warn: (message: string) => void): Promise<Suggest> {
+  const roots = (host.workspaceRoots?.() ?? []).map((r) => path.resolve(r));
+  const store = new DocumentDateStore();
+  store.setRoots(roots);
+  const settingsOf = new Map<string, NewsAnnotatorSettings>();
+  for (const root of roots) {
+    settingsOf.set(root, host.settings ? await host.settings(pathToFileURL(root).toString()) : DEFAULT_SETTINGS);
+  }
+  const reported = new Set<string>();
+  return (text, options, textPath) => {
+    const file = textPath ? path.resolve(textPath) : undefined;
+    const root = file ? roots.filter((r) => inside(file, r)).sort((a, b) => b.length - a.length)[0] : undefined;
+    const settings = (root && settingsOf.get(root)) || DEFAULT_SETTINGS;
+    let perFile: string | undefined;
+    if (file) {
+      try {
+        perFile = store.get(file);
+      } catch (err) {
+        const m = (err as Error).message;
+        if (!reported.has(m)) {
+          reported.add(m);
+          warn(`per-file document dates could not be read, dates are detected instead: ${m}`);
+        }
+      }
+    }
+    const groups = (Object.keys(settings.labels.enabled) as LabelGroup[]).filter((g) => settings.labels.enabled[g]);
+    const { result, failures } = analyzeWhatWorks(text, { dct: perFile ?? (settings.documentDate || undefined), fileName: file ?? options.fileName, groups });
+    for (const f of failures) {
+      if (!reported.has(f)) {
+        reported.add(f);
+        warn(`a recogniser failed and is skipped: ${f}`);
+      }
+    }
+    return result.spans;
+  };
+}
 
 function invalid(message: string): ResponseError<void> {
   return new ResponseError(-32602, message);
@@ -114,6 +162,8 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
   const report = throttledProgress(host, params.progressToken);
   const abort = abortOn(token);
   const warnings: string[] = [];
+  const suggestWarnings: string[] = [];
+  const suggest = params.includeSuggestions ? await editorSuggestions(host, (m) => suggestWarnings.push(m)) : undefined;
   let done = 0;
   let total = 0;
   const started = performance.now();
@@ -126,6 +176,7 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
         outDir,
         includeSuggestions: params.includeSuggestions === true,
         split: params.split,
+        suggest,
       },
       {
         signal: abort.signal,
@@ -138,9 +189,10 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
       },
     );
     report({ done: summary.documents, total: summary.documents, document: '' }, true);
+    summary.warnings.push(...suggestWarnings);
     return { cancelled: false, summary, done: summary.documents, total: summary.documents, warnings: summary.warnings, elapsedMs: performance.now() - started };
   } catch (err) {
-    if (err instanceof CancelledError) return { cancelled: true, done, total, warnings, elapsedMs: performance.now() - started };
+    if (err instanceof CancelledError) return { cancelled: true, done, total, warnings: [...warnings, ...suggestWarnings], elapsedMs: performance.now() - started };
     if (err instanceof FormatError || err instanceof DecodeError) throw invalid(err.message);
     throw new ResponseError(-32603, t('The export failed: {0}', (err as Error).message));
   } finally {
