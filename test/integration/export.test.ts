@@ -242,7 +242,9 @@ describe('Export and import from the editor', function () {
     assert.strictEqual(r.total, N);
     assert.ok(r.done! < N, `stopped early (${r.done} of ${N})`);
     console.log(`      cancelled after ${r.done} of ${N} documents, ${r.elapsedMs!.toFixed(0)} ms into the export`);
-    // nothing left running
+    // nothing left running, and the language server still answers
     assert.strictEqual(await vscode.commands.executeCommand<number>('newsAnnotator.cancelDatasetJob'), 0);
+    const after = await exportDataset({ formats: ['conll-word'], paths: [articles], outDir: path.join(run, 'out-after'), includeSuggestions: false, split: 'none' });
+    assert.strictEqual(after.status, 'exported', after.message);
   });
 });
