@@ -26,8 +26,14 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): 
 }
 
 function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  // Started from `npm test`, the environment carries the outer npm's settings (npm_config_user_agent naming Node 20,
+  // NODE, npm_node_execpath, npm_config_node_gyp…); code-server's postinstall reads the Node version from the user
+  // agent and refuses. The inner npm gets a clean npm environment of its own.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD'),
+  );
   return {
-    ...process.env,
+    ...inherited,
     npm_config_yes: 'true',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
@@ -64,7 +70,7 @@ export function installHost(force = false): void {
   try {
     run('npm', install, env, CODE_SERVER_PREFIX);
   } catch (err) {
-    // Seen once on a fresh clone under heavy load: the install failed, and the same command then passed. Retry once.
+    // A registry hiccup during the 2-minute install should not fail a whole CI run: retry once.
     console.warn(`[host] ${(err as Error).message}; retrying once`);
     run('npm', install, env, CODE_SERVER_PREFIX);
   }
