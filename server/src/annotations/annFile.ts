@@ -5,17 +5,10 @@
 //   T3\tMONEY 12 18\t3.5亿元                                   text-bound tag, offsets in code points, end exclusive
 //   #2\tAnnotatorNotes T3\tvalue=350000000 unit=CNY mod=approx  the tag's normalised values (see formatNote)
 // Everything else (including malformed lines, which are also reported in `errors`) is kept verbatim, in order.
-import type { Mod } from '../core/types';
+import { SPAN_VALUE_KEYS, type Mod, type Span, type SpanValueKey } from '../core/types';
 
-/** Normalised values of a tag, as in the Span fields of server/src/core/types.ts. */
-export interface NormalisedValues {
-  value?: number;
-  valueMax?: number;
-  unit?: string;
-  mod?: Mod;
-  timex?: string;
-  confidence?: number;
-}
+/** Normalised values of a tag: the value fields of a Span (server/src/core/types.ts). */
+export type NormalisedValues = Pick<Span, SpanValueKey>;
 
 /** A continuous text-bound annotation (`T` line). Offsets are code points, end exclusive. */
 export interface AnnTag extends NormalisedValues {
@@ -59,7 +52,7 @@ export interface AnnFile {
   original: Map<string, { tag: AnnTag; tagRaw: string; noteId?: string; noteRaw?: string }>;
 }
 
-const NOTE_KEYS = ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const;
+const NOTE_KEYS = SPAN_VALUE_KEYS;
 type NoteKey = (typeof NOTE_KEYS)[number];
 const NUMERIC_KEYS: ReadonlySet<NoteKey> = new Set(['value', 'valueMax', 'confidence']);
 /** Modifier values are TIMEX3-style identifiers (approx, more_than, since_start, on_or_before, ...). */

@@ -2,7 +2,7 @@
 // rejected suggestions and the review flag (from the review sidecar), the tagging operations with their own
 // undo/redo, and edit tracking so that everything follows the text. Offsets are code points, end exclusive.
 // No I/O here: annStorage.ts reads and writes the files.
-import type { Span } from '../core/types';
+import { SPAN_VALUE_KEYS, type Span } from '../core/types';
 import { OffsetMap } from '../core/offsets';
 import { AnnFile, AnnTag, NormalisedValues, emptyAnn, parseAnn, referencesTo, serializeAnn, valuesOf } from './annFile';
 import { RejectedSuggestion, ReviewState, emptyReview, parseReview, serializeReview } from './reviewFile';
@@ -772,5 +772,5 @@ function hasValues(v: NormalisedValues): boolean {
 }
 
 function clearValues(t: AnnTag): void {
-  for (const k of ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const) delete t[k];
+  for (const k of SPAN_VALUE_KEYS) delete t[k];
 }

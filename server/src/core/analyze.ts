@@ -1,6 +1,6 @@
 // One entry point for the whole analysis: document date, figures, dates and entities, merged into flat spans.
 // Shared by the language server and the CLI; knows nothing of VS Code or the protocol.
-import { AnalysisOptions, AnalysisResult, Label, LabelGroup, Span } from './types';
+import { AnalysisOptions, AnalysisResult, Label, LabelGroup, SPAN_VALUE_KEYS, Span } from './types';
 import { OffsetMap } from './offsets';
 import { findDocumentDate } from './documentDate';
 import { recogniseFigures } from './figures';
@@ -67,7 +67,7 @@ export function toCodePointSpans(text: string, raw: RawSpan[]): Span[] {
       label: r.label,
       text: text.slice(r.start, r.end),
     };
-    for (const key of ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const) {
+    for (const key of SPAN_VALUE_KEYS) {
       if (r[key] !== undefined) (span as any)[key] = r[key];
     }
     return span;

@@ -57,6 +57,10 @@ export interface Span {
   confidence?: number;
 }
 
+/** The normalised-value fields of a Span (all but offsets, label and text), in the order they are written. */
+export const SPAN_VALUE_KEYS = ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const;
+export type SpanValueKey = (typeof SPAN_VALUE_KEYS)[number];
+
 /** Where the document creation time (DCT) came from, in the guidelines' order of precedence. */
 export type DctSource = 'explicit' | 'header' | 'filename' | 'text' | 'none';
 
