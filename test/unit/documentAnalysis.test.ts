@@ -8,13 +8,18 @@ test('settings: missing or malformed values fall back to the defaults', () => {
   assert.deepEqual(normaliseSettings(undefined), {
     labels: { enabled: { figures: true, dates: true, entities: true } },
     documentDate: '',
+    largeFileThreshold: 500_000,
   });
   assert.deepEqual(normaliseSettings({ labels: { enabled: { figures: false, dates: 'no' } }, documentDate: ' 2023-06-18 ' }), {
     labels: { enabled: { figures: false, dates: true, entities: true } },
     documentDate: '2023-06-18',
+    largeFileThreshold: 500_000,
   });
   assert.equal(normaliseSettings({ documentDate: '2023-02-30' }).documentDate, '', 'an impossible date is ignored');
   assert.equal(normaliseSettings({ documentDate: 20230618 }).documentDate, '');
+  assert.equal(normaliseSettings({ largeFileThreshold: 0 }).largeFileThreshold, 0, '0 turns the limit off');
+  assert.equal(normaliseSettings({ largeFileThreshold: 1234.5 }).largeFileThreshold, 1234);
+  for (const bad of [-1, '100', NaN, Infinity, null]) assert.equal(normaliseSettings({ largeFileThreshold: bad }).largeFileThreshold, 500_000);
 });
 
 test('file URIs become paths; other schemes have none', () => {

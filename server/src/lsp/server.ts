@@ -14,7 +14,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Translate, describeDocumentDate } from '../core/describe';
 import { Span } from '../core/types';
-import { AnalysisCache, DEFAULT_SETTINGS, DocumentAnalysis, filePathOf, normaliseSettings } from './documentAnalysis';
+import {
+  AnalysisCache,
+  AnalysisCancelled,
+  AnalysisSettings,
+  DEFAULT_SETTINGS,
+  DocumentAnalysis,
+  filePathOf,
+  normaliseSettings,
+} from './documentAnalysis';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
 import { hoverAt } from './hover';
 import {
@@ -60,9 +68,11 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentDateStore();
 const cache = new AnalysisCache(store);
-const settingsCache = new Map<string, Promise<NewsAnnotatorSettings>>();
+const settingsCache = new Map<string, Promise<AnalysisSettings>>();
 const reportedStoreProblems = new Set<string>();
 const reportedRecogniserProblems = new Set<string>();
+/** Documents already told that they are too large for entity suggestions (once per document and session). */
+const reportedTooLarge = new Set<string>();
 let roots: string[] = [];
 let canPullConfiguration = false;
 let canRefreshTokens = false;
@@ -103,7 +113,7 @@ connection.onInitialized(() => {
   });
 });
 
-function settings(uri: string): Promise<NewsAnnotatorSettings> {
+function settings(uri: string): Promise<AnalysisSettings> {
   if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
   let pending = settingsCache.get(uri);
   if (!pending) {
@@ -116,9 +126,19 @@ function settings(uri: string): Promise<NewsAnnotatorSettings> {
 }
 
 async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
-  const document = documents.get(uri);
-  if (!document) return undefined;
-  const result = cache.get(document, await settings(uri));
+  let result: DocumentAnalysis;
+  for (;;) {
+    const wanted = await settings(uri);
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    try {
+      result = await cache.get(document, wanted);
+      break;
+    } catch (err) {
+      if (!(err instanceof AnalysisCancelled)) throw err;
+      // a newer version or new settings made that run obsolete: analyse what is there now
+    }
+  }
   if (result.storeProblem && !reportedStoreProblems.has(result.storeProblem)) {
     reportedStoreProblems.add(result.storeProblem);
     connection.window.showWarningMessage(t('Per-file document dates could not be read: {0}', result.storeProblem));
@@ -128,6 +148,18 @@ async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
     reportedRecogniserProblems.add(problem);
     connection.console.error(`Recogniser failed, the others still run: ${problem}`);
     connection.window.showWarningMessage(t('A recogniser failed and is skipped: {0}', problem));
+  }
+  if (result.tooLargeForEntities && !reportedTooLarge.has(uri)) {
+    reportedTooLarge.add(uri);
+    const { length, threshold } = result.tooLargeForEntities;
+    connection.console.info(`${uri}: ${length} characters, over newsAnnotator.largeFileThreshold (${threshold}); entities are not suggested`);
+    connection.window.showInformationMessage(
+      t(
+        'This article has {0} characters, more than the newsAnnotator.largeFileThreshold setting ({1}), so names (PER, LOC, ORG) are not suggested for it. Figures, dates and your tags work as usual. Raise the setting (0: no limit) to get name suggestions.',
+        length.toLocaleString('en-US'),
+        threshold.toLocaleString('en-US'),
+      ),
+    );
   }
   return result;
 }
@@ -143,8 +175,10 @@ connection.onDidChangeConfiguration(() => {
   for (const listener of settingsListeners) listener();
 });
 
+documents.onDidChangeContent((e) => cache.changed(e.document.uri, e.document.version));
+
 documents.onDidClose((e) => {
-  cache.delete(e.document.uri);
+  cache.forget(e.document.uri);
   settingsCache.delete(e.document.uri);
 });
 
