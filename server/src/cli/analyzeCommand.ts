@@ -1,15 +1,13 @@
 // `news-annotator analyze`: files → one JSON object per file; `--jsonl`: JSON lines on stdin → JSON lines on stdout,
 // streamed with constant memory so it can serve as a map step in a batch pipeline.
-import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { parseArgs } from 'util';
 import { analyze } from '../core/analyze';
-import { decodeFile, DecodeError } from '../core/textDecoding';
-import { LabelGroup, LABEL_GROUPS, Span } from '../core/types';
-import { DOCUMENT_DATES_FILE, DocumentDateStore, isIsoDate } from '../core/documentDateStore';
+import { LabelGroup, LABEL_GROUPS } from '../core/types';
+import { isIsoDate } from '../core/documentDateStore';
+import { CommandLine, compactSpan as compact, documentDateFor, readArticle, storedDocumentDate, write } from './commandLine';
 
-export { isIsoDate };
+export { isIsoDate, storedDocumentDate };
 
 const HELP = `Usage:
   news-annotator analyze FILE... [--dct YYYY-MM-DD] [--labels GROUP,...]
@@ -29,27 +27,17 @@ Options:
 Files that are not UTF-8 are decoded when they are GB18030/GBK or Big5; others are reported on stderr and skipped.
 Exit code: 0 when every input was analysed, 1 when any failed, 2 on a usage error.`;
 
+const command = new CommandLine('analyze', HELP, 'help');
+const usageError = (message: string) => command.usageError(message);
+
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dct: { type: 'string' },
-        labels: { type: 'string' },
-        jsonl: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError((err as Error).message);
-  }
+  const parsed = command.parse(argv, {
+    dct: { type: 'string' },
+    labels: { type: 'string' },
+    jsonl: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   if (values.dct !== undefined && !isIsoDate(values.dct)) {
     return usageError(`--dct must be a calendar date YYYY-MM-DD, got '${values.dct}'`);
   }
@@ -78,24 +66,12 @@ interface Settings {
 async function analyzeFiles(files: string[], settings: Settings): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    let text: string;
-    try {
-      text = decodeFile(fs.readFileSync(file), file).text;
-    } catch (err) {
+    const text = readArticle(file);
+    if (text === undefined) {
       failed++;
-      const message =
-        err instanceof DecodeError ? err.message : `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
-      process.stderr.write(`news-annotator: ${message}\n`);
       continue;
     }
-    let dct = settings.dct;
-    let stored: string | undefined;
-    try {
-      stored = storedDocumentDate(file);
-    } catch (err) {
-      process.stderr.write(`news-annotator: ${(err as Error).message} (ignored for ${file})\n`);
-    }
-    if (stored) dct = stored;
+    const dct = documentDateFor(file, settings.dct);
     const result = analyze(text, { dct, fileName: path.basename(file), groups: settings.groups });
     await write(
       process.stdout,
@@ -103,18 +79,6 @@ async function analyzeFiles(files: string[], settings: Settings): Promise<number
     );
   }
   return failed ? 1 : 0;
-}
-
-/**
- * The date chosen for a file with the editor's "Set Document Date for This File", from the nearest
- * `.news-annotator/document-dates.json` above it. It is more specific than --dct, so it wins, as in the editor.
- */
-export function storedDocumentDate(file: string): string | undefined {
-  const abs = path.resolve(file);
-  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, DOCUMENT_DATES_FILE))) return new DocumentDateStore([dir]).get(abs);
-    if (path.dirname(dir) === dir) return undefined;
-  }
 }
 
 /** Streams JSON lines: one output line per input line, in order, with bounded memory. */
@@ -153,15 +117,6 @@ export async function analyzeJsonLines(
   return failed ? 1 : 0;
 }
 
-/** The span fields the CLI prints, in a stable order, without undefined values. */
-function compact(s: Span): Record<string, unknown> {
-  const o: Record<string, unknown> = { start: s.start, end: s.end, label: s.label, text: s.text };
-  for (const key of ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const) {
-    if (s[key] !== undefined) o[key] = s[key];
-  }
-  return o;
-}
-
 function safeId(line: string): unknown {
   try {
     const v = JSON.parse(line);
@@ -169,17 +124,4 @@ function safeId(line: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const ok = stream.write(chunk, (err) => (err ? reject(err) : undefined));
-    if (ok) resolve();
-    else stream.once('drain', resolve);
-  });
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`news-annotator analyze: ${message}\n\n${HELP}\n`);
-  return 2;
 }

@@ -1,12 +1,10 @@
 // `news-annotator check`: the Diagnose rules (server/src/core/checks.ts) on files, headless — what an editor checks
 // before publishing. Text output is `file:line:col: severity [rule] message`, one finding a line, like a compiler.
-import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { analyze } from '../core/analyze';
 import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../core/checks';
-import { DecodeError, decodeFile } from '../core/textDecoding';
-import { isIsoDate, storedDocumentDate } from './analyzeCommand';
+import { isIsoDate } from '../core/documentDateStore';
+import { CommandLine, documentDateFor, readArticle, write } from './commandLine';
 
 const HELP = `Usage:
   news-annotator check FILE... [--dct YYYY-MM-DD] [--format text|json] [--rule ID=SEVERITY]... [--lang en|zh]
@@ -31,28 +29,18 @@ ${RULES.map((r) => `  ${r.id.padEnd(24)}${r.defaultSeverity}`).join('\n')}
 
 Exit code: 0 when no error-severity finding, 1 when any (or a file could not be read), 2 on a usage error.`;
 
+const command = new CommandLine('check', HELP, 'help');
+const usageError = (message: string) => command.usageError(message);
+
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dct: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        rule: { type: 'string', multiple: true, default: [] },
-        lang: { type: 'string', default: 'en' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError((err as Error).message);
-  }
+  const parsed = command.parse(argv, {
+    dct: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    rule: { type: 'string', multiple: true, default: [] },
+    lang: { type: 'string', default: 'en' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   if (values.dct !== undefined && !isIsoDate(values.dct)) return usageError(`--dct must be a calendar date YYYY-MM-DD, got '${values.dct}'`);
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format takes text or json, got '${values.format}'`);
   if (values.lang !== 'en' && values.lang !== 'zh') return usageError(`--lang takes en or zh, got '${values.lang}'`);
@@ -79,23 +67,13 @@ async function checkFiles(files: string[], settings: Settings): Promise<number> 
   let failed = false;
   const totals = { error: 0, warning: 0, info: 0 };
   for (const file of files) {
-    let text: string;
-    try {
-      text = decodeFile(fs.readFileSync(file), file).text;
-    } catch (err) {
+    const text = readArticle(file);
+    if (text === undefined) {
       failed = true;
-      const message =
-        err instanceof DecodeError ? err.message : `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
-      process.stderr.write(`news-annotator: ${message}\n`);
       continue;
     }
     // a per-file date set in the editor (.news-annotator/document-dates.json) wins over --dct, as in analyze
-    let dct = settings.dct;
-    try {
-      dct = storedDocumentDate(file) ?? dct;
-    } catch (err) {
-      process.stderr.write(`news-annotator: ${(err as Error).message} (ignored for ${file})\n`);
-    }
+    const dct = documentDateFor(file, settings.dct);
     const analysis = analyze(text, { dct, fileName: path.basename(file) });
     const findings = checkDocument(text, analysis, settings.options);
     for (const f of findings) totals[f.severity]++;
@@ -150,17 +128,4 @@ class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
-}
-
-function write(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const ok = stream.write(chunk, (err) => (err ? reject(err) : undefined));
-    if (ok) resolve();
-    else stream.once('drain', resolve);
-  });
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`news-annotator check: ${message}\n\n${HELP}\n`);
-  return 2;
 }

@@ -1,10 +1,10 @@
 // `news-annotator export`: a corpus (article files with their .ann) → one dataset format, with optional
 // train/dev/test splits; a progress bar on a terminal (stderr), plain lines otherwise; Ctrl-C cancels cleanly.
-import { parseArgs } from 'util';
 import { CancelledError, FormatError } from '../formats/document';
 import { FORMAT_NAMES, FormatName, isFormatName } from '../formats/datasetFormat';
 import { ExportSummary, exportCorpus } from '../formats/exportCorpus';
 import { FORMATS } from '../formats/registry';
+import { CommandLine } from './commandLine';
 import { parseRatios } from '../formats/split';
 import { DEFAULT_SENTENCE_ENDERS } from '../formats/sentences';
 import { DecodeError } from '../core/textDecoding';
@@ -93,32 +93,22 @@ export function printExportSummary(s: ExportSummary, out: NodeJS.WritableStream 
   if (s.warnings.length) out.write(`Warnings: ${s.warnings.length} (listed on stderr)\n`);
 }
 
+const command = new CommandLine('export', HELP, 'pointer');
+const usageError = (message: string) => command.usageError(message);
+
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'include-suggestions': { type: 'boolean', default: false },
-        split: { type: 'string' },
-        seed: { type: 'string' },
-        dct: { type: 'string' },
-        'sentence-enders': { type: 'string' },
-        'no-newline-split': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError((err as Error).message);
-  }
+  const parsed = command.parse(argv, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'include-suggestions': { type: 'boolean', default: false },
+    split: { type: 'string' },
+    seed: { type: 'string' },
+    dct: { type: 'string' },
+    'sentence-enders': { type: 'string' },
+    'no-newline-split': { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values: v, positionals } = parsed;
-  if (v.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   const formats = v.format === 'all' ? [...FORMAT_NAMES] : (v.format ?? '').split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats.filter((f) => !isFormatName(f));
   if (formats.length === 0 || unknown.length) {
@@ -181,9 +171,4 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     interrupt.dispose();
   }
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`news-annotator export: ${message}\nRun 'news-annotator export --help' for usage.\n`);
-  return 2;
 }

@@ -1,10 +1,10 @@
 // `news-annotator import`: exported datasets → tags merged into the .ann files of an article folder (articles
 // created when missing). Malformed input is reported with line numbers and skipped; conflicts are listed.
-import { parseArgs } from 'util';
 import { CancelledError, FormatError } from '../formats/document';
 import { FORMAT_NAMES, isFormatName } from '../formats/datasetFormat';
 import { ImportSummary, importDataset } from '../formats/importDataset';
 import { FORMATS } from '../formats/registry';
+import { CommandLine } from './commandLine';
 import { ProgressLine, formatCounts, interruptSignal } from './exportCommand';
 
 const HELP = `Usage:
@@ -37,27 +37,17 @@ export function printImportSummary(s: ImportSummary, out: NodeJS.WritableStream 
   if (s.problems.length) out.write(`Problems: ${s.problems.length} (listed on stderr)\n`);
 }
 
+const command = new CommandLine('import', HELP, 'pointer');
+const usageError = (message: string) => command.usageError(message);
+
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        into: { type: 'string' },
-        'include-suggestions': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError((err as Error).message);
-  }
+  const parsed = command.parse(argv, {
+    format: { type: 'string' },
+    into: { type: 'string' },
+    'include-suggestions': { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values: v, positionals } = parsed;
-  if (v.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   if (!v.format || !isFormatName(v.format)) {
     return usageError(`--format must be one of ${FORMAT_NAMES.join(', ')}${v.format ? `, got '${v.format}'` : ''}`);
   }
@@ -98,9 +88,4 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     interrupt.dispose();
   }
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`news-annotator import: ${message}\nRun 'news-annotator import --help' for usage.\n`);
-  return 2;
 }
