@@ -93,6 +93,29 @@ export async function* readLines(file: string): AsyncIterable<{ line: string; nu
   }
 }
 
+/**
+ * The JSON values of a JSON-lines file, streamed, with 1-based line numbers. Blank lines are skipped; a line that
+ * is not valid JSON is reported and skipped.
+ */
+export async function* readJsonLines(file: string, report: ReportProblem): AsyncIterable<{ value: any; number: number }> {
+  for await (const { line, number } of readLines(file)) {
+    if (line.trim() === '') continue;
+    let value: any;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      report({ file, line: number, message: `not valid JSON (${(e as Error).message}); line skipped` });
+      continue;
+    }
+    yield { value, number };
+  }
+}
+
+/** The JSON-lines data files under a path, leaving out the `.values.jsonl` side files. */
+export function jsonLinesFiles(p: string): string[] {
+  return filesWithExtensions(p, ['.jsonl']).filter((f) => !f.endsWith('.values.jsonl'));
+}
+
 /** Files directly or recursively under a folder whose names end with one of the extensions, sorted. */
 export function filesWithExtensions(p: string, extensions: readonly string[]): string[] {
   const st = fs.statSync(p);

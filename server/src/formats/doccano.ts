@@ -4,9 +4,9 @@
 // normalised values ({start, end, label, value?, valueMax?, unit?, mod?, timex?}) and the list of spans that are
 // unreviewed suggestions travel with the example. Offsets are code points.
 import { compareSpans } from './document';
-import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions, readLines } from './datasetFormat';
+import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, jsonLinesFiles, readJsonLines } from './datasetFormat';
 import { OutputFolder } from './output';
-import { readTriples, readValueEntries, separateSuggestions, spansFromTriples, triple, valueEntries } from './spanJson';
+import { readRecordSpans, triple, valueEntries } from './spanJson';
 
 function createWriter(out: OutputFolder): DocumentWriter {
   return {
@@ -26,28 +26,20 @@ function createWriter(out: OutputFolder): DocumentWriter {
 }
 
 async function* read(file: string, report: ReportProblem): AsyncIterable<ImportedDocument> {
-  for await (const { line, number } of readLines(file)) {
-    if (line.trim() === '') continue;
-    let obj: any;
-    try {
-      obj = JSON.parse(line);
-    } catch (e) {
-      report({ file, line: number, message: `not valid JSON (${(e as Error).message}); line skipped` });
-      continue;
-    }
+  for await (const { value: obj, number } of readJsonLines(file, report)) {
     if (!obj || typeof obj !== 'object' || typeof obj.text !== 'string') {
       report({ file, line: number, message: 'expected an object with a "text" string; line skipped' });
       continue;
     }
-    const problems: string[] = [];
-    const chars = Array.from(obj.text as string);
     // doccano writes "label" on export; older versions and some tools use "labels" or "entities"
     const field = obj.label !== undefined ? 'label' : obj.labels !== undefined ? 'labels' : 'entities';
-    const triples = readTriples(obj[field], field, problems);
-    const values = readValueEntries(obj.values, problems);
-    const spans = spansFromTriples(chars, triples, values, problems);
-    const split = separateSuggestions(spans, readTriples(obj.suggestions, 'suggestions', problems));
-    for (const m of problems) report({ file, line: number, message: m });
+    const split = readRecordSpans(
+      obj.text,
+      { spans: obj[field], spansField: field, values: obj.values, suggestions: obj.suggestions, suggestionsField: 'suggestions' },
+      file,
+      number,
+      report,
+    );
     const id = typeof obj.document === 'string' ? obj.document : fallbackId(file, obj.id ?? number);
     yield { id, text: obj.text, ...split, where: `${file}:${number}` };
   }
@@ -58,6 +50,6 @@ export const doccano: DatasetFormat = {
   description: 'doccano JSONL ({"text", "label": [[start, end, label]]} + metadata)',
   canOverlap: true,
   createWriter,
-  inputFiles: (p) => filesWithExtensions(p, ['.jsonl']).filter((f) => !f.endsWith('.values.jsonl')),
+  inputFiles: jsonLinesFiles,
   read,
 };

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { charsOf } from './document';
-import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, WriterOptions, filesWithExtensions, readLines } from './datasetFormat';
+import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, WriterOptions, jsonLinesFiles, readJsonLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { decodeTags, tagNames } from './tagScheme';
 import { applySidecar, charSentences, flatSpans, readSidecar, sidecarLine, sidecarPath } from './tokenSequences';
@@ -118,15 +118,7 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
     return { id: d.id, text, spans, suggestions, where: `${file}:${d.line}` };
   };
 
-  for await (const { line, number } of readLines(file)) {
-    if (line.trim() === '') continue;
-    let row: any;
-    try {
-      row = JSON.parse(line);
-    } catch (e) {
-      report({ file, line: number, message: `not valid JSON (${(e as Error).message}); line skipped` });
-      continue;
-    }
+  for await (const { value: row, number } of readJsonLines(file, report)) {
     if (!row || !Array.isArray(row.tokens) || !Array.isArray(row.ner_tags) || row.tokens.length !== row.ner_tags.length ||
         !row.tokens.every((t: unknown) => typeof t === 'string')) {
       report({ file, line: number, message: 'expected "tokens" (strings) and "ner_tags" of the same length; line skipped' });
@@ -161,6 +153,6 @@ export const huggingFace: DatasetFormat = {
   description: 'Hugging Face JSONL (tokens = characters, ner_tags ids), label_names.json and features.json',
   canOverlap: false,
   createWriter,
-  inputFiles: (p) => filesWithExtensions(p, ['.jsonl']).filter((f) => !f.endsWith('.values.jsonl')),
+  inputFiles: jsonLinesFiles,
   read,
 };

@@ -3,9 +3,9 @@
 // make_docbin.py, is written beside the files: it turns each .jsonl into a .spacy DocBin (the file `spacy train`
 // reads), with doc.ents (flat) and every span, overlapping or not, in doc.spans["sc"].
 import { compareSpans } from './document';
-import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions, readLines } from './datasetFormat';
+import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, jsonLinesFiles, readJsonLines } from './datasetFormat';
 import { OutputFolder } from './output';
-import { readTriples, readValueEntries, separateSuggestions, spansFromTriples, triple, valueEntries } from './spanJson';
+import { readRecordSpans, triple, valueEntries } from './spanJson';
 
 export const DOCBIN_SCRIPT = `"""Convert News Annotator spaCy JSONL exports to .spacy DocBin files.
 
@@ -66,15 +66,8 @@ function createWriter(out: OutputFolder): DocumentWriter {
 }
 
 async function* read(file: string, report: ReportProblem): AsyncIterable<ImportedDocument> {
-  for await (const { line, number } of readLines(file)) {
-    if (line.trim() === '') continue;
-    let obj: any;
-    try {
-      obj = JSON.parse(line);
-    } catch (e) {
-      report({ file, line: number, message: `not valid JSON (${(e as Error).message}); line skipped` });
-      continue;
-    }
+  for await (const { value, number } of readJsonLines(file, report)) {
+    let obj = value;
     // also accept spaCy v2's tuple form ["text", {"entities": [...]}]
     if (Array.isArray(obj) && typeof obj[0] === 'string' && obj[1] && typeof obj[1] === 'object') {
       obj = { text: obj[0], entities: obj[1].entities };
@@ -83,13 +76,14 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
       report({ file, line: number, message: 'expected an object with a "text" string; line skipped' });
       continue;
     }
-    const problems: string[] = [];
-    const chars = Array.from(obj.text as string);
     const meta = obj.meta && typeof obj.meta === 'object' ? obj.meta : {};
-    const values = readValueEntries(meta.values, problems);
-    const spans = spansFromTriples(chars, readTriples(obj.entities, 'entities', problems), values, problems);
-    const split = separateSuggestions(spans, readTriples(meta.suggestions, 'meta.suggestions', problems));
-    for (const m of problems) report({ file, line: number, message: m });
+    const split = readRecordSpans(
+      obj.text,
+      { spans: obj.entities, spansField: 'entities', values: meta.values, suggestions: meta.suggestions, suggestionsField: 'meta.suggestions' },
+      file,
+      number,
+      report,
+    );
     const id = typeof meta.document === 'string' ? meta.document : fallbackId(file, number);
     yield { id, text: obj.text, ...split, where: `${file}:${number}` };
   }
@@ -100,6 +94,6 @@ export const spacy: DatasetFormat = {
   description: 'spaCy JSONL ({"text", "entities": [[start, end, label]]}) and make_docbin.py for .spacy files',
   canOverlap: true,
   createWriter,
-  inputFiles: (p) => filesWithExtensions(p, ['.jsonl']).filter((f) => !f.endsWith('.values.jsonl')),
+  inputFiles: jsonLinesFiles,
   read,
 };

@@ -2,6 +2,7 @@
 // and the marking of unreviewed suggestions. Read back leniently, with a problem per bad entry.
 import { Span } from '../core/types';
 import { SpanValues, isLabel, makeSpan, parseValues, valuesOf } from './document';
+import type { ReportProblem } from './datasetFormat';
 
 /** `[start, end, label]` triples (doccano's and spaCy's span shape). */
 export type Triple = [number, number, string];
@@ -84,6 +85,30 @@ export function spansFromTriples(
     out.push(makeSpan(chars, start, end, label, values.get(key(start, end, label))));
   }
   return out;
+}
+
+/** Where a JSON-lines record keeps its spans, normalised values and suggestion marks (raw JSON, field names). */
+export interface SpanFields {
+  spans: unknown;
+  spansField: string;
+  values: unknown;
+  suggestions: unknown;
+  suggestionsField: string;
+}
+
+/**
+ * The tags and suggestions of one JSON-lines record (doccano, spaCy): triples checked against the text, with their
+ * normalised values; each bad entry is reported against the line and skipped.
+ */
+export function readRecordSpans(text: string, fields: SpanFields, file: string, line: number, report: ReportProblem): { spans: Span[]; suggestions: Span[] } {
+  const problems: string[] = [];
+  const chars = Array.from(text);
+  const triples = readTriples(fields.spans, fields.spansField, problems);
+  const values = readValueEntries(fields.values, problems);
+  const spans = spansFromTriples(chars, triples, values, problems);
+  const split = separateSuggestions(spans, readTriples(fields.suggestions, fields.suggestionsField, problems));
+  for (const m of problems) report({ file, line, message: m });
+  return split;
 }
 
 /** Splits labelled triples into confirmed tags and suggestions (those also listed under "suggestions"). */
