@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const messages: string[] = [];
-  connection.onNotification('window/showMessage', (p: { message: string }) => messages.push(p.message));
+  connection.onNotification('window/showMessage', (p: { message: string }) => {
+    messages.push(p.message);
+  });
   connection.onNotification(() => undefined);
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
     p.items.map((item) =>
