@@ -205,3 +205,24 @@ test('above largeFileThreshold entities are skipped (and reported); figures, dat
   assert.ok(store.accept(figure.start).ok);
   assert.equal(store.tags().length, 2);
 });
+
+test('re-analysis of a long document waits for a pause in typing, and a keystroke during the wait replaces it', async () => {
+  const text = largeText(3_000);
+  const document = TextDocument.create('untitled:typing', 'news-article', 1, text);
+  const cache = new AnalysisCache(new DocumentDateStore(), { sliceLength: 1_000, debounceMs: 150 });
+  cache.changed(document.uri, 1); // the server reports an opened document as a change too
+  await cache.get(document, DEFAULT_SETTINGS);
+  TextDocument.update(document, [{ text: text + '。' }], 2);
+  cache.changed(document.uri, 2);
+  const t0 = performance.now();
+  const edited = cache.get(document, DEFAULT_SETTINGS);
+  await new Promise((r) => setTimeout(r, 50));
+  TextDocument.update(document, [{ text: text + '。。' }], 3);
+  cache.changed(document.uri, 3);
+  const latest = cache.get(document, DEFAULT_SETTINGS);
+  await assert.rejects(edited, AnalysisCancelled, 'the keystroke 50 ms later replaces the waiting run');
+  const result = await latest;
+  const typedMs = performance.now() - t0;
+  assert.ok(typedMs >= 50 + 150 - 5, `analysed ${typedMs.toFixed(0)} ms after the first keystroke, 150 ms after the last`);
+  assert.equal(result, cache.peek(document.uri, 3));
+});

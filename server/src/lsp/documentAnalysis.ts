@@ -203,10 +203,11 @@ export class AnalysisCache {
 
   /**
    * The document changed (now at `version`): a running analysis of another version stops at its next slice, and the
-   * next analysis of a long document waits for a pause in typing.
+   * next analysis of a long document waits for a pause in typing (debounceMs after the last change).
    */
   changed(uri: string, version: number): void {
-    this.lastChange.set(uri, Date.now());
+    // Opening a document is not typing: its first analysis starts at once.
+    if (this.entries.has(uri) || this.jobs.has(uri)) this.lastChange.set(uri, Date.now());
     const running = this.jobs.get(uri);
     if (running && running.version !== version) running.cancelled = true;
   }
