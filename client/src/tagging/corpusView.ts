@@ -33,82 +33,177 @@ interface Article {
 
 type Node = { kind: 'summary' } | { kind: 'article'; article: Article };
 
+/** Runs `work` over `items` with at most `limit` calls in flight. */
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(lanes);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(vscode.Uri.file(file));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The article a file belongs to: x.txt, x.news, x.ann and x.review.json all belong to x. */
+function articleBase(fsPath: string): string {
+  if (fsPath.endsWith('.review.json')) return fsPath.slice(0, -'.review.json'.length);
+  return fsPath.slice(0, fsPath.length - path.extname(fsPath).length);
+}
+
 export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly view: vscode.TreeView<Node>;
   articles: Article[] = [];
+  /** Articles by their base path (without extension), kept between scans so that file events update one entry. */
+  private readonly byBase = new Map<string, Article>();
+  /** The .txt files the last full scan found through the article glob. */
+  private candidates = new Set<string>();
+  /** Bases whose files changed since the last update. */
+  private pending = new Set<string>();
+  private fullScanPending = true;
+  private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(tagging: TaggingClient) {
     this.view = vscode.window.createTreeView('newsAnnotator.corpus', { treeDataProvider: this });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{review.json,ann,news,txt}');
+    const touched = (uri: vscode.Uri) => {
+      this.pending.add(articleBase(uri.fsPath));
+      this.schedule();
+    };
+    // A new .txt may or may not match the article glob: only a scan with the glob can tell.
+    const created = (uri: vscode.Uri) => (/\.(txt|news)$/.test(uri.fsPath) ? this.scheduleFullScan() : touched(uri));
     this.disposables.push(
       this.view,
       this.emitter,
       watcher,
-      watcher.onDidCreate(() => this.schedule()),
-      watcher.onDidDelete(() => this.schedule()),
-      watcher.onDidChange(() => this.schedule()),
-      tagging.onDidChangeState(() => this.schedule()),
+      watcher.onDidCreate(created),
+      watcher.onDidDelete(touched),
+      watcher.onDidChange(touched),
+      tagging.onDidChangeState((state) => touched(vscode.Uri.parse(state.uri))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('newsAnnotator.articleFiles') || e.affectsConfiguration('newsAnnotator.articleMinCjkShare')) {
+          this.scheduleFullScan();
+        }
+      }),
       vscode.commands.registerCommand('newsAnnotator.refreshCorpus', () => this.refresh()),
     );
     void this.refresh();
   }
 
+  private scheduleFullScan(): void {
+    this.fullScanPending = true;
+    this.schedule();
+  }
+
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 300);
+    this.timer = setTimeout(() => void this.update(), 300);
+  }
+
+  /** Rescans the whole workspace (the Refresh command; also on start and when the article settings change). */
+  async refresh(): Promise<{ reviewed: number; total: number }> {
+    this.fullScanPending = true;
+    await this.update();
+    const reviewed = this.articles.filter((a) => a.reviewed).length;
+    return { reviewed, total: this.articles.length };
   }
 
   /**
-   * Rescans the workspace: articles are `.news` files, and `.txt` files matching `newsAnnotator.articleFiles` that
-   * have an .ann beside them or whose start is mostly Chinese (`newsAnnotator.articleMinCjkShare`), as in the editor.
+   * Applies what changed: a full scan when one is pending, else only the articles whose files changed. One update runs
+   * at a time; changes that arrive meanwhile are applied by a following update, so a burst of file events (an export
+   * writing thousands of files) costs a few updates, not one full rescan per event.
    */
-  async refresh(): Promise<{ reviewed: number; total: number }> {
-    const config = vscode.workspace.getConfiguration('newsAnnotator');
-    const glob = config.get<string>('articleFiles', '**/*.txt').trim();
-    const minShare = config.get<number>('articleMinCjkShare', 0.5);
+  private async update(): Promise<void> {
+    while (this.running) await this.running;
+    if (!this.fullScanPending && this.pending.size === 0) return;
+    this.running = (async () => {
+      const full = this.fullScanPending;
+      const bases = this.pending;
+      this.fullScanPending = false;
+      this.pending = new Set();
+      if (full) await this.scanAll();
+      else await forEachLimited([...bases], 16, (base) => this.scanBase(base));
+      this.publish();
+    })();
+    try {
+      await this.running;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /**
+   * Articles are `.news` files, and `.txt` files matching `newsAnnotator.articleFiles` that have an .ann beside them or
+   * whose start is mostly Chinese (`newsAnnotator.articleMinCjkShare`), as in the editor.
+   */
+  private async scanAll(): Promise<void> {
+    const glob = this.settings().glob;
     const found = await vscode.workspace.findFiles('**/*.news', '**/node_modules/**', 20000);
     if (glob) found.push(...(await vscode.workspace.findFiles(glob, '**/node_modules/**', 20000)));
-    const seen = new Set<string>();
-    const articles: Article[] = [];
-    const exists = async (file: string) => {
-      try {
-        await vscode.workspace.fs.stat(vscode.Uri.file(file));
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    for (const uri of found) {
-      if (seen.has(uri.toString())) continue;
-      seen.add(uri.toString());
-      const base = uri.fsPath.slice(0, uri.fsPath.length - path.extname(uri.fsPath).length);
-      if (!uri.fsPath.endsWith('.news') && !(await exists(base + '.ann')) && !looksLikeArticle(await sample(uri), minShare)) continue;
-      let reviewed = false;
-      let tags = 0;
-      try {
-        const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + '.review.json'))).toString('utf8'));
-        reviewed = json?.reviewed === true;
-      } catch {
-        // no sidecar (or a broken one): not reviewed
-      }
-      try {
-        const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + '.ann'))).toString('utf8');
-        tags = ann.split('\n').filter((l) => /^T\d+\t/.test(l)).length;
-      } catch {
-        // no .ann yet
-      }
-      articles.push({ uri, reviewed, tags });
+    this.byBase.clear();
+    const unique = [...new Map(found.map((uri) => [uri.toString(), uri])).values()];
+    this.candidates = new Set(unique.filter((uri) => uri.fsPath.endsWith('.txt')).map((uri) => uri.fsPath));
+    await forEachLimited(unique, 16, async (uri) => {
+      const article = await this.readArticle(uri);
+      if (article) this.byBase.set(articleBase(uri.fsPath), article);
+    });
+  }
+
+  /** Re-reads the one article a changed file belongs to (or forgets it). */
+  private async scanBase(base: string): Promise<void> {
+    this.byBase.delete(base);
+    for (const ext of ['.news', '.txt']) {
+      const uri = vscode.Uri.file(base + ext);
+      if (ext === '.txt' && !this.candidates.has(uri.fsPath)) continue;
+      if (!(await exists(uri.fsPath))) continue;
+      const article = await this.readArticle(uri);
+      if (article) this.byBase.set(base, article);
+      return;
     }
-    articles.sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
-    this.articles = articles;
-    const reviewed = articles.filter((a) => a.reviewed).length;
-    this.view.description = vscode.l10n.t('{0}/{1} reviewed', reviewed, articles.length);
+  }
+
+  private settings(): { glob: string; minShare: number } {
+    const config = vscode.workspace.getConfiguration('newsAnnotator', null);
+    return { glob: config.get<string>('articleFiles', '**/*.txt').trim(), minShare: config.get<number>('articleMinCjkShare', 0.5) };
+  }
+
+  private async readArticle(uri: vscode.Uri): Promise<Article | undefined> {
+    const base = articleBase(uri.fsPath);
+    if (!uri.fsPath.endsWith('.news') && !(await exists(base + '.ann')) && !looksLikeArticle(await sample(uri), this.settings().minShare)) {
+      return undefined;
+    }
+    let reviewed = false;
+    let tags = 0;
+    try {
+      const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + '.review.json'))).toString('utf8'));
+      reviewed = json?.reviewed === true;
+    } catch {
+      // no sidecar (or a broken one): not reviewed
+    }
+    try {
+      const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + '.ann'))).toString('utf8');
+      tags = ann.split('\n').filter((l) => /^T\d+\t/.test(l)).length;
+    } catch {
+      // no .ann yet
+    }
+    return { uri, reviewed, tags };
+  }
+
+  private publish(): void {
+    this.articles = [...this.byBase.values()].sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
+    const reviewed = this.articles.filter((a) => a.reviewed).length;
+    this.view.description = vscode.l10n.t('{0}/{1} reviewed', reviewed, this.articles.length);
     this.emitter.fire(undefined);
-    return { reviewed, total: articles.length };
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
