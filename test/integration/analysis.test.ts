@@ -7,9 +7,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../client/src/extension';
 import { AnalysisRequest, AnalysisResponse, DocumentDateInfo } from '../../server/src/lsp/protocol';
+import { EXTENSION_ID, activateExtension, poller, workspaceFolder } from './extensionHarness';
 import { DEFAULT_THEMES, coloursForTokenTypes, loadThemeRules } from './themeColours';
 
-const EXTENSION_ID = 'news-annotator.news-annotator';
+const until = poller(150);
 
 interface DecodedToken {
   line: number;
@@ -21,32 +22,11 @@ interface DecodedToken {
 }
 
 function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the launcher opens the sample corpus as the workspace');
-  return vscode.Uri.joinPath(folder.uri, name);
+  return vscode.Uri.joinPath(workspaceFolder('the launcher opens the sample corpus as the workspace').uri, name);
 }
 
-async function until<T>(what: string, probe: () => PromiseLike<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-async function api(): Promise<NewsAnnotatorApi> {
-  const extension = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const exports = await extension.activate();
-  await exports.ready;
-  return exports;
+function api(): Promise<NewsAnnotatorApi> {
+  return activateExtension();
 }
 
 async function openArticle(name: string): Promise<vscode.TextDocument> {

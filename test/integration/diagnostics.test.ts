@@ -6,25 +6,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { NewsAnnotatorApi } from '../../client/src/extension';
+import { activateExtension, poller, workspaceFolder } from './extensionHarness';
 
-const EXTENSION_ID = 'news-annotator.news-annotator';
+const until = poller(200, 45_000);
 const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'diagnostics', 'diagnose-sample.news');
-
-async function until<T>(what: string, probe: () => PromiseLike<T | undefined> | T | undefined, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'News Annotator');
@@ -37,11 +22,8 @@ describe('Diagnose diagnostics in a real VS Code', function () {
   let uri: vscode.Uri;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    await (await extension.activate()).ready;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the launcher opens a scratch workspace');
+    await activateExtension();
+    const folder = workspaceFolder('the launcher opens a scratch workspace');
     uri = vscode.Uri.joinPath(folder.uri, 'diagnose-sample.news');
     fs.copyFileSync(FIXTURE, uri.fsPath);
   });

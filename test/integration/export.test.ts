@@ -11,28 +11,14 @@ import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../client/src/extension';
 import type { ExportCommandOptions, ExportCommandResult, ImportCommandOptions, ImportCommandResult } from '../../client/src/export';
 import { ExportRequest, ExportResult } from '../../server/src/lsp/exportProtocol';
+import { activateExtension, poller, workspaceFolder } from './extensionHarness';
 
-const EXTENSION_ID = 'news-annotator.news-annotator';
+const until = poller(50);
 
 let api: NewsAnnotatorApi;
 let workspace: string;
 let run: string;
 let articles: string;
-
-async function until<T>(what: string, probe: () => PromiseLike<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function exportDataset(options: ExportCommandOptions): Thenable<ExportCommandResult> {
   return vscode.commands.executeCommand<ExportCommandResult>('newsAnnotator.exportDataset', { quiet: true, saveUnsaved: true, ...options });
@@ -67,13 +53,8 @@ describe('Export and import from the editor', function () {
   this.timeout(300_000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    api = await extension.activate();
-    await api.ready;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'a workspace folder is open');
-    workspace = folder.uri.fsPath;
+    api = await activateExtension();
+    workspace = workspaceFolder('a workspace folder is open').uri.fsPath;
     run = path.join(workspace, `export-run-${Date.now()}`);
     articles = path.join(run, 'articles');
     fs.mkdirSync(path.join(articles, 'sub'), { recursive: true });

@@ -7,26 +7,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TaggingOpResult, TaggingState } from '../../server/src/annotations/taggingProtocol';
+import { activateExtension, poller, workspaceFolder } from './extensionHarness';
 
-const EXTENSION_ID = 'news-annotator.news-annotator';
+const until = poller(100);
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'tagging');
 
 let dir: string;
-
-async function until<T>(what: string, probe: () => PromiseLike<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function readAnn(name: string): string {
   const p = path.join(dir, name.replace(/\.\w+$/, '.ann'));
@@ -78,13 +64,8 @@ describe('Tagging', function () {
   this.timeout(120_000);
 
   before(async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    const api = (await extension.activate()) as { ready: Promise<void> };
-    await api.ready;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'a workspace folder is open');
-    dir = path.join(folder.uri.fsPath, `tagging-run-${Date.now()}`);
+    await activateExtension();
+    dir = path.join(workspaceFolder('a workspace folder is open').uri.fsPath, `tagging-run-${Date.now()}`);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
   });
