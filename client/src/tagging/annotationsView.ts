@@ -24,6 +24,9 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   /** Articles found on disk with an .ann beside them: article URI → .ann URI. */
   private onDisk = new Map<string, vscode.Uri>();
   private timer: NodeJS.Timeout | undefined;
+  private rescanTimer: NodeJS.Timeout | undefined;
+  private rescanning: Promise<void> | undefined;
+  private rescanAgain = false;
 
   constructor(private readonly tagging: TaggingClient) {
     this.view = vscode.window.createTreeView('newsAnnotator.annotations', { treeDataProvider: this, showCollapseAll: true });
@@ -32,8 +35,8 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
       this.view,
       this.emitter,
       watcher,
-      watcher.onDidCreate(() => this.rescan()),
-      watcher.onDidDelete(() => this.rescan()),
+      watcher.onDidCreate(() => this.scheduleRescan()),
+      watcher.onDidDelete(() => this.scheduleRescan()),
       watcher.onDidChange(() => this.schedule()),
       tagging.onDidChangeState(() => this.schedule()),
     );
@@ -45,23 +48,53 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     this.timer = setTimeout(() => this.emitter.fire(undefined), 100);
   }
 
+  /** A burst of .ann files created or deleted (an export, an import, a checkout) costs one rescan, not one each. */
+  private scheduleRescan(): void {
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => void this.rescan(), 300);
+  }
+
+  /** Finds the articles with an .ann beside them; one scan at a time, repeated once if asked for meanwhile. */
   async rescan(): Promise<void> {
+    if (this.rescanning) {
+      this.rescanAgain = true;
+      return this.rescanning;
+    }
+    this.rescanning = (async () => {
+      do {
+        this.rescanAgain = false;
+        await this.scanOnce();
+      } while (this.rescanAgain);
+    })();
+    try {
+      await this.rescanning;
+    } finally {
+      this.rescanning = undefined;
+    }
+  }
+
+  private async scanOnce(): Promise<void> {
     const anns = await vscode.workspace.findFiles('**/*.ann', '**/node_modules/**', 5000);
     const map = new Map<string, vscode.Uri>();
-    for (const ann of anns) {
-      const base = ann.fsPath.replace(/\.ann$/i, '');
-      for (const ext of ['.txt', '.news']) {
-        const article = vscode.Uri.file(base + ext);
-        try {
-          await vscode.workspace.fs.stat(article);
-          map.set(article.toString(), ann);
-          break;
-        } catch {
-          // no article with this extension
+    let next = 0;
+    const lane = async () => {
+      while (next < anns.length) {
+        const ann = anns[next++];
+        const base = ann.fsPath.replace(/\.ann$/i, '');
+        for (const ext of ['.txt', '.news']) {
+          const article = vscode.Uri.file(base + ext);
+          try {
+            await vscode.workspace.fs.stat(article);
+            map.set(article.toString(), ann);
+            break;
+          } catch {
+            // no article with this extension
+          }
         }
       }
-    }
-    this.onDisk = map;
+    };
+    await Promise.all(Array.from({ length: 16 }, lane));
+    this.onDisk = new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     this.emitter.fire(undefined);
   }
 
@@ -132,6 +165,7 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.rescanTimer);
     for (const d of this.disposables) d.dispose();
   }
 }
