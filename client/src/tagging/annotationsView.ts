@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { parseAnn } from '../../../server/src/annotations/annFile';
 import type { TaggingState } from '../../../server/src/annotations/taggingProtocol';
 import type { TaggingClient } from './taggingClient';
+import { forEachLimited } from './forEachLimited';
 import { toRange } from './decorations';
 
 type Node =
@@ -76,24 +77,19 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
   private async scanOnce(): Promise<void> {
     const anns = await vscode.workspace.findFiles('**/*.ann', '**/node_modules/**', 5000);
     const map = new Map<string, vscode.Uri>();
-    let next = 0;
-    const lane = async () => {
-      while (next < anns.length) {
-        const ann = anns[next++];
-        const base = ann.fsPath.replace(/\.ann$/i, '');
-        for (const ext of ['.txt', '.news']) {
-          const article = vscode.Uri.file(base + ext);
-          try {
-            await vscode.workspace.fs.stat(article);
-            map.set(article.toString(), ann);
-            break;
-          } catch {
-            // no article with this extension
-          }
+    await forEachLimited(anns, 16, async (ann) => {
+      const base = ann.fsPath.replace(/\.ann$/i, '');
+      for (const ext of ['.txt', '.news']) {
+        const article = vscode.Uri.file(base + ext);
+        try {
+          await vscode.workspace.fs.stat(article);
+          map.set(article.toString(), ann);
+          break;
+        } catch {
+          // no article with this extension
         }
       }
-    };
-    await Promise.all(Array.from({ length: 16 }, lane));
+    });
     this.onDisk = new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     this.emitter.fire(undefined);
   }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { looksLikeArticle } from '../articleText';
 import type { TaggingClient } from './taggingClient';
+import { forEachLimited } from './forEachLimited';
 
 /** The start of a file as text (UTF-8, else GB18030), for the article rule; '' when unreadable. */
 async function sample(uri: vscode.Uri): Promise<string> {
@@ -32,15 +33,6 @@ interface Article {
 }
 
 type Node = { kind: 'summary' } | { kind: 'article'; article: Article };
-
-/** Runs `work` over `items` with at most `limit` calls in flight. */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  });
-  await Promise.all(lanes);
-}
 
 async function exists(file: string): Promise<boolean> {
   try {
