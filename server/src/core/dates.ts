@@ -343,6 +343,11 @@ const SUFFIXES: [string, Mod][] = [
   ['許', 'approx'],
 ];
 
+/** Characters that join the two ends of a month or day range (1-5月, 1至5日). */
+function isRangeConnector(ch: string | undefined): boolean {
+  return ch !== undefined && '-—－~～至到–'.includes(ch);
+}
+
 class DateScanner {
   private readonly out: RawSpan[] = [];
   private readonly dct: Ymd | undefined;
@@ -1327,8 +1332,7 @@ class DateScanner {
     if (!n || !Number.isInteger(n.value)) return undefined;
     let p = this.skipSpace(n.end);
     // 1-5月, 1至5月
-    const conn = t[p];
-    if (conn === '-' || conn === '—' || conn === '－' || conn === '~' || conn === '～' || conn === '至' || conn === '到' || conn === '–') {
+    if (isRangeConnector(t[p])) {
       const b = this.num(this.skipSpace(p + 1));
       if (b && b.arabic === n.arabic && Number.isInteger(b.value)) {
         const q = this.skipSpace(b.end);
@@ -1381,8 +1385,7 @@ class DateScanner {
     const n = this.num(i);
     if (!n || !Number.isInteger(n.value)) return undefined;
     let p = this.skipSpace(n.end);
-    const conn = t[p];
-    if (conn === '-' || conn === '—' || conn === '－' || conn === '~' || conn === '～' || conn === '至' || conn === '到' || conn === '–') {
+    if (isRangeConnector(t[p])) {
       const b = this.num(this.skipSpace(p + 1));
       if (b && Number.isInteger(b.value)) {
         const q = this.skipSpace(b.end);
