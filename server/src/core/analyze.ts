@@ -10,7 +10,16 @@ import { recogniseEntities } from '../ner/entities';
 /** A span as recognisers produce it: UTF-16 offsets into the text. */
 export type RawSpan = Omit<Span, 'start' | 'end' | 'text'> & { start: number; end: number };
 
-const ALL_GROUPS: readonly LabelGroup[] = ['figures', 'dates', 'entities'];
+export const ALL_GROUPS: readonly LabelGroup[] = ['figures', 'dates', 'entities'];
+
+/** The recogniser of each label group (analyze() and the sliced analysis of large documents share them). */
+export interface Recognisers {
+  figures(text: string): RawSpan[];
+  dates(text: string, dct: string | undefined): RawSpan[];
+  entities(text: string): RawSpan[];
+}
+
+export const RECOGNISERS: Recognisers = { figures: recogniseFigures, dates: recogniseDates, entities: recogniseEntities };
 
 /** Priority when spans of the same length overlap (lower wins). */
 const PRIORITY: Record<Label, number> = {
@@ -22,9 +31,9 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
   const groups = options.groups ?? ALL_GROUPS;
   const dct = findDocumentDate(text, { explicit: options.dct, fileName: options.fileName });
   const raw: RawSpan[] = [];
-  if (groups.includes('figures')) raw.push(...recogniseFigures(text));
-  if (groups.includes('dates')) raw.push(...recogniseDates(text, dct.date));
-  if (groups.includes('entities')) raw.push(...recogniseEntities(text));
+  if (groups.includes('figures')) raw.push(...RECOGNISERS.figures(text));
+  if (groups.includes('dates')) raw.push(...RECOGNISERS.dates(text, dct.date));
+  if (groups.includes('entities')) raw.push(...RECOGNISERS.entities(text));
   return { dct, spans: toCodePointSpans(text, flatten(raw)) };
 }
 

@@ -11,11 +11,8 @@
 //   treat as one unit, so no span can cross a cut. Entities are tagged sentence by sentence anyway.
 // - the spans of all slices are flattened and converted to code points once, over the whole text, as analyze() does.
 import { AnalysisOptions, AnalysisResult, LabelGroup } from './types';
-import { RawSpan, flatten, toCodePointSpans } from './analyze';
+import { ALL_GROUPS, RECOGNISERS, RawSpan, Recognisers, flatten, toCodePointSpans } from './analyze';
 import { findDocumentDate } from './documentDate';
-import { recogniseFigures } from './figures';
-import { recogniseDates } from './dates';
-import { recogniseEntities } from '../ner/entities';
 
 /** Target slice length in UTF-16 code units (entities take about 8 µs a character: some 60 ms a slice). */
 export const SLICE_LENGTH = 8_000;
@@ -39,14 +36,8 @@ export interface SliceOptions {
   recognisers?: Partial<Recognisers>;
 }
 
-export interface Recognisers {
-  figures(text: string): RawSpan[];
-  dates(text: string, dct: string | undefined): RawSpan[];
-  entities(text: string): RawSpan[];
-}
+export type { Recognisers };
 
-const DEFAULT_RECOGNISERS: Recognisers = { figures: recogniseFigures, dates: recogniseDates, entities: recogniseEntities };
-const ALL_GROUPS: readonly LabelGroup[] = ['figures', 'dates', 'entities'];
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Characters after a 。 that keep the sentence going (closing quotes and brackets, more enders). */
@@ -114,7 +105,7 @@ export async function analyzeInSlices(
   options: AnalysisOptions = {},
   slicing: SliceOptions = {},
 ): Promise<{ result: AnalysisResult; failures: string[] }> {
-  const recognisers = { ...DEFAULT_RECOGNISERS, ...slicing.recognisers };
+  const recognisers = { ...RECOGNISERS, ...slicing.recognisers };
   const pause = slicing.pause ?? nextTurn;
   const step = async () => {
     await pause();
