@@ -5,6 +5,7 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 import { format } from 'util';
 import { chromium, Browser } from 'playwright-core';
@@ -20,6 +21,8 @@ export interface CodeServerOptions {
   label?: string;
   /** Port; a free one when omitted. */
   port?: number;
+  /** Ask for this password in the browser (code-server's `auth: password`); no password when omitted. */
+  password?: string;
 }
 
 export interface RunningCodeServer {
@@ -58,16 +61,31 @@ function get(url: string): Promise<number> {
   });
 }
 
+/**
+ * Unix socket paths are limited to 107 bytes. Chromium puts its SingletonSocket under TMPDIR, VS Code its IPC sockets
+ * under XDG_RUNTIME_DIR, so a run's folders live in a short temporary folder of their own, never under the clone
+ * (whose path we do not choose: CI clones wherever it likes).
+ */
+export const MAX_RUN_DIR_LENGTH = 48;
+
+/** The system temporary folder when its path is short enough for sockets below it, else /tmp. */
+export function shortTempBase(): string {
+  const base = os.tmpdir();
+  return base.length <= MAX_RUN_DIR_LENGTH - 20 ? base : '/tmp';
+}
+
 /** A private run folder with TMPDIR and XDG dirs, and the environment that points at them. */
 export function makeRunDir(label: string): { runDir: string; env: NodeJS.ProcessEnv } {
-  fs.mkdirSync(path.join(WORK_DIR, 'runs'), { recursive: true });
-  const runDir = fs.mkdtempSync(path.join(WORK_DIR, 'runs', `${label}-`));
+  const runDir = fs.mkdtempSync(path.join(shortTempBase(), `na-${label.slice(0, 16)}-`));
+  if (runDir.length > MAX_RUN_DIR_LENGTH) {
+    throw new Error(`the run folder ${runDir} is too long for Unix sockets below it (set TMPDIR to a short folder)`);
+  }
   const dirs: Record<string, string> = {
     TMPDIR: path.join(runDir, 'tmp'),
-    XDG_RUNTIME_DIR: path.join(runDir, 'xdg-runtime'),
-    XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'),
-    XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
-    XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'),
+    XDG_RUNTIME_DIR: path.join(runDir, 'run'),
+    XDG_CONFIG_HOME: path.join(runDir, 'config'),
+    XDG_DATA_HOME: path.join(runDir, 'data'),
+    XDG_CACHE_HOME: path.join(runDir, 'cache'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return { runDir, env: { ...process.env, ...dirs } };
@@ -100,14 +118,16 @@ function stopAllOnSignals(): void {
 
 /** Starts code-server and waits for /healthz. */
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
-  installHost();
+  await installHost();
   const label = options.label ?? 'code-server';
   const { runDir, env } = makeRunDir(label);
   const port = options.port ?? (await freePort());
   const extensionsDir = options.extensionsDir ?? path.join(runDir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   const config = path.join(runDir, 'config.yaml');
-  fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  // Bound to the loopback address only: nothing on the network reaches it.
+  fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: ${options.password ? 'password' : 'none'}\ncert: false\n`);
+  if (options.password) env.PASSWORD = options.password; // code-server reads the password from $PASSWORD
   const userData = path.join(runDir, 'user-data');
   // Settings for a quiet, deterministic workbench.
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -198,24 +218,38 @@ export interface ExtensionTestOptions extends CodeServerOptions {
   timeoutMs?: number;
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * The browser's own last error line from a failed launch (Playwright's message starts with its command line and
+ * buries what the browser said in the "Browser logs" that follow): a FATAL line first, else the last error line.
+ */
+export function browserErrorLine(message: string): string | undefined {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const said = lines.filter((l) => /\[pid=\d+\]\[err\]|FATAL|ERROR:/.test(l) && !l.startsWith('<launching>'));
+  const pick = [...said].reverse().find((l) => /FATAL/.test(l)) ?? said[said.length - 1];
+  return pick?.replace(/^\[pid=\d+\]\[err\]\s*/, '');
+}
+
 export async function launchChromium(env: NodeJS.ProcessEnv): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium) or set NEWS_ANNOTATOR_CHROMIUM`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: env as Record<string, string>,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM, headless: true, env: env as Record<string, string>, args: CHROMIUM_ARGS });
+  } catch (err) {
+    const message = (err as Error).message ?? String(err);
+    const line = browserErrorLine(message);
+    throw new Error(line ? `the browser died at start: ${line}\n\n${message}` : message);
+  }
 }
 
 /** Runs an extension test suite in code-server and returns the exit code the workbench reported. */

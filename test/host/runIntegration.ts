@@ -69,7 +69,7 @@ async function suiteRun(
 
 async function main(): Promise<number> {
   const started = Date.now();
-  installHost();
+  await installHost();
   const total: Results = { passed: 0, failed: 0, failures: [] };
   const add = (r: Results) => {
     total.passed += r.passed;

@@ -1,7 +1,8 @@
 // npm start: builds, then opens the sample corpus (test/fixtures/corpus) in a real VS Code with the extension loaded
 // from this folder: desktop `code --extensionDevelopmentPath` when `code` is on PATH, else the local code-server
 // (installed into test/host/.work/ on first use), whose http://127.0.0.1:PORT URL is printed; it stays up until Ctrl-C.
-// Options: --code-server (skip desktop VS Code), --port N (else $PORT, else a free port), --folder DIR.
+// Options: --code-server (skip desktop VS Code), --port N (else $PORT, else a free port), --folder DIR;
+// NEWS_ANNOTATOR_PASSWORD=… makes the workbench ask for that password (it is always bound to 127.0.0.1 only).
 import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
 import { freePort, startCodeServer } from './codeServer';
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   const requested = arg('--port') ?? process.env.PORT;
   const port = requested ? Number(requested) : await freePort();
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`not a port: ${requested}`);
-  const server = await startCodeServer({ workspace: folder, label: 'start', port });
+  const password = process.env.NEWS_ANNOTATOR_PASSWORD || undefined;
+  const server = await startCodeServer({ workspace: folder, label: 'start', port, password });
   // The extension is loaded from this folder as under development (the same mechanism the tests use).
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${REPO_ROOT}`],
@@ -45,6 +47,12 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Folder: ${folder}`);
   console.log(`Server log: ${path.join(server.runDir, 'code-server.log')}`);
+  console.log(
+    password
+      ? 'Access: bound to 127.0.0.1 only; the browser asks for the password in NEWS_ANNOTATOR_PASSWORD.'
+      : 'Access: bound to 127.0.0.1 only, with no password: anyone with a shell on this machine can open it. ' +
+          'On a shared machine, start it as NEWS_ANNOTATOR_PASSWORD=secret npm start to require a password.',
+  );
   console.log('Press Ctrl-C to stop.');
   let stopping = false;
   const stop = async (signal: string) => {
