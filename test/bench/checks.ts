@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { analyze } from '../../server/src/core/analyze';
-import { checkDocument, RULE_IDS } from '../../server/src/core/checks';
+import { checkDocument, RULE_IDS } from '../../server/src/checks';
 
 const { values } = parseArgs({
   options: { chars: { type: 'string', default: '2200000' }, samples: { type: 'string', default: '10' }, rule: { type: 'string' }, seeded: { type: 'boolean', default: false }, corpus: { type: 'string', default: 'msra' } },

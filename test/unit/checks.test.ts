@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { checkDocument, CheckOptions, Finding, RULES, RuleId } from '../../server/src/core/checks';
+import { checkDocument, CheckOptions, Finding, RULES, RuleId } from '../../server/src/checks';
 import { AnalysisResult, DocumentDate, Span } from '../../server/src/core/types';
 import { isChineseLocale, normaliseDiagnosticsSettings, toDiagnostics } from '../../server/src/lsp/diagnostics';
 

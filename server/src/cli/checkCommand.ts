@@ -1,8 +1,8 @@
-// `news-annotator check`: the Diagnose rules (server/src/core/checks.ts) on files, headless — what an editor checks
+// `news-annotator check`: the Diagnose rules (server/src/checks/, one rule per file) on files, headless — what an editor checks
 // before publishing. Text output is `file:line:col: severity [rule] message`, one finding a line, like a compiler.
 import * as path from 'path';
 import { analyze } from '../core/analyze';
-import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../core/checks';
+import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../checks';
 import { isIsoDate } from '../core/documentDateStore';
 import { CommandLine, documentDateFor, readArticle, write } from './commandLine';
 

@@ -5,7 +5,7 @@
 // client's DiagnosticCollection 'news-annotator-tagging', so publishing the server's set per URI does not clobber them.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CheckOptions, Finding, RuleSetting, checkDocument, isRuleId } from '../core/checks';
+import { CheckOptions, Finding, RuleSetting, checkDocument, isRuleId } from '../checks';
 import { OffsetMap } from '../core/offsets';
 import type { ServerContext } from './server';
 
