@@ -1,7 +1,7 @@
 // npm run bench:ner — named-entity throughput on one core (segmentation included), next to nodejieba's `tag` on the
-// same text; model load time; model file size. Text: the MSRA dev sentences (held out from training), one per line.
+// same text; model load time; model file size. Text: the MSRA document-level dev sentences (held out from training), one per line.
 import * as fs from 'fs';
-import { msraFiles, readJsonl, splitDev } from '../../server/src/ner/corpus';
+import { MSRA_SPLIT, msraFiles, readJsonl, splitBlocks } from '../../server/src/ner/corpus';
 import { modelPath } from '../../server/src/ner/entities';
 import { NerModel } from '../../server/src/ner/model';
 import { EntityRecognizer } from '../../server/src/ner/recognizer';
@@ -29,7 +29,7 @@ const jiebaLoad = seconds(() => nodejieba.load());
 const loads = [0, 1, 2, 3, 4].map(() => seconds(() => NerModel.load(file)));
 const rec = new EntityRecognizer(NerModel.load(file));
 
-const dev = splitDev(msraFiles().flatMap((f) => readJsonl(f)), 20).dev;
+const dev = splitBlocks(msraFiles().flatMap((f) => readJsonl(f)), MSRA_SPLIT).dev;
 const text = dev.map((e) => e.text).join('\n');
 const chars = [...text].length;
 rec.recognise(text.slice(0, 20000)); // warm up

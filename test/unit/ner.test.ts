@@ -8,7 +8,10 @@ import { NerModel } from '../../server/src/ner/model';
 import { rng } from '../../server/src/ner/perceptron';
 import { applyPostRules, bylines, dropInsideBookTitles, EntitySpan, registeredCompanyNames, splitAdministrative, trimPersonTitles } from '../../server/src/ner/postRules';
 import { splitSentences } from '../../server/src/ner/sentences';
-import { readJsonl, splitDev } from '../../server/src/ner/corpus';
+import { readJsonl, splitBlocks, splitDev } from '../../server/src/ner/corpus';
+import { parseMarked } from '../../server/src/ner/markedSentences';
+import { ErrorCounter, errorClass, looksLikeTwoNames } from '../../server/src/ner/errorClasses';
+import { expectedCalibrationError } from '../../server/src/ner/scoring';
 import { EntityScorer } from '../../server/src/ner/scoring';
 import { recogniseEntities } from '../../server/src/ner/entities';
 import { OffsetMap } from '../../server/src/core/offsets';
@@ -176,6 +179,49 @@ test('JSONL reader reports the line of a bad entity; the dev split takes every N
   const { train, dev } = splitDev([...Array(40).keys()], 20);
   assert.deepEqual(dev, [19, 39]);
   assert.equal(train.length, 38);
+});
+
+test('the block split keeps contiguous sentences together: dev, tune and train blocks never share a block', () => {
+  const xs = [...Array(1000).keys()];
+  const { train, dev, tune } = splitBlocks(xs, { block: 50, every: 10, tuneAt: 4 });
+  assert.deepEqual(dev, [...xs.slice(450, 500), ...xs.slice(950, 1000)]);
+  assert.deepEqual(tune, [...xs.slice(200, 250), ...xs.slice(700, 750)]);
+  assert.equal(train.length, 800);
+  assert.equal(new Set([...train, ...dev, ...tune]).size, 1000);
+});
+
+test('marked sentences: {LABEL:name} marks become code-point ranges, \\n a line break', () => {
+  const ex = parseMarked('𠮷{PER:陈 静}在{ORG:有限\\n公司}');
+  assert.equal(ex.text, '𠮷陈 静在有限\n公司');
+  assert.deepEqual(ex.entities, [[1, 4, 'PER'], [5, 10, 'ORG']]);
+  assert.throws(() => parseMarked('{PER:王明'), /unbalanced/);
+});
+
+test('error classes: spans are sorted into the failure classes of modern news', () => {
+  const cls = (text: string, start: number, end: number, label: string) => errorClass([...text], { start, end, label });
+  assert.equal(cls('记者陈静刘洋报道', 2, 6, 'PER'), 'two-names');
+  assert.equal(looksLikeTwoNames('欧阳明辉'), false);
+  assert.equal(cls('（记者 陈 静）', 4, 7, 'PER'), 'byline');
+  assert.equal(cls('李华 摄', 0, 2, 'PER'), 'byline');
+  assert.equal(cls('安东尼·布朗说', 0, 6, 'PER'), 'dot-name');
+  assert.equal(cls('尤文图斯获胜', 0, 4, 'ORG'), 'foreign-club');
+  assert.equal(cls('苏州工业园区出台', 0, 6, 'ORG'), 'dev-zone');
+  assert.equal(cls('雄安新区', 0, 4, 'LOC'), 'new-area');
+  assert.equal(cls('萧山区', 0, 3, 'LOC'), 'district');
+  assert.equal(cls('有限\n公司', 0, 5, 'ORG'), 'line-break');
+  assert.equal(cls('温州市财政局', 0, 6, 'ORG'), 'government');
+  const c = new ErrorCounter();
+  c.add('王明在萧山区', [{ start: 0, end: 2, label: 'PER' }, { start: 3, end: 6, label: 'LOC' }], [{ start: 0, end: 2, label: 'PER' }, { start: 3, end: 5, label: 'LOC' }]);
+  assert.equal(c.fn.get('district'), 1);
+  assert.equal(c.fp.get('other-LOC'), 1);
+  assert.equal(c.total(), 2);
+});
+
+test('expected calibration error: zero when confidence matches accuracy, large when overconfident', () => {
+  const fair = [...Array(8).keys()].map((i) => ({ confidence: 0.75, correct: i < 6 }));
+  assert.equal(expectedCalibrationError(fair).ece, 0);
+  assert.equal(expectedCalibrationError([{ confidence: 0.95, correct: true }, { confidence: 0.95, correct: true }]).ece.toFixed(2), '0.05');
+  assert.equal(expectedCalibrationError([{ confidence: 0.9, correct: false }]).ece.toFixed(2), '0.90');
 });
 
 test('entity scorer counts exact matches only', () => {

