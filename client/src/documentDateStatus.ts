@@ -33,6 +33,9 @@ export class DocumentDateStatus implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
 
+  /** Called when the active article turns out to have no document date (the extension asks once per file). */
+  onNoDate: ((document: vscode.TextDocument) => void) | undefined;
+
   constructor(private readonly client: () => LanguageClient, private readonly log: vscode.LogOutputChannel) {
     this.item.name = vscode.l10n.t('News Annotator: document date');
     this.item.command = 'newsAnnotator.setDocumentDate';
@@ -67,7 +70,10 @@ export class DocumentDateStatus implements vscode.Disposable {
     }
     try {
       const info = await this.client().sendRequest<DocumentDateInfo>(DocumentDateRequest, { uri: document.uri.toString() });
-      if (generation === this.generation) this.show(info);
+      if (generation === this.generation) {
+        this.show(info);
+        if (!info.date && info.source === 'none') this.onNoDate?.(document);
+      }
       return info;
     } catch (err) {
       this.log.warn(`Document date of ${document.uri.toString()}: ${(err as Error).message}`);
@@ -77,14 +83,16 @@ export class DocumentDateStatus implements vscode.Disposable {
 
   show(info: DocumentDateInfo): void {
     this.current = info;
-    this.item.text = info.date
-      ? `$(calendar) ${info.date} · ${sourceWord(info)}`
-      : `$(calendar) ${vscode.l10n.t('no document date')}`;
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(info.description);
-    if (info.detail) tooltip.appendText(`\n\n${info.detail}`);
-    tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Click to set the document date for this file.')}`);
-    this.item.tooltip = tooltip;
+    const words = info.date
+      ? vscode.l10n.t('Document date {0} ({1})', info.date, sourceWord(info))
+      : vscode.l10n.t('No document date');
+    this.item.text = `$(calendar) ${words}`;
+    // plain text (a Markdown tooltip turns runs of spaces into &nbsp;, which screen readers then read out)
+    this.item.tooltip = [info.description, info.detail, vscode.l10n.t('Click to set the document date for this file.')]
+      .filter(Boolean)
+      .join('\n');
+    this.item.accessibilityInformation = { label: `${words}. ${vscode.l10n.t('Click to set the document date for this file.')}` };
+    this.item.backgroundColor = info.date ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
   }
 

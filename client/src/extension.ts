@@ -5,6 +5,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import type { DocumentDateInfo } from '../../server/src/lsp/protocol';
 import { ARTICLE_LANGUAGE, ArticleFiles } from './articleFiles';
 import { DocumentDateStatus } from './documentDateStatus';
+import { DocumentDateAsk } from './documentDateAsk';
 import { TaggingApi, activateTagging } from './tagging';
 import { activateExport } from './export';
 
@@ -15,6 +16,8 @@ export interface NewsAnnotatorApi {
   /** Resolves when the current client has started. */
   readonly ready: Promise<void>;
   readonly status: DocumentDateStatus;
+  /** Asks once for the date of an article without one. */
+  readonly dateAsk: DocumentDateAsk;
   readonly articles: ArticleFiles;
   readonly output: vscode.LogOutputChannel;
   /** Tagging in the editor (client/src/tagging). */
@@ -51,6 +54,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
   const status = new DocumentDateStatus(() => client!, output);
   const articles = new ArticleFiles(output);
   context.subscriptions.push(status, articles);
+  const dateAsk = new DocumentDateAsk(context.workspaceState, (uri, date) => status.setDocumentDate(uri, date));
+  status.onNoDate = (document) => void dateAsk.maybeAsk(document);
 
   const restart = async (): Promise<void> => {
     output.info('Restarting the language server');
@@ -70,6 +75,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
       'newsAnnotator.setDocumentDate',
       (uri?: vscode.Uri | string, date?: string): Promise<DocumentDateInfo | undefined> => status.setDocumentDate(uri, date),
     ),
+    vscode.commands.registerCommand('newsAnnotator.chooseDocumentDate', async (uri?: vscode.Uri | string) => {
+      const target = uri ? vscode.Uri.parse(uri.toString()) : vscode.window.activeTextEditor?.document.uri;
+      const document = target ? await vscode.workspace.openTextDocument(target) : undefined;
+      return document ? dateAsk.pick(document) : undefined;
+    }),
     { dispose: () => void client?.stop() },
   );
 
@@ -90,6 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
       return ready;
     },
     status,
+    dateAsk,
     articles,
     output,
     tagging,

@@ -38,6 +38,14 @@ export class TaggingCommands implements vscode.Disposable {
   private quickTimer: NodeJS.Timeout | undefined;
   private readonly quickEmitter = new vscode.EventEmitter<string | undefined>();
   readonly onDidChangeQuickMode = this.quickEmitter.event;
+  /**
+   * Per article: how many tagging operations were made since its text last changed, and how many of them were
+   * undone. While the last change to an article was a tagging operation, Ctrl+Z undoes it (context key
+   * newsAnnotator.undoIsTagging) and Ctrl+Shift+Z / Ctrl+Y redoes it (newsAnnotator.redoIsTagging).
+   */
+  private readonly tagHistory = new Map<string, { undoable: number; redoable: number }>();
+  /** The span "Next/Previous Suggestion" selected last (bulk commands treat it as no selection). */
+  private jumpSelection: { uri: string; start: number; end: number } | undefined;
 
   constructor(private readonly tagging: TaggingClient) {
     const reg = (id: string, fn: (args: TargetArgs) => Promise<unknown>) =>
@@ -66,8 +74,50 @@ export class TaggingCommands implements vscode.Disposable {
     this.disposables.push(
       vscode.commands.registerCommand('newsAnnotator.revealRange', (uri: string, range: vscode.Range) => this.reveal(uri, range)),
       vscode.window.onDidChangeTextEditorSelection((e) => this.quickSelection(e)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || e.document.languageId !== ARTICLE_LANGUAGE) return;
+        this.tagHistory.delete(e.document.uri.toString());
+        this.updateUndoContext();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateUndoContext()),
       this.quickEmitter,
     );
+    this.updateUndoContext();
+  }
+
+  /** Whether Ctrl+Z / Ctrl+Shift+Z go to tagging in the active article (the context keys' values). */
+  undoContext(): { undoIsTagging: boolean; redoIsTagging: boolean } {
+    const doc = vscode.window.activeTextEditor?.document;
+    const h = doc ? this.tagHistory.get(doc.uri.toString()) : undefined;
+    const state = doc ? this.tagging.get(doc.uri) : undefined;
+    return {
+      undoIsTagging: !!h && h.undoable > 0 && state?.canUndo !== false,
+      redoIsTagging: !!h && h.redoable > 0 && state?.canRedo !== false,
+    };
+  }
+
+  private updateUndoContext(): void {
+    const c = this.undoContext();
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.undoIsTagging', c.undoIsTagging);
+    void vscode.commands.executeCommand('setContext', 'newsAnnotator.redoIsTagging', c.redoIsTagging);
+  }
+
+  private recordHistory(uri: vscode.Uri, op: TaggingOp, result: TaggingOpResult): void {
+    if (!result.ok || !result.changed || op.op === 'next' || op.op === 'reanchor') return;
+    const key = uri.toString();
+    const h = this.tagHistory.get(key) ?? { undoable: 0, redoable: 0 };
+    if (op.op === 'undo') {
+      h.undoable = Math.max(0, h.undoable - 1);
+      h.redoable++;
+    } else if (op.op === 'redo') {
+      h.redoable = Math.max(0, h.redoable - 1);
+      h.undoable++;
+    } else {
+      h.undoable++;
+      h.redoable = 0;
+    }
+    this.tagHistory.set(key, h);
+    this.updateUndoContext();
   }
 
   private async guard(fn: () => Promise<unknown>): Promise<unknown> {
@@ -109,6 +159,7 @@ export class TaggingCommands implements vscode.Disposable {
   /** Runs an operation and tells the user when it did nothing. */
   private async run(t: Target, op: TaggingOp, announce = false): Promise<TaggingOpResult> {
     const result = await this.tagging.run(t.uri, op);
+    this.recordHistory(t.uri, op, result);
     if (!result.ok && result.message) void vscode.window.showWarningMessage(result.message);
     else if (announce && result.message) void vscode.window.showInformationMessage(result.message);
     if (result.state.storageError) void vscode.window.showErrorMessage(result.state.storageError);
@@ -155,7 +206,13 @@ export class TaggingCommands implements vscode.Disposable {
     }
     const label = args.label ?? this.quickLabel ?? (await this.pickLabel(t.uri, vscode.l10n.t('Tag the selection as…')));
     if (!label) return undefined;
-    return this.run(t, { op: 'tag', start: t.start, end: t.end, label });
+    const result = await this.run(t, { op: 'tag', start: t.start, end: t.end, label });
+    // quick mode: the next selection starts where this one ended (Enter tags a keyboard selection)
+    if (this.quickLabel && result.ok && t.editor && args.start === undefined) {
+      const end = t.document.positionAt(t.end);
+      t.editor.selection = new vscode.Selection(end, end);
+    }
+    return result;
   }
 
   /** Tags the selection with a label given by name or by its 1-based position in the schema (direct keys). */
@@ -194,7 +251,10 @@ export class TaggingCommands implements vscode.Disposable {
     this.quickEmitter.fire(label);
   }
 
-  /** In quick mode a selection made with the mouse (or a double click) is tagged once it stops changing. */
+  /**
+   * In quick mode a selection made with the mouse (or a double click) is tagged once it stops changing; a keyboard
+   * selection (Shift+arrows, Ctrl+Shift+arrows) is tagged when Enter is pressed (keybinding → tagSelection).
+   */
   private quickSelection(e: vscode.TextEditorSelectionChangeEvent): void {
     if (!this.quickLabel || e.kind !== vscode.TextEditorSelectionChangeKind.Mouse) return;
     if (e.textEditor.document.languageId !== ARTICLE_LANGUAGE || e.selections.length !== 1 || e.selections[0].isEmpty) return;
@@ -226,7 +286,7 @@ export class TaggingCommands implements vscode.Disposable {
       label = await this.pickLabel(t.uri, vscode.l10n.t('Accept all suggestions of the label…'));
       if (!label) return undefined;
     }
-    const whole = t.start === t.end;
+    const whole = t.start === t.end || this.isJumpSelection(t);
     const result = await this.run(t, {
       op: 'acceptAll', start: whole ? undefined : t.start, end: whole ? undefined : t.end, label,
     });
@@ -239,8 +299,14 @@ export class TaggingCommands implements vscode.Disposable {
   private async rejectAll(args: TargetArgs): Promise<TaggingOpResult | undefined> {
     const t = this.target(args);
     if (!t) return undefined;
-    const whole = t.start === t.end;
+    const whole = t.start === t.end || this.isJumpSelection(t);
     return this.run(t, { op: 'rejectAll', start: whole ? undefined : t.start, end: whole ? undefined : t.end, label: args.label });
+  }
+
+  /** The selection is the span the last jump selected (so "accept all" means the file, not that one span). */
+  private isJumpSelection(t: Target): boolean {
+    const j = this.jumpSelection;
+    return !!j && j.uri === t.uri.toString() && j.start === t.start && j.end === t.end;
   }
 
   private async relabel(args: TargetArgs): Promise<TaggingOpResult | undefined> {
@@ -269,17 +335,27 @@ export class TaggingCommands implements vscode.Disposable {
     const result = await this.run(t, { op: 'next', offset: t.offset, direction });
     if (result.target && t.editor) {
       const r = toRange(result.target);
-      t.editor.selection = new vscode.Selection(r.start, r.start);
-      t.editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      // the whole span is selected (the caret at its start, where accept/reject look) and shown in the middle
+      t.editor.selection = new vscode.Selection(r.end, r.start);
+      t.editor.revealRange(r, vscode.TextEditorRevealType.InCenter);
+      this.jumpSelection = { uri: t.uri.toString(), start: t.document.offsetAt(r.start), end: t.document.offsetAt(r.end) };
     }
     return result;
   }
 
-  private async markReviewed(args: TargetArgs & { reviewed?: boolean }): Promise<TaggingOpResult | undefined> {
+  private async markReviewed(args: TargetArgs & { reviewed?: boolean; pending?: 'accept' | 'leave' }): Promise<TaggingOpResult | undefined> {
     const t = this.target(args);
     if (!t) return undefined;
     const state = this.tagging.get(t.uri) ?? (await this.tagging.refresh(t.uri));
     const reviewed = args.reviewed ?? !state.reviewed;
+    if (reviewed && state.suggestions.length > 0) {
+      const pending = args.pending ?? (await askPendingSuggestions(state));
+      if (!pending) return undefined;
+      if (pending === 'accept') {
+        const accepted = await this.run(t, { op: 'acceptAll' });
+        if (!accepted.ok) return accepted;
+      }
+    }
     const result = await this.run(t, { op: 'markReviewed', reviewed });
     void vscode.window.setStatusBarMessage(
       reviewed ? vscode.l10n.t('File marked as reviewed') : vscode.l10n.t('File marked as not reviewed'), 3000,
@@ -310,6 +386,24 @@ export class TaggingCommands implements vscode.Disposable {
     clearTimeout(this.quickTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What marking an article with unreviewed suggestions as reviewed does to them: asked in a modal dialog. */
+async function askPendingSuggestions(state: TaggingState): Promise<'accept' | 'leave' | undefined> {
+  const accept = vscode.l10n.t('Accept All {0} and Mark Reviewed', state.suggestions.length);
+  const leave = vscode.l10n.t('Leave Them and Mark Reviewed');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} suggestions in this article are not reviewed yet.', state.suggestions.length),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'An export of confirmed tags only will contain this article\'s {0} confirmed tags; its {1} unreviewed suggestions will be left out unless you accept them.',
+        state.tags.length, state.suggestions.length,
+      ),
+    },
+    accept, leave,
+  );
+  return choice === accept ? 'accept' : choice === leave ? 'leave' : undefined;
 }
 
 /** The smallest tag under a UTF-16 offset, using the last state (ranges are in positions). */

@@ -1,10 +1,19 @@
-// Paints tags and suggestions in article editors: a confirmed tag has a solid background in its label's colour,
-// a machine suggestion a dotted underline in that colour; both show their label right after the span.
+// Paints tags and suggestions in article editors, in one colour per label (labelColours.ts: the schema's colour at
+// a lightness readable on the theme's background) used for the text and for its label:
+//   - a confirmed tag: its text in the label colour on a light tint of it, with a solid outline;
+//   - a machine suggestion: its text in the label colour with a dotted underline, no tint and no outline.
+// Outlines and underlines take no room, so the decorations never change a line's width. Labels written in the text
+// (setting newsAnnotator.labels.display: "colour" = none, "confirmed" = after confirmed tags, "all" = after every
+// span, suggestions as "LABEL?") are inlay hints: VS Code lays them out with the text and wraps lines around them,
+// so a label never pushes text past the right edge.
 import * as vscode from 'vscode';
 import type { TaggingState, WireRange } from '../../../server/src/annotations/taggingProtocol';
 import type { TaggingClient } from './taggingClient';
+import { CONFIRMED_TINT_ALPHA, labelShades } from './labelColours';
+import { ARTICLE_LANGUAGE } from '../articleFiles';
 
 type Kind = 'confirmed' | 'suggestion';
+export type LabelDisplay = 'colour' | 'confirmed' | 'all';
 
 const UNKNOWN_COLOR = '#888888';
 
@@ -13,54 +22,64 @@ export function toRange(r: WireRange): vscode.Range {
 }
 
 /** #rgb / #rrggbb / #rrggbbaa → #rrggbb + alpha hex. */
-function withAlpha(color: string, alpha: string): string {
+function withAlpha(color: string, alpha: number): string {
   let c = color.replace('#', '');
   if (c.length === 3) c = c.split('').map((x) => x + x).join('');
-  return `#${c.slice(0, 6)}${alpha}`;
+  return `#${c.slice(0, 6)}${alpha.toString(16).padStart(2, '0')}`;
 }
 
-export class TagDecorations implements vscode.Disposable {
+/** The label display mode of a document (or the workspace default). */
+export function labelDisplay(scope?: vscode.ConfigurationScope): LabelDisplay {
+  const value = vscode.workspace.getConfiguration('newsAnnotator', scope).get<string>('labels.display', 'colour');
+  return value === 'confirmed' || value === 'all' ? value : 'colour';
+}
+
+/** The decoration options of one kind and label colour, per theme kind (high-contrast themes use the same shades). */
+export function decorationOptions(kind: Kind, color: string): vscode.DecorationRenderOptions {
+  const shades = labelShades(color);
+  const themed = (shade: string): vscode.ThemableDecorationRenderOptions =>
+    kind === 'confirmed'
+      ? { color: shade, backgroundColor: withAlpha(shade, CONFIRMED_TINT_ALPHA), outline: `1px solid ${shade}` }
+      : { color: shade, textDecoration: `underline dotted ${shade} 2px; text-underline-offset: 3px` };
+  return {
+    light: themed(shades.light),
+    dark: themed(shades.dark),
+    borderRadius: kind === 'confirmed' ? '2px' : undefined,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  };
+}
+
+export class TagDecorations implements vscode.Disposable, vscode.InlayHintsProvider {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Ranges last painted per editor document and decoration key (for the tests and the benchmark). */
   readonly painted = new Map<string, Map<string, vscode.Range[]>>();
   private readonly paintedEmitter = new vscode.EventEmitter<{ uri: string; version: number }>();
   readonly onDidPaint = this.paintedEmitter.event;
+  private readonly hintsEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeInlayHints = this.hintsEmitter.event;
 
   constructor(private readonly tagging: TaggingClient) {
     this.disposables.push(
-      tagging.onDidChangeState((state) => this.paintState(state)),
+      tagging.onDidChangeState((state) => {
+        this.paintState(state);
+        this.hintsEmitter.fire();
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('newsAnnotator.labels.display')) this.hintsEmitter.fire();
+      }),
+      vscode.languages.registerInlayHintsProvider({ language: ARTICLE_LANGUAGE }, this),
       this.paintedEmitter,
+      this.hintsEmitter,
     );
   }
 
-  private type(kind: Kind, label: string, color: string): vscode.TextEditorDecorationType {
-    const key = `${kind}|${label}|${color}`;
+  private type(kind: Kind, color: string): vscode.TextEditorDecorationType {
+    const key = `${kind}|${color}`;
     let t = this.types.get(key);
     if (!t) {
-      const after: vscode.ThemableDecorationAttachmentRenderOptions = {
-        contentText: label,
-        color: kind === 'confirmed' ? color : withAlpha(color, 'b0'),
-        fontStyle: kind === 'suggestion' ? 'italic' : 'normal',
-        margin: '0 0.3em 0 0.15em',
-        textDecoration: 'none; font-size: 0.7em; vertical-align: super',
-      };
-      t = vscode.window.createTextEditorDecorationType(
-        kind === 'confirmed'
-          ? {
-              backgroundColor: withAlpha(color, '40'),
-              border: `1px solid ${withAlpha(color, 'a0')}`,
-              borderRadius: '2px',
-              after,
-              rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-            }
-          : {
-              textDecoration: `underline dotted ${color} 2px`,
-              after,
-              rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-            },
-      );
+      t = vscode.window.createTextEditorDecorationType(decorationOptions(kind, color));
       this.types.set(key, t);
     }
     return t;
@@ -78,8 +97,7 @@ export class TagDecorations implements vscode.Disposable {
     // every known type gets a (possibly empty) list, so removed tags disappear
     for (const t of this.types.values()) byType.set(t, []);
     const add = (kind: Kind, label: string, range: WireRange) => {
-      const color = colors.get(label) ?? UNKNOWN_COLOR;
-      const t = this.type(kind, label, color);
+      const t = this.type(kind, colors.get(label) ?? UNKNOWN_COLOR);
       const r = toRange(range);
       if (!byType.has(t)) byType.set(t, []);
       byType.get(t)!.push(r);
@@ -97,6 +115,27 @@ export class TagDecorations implements vscode.Disposable {
     }
     this.painted.set(state.uri, keyed);
     if (any) this.paintedEmitter.fire({ uri: state.uri, version: state.version });
+  }
+
+  /** The labels written after spans, as inlay hints (laid out and wrapped with the text). */
+  provideInlayHints(document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+    const mode = labelDisplay(document.uri);
+    const state = this.tagging.get(document.uri);
+    if (mode === 'colour' || !state) return [];
+    const hints: vscode.InlayHint[] = [];
+    const add = (label: string, wire: WireRange, suggestion: boolean) => {
+      const r = toRange(wire);
+      if (!range.contains(r.end)) return;
+      const hint = new vscode.InlayHint(r.end, suggestion ? `${label}?` : label);
+      hint.paddingLeft = true;
+      hint.tooltip = suggestion
+        ? vscode.l10n.t('Suggestion: {0} (not confirmed)', label)
+        : vscode.l10n.t('Tag: {0} (confirmed)', label);
+      hints.push(hint);
+    };
+    for (const tag of state.tags) add(tag.label, tag.range, false);
+    if (mode === 'all') for (const s of state.suggestions) add(s.label, s.range, true);
+    return hints;
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 // The status bar item for the active article: its tags, its unreviewed suggestions and whether it is reviewed
-// (click: mark reviewed); also shows quick mode's fixed label.
+// in words (click: mark reviewed); also shows quick mode's fixed label. Tooltips and screen-reader labels are plain
+// localised text.
 import * as vscode from 'vscode';
 import type { TaggingClient } from './taggingClient';
 import type { TaggingCommands } from './commands';
@@ -32,16 +33,23 @@ export class TaggingStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const quick = this.commands.quickLabel ? ` $(zap) ${this.commands.quickLabel}` : '';
-    const check = state.reviewed ? ' $(pass-filled)' : '';
-    const warn = state.mismatches.length ? ` $(warning) ${state.mismatches.length}` : '';
-    this.item.text = `$(tag) ${state.tags.length} $(lightbulb) ${state.suggestions.length}${warn}${check}${quick}`;
-    this.item.tooltip = [
-      vscode.l10n.t('{0} tags, {1} unreviewed suggestions', state.tags.length, state.suggestions.length),
+    const quick = this.commands.quickLabel;
+    const parts = [
+      vscode.l10n.t('{0} tags', state.tags.length),
+      vscode.l10n.t('{0} suggestions', state.suggestions.length),
+      state.mismatches.length ? vscode.l10n.t('{0} misplaced', state.mismatches.length) : '',
+      state.reviewed ? vscode.l10n.t('reviewed') : vscode.l10n.t('not reviewed'),
+      quick ? vscode.l10n.t('quick: {0}', quick) : '',
+    ].filter(Boolean);
+    this.item.text = `$(tag) ${parts.join(' · ')}`;
+    const tooltip = [
+      vscode.l10n.t('{0} confirmed tags, {1} unreviewed suggestions', state.tags.length, state.suggestions.length),
       state.mismatches.length ? vscode.l10n.t('{0} tags do not match the text (run "Re-anchor Tags")', state.mismatches.length) : '',
       state.reviewed ? vscode.l10n.t('File reviewed') : vscode.l10n.t('Click to mark the file as reviewed'),
-      this.commands.quickLabel ? vscode.l10n.t('Quick tagging with {0}', this.commands.quickLabel) : '',
-    ].filter(Boolean).join('\n');
+      quick ? vscode.l10n.t('Quick tagging with {0}: select text, then release the mouse or press Enter', quick) : '',
+    ].filter(Boolean);
+    this.item.tooltip = tooltip.join('\n');
+    this.item.accessibilityInformation = { label: `${parts.join(', ')}. ${tooltip.slice(1).join('. ')}` };
     this.item.command = 'newsAnnotator.markReviewed';
     this.item.show();
   }
