@@ -14,6 +14,8 @@ const ASKED_KEY = 'newsAnnotator.documentDate.asked';
 export class DocumentDateAsk {
   /** The article the notification is showing for (tests). */
   pending: string | undefined;
+  /** How many times the question was shown (tests). */
+  asks = 0;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -30,12 +32,13 @@ export class DocumentDateAsk {
     if (!vscode.workspace.getConfiguration('newsAnnotator', document.uri).get<boolean>('askDocumentDate', true)) return;
     await this.state.update(ASKED_KEY, [...(this.state.get<string[]>(ASKED_KEY) ?? []), document.uri.toString()].slice(-2000));
     this.pending = document.uri.toString();
+    this.asks++;
     const choose = vscode.l10n.t('Choose a Date…');
     const answer = await vscode.window.showInformationMessage(
       vscode.l10n.t('{0} has no document date, so relative dates (今年, 昨天, 6月18日) cannot be resolved.', path.basename(document.uri.fsPath)),
       choose,
     );
-    this.pending = undefined;
+    if (this.pending === document.uri.toString()) this.pending = undefined;
     if (answer === choose) await this.pick(document);
   }
 

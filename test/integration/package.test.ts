@@ -27,6 +27,7 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
       'dist/client/extension.js',
       'dist/server/server.js',
       'syntaxes/news-article.tmLanguage.json',
+      'media/news-annotator.svg',
       'package.nls.zh-cn.json',
       'client/l10n/bundle.l10n.zh-cn.json',
       'server/models/ner-msra.bin',
