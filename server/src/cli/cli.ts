@@ -3,6 +3,7 @@ import { run as runAnalyze } from './analyzeCommand';
 import { run as runExport } from './exportCommand';
 import { run as runImport } from './importCommand';
 import { run as runCheck } from './checkCommand';
+import { run as runAgree } from './agreeCommand';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'recognise figures, dates and entities in files or JSON lines', run: runAnalyze },
   export: { summary: 'export an annotated corpus as a training dataset (doccano, Label Studio, brat, CoNLL, spaCy, HF)', run: runExport },
   import: { summary: 'merge a labelled dataset back into .ann files', run: runImport },
+  agree: { summary: 'inter-annotator agreement between folders of .ann files (F1, Cohen/Fleiss kappa, alpha_u)', run: runAgree },
   check: { summary: 'report malformed figures and dates and names written two ways (Diagnose rules)', run: runCheck },
 };
 
