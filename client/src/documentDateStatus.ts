@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  checkDocumentDate,
   DocumentDateInfo,
   DocumentDateRequest,
   SetDocumentDateParams,
@@ -111,11 +112,10 @@ export class DocumentDateStatus implements vscode.Disposable {
       const current = this.current?.uri === uri.toString() ? this.current : undefined;
       date = await vscode.window.showInputBox({
         title: vscode.l10n.t('Document date for {0}', vscode.workspace.asRelativePath(uri)),
-        prompt: vscode.l10n.t('YYYY-MM-DD. Leave empty to detect it again (header, file name, text).'),
+        prompt: vscode.l10n.t('YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a time. Leave empty to detect it again (header, file name, text).'),
         value: current?.date ?? '',
         placeHolder: 'YYYY-MM-DD',
-        validateInput: (v) =>
-          v.trim() === '' || /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? undefined : vscode.l10n.t('Use the form YYYY-MM-DD, e.g. 2023-06-18'),
+        validateInput: (v) => documentDateInputProblem(v),
       });
       if (date === undefined) return undefined; // cancelled
     }
@@ -135,4 +135,15 @@ export class DocumentDateStatus implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The message for a date typed in the "Set Document Date" box (the server's validator), or undefined when it is
+ * valid or empty (empty: detect again). */
+export function documentDateInputProblem(value: string): string | undefined {
+  if (value.trim() === '') return undefined;
+  const check = checkDocumentDate(value);
+  if (check.ok) return undefined;
+  if (check.problem === 'date') return vscode.l10n.t('{0} is not a real date', value.trim());
+  if (check.problem === 'time') return vscode.l10n.t('{0} is not a real time of day', value.trim());
+  return vscode.l10n.t('Use the form YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2023-06-18 or 2023-06-18T09:30');
 }

@@ -59,6 +59,15 @@ test('a date set for the file in the editor (.news-annotator/document-dates.json
   assert.ok(r.lines[0].spans.some((s: any) => s.label === 'DATE' && s.timex === '2021-Q1'), JSON.stringify(r.lines[0].spans));
 });
 
+test('--dct and a stored date may carry a time of day; a JSONL "dct" that does not exist is named as such', () => {
+  const r = cli(['analyze', '--dct', '2020-01-02T09:30', path.join(enc, 'crlf-astral.txt')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual([r.lines[0].dct, r.lines[0].dctSource], ['2020-01-02T09:30', 'explicit']);
+  const j = cli(['analyze', '--jsonl'], JSON.stringify({ id: 1, text: '今天', dct: '2025-02-30' }) + '\n');
+  assert.equal(j.code, 1);
+  assert.equal(j.lines[0].error, `"dct": '2025-02-30' is not a real date`);
+});
+
 test('GB18030 files are decoded; undecodable files are named on stderr, the run goes on, the exit code says so', () => {
   const r = cli(['analyze', path.join(enc, 'latin1.txt'), path.join(enc, 'gb18030.txt'), path.join(enc, 'missing.txt')]);
   assert.equal(r.code, 1);
@@ -81,7 +90,7 @@ test('usage errors exit 2 with a message', () => {
   assert.equal(cli(['analyze', '--labels', 'colours', 'x.txt']).code, 2);
   const r = cli(['analyze', '--dct', '2023-02-30', 'x.txt']);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /--dct must be a calendar date/);
+  assert.match(r.stderr, /--dct: '2023-02-30' is not a real date/);
   assert.equal(cli(['frobnicate']).code, 2);
 });
 

@@ -1,22 +1,26 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { dateInFileName, findDocumentDate, parseDateString } from '../../server/src/core/documentDate';
+import { checkDocumentDate, dateInFileName, isDocumentDate, parseDateString, resolveDocumentDate } from '../../server/src/core/documentDate';
 import { analyze } from '../../server/src/core/analyze';
 
 const BODY = '新华社北京电 2021年3月5日，会议召开。今年以来，经济平稳。';
 
-test('precedence: explicit → header → file name → text → none', () => {
+test('precedence: stored → explicit → header → file name → text → none', () => {
   const header = '日期：2022-07-01\n' + BODY;
-  const all = { explicit: '2023-06-18', fileName: 'news_20200102.txt' };
-  assert.deepEqual(findDocumentDate(header, all), { date: '2023-06-18', source: 'explicit', detail: '2023-06-18' });
-  assert.deepEqual(findDocumentDate(header, { fileName: all.fileName }), {
+  const all = { dct: '2023-06-18', fileName: 'news_20200102.txt' };
+  assert.deepEqual(resolveDocumentDate(header, { ...all, storedDct: '2024-01-02' }), {
+    date: '2024-01-02', source: 'explicit', origin: 'file', detail: '2024-01-02',
+  });
+  assert.deepEqual(resolveDocumentDate(header, all), { date: '2023-06-18', source: 'explicit', origin: 'caller', detail: '2023-06-18' });
+  assert.equal(resolveDocumentDate(header, { ...all, dctOrigin: 'setting' }).origin, 'setting');
+  assert.deepEqual(resolveDocumentDate(header, { fileName: all.fileName }), {
     date: '2022-07-01', source: 'header', detail: 'line 1: 日期：2022-07-01',
   });
-  assert.deepEqual(findDocumentDate(BODY, { fileName: all.fileName }), {
+  assert.deepEqual(resolveDocumentDate(BODY, { fileName: all.fileName }), {
     date: '2020-01-02', source: 'filename', detail: 'news_20200102.txt',
   });
-  assert.deepEqual(findDocumentDate(BODY, {}), { date: '2021-03-05', source: 'text', detail: '2021年3月5日' });
-  assert.deepEqual(findDocumentDate('今年以来，经济平稳。', {}), { source: 'none' });
+  assert.deepEqual(resolveDocumentDate(BODY, {}), { date: '2021-03-05', source: 'text', detail: '2021年3月5日' });
+  assert.deepEqual(resolveDocumentDate('今年以来，经济平稳。', {}), { source: 'none' });
 });
 
 test('header keys and value formats', () => {
@@ -29,25 +33,53 @@ test('header keys and value formats', () => {
     ['# published: 2023.06.18', '2023-06-18'],
   ];
   for (const [line, date] of cases) {
-    const r = findDocumentDate(`${line}\n正文。`, {});
+    const r = resolveDocumentDate(`${line}\n正文。`, {});
     assert.equal(r.source, 'header', line);
     assert.equal(r.date, date, line);
   }
   // a header after a title line, with CRLF and a BOM
-  const r = findDocumentDate('\ufeff标题\r\n日期：2023-06-18\r\n正文', {});
+  const r = resolveDocumentDate('\ufeff标题\r\n日期：2023-06-18\r\n正文', {});
   assert.deepEqual([r.date, r.source, r.detail], ['2023-06-18', 'header', 'line 2: 日期：2023-06-18']);
   // only the top lines count, and unknown keys are not headers
-  assert.equal(findDocumentDate('1\n2\n3\n4\n5\n6\n日期：2023-06-18', {}).source, 'text');
-  assert.equal(findDocumentDate('截止：2023-06-18\n', {}).source, 'text');
+  assert.equal(resolveDocumentDate('1\n2\n3\n4\n5\n6\n日期：2023-06-18', {}).source, 'text');
+  assert.equal(resolveDocumentDate('截止：2023-06-18\n', {}).source, 'text');
 });
 
 test('invalid explicit dates are reported and the next source is used', () => {
-  const r = findDocumentDate(BODY, { explicit: '2023-02-30' });
+  const r = resolveDocumentDate(BODY, { dct: '2023-02-30' });
   assert.equal(r.source, 'text');
   assert.equal(r.date, '2021-03-05');
-  assert.match(r.detail ?? '', /ignored the explicit date "2023-02-30"/);
+  assert.match(r.detail ?? '', /ignored the explicit date: '2023-02-30' is not a real date/);
   // an empty explicit value is no value
-  assert.equal(findDocumentDate(BODY, { explicit: '  ' }).source, 'text');
+  assert.equal(resolveDocumentDate(BODY, { dct: '  ' }).source, 'text');
+  // a broken stored date falls through to the explicit one
+  const s = resolveDocumentDate(BODY, { storedDct: '2023-13-01', dct: '2023-06-18' });
+  assert.deepEqual([s.date, s.origin], ['2023-06-18', 'caller']);
+  assert.match(s.detail ?? '', /ignored the date stored for this file: '2023-13-01' is not a real date/);
+});
+
+test('one validator: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], real dates and times only', () => {
+  for (const ok of ['2023-06-18', '2024-02-29', '2023-06-18T09:30', '2023-06-18T23:59:59', ' 2023-06-18 ']) {
+    assert.equal(isDocumentDate(ok), true, ok);
+  }
+  assert.deepEqual(checkDocumentDate('2023-02-30'), { ok: false, problem: 'date', message: "'2023-02-30' is not a real date" });
+  assert.equal(checkDocumentDate('2023-02-29').ok, false);
+  assert.equal(checkDocumentDate('2023-00-10').ok, false);
+  assert.deepEqual(checkDocumentDate('2023-06-18T24:00'), { ok: false, problem: 'time', message: "'2023-06-18T24:00' is not a real time of day" });
+  assert.equal(checkDocumentDate('2023-06-18T09:60').ok, false);
+  for (const bad of ['2023-6-18', '2023/06/18', '20230618', '2023-06-18T9:30', '2023-06-18 09:30', '2023-06-18T09', '']) {
+    assert.equal(checkDocumentDate(bad).ok && bad, false, bad);
+    assert.match((checkDocumentDate(bad) as { message: string }).message, /not a date of the form YYYY-MM-DD or YYYY-MM-DDTHH:MM\[:SS\]/);
+  }
+});
+
+test('an explicit date with a time reaches the recognisers as written', () => {
+  const r = resolveDocumentDate(BODY, { dct: '2023-06-18T09:30' });
+  assert.deepEqual([r.date, r.source], ['2023-06-18T09:30', 'explicit']);
+  // the date part anchors relative dates as before (the time part is for the date recognisers to use)
+  const a = analyze('昨天下午，会议召开。', { dct: '2023-06-18T09:30' });
+  assert.equal(a.dct.date, '2023-06-18T09:30');
+  assert.ok(a.spans.some((s) => s.timex?.startsWith('2023-06-17')), JSON.stringify(a.spans));
 });
 
 test('dates in file names', () => {
@@ -60,16 +92,16 @@ test('dates in file names', () => {
   assert.equal(dateInFileName('id_120230618.txt'), undefined); // part of a longer number
   assert.equal(dateInFileName('report.txt'), undefined);
   // only the base name counts, not directories
-  assert.equal(findDocumentDate('正文', { fileName: '/data/2023-06-18/story.txt' }).source, 'none');
+  assert.equal(resolveDocumentDate('正文', { fileName: '/data/2023-06-18/story.txt' }).source, 'none');
 });
 
 test('the newest full date in the text wins', () => {
-  const r = findDocumentDate('2022年3月1日发布；二〇二三年六月十八日修订；2021-12-01 起草。', {});
+  const r = resolveDocumentDate('2022年3月1日发布；二〇二三年六月十八日修订；2021-12-01 起草。', {});
   assert.deepEqual([r.date, r.source, r.detail], ['2023-06-18', 'text', '二〇二三年六月十八日']);
   // dates in the future (plans, deadlines) cannot be the creation date
-  assert.equal(findDocumentDate('2021年3月5日发布，2999年1月1日前完成。', {}).date, '2021-03-05');
+  assert.equal(resolveDocumentDate('2021年3月5日发布，2999年1月1日前完成。', {}).date, '2021-03-05');
   // partial dates (no day) and invalid ones do not count
-  assert.equal(findDocumentDate('2023年6月，2023年2月30日', {}).source, 'none');
+  assert.equal(resolveDocumentDate('2023年6月，2023年2月30日', {}).source, 'none');
 });
 
 test('parseDateString', () => {
@@ -89,4 +121,14 @@ test('analyze() resolves relative dates from each DCT source', () => {
   assert.equal(year('今年', { fileName: '2017-05-05.txt' }), '2017');
   assert.equal(year('2016年5月5日。今年', {}), '2016');
   assert.equal(year('今年', {}), 'XXXX');
+});
+
+test('the newsAnnotator.documentDate setting pattern accepts what the validator accepts (and empty)', () => {
+  const pkg = JSON.parse(require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const pattern = new RegExp(pkg.contributes.configuration.properties['newsAnnotator.documentDate'].pattern);
+  assert.equal(pattern.test(''), true);
+  for (const v of ['2023-06-18', '2023-06-18T09:30', '2023-06-18T09:30:15', '2023-6-18', '2023-06-18 09:30', '2023-06-18T9']) {
+    // the pattern checks the form; the calendar (2023-02-30) is checked by the validator when the setting is read
+    assert.equal(pattern.test(v), checkDocumentDate(v).ok, v);
+  }
 });

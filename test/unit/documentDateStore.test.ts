@@ -3,18 +3,27 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DocumentDateStore, DocumentDateStoreError, isIsoDate } from '../../server/src/core/documentDateStore';
+import { DocumentDateStore, DocumentDateStoreError } from '../../server/src/core/documentDateStore';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'dct-store-'));
 }
 
-test('dates must be real calendar dates', () => {
-  assert.equal(isIsoDate('2023-06-18'), true);
-  assert.equal(isIsoDate('2024-02-29'), true);
-  assert.equal(isIsoDate('2023-02-29'), false);
-  assert.equal(isIsoDate('2023-6-18'), false);
-  assert.equal(isIsoDate(''), false);
+test('the store takes dates with a time of day, and refuses dates that do not exist', () => {
+  const root = tempDir();
+  const store = new DocumentDateStore([root]);
+  store.set(path.join(root, 'flash.txt'), '2023-06-18T09:30');
+  assert.equal(new DocumentDateStore([root]).get(path.join(root, 'flash.txt')), '2023-06-18T09:30');
+  assert.throws(() => store.set(path.join(root, 'a.txt'), '2023-02-30'), /'2023-02-30' is not a real date/);
+  assert.throws(() => store.set(path.join(root, 'a.txt'), '2023-6-18'), /not a date of the form YYYY-MM-DD/);
+});
+
+test('lookup without roots reads the nearest store above the file (the CLI and the export)', () => {
+  const root = tempDir();
+  new DocumentDateStore([root]).set(path.join(root, 'news', 'a.txt'), '2020-05-06');
+  assert.equal(new DocumentDateStore().lookup(path.join(root, 'news', 'a.txt')), '2020-05-06');
+  assert.equal(new DocumentDateStore().lookup(path.join(root, 'news', 'b.txt')), undefined);
+  assert.equal(new DocumentDateStore([root]).lookup(path.join(root, 'news', 'a.txt')), '2020-05-06');
 });
 
 test('a per-file date is stored under the workspace folder, keyed by relative path, and read back', () => {
@@ -68,6 +77,6 @@ test('a broken store file gives a clear error naming it and is never overwritten
   assert.throws(() => store.set(path.join(root, 'b.txt'), '2021-01-01'), DocumentDateStoreError);
   assert.equal(fs.readFileSync(storeFile, 'utf8'), broken);
   fs.writeFileSync(storeFile, '{"version": 1, "dates": {"a.txt": "June"}}');
-  assert.throws(() => store.get(path.join(root, 'a.txt')), /"a.txt" is "June", not YYYY-MM-DD/);
-  assert.throws(() => store.set(path.join(root, 'a.txt'), '2023-13-01'), /not a date of the form YYYY-MM-DD/);
+  assert.throws(() => store.get(path.join(root, 'a.txt')), /"a.txt" is "June": 'June' is not a date of the form YYYY-MM-DD/);
+  assert.throws(() => store.set(path.join(root, 'a.txt'), '2023-13-01'), /'2023-13-01' is not a real date/);
 });

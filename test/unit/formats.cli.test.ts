@@ -49,6 +49,45 @@ test('export: usage errors exit 2 with a message', async () => {
   assert.match(r.err, /--split expects two or three/);
 });
 
+/** Every file the export wrote, concatenated. */
+function readAll(dir: string): string {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath ?? (e as any).path, e.name), 'utf8'))
+    .join('\n');
+}
+
+test('export --include-suggestions honours the date stored for a file over --dct, as analyze does (issue 9)', async () => {
+  const dir = tmp('dct-corpus');
+  fs.mkdirSync(path.join(dir, '.news-annotator'));
+  fs.writeFileSync(path.join(dir, '.news-annotator', 'document-dates.json'), JSON.stringify({ version: 1, dates: { 'a.txt': '2021-03-04' } }));
+  fs.writeFileSync(path.join(dir, 'a.txt'), '今年一季度营收3.5亿元。');
+  fs.writeFileSync(path.join(dir, 'b.txt'), '今年一季度营收3.5亿元。');
+  const out = tmp('dct-out');
+  const r = await cli('export', '--format', 'doccano', '--include-suggestions', '--dct', '2020-01-01', '--out', out, dir);
+  assert.equal(r.code, 0, r.err);
+  const docs = readAll(out).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const timexOf = (text: string) => JSON.stringify(docs.find((d) => JSON.stringify(d).includes(text)) ?? docs);
+  assert.equal(docs.length, 2);
+  // a.txt: its stored date (2021) wins over --dct; b.txt: --dct (2020)
+  const a = docs.find((d) => /"a"|a\.txt/.test(JSON.stringify(d)));
+  const b = docs.find((d) => /"b"|b\.txt/.test(JSON.stringify(d)));
+  assert.match(JSON.stringify(a), /2021-Q1/, timexOf('a'));
+  assert.doesNotMatch(JSON.stringify(a), /2020-Q1/);
+  assert.match(JSON.stringify(b), /2020-Q1/, timexOf('b'));
+});
+
+test('export --dct refuses a date that does not exist, as analyze and check do (issue 9)', async () => {
+  for (const command of [['export', '--format', 'doccano', '--include-suggestions', '--out', tmp('x')], ['analyze'], ['check']]) {
+    const r = await cli(...command, '--dct', '2023-02-30', 'x.txt');
+    assert.equal(r.code, 2, command[0]);
+    assert.match(r.err, /--dct: '2023-02-30' is not a real date/, command[0]);
+  }
+  const r = await cli('export', '--format', 'doccano', '--out', tmp('y'), '--dct', '2023/02/03', 'x.txt');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /not a date of the form YYYY-MM-DD or YYYY-MM-DDTHH:MM\[:SS\]/);
+});
+
 test('export: writes the splits and prints a summary; a stale tag exits 1 naming file and tag', async () => {
   const dir = corpus();
   const out = tmp('out');

@@ -144,7 +144,7 @@ test('a newer version cancels the stale analysis, which stops at its next slice'
   assert.equal(cache.peek(document.uri, 1), undefined, 'nothing cached for the stale version');
 
   const fresh = await cache.get(document, settings);
-  assert.deepEqual(fresh.result, analyze(document.getText(), { dct: '2023-06-18', fileName: 'untitled:big' }));
+  assert.deepEqual(fresh.result, analyze(document.getText(), { dct: '2023-06-18', dctOrigin: 'setting', fileName: 'untitled:big' }));
   assert.equal(cache.peek(document.uri, 2), fresh);
   assert.equal(await cache.get(document, settings), fresh, 'cached for the version');
   assert.equal(cache.busy(document.uri), false);
@@ -180,7 +180,7 @@ test('above largeFileThreshold entities are skipped (and reported); figures, dat
   const limited = await cache.get(document, { ...DEFAULT_SETTINGS, documentDate: '2023-06-18', largeFileThreshold: 5_000 });
   assert.deepEqual(limited.tooLargeForEntities, { length: text.length, threshold: 5_000 });
   assert.ok(![...labelsOf(limited.result.spans)].some(isEntity), 'no entity suggestions above the threshold');
-  assert.deepEqual(limited.result, analyze(text, { dct: '2023-06-18', groups: ['figures', 'dates'] }));
+  assert.deepEqual(limited.result, analyze(text, { dct: '2023-06-18', dctOrigin: 'setting', groups: ['figures', 'dates'] }));
 
   const unlimited = await cache.get(document, { ...DEFAULT_SETTINGS, documentDate: '2023-06-18', largeFileThreshold: 0 });
   assert.equal(unlimited.tooLargeForEntities, undefined, '0: no limit');

@@ -4,22 +4,21 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { analyze } from '../core/analyze';
 import { LabelGroup, LABEL_GROUPS } from '../core/types';
-import { isIsoDate } from '../core/documentDateStore';
-import { CommandLine, compactSpan as compact, documentDateFor, readArticle, storedDocumentDate, write } from './commandLine';
-
-export { isIsoDate, storedDocumentDate };
+import { DOCUMENT_DATE_FORM, checkDocumentDate } from '../core/documentDateFormat';
+import { CommandLine, compactSpan as compact, dctProblem, readArticle, storedDocumentDate, write } from './commandLine';
 
 const HELP = `Usage:
-  news-annotator analyze FILE... [--dct YYYY-MM-DD] [--labels GROUP,...]
-  news-annotator analyze --jsonl [--dct YYYY-MM-DD] [--labels GROUP,...] < in.jsonl > out.jsonl
+  news-annotator analyze FILE... [--dct DATE] [--labels GROUP,...]
+  news-annotator analyze --jsonl [--dct DATE] [--labels GROUP,...] < in.jsonl > out.jsonl
 
 Prints one JSON object per file: {"file", "dct", "dctSource", "spans": [{"start", "end", "label", "text", ...}]}.
-With --jsonl, reads lines {"id", "text", "dct"?} and writes lines {"id", "dct", "dctSource", "spans"}; a line that
-cannot be read gives {"id", "error"} (with "line" when it has no id) so output lines stay aligned with input lines.
+With --jsonl, reads lines {"id", "text", "dct"?} ("dct" in the same form as --dct) and writes lines {"id", "dct",
+"dctSource", "spans"}; a line that cannot be read gives {"id", "error"} (with "line" when it has no id) so output lines stay aligned with input lines.
 Offsets are Unicode code points, end exclusive.
 
 Options:
-  --dct YYYY-MM-DD   document date for every input (a line's own "dct" wins)
+  --dct DATE         document date for every input, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (a line's own "dct"
+                     wins; a date stored for a file with the editor's "Set Document Date" wins over it)
   --labels GROUPS    comma-separated recogniser groups: ${Object.keys(LABEL_GROUPS).join(', ')} (default: all)
   --jsonl            stream JSON lines from stdin to stdout
   -h, --help         this help
@@ -38,9 +37,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.dct !== undefined && !isIsoDate(values.dct)) {
-    return usageError(`--dct must be a calendar date YYYY-MM-DD, got '${values.dct}'`);
-  }
+  const badDct = dctProblem(values.dct);
+  if (badDct) return usageError(badDct);
   let groups: LabelGroup[] | undefined;
   if (values.labels !== undefined) {
     const names = values.labels.split(',').map((s) => s.trim()).filter(Boolean);
@@ -71,8 +69,7 @@ async function analyzeFiles(files: string[], settings: Settings): Promise<number
       failed++;
       continue;
     }
-    const dct = documentDateFor(file, settings.dct);
-    const result = analyze(text, { dct, fileName: path.basename(file), groups: settings.groups });
+    const result = analyze(text, { storedDct: storedDocumentDate(file), dct: settings.dct, fileName: path.basename(file), groups: settings.groups });
     await write(
       process.stdout,
       JSON.stringify({ file, dct: result.dct.date ?? null, dctSource: result.dct.source, spans: result.spans.map(compact) }) + '\n',
@@ -101,8 +98,9 @@ export async function analyzeJsonLines(
         throw new Error('expected an object with a string "text"');
       }
       const dct = record.dct ?? settings.dct;
-      if (dct !== undefined && (typeof dct !== 'string' || !isIsoDate(dct))) {
-        throw new Error(`"dct" must be YYYY-MM-DD, got ${JSON.stringify(record.dct)}`);
+      if (dct !== undefined) {
+        const check = typeof dct === 'string' ? checkDocumentDate(dct) : undefined;
+        if (!check?.ok) throw new Error(`"dct": ${check ? check.message : `${JSON.stringify(dct)} is not a string of the form ${DOCUMENT_DATE_FORM}`}`);
       }
       const result = analyze(record.text, { dct, groups: settings.groups });
       out = { id: record.id ?? null, dct: result.dct.date ?? null, dctSource: result.dct.source, spans: result.spans.map(compact) };

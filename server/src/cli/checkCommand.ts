@@ -3,11 +3,10 @@
 import * as path from 'path';
 import { analyze } from '../core/analyze';
 import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../checks';
-import { isIsoDate } from '../core/documentDateStore';
-import { CommandLine, documentDateFor, readArticle, write } from './commandLine';
+import { CommandLine, dctProblem, readArticle, storedDocumentDate, write } from './commandLine';
 
 const HELP = `Usage:
-  news-annotator check FILE... [--dct YYYY-MM-DD] [--format text|json] [--rule ID=SEVERITY]... [--lang en|zh]
+  news-annotator check FILE... [--dct DATE] [--format text|json] [--rule ID=SEVERITY]... [--lang en|zh]
 
 Checks news articles for what an editor must fix before publishing: malformed figures, impossible dates, weekdays
 that do not match their date, ranges written backwards, entity names written two ways, mixed date formats.
@@ -17,8 +16,8 @@ Output (json): one object per file and line: {"file", "dct", "findings": [{"rule
   "line", "column", "message", "messageZh", "related"?}]}; start/end are Unicode code points, end exclusive.
 
 Options:
-  --dct YYYY-MM-DD      document date (supplies the year for weekday checks of dates written without one);
-                        a date stored for the file in the editor (.news-annotator/document-dates.json) wins
+  --dct DATE            document date, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (supplies the year for weekday checks
+                        of dates written without one); a date stored for the file in the editor (.news-annotator/document-dates.json) wins
   --format text|json    output format (default text)
   --rule ID=SEVERITY    set a rule to off, info, warning or error (repeatable)
   --lang en|zh          message language (default en)
@@ -41,7 +40,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.dct !== undefined && !isIsoDate(values.dct)) return usageError(`--dct must be a calendar date YYYY-MM-DD, got '${values.dct}'`);
+  const badDct = dctProblem(values.dct);
+  if (badDct) return usageError(badDct);
   if (values.format !== 'text' && values.format !== 'json') return usageError(`--format takes text or json, got '${values.format}'`);
   if (values.lang !== 'en' && values.lang !== 'zh') return usageError(`--lang takes en or zh, got '${values.lang}'`);
   const rules: Partial<Record<string, RuleSetting>> = {};
@@ -72,9 +72,7 @@ async function checkFiles(files: string[], settings: Settings): Promise<number> 
       failed = true;
       continue;
     }
-    // a per-file date set in the editor (.news-annotator/document-dates.json) wins over --dct, as in analyze
-    const dct = documentDateFor(file, settings.dct);
-    const analysis = analyze(text, { dct, fileName: path.basename(file) });
+    const analysis = analyze(text, { storedDct: storedDocumentDate(file), dct: settings.dct, fileName: path.basename(file) });
     const findings = checkDocument(text, analysis, settings.options);
     for (const f of findings) totals[f.severity]++;
     const lines = new LineIndex(text);

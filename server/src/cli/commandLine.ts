@@ -5,7 +5,8 @@ import * as path from 'path';
 import { parseArgs, ParseArgsConfig } from 'util';
 import { SPAN_VALUE_KEYS, Span } from '../core/types';
 import { DecodeError, decodeFile } from '../core/textDecoding';
-import { DOCUMENT_DATES_FILE, DocumentDateStore } from '../core/documentDateStore';
+import { DocumentDateStore } from '../core/documentDateStore';
+import { checkDocumentDate } from '../core/documentDateFormat';
 
 type ParseArgsOptions = NonNullable<ParseArgsConfig['options']>;
 type WithHelp<O extends ParseArgsOptions> = O & { help: { type: 'boolean'; short: 'h'; default: false } };
@@ -71,27 +72,27 @@ export function readArticle(file: string): string | undefined {
   }
 }
 
+const dateStore = new DocumentDateStore();
+
 /**
  * The date chosen for a file with the editor's "Set Document Date for This File", from the nearest
- * `.news-annotator/document-dates.json` above it. It is more specific than --dct, so it wins, as in the editor.
+ * `.news-annotator/document-dates.json` above it; the document-date policy (core/documentDate.ts) puts it before
+ * --dct, as in the editor. An unreadable store is reported on stderr and ignored.
  */
 export function storedDocumentDate(file: string): string | undefined {
-  const abs = path.resolve(file);
-  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, DOCUMENT_DATES_FILE))) return new DocumentDateStore([dir]).get(abs);
-    if (path.dirname(dir) === dir) return undefined;
+  try {
+    return dateStore.lookup(file);
+  } catch (err) {
+    process.stderr.write(`news-annotator: ${(err as Error).message} (ignored for ${file})\n`);
+    return undefined;
   }
 }
 
-/** The document date for a file: its stored date (see storedDocumentDate), else `dct`. An unreadable store is
- * reported on stderr and ignored. */
-export function documentDateFor(file: string, dct: string | undefined): string | undefined {
-  try {
-    return storedDocumentDate(file) || dct;
-  } catch (err) {
-    process.stderr.write(`news-annotator: ${(err as Error).message} (ignored for ${file})\n`);
-    return dct;
-  }
+/** The usage error for a --dct value (the one document-date validator), or undefined when it is valid or absent. */
+export function dctProblem(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const check = checkDocumentDate(value);
+  return check.ok ? undefined : `--dct: ${check.message}`;
 }
 
 /** Writes a chunk, resolving once the stream can take more (backpressure); rejects on a write error. */

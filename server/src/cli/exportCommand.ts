@@ -4,7 +4,7 @@ import { CancelledError, FormatError } from '../formats/document';
 import { FORMAT_NAMES, FormatName, isFormatName } from '../formats/datasetFormat';
 import { ExportSummary, exportCorpus } from '../formats/exportCorpus';
 import { FORMATS } from '../formats/registry';
-import { CommandLine } from './commandLine';
+import { CommandLine, dctProblem } from './commandLine';
 import { parseRatios } from '../formats/split';
 import { DEFAULT_SENTENCE_ENDERS } from '../formats/sentences';
 import { DecodeError } from '../core/textDecoding';
@@ -23,7 +23,8 @@ Options:
   --include-suggestions    also export unreviewed machine suggestions (marked where the format can)
   --split R,R[,R]          train,dev[,test] ratios, by document (default: no split, files named "all")
   --seed N                 seed for the split (default 1); the same seed gives the same split
-  --dct YYYY-MM-DD         document date for the suggestions' relative dates
+  --dct DATE               document date for the suggestions' relative dates, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+                           (a date stored for an article with the editor's "Set Document Date" wins over it)
   --sentence-enders CHARS  sentence-ending characters for CoNLL/HF (default ${DEFAULT_SENTENCE_ENDERS})
   --no-newline-split       do not end sentences at line breaks (CoNLL/HF)
   -h, --help               this help
@@ -129,7 +130,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!split) return usageError('--seed only applies with --split');
     split.seed = Number(v.seed);
   }
-  if (v.dct !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v.dct)) return usageError(`--dct must be YYYY-MM-DD, got '${v.dct}'`);
+  const badDct = dctProblem(v.dct);
+  if (badDct) return usageError(badDct);
 
   const progress = new ProgressLine(`export ${formats.join(',')}`);
   const interrupt = interruptSignal();

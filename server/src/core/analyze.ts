@@ -2,7 +2,7 @@
 // Shared by the language server and the CLI; knows nothing of VS Code or the protocol.
 import { AnalysisOptions, AnalysisResult, Label, LabelGroup, SPAN_VALUE_KEYS, Span } from './types';
 import { OffsetMap } from './offsets';
-import { findDocumentDate } from './documentDate';
+import { resolveDocumentDate } from './documentDate';
 import { recogniseFigures } from './figures';
 import { recogniseDates } from './dates';
 import { recogniseEntities } from '../ner/entities';
@@ -29,7 +29,7 @@ const PRIORITY: Record<Label, number> = {
 
 export function analyze(text: string, options: AnalysisOptions = {}): AnalysisResult {
   const groups = options.groups ?? ALL_GROUPS;
-  const dct = findDocumentDate(text, { explicit: options.dct, fileName: options.fileName });
+  const dct = resolveDocumentDate(text, options);
   const raw: RawSpan[] = [];
   if (groups.includes('figures')) raw.push(...RECOGNISERS.figures(text));
   if (groups.includes('dates')) raw.push(...RECOGNISERS.dates(text, dct.date));

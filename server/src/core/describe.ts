@@ -1,7 +1,7 @@
 // Readable forms of normalised values for hovers and reports: 3.5亿元 → "350,000,000 CNY", 12.5% → "0.125 (12.5%)",
 // 二季度 → "2023-Q2 (2023-04-01 – 2023-06-30)", and where the document date came from. Independent of VS Code and
 // the protocol: callers pass a `translate` function (the server passes @vscode/l10n's `t`) to localise the words.
-import { DocumentDate, Label, Mod, Span } from './types';
+import { DocumentDate, ExplicitDateOrigin, Label, Mod, Span } from './types';
 
 /** Localises a message with {0}, {1}… placeholders; the default fills them in and keeps the English. */
 export type Translate = (message: string, ...args: Array<string | number>) => string;
@@ -9,8 +9,7 @@ export type Translate = (message: string, ...args: Array<string | number>) => st
 export const english: Translate = (message, ...args) =>
   message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
 
-/** What an explicit DCT came from: a per-file choice, the setting, or a caller (CLI --dct). */
-export type ExplicitDateOrigin = 'file' | 'setting' | 'caller';
+export type { ExplicitDateOrigin };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Numbers
@@ -284,7 +283,7 @@ export function describeTimex(timex: string, mod?: Mod, t: Translate = english):
 // Document date and whole hovers
 
 /** "Document date 2023-06-18 — from the file name", and the like for each source. */
-export function describeDocumentDate(dct: DocumentDate, t: Translate = english, origin: ExplicitDateOrigin = 'caller'): string {
+export function describeDocumentDate(dct: DocumentDate, t: Translate = english, origin: ExplicitDateOrigin = dct.origin ?? 'caller'): string {
   if (!dct.date || dct.source === 'none') return t('No document date: relative dates are not resolved');
   switch (dct.source) {
     case 'explicit':

@@ -1,13 +1,19 @@
-// The document creation time (DCT), which anchors every relative date (今年, 昨天, 6月18日 …).
-// Sources, in the guidelines' order: an explicit date (command, setting, --dct) → a metadata header at the top of the
-// file → a date in the file name → the newest full date written in the text → none.
-import { DocumentDate } from './types';
+// The document creation time (DCT), which anchors every relative date (今年, 昨天, 6月18日 …): the one document-date
+// policy, used by every caller (CLI analyze / check / export, the server's analysis, the editor's export) through
+// analyze() and the sliced analysis. Sources, in this order:
+//   1. the date stored for the file ("Set Document Date for This File", core/documentDateStore.ts),
+//   2. an explicit date for the run (--dct, a JSONL line's "dct", the newsAnnotator.documentDate setting),
+//   3. a metadata header at the top of the file,
+//   4. a date in the file name,
+//   5. the newest full date written in the text,
+//   → none.
+// Stored and explicit dates are checked by the one validator (core/documentDateFormat.ts: YYYY-MM-DD or
+// YYYY-MM-DDTHH:MM[:SS], a real date); the DCT handed to the recognisers is that string, time part included.
+import { DocumentDate, DocumentDateOptions } from './types';
 import { parseNumeral, toHalfWidth } from './numerals';
+import { checkDocumentDate } from './documentDateFormat';
 
-export interface DocumentDateHints {
-  explicit?: string;
-  fileName?: string;
-}
+export { DOCUMENT_DATE_FORM, checkDocumentDate, isDocumentDate } from './documentDateFormat';
 
 /** Header keys (case-insensitive) accepted in the first lines of a file: `日期：2023-06-18`, `date: 2023-06-18`. */
 export const HEADER_KEYS = [
@@ -18,18 +24,25 @@ export const HEADER_KEYS = [
 /** How many lines at the top of a file are searched for a header line. */
 export const HEADER_LINES = 5;
 
-export function findDocumentDate(text: string, hints: DocumentDateHints = {}): DocumentDate {
+/** The document date of a text under the policy above. A stored or explicit value that is not valid is skipped with a
+ * note in `detail` and the next source is used. */
+export function resolveDocumentDate(text: string, options: DocumentDateOptions = {}): DocumentDate {
   const notes: string[] = [];
-  if (hints.explicit !== undefined && hints.explicit.trim() !== '') {
-    const d = parseDateString(hints.explicit);
-    if (d) return { date: d, source: 'explicit', detail: hints.explicit.trim() };
-    notes.push(`ignored the explicit date "${hints.explicit.trim()}": not a valid date (use YYYY-MM-DD)`);
+  const given: Array<[string | undefined, 'file' | 'setting' | 'caller', string]> = [
+    [options.storedDct, 'file', 'the date stored for this file'],
+    [options.dct, options.dctOrigin ?? 'caller', 'the explicit date'],
+  ];
+  for (const [value, origin, what] of given) {
+    if (value === undefined || value.trim() === '') continue;
+    const check = checkDocumentDate(value);
+    if (check.ok) return withNotes({ date: check.value, source: 'explicit', origin, detail: check.value }, notes);
+    notes.push(`ignored ${what}: ${check.message}`);
   }
   const header = findHeaderDate(text);
   if (header) return withNotes({ date: header.date, source: 'header', detail: header.detail }, notes);
-  if (hints.fileName) {
-    const d = dateInFileName(hints.fileName);
-    if (d) return withNotes({ date: d, source: 'filename', detail: baseName(hints.fileName) }, notes);
+  if (options.fileName) {
+    const d = dateInFileName(options.fileName);
+    if (d) return withNotes({ date: d, source: 'filename', detail: baseName(options.fileName) }, notes);
   }
   const inText = newestDateInText(text);
   if (inText) return withNotes({ date: inText.date, source: 'text', detail: inText.detail }, notes);

@@ -1,25 +1,18 @@
 // Per-file document dates chosen with "Set Document Date for This File", kept in the workspace so they travel with the
 // corpus and any tool (the CLI too) can read them:
 //   <workspace folder>/.news-annotator/document-dates.json
-//   { "version": 1, "dates": { "news/2023-06-18-economy.txt": "2023-06-18", ... } }
+//   { "version": 1, "dates": { "news/2023-06-18-economy.txt": "2023-06-18", "news/flash.txt": "2023-06-18T09:30" } }
 // Keys are paths relative to the folder holding `.news-annotator/`, with forward slashes. A file outside every
 // workspace folder uses the `.news-annotator/` folder beside it. Plain Node: the language server and the CLI share it.
 import * as fs from 'fs';
 import * as path from 'path';
+import { DOCUMENT_DATE_FORM, checkDocumentDate } from './documentDateFormat';
 
 export const DOCUMENT_DATES_FILE = path.join('.news-annotator', 'document-dates.json');
 
 export interface DocumentDatesFile {
   version: 1;
   dates: Record<string, string>;
-}
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() + 1 === +m[2] && d.getUTCDate() === +m[3];
 }
 
 export class DocumentDateStoreError extends Error {}
@@ -29,7 +22,11 @@ export class DocumentDateStore {
   private readonly cache = new Map<string, { mtimeMs: number; size: number; data: DocumentDatesFile }>();
 
   /** @param roots workspace folder paths; the deepest one holding a file owns its entry. */
-  constructor(private roots: string[] = []) {}
+  private roots: string[] = [];
+
+  constructor(roots: string[] = []) {
+    this.setRoots(roots);
+  }
 
   setRoots(roots: string[]): void {
     this.roots = roots.map((r) => path.resolve(r));
@@ -51,10 +48,26 @@ export class DocumentDateStore {
     return this.read(storeFile).dates[key];
   }
 
+  /**
+   * The per-file date of a document for a reader: from the deepest root holding it, or with no such root (the CLI)
+   * from the nearest `.news-annotator/document-dates.json` above it. Throws DocumentDateStoreError as get() does.
+   */
+  lookup(filePath: string): string | undefined {
+    const abs = path.resolve(filePath);
+    if (this.roots.some((r) => abs.startsWith(r.endsWith(path.sep) ? r : r + path.sep))) return this.get(abs);
+    for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+      const storeFile = path.join(dir, DOCUMENT_DATES_FILE);
+      if (fs.existsSync(storeFile)) return this.read(storeFile).dates[path.relative(dir, abs).split(path.sep).join('/')];
+      if (path.dirname(dir) === dir) return undefined;
+    }
+  }
+
   /** Stores (or with null, forgets) the date of a document. Never overwrites a store file it cannot parse. */
   set(filePath: string, date: string | null): string {
-    if (date !== null && !isIsoDate(date)) {
-      throw new DocumentDateStoreError(`"${date}" is not a date of the form YYYY-MM-DD`);
+    if (date !== null) {
+      const check = checkDocumentDate(date);
+      if (!check.ok) throw new DocumentDateStoreError(check.message);
+      date = check.value;
     }
     const { storeFile, key } = this.locate(filePath);
     const data = this.read(storeFile);
@@ -96,11 +109,14 @@ export function parseDocumentDates(text: string, fileName: string): DocumentDate
   }
   const dates = (json as { dates?: unknown } | null)?.dates;
   if (typeof json !== 'object' || json === null || typeof dates !== 'object' || dates === null || Array.isArray(dates)) {
-    throw new DocumentDateStoreError(`${fileName}: expected {"version": 1, "dates": {"path": "YYYY-MM-DD", ...}}`);
+    throw new DocumentDateStoreError(`${fileName}: expected {"version": 1, "dates": {"path": "${DOCUMENT_DATE_FORM}", ...}}`);
   }
   for (const [key, value] of Object.entries(dates)) {
-    if (typeof value !== 'string' || !isIsoDate(value)) {
-      throw new DocumentDateStoreError(`${fileName}: the date of "${key}" is ${JSON.stringify(value)}, not YYYY-MM-DD`);
+    const check = typeof value === 'string' ? checkDocumentDate(value) : undefined;
+    if (!check?.ok) {
+      throw new DocumentDateStoreError(
+        `${fileName}: the date of "${key}" is ${JSON.stringify(value)}: ${check ? check.message : `not a string of the form ${DOCUMENT_DATE_FORM}`}`,
+      );
     }
   }
   return { version: 1, dates: dates as Record<string, string> };

@@ -12,7 +12,7 @@
 // - the spans of all slices are flattened and converted to code points once, over the whole text, as analyze() does.
 import { AnalysisOptions, AnalysisResult, LabelGroup } from './types';
 import { ALL_GROUPS, RECOGNISERS, RawSpan, Recognisers, flatten, toCodePointSpans } from './analyze';
-import { findDocumentDate } from './documentDate';
+import { resolveDocumentDate } from './documentDate';
 
 /** Target slice length in UTF-16 code units (entities take about 8 µs a character: some 60 ms a slice). */
 export const SLICE_LENGTH = 8_000;
@@ -129,7 +129,7 @@ export async function analyzeInSlices(
   };
 
   if (slicing.cancelled?.()) throw new AnalysisCancelled();
-  const dct = findDocumentDate(text, { explicit: options.dct, fileName: options.fileName });
+  const dct = resolveDocumentDate(text, options);
   if (groups.includes('dates')) {
     await step();
     attempt('dates', () => recognisers.dates(text, dct.date));

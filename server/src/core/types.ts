@@ -64,19 +64,32 @@ export type SpanValueKey = (typeof SPAN_VALUE_KEYS)[number];
 /** Where the document creation time (DCT) came from, in the guidelines' order of precedence. */
 export type DctSource = 'explicit' | 'header' | 'filename' | 'text' | 'none';
 
+/** What an explicit DCT came from: a per-file choice (the store), the setting, or a caller (CLI --dct, a JSONL line). */
+export type ExplicitDateOrigin = 'file' | 'setting' | 'caller';
+
 export interface DocumentDate {
-  /** YYYY-MM-DD, or undefined when no source gave one. */
+  /** YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] when an explicit date has a time; undefined when no source gave one. */
   date?: string;
   source: DctSource;
+  /** With source 'explicit': where the date came from. */
+  origin?: ExplicitDateOrigin;
   /** Human-readable detail: the header line, the file name, or the text the date was taken from. */
   detail?: string;
 }
 
-export interface AnalysisOptions {
-  /** An explicit DCT (command, setting, --dct), YYYY-MM-DD. */
+/** The inputs of the document-date policy (core/documentDate.ts resolveDocumentDate), in its order. */
+export interface DocumentDateOptions {
+  /** The date chosen for this file with "Set Document Date for This File" (the per-file store); wins over `dct`. */
+  storedDct?: string;
+  /** An explicit DCT for the run (--dct, a JSONL line's "dct", the newsAnnotator.documentDate setting). */
   dct?: string;
+  /** Where `dct` came from (default 'caller'). */
+  dctOrigin?: Exclude<ExplicitDateOrigin, 'file'>;
   /** File name (base name or path), used to find a date in the name. */
   fileName?: string;
+}
+
+export interface AnalysisOptions extends DocumentDateOptions {
   /** Recogniser groups to run; all when omitted. */
   groups?: readonly LabelGroup[];
 }

@@ -74,6 +74,8 @@ export interface LoadOptions {
   includeSuggestions?: boolean;
   /** Passed to analyze() for suggestions (e.g. an explicit document date). */
   analysis?: AnalysisOptions;
+  /** The date stored for an article (per-file store); the document-date policy puts it before `analysis.dct`. */
+  storedDate?: (textPath: string) => string | undefined;
   /** Where suggestions come from; analyze() by default. */
   suggest?: (text: string, options: AnalysisOptions, textPath?: string) => Span[];
   /** Non-fatal problems (malformed .ann lines, which are skipped). */
@@ -134,7 +136,7 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
     const suggest = options.suggest ?? defaultSuggest;
     let found: Span[];
     try {
-      found = suggest(text, { ...options.analysis, fileName }, entry.textPath);
+      found = suggest(text, { ...options.analysis, storedDct: options.storedDate?.(entry.textPath), fileName }, entry.textPath);
     } catch (e) {
       throw new FormatError(`${entry.textPath}: the suggestions could not be computed: ${(e as Error).message}`);
     }

@@ -8,6 +8,7 @@ import { FormatName } from './datasetFormat';
 import { formatByName } from './registry';
 import { CorpusEntry, listCorpus, loadDocument } from './corpus';
 import { OutputFolder } from './output';
+import { DocumentDateStore } from '../core/documentDateStore';
 import { SentenceOptions } from './sentences';
 import { ALL, assignSplits } from './split';
 
@@ -26,6 +27,11 @@ export interface ExportOptions {
   sentences?: SentenceOptions;
   /** Options for the analysis that produces suggestions (e.g. an explicit document date). */
   analysis?: AnalysisOptions;
+  /**
+   * The per-file document dates chosen in the editor, which win over `analysis.dct` (the document-date policy). By
+   * default each article's nearest `.news-annotator/document-dates.json` above it.
+   */
+  dateStore?: DocumentDateStore;
   /** Where suggestions come from; analyze() by default. */
   suggest?: (text: string, options: AnalysisOptions, textPath?: string) => Span[];
 }
@@ -151,10 +157,24 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     readWarnings.push(m);
     hooks.onWarning?.(m);
   };
+  const dateStore = options.dateStore ?? new DocumentDateStore();
+  const storeProblems = new Set<string>();
+  const storedDate = (textPath: string): string | undefined => {
+    try {
+      return dateStore.lookup(textPath);
+    } catch (err) {
+      const m = (err as Error).message;
+      if (!storeProblems.has(m)) {
+        storeProblems.add(m);
+        readWarning(`per-file document dates could not be read, dates are detected instead: ${m}`);
+      }
+      return undefined;
+    }
+  };
   async function* documents(): AsyncIterable<LabelledDocument> {
     for (const entry of entries) {
       yield loadDocument(entry, {
-        includeSuggestions: options.includeSuggestions, analysis: options.analysis, suggest: options.suggest, warn: readWarning,
+        includeSuggestions: options.includeSuggestions, analysis: options.analysis, storedDate, suggest: options.suggest, warn: readWarning,
       });
     }
   }

@@ -1,7 +1,7 @@
 // analyze() results per open document, cached per document version and per the inputs that change them (enabled
-// label groups, explicit document date, the large-file threshold). Also decides the explicit document date: a
-// per-file choice from the DocumentDateStore first, then the `newsAnnotator.documentDate` setting, else analyze()
-// detects one.
+// label groups, document-date inputs, the large-file threshold). Hands the document-date policy
+// (core/documentDate.ts) its editor inputs: the per-file choice from the DocumentDateStore and the
+// `newsAnnotator.documentDate` setting.
 //
 // Large documents do not block the server: an analysis longer than one slice runs in slices with a turn of the event
 // loop between them (see core/slicedAnalysis.ts), so hovers, tagging and other documents are served meanwhile; it
@@ -11,8 +11,9 @@ import { fileURLToPath } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../core/analyze';
 import type { ExplicitDateOrigin } from '../core/describe';
-import { AnalysisResult, LabelGroup } from '../core/types';
-import { DocumentDateStore, DocumentDateStoreError, isIsoDate } from '../core/documentDateStore';
+import { AnalysisOptions, AnalysisResult, LabelGroup } from '../core/types';
+import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
+import { checkDocumentDate } from '../core/documentDateFormat';
 import { AnalysisCancelled, SLICE_LENGTH, SliceOptions, analyzeInSlices } from '../core/slicedAnalysis';
 import type { NewsAnnotatorSettings } from './protocol';
 
@@ -41,7 +42,8 @@ export function normaliseSettings(raw: unknown): AnalysisSettings {
   };
   const enabled = r.labels?.enabled ?? {};
   const flag = (g: LabelGroup) => (typeof enabled[g] === 'boolean' ? (enabled[g] as boolean) : true);
-  const date = typeof r.documentDate === 'string' && isIsoDate(r.documentDate.trim()) ? r.documentDate.trim() : '';
+  const check = typeof r.documentDate === 'string' ? checkDocumentDate(r.documentDate) : undefined;
+  const date = check?.ok ? check.value : '';
   const limit = r.largeFileThreshold;
   const largeFileThreshold = typeof limit === 'number' && Number.isFinite(limit) && limit >= 0 ? Math.floor(limit) : DEFAULT_LARGE_FILE_THRESHOLD;
   return {
@@ -78,7 +80,7 @@ export interface DocumentAnalysis {
  */
 export function analyzeWhatWorks(
   text: string,
-  options: { dct?: string; fileName?: string; groups: LabelGroup[] },
+  options: AnalysisOptions & { groups: LabelGroup[] },
   run: typeof analyze = analyze,
 ): { result: AnalysisResult; failures: string[] } {
   try {
@@ -154,15 +156,13 @@ export class AnalysisCache {
         storeProblem = err.message;
       }
     }
-    const explicit = perFile ?? (settings.documentDate || undefined);
-    const dctOrigin: ExplicitDateOrigin | undefined = perFile ? 'file' : explicit ? 'setting' : undefined;
     const text = document.getText();
     const threshold = settings.largeFileThreshold ?? DEFAULT_LARGE_FILE_THRESHOLD;
     const tooLarge = threshold > 0 && text.length > threshold && settings.labels.enabled.entities;
     const groups = (Object.keys(settings.labels.enabled) as LabelGroup[]).filter(
       (g) => settings.labels.enabled[g] && !(g === 'entities' && tooLarge),
     );
-    const key = `${document.version}|${groups.join(',')}|${explicit ?? ''}|${dctOrigin ?? ''}|${tooLarge ? threshold : ''}`;
+    const key = `${document.version}|${groups.join(',')}|${perFile ?? ''}|${settings.documentDate}|${tooLarge ? threshold : ''}`;
     const cached = this.entries.get(document.uri);
     if (cached && cached.key === key) return Promise.resolve(cached.value);
     const running = this.jobs.get(document.uri);
@@ -173,7 +173,9 @@ export class AnalysisCache {
     const version = document.version;
     const job: Job = { key, version, cancelled: false, promise: undefined as unknown as Promise<DocumentAnalysis> };
     const run = async (): Promise<DocumentAnalysis> => {
-      const options = { dct: explicit, fileName: path ?? uri, groups };
+      const options: AnalysisOptions & { groups: LabelGroup[] } = {
+        storedDct: perFile, dct: settings.documentDate || undefined, dctOrigin: 'setting', fileName: path ?? uri, groups,
+      };
       let outcome: { result: AnalysisResult; failures: string[] };
       if (text.length <= this.sliceLength) {
         outcome = analyzeWhatWorks(text, options);
@@ -188,6 +190,7 @@ export class AnalysisCache {
           cancelled: () => job.cancelled,
         });
       }
+      const dctOrigin = outcome.result.dct.origin;
       const value: DocumentAnalysis = { result: outcome.result, dctOrigin, storeProblem, recogniserProblems: outcome.failures };
       if (tooLarge) value.tooLargeForEntities = { length: text.length, threshold };
       if (job.cancelled) throw new AnalysisCancelled();

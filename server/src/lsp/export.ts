@@ -16,7 +16,7 @@ import { importDataset } from '../formats/importDataset';
 import { FORMATS } from '../formats/registry';
 import { DEFAULT_SETTINGS, analyzeWhatWorks, filePathOf } from './documentAnalysis';
 import { DocumentDateStore } from '../core/documentDateStore';
-import { LabelGroup, Span } from '../core/types';
+import { AnalysisOptions, LabelGroup, Span } from '../core/types';
 import type { NewsAnnotatorSettings } from './protocol';
 import {
   DatasetFormatInfo,
@@ -42,17 +42,16 @@ export interface PendingTagWrites {
 
 type ExportHost = Pick<ServerContext, 'connection' | 'documents' | 't'> & Partial<Pick<ServerContext, 'settings' | 'workspaceRoots'>>;
 
-type Suggest = (text: string, options: { fileName?: string }, textPath?: string) => Span[];
+type Suggest = (text: string, options: AnalysisOptions, textPath?: string) => Span[];
 
 /**
- * Suggestions as the editor shows them: the document date chosen for the file (per-file store), else the
- * newsAnnotator.documentDate setting of its workspace folder, else detected; only the enabled label groups.
- * Settings are read once per workspace folder before the export starts.
+ * Suggestions as the editor shows them: the document-date policy with the newsAnnotator.documentDate setting of the
+ * article's workspace folder as the explicit date (the per-file stored date comes in `options.storedDct`, read by the
+ * export from the store); only the enabled label groups. Settings are read once per workspace folder before the
+ * export starts.
  */
 export async function editorSuggestions(host: ExportHost, warn: (message: string) => void): Promise<Suggest> {
   const roots = (host.workspaceRoots?.() ?? []).map((r) => path.resolve(r));
-  const store = new DocumentDateStore();
-  store.setRoots(roots);
   const settingsOf = new Map<string, NewsAnnotatorSettings>();
   for (const root of roots) {
     settingsOf.set(root, host.settings ? await host.settings(pathToFileURL(root).toString()) : DEFAULT_SETTINGS);
@@ -62,20 +61,14 @@ export async function editorSuggestions(host: ExportHost, warn: (message: string
     const file = textPath ? path.resolve(textPath) : undefined;
     const root = file ? roots.filter((r) => inside(file, r)).sort((a, b) => b.length - a.length)[0] : undefined;
     const settings = (root && settingsOf.get(root)) || DEFAULT_SETTINGS;
-    let perFile: string | undefined;
-    if (file) {
-      try {
-        perFile = store.get(file);
-      } catch (err) {
-        const m = (err as Error).message;
-        if (!reported.has(m)) {
-          reported.add(m);
-          warn(`per-file document dates could not be read, dates are detected instead: ${m}`);
-        }
-      }
-    }
     const groups = (Object.keys(settings.labels.enabled) as LabelGroup[]).filter((g) => settings.labels.enabled[g]);
-    const { result, failures } = analyzeWhatWorks(text, { dct: perFile ?? (settings.documentDate || undefined), fileName: file ?? options.fileName, groups });
+    const { result, failures } = analyzeWhatWorks(text, {
+      storedDct: options.storedDct,
+      dct: settings.documentDate || undefined,
+      dctOrigin: 'setting',
+      fileName: file ?? options.fileName,
+      groups,
+    });
     for (const f of failures) {
       if (!reported.has(f)) {
         reported.add(f);
@@ -176,6 +169,7 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
         outDir,
         includeSuggestions: params.includeSuggestions === true,
         split: params.split,
+        dateStore: new DocumentDateStore((host.workspaceRoots?.() ?? []).map((r) => path.resolve(r))),
         suggest,
       },
       {

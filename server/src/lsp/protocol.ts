@@ -3,6 +3,9 @@
 import type { AnalysisResult, DctSource, LabelGroup } from '../core/types';
 import type { ExplicitDateOrigin } from '../core/describe';
 
+/** The one document-date validator (dependency-free), for the editor's "Set Document Date" box. */
+export { checkDocumentDate } from '../core/documentDateFormat';
+
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** The client's l10n bundle (vscode.l10n.bundle) for localised hovers; English when absent. */
@@ -12,7 +15,7 @@ export interface InitializationOptions {
 /** The settings the server reads (section `newsAnnotator`, per document). */
 export interface NewsAnnotatorSettings {
   labels: { enabled: Record<LabelGroup, boolean> };
-  /** YYYY-MM-DD, or '' to detect per file. */
+  /** YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (checkDocumentDate), or '' to detect per file. */
   documentDate: string;
 }
 
@@ -37,7 +40,7 @@ export interface DocumentDateInfo {
 
 export interface SetDocumentDateParams {
   uri: string;
-  /** YYYY-MM-DD, or null to forget the per-file choice. */
+  /** YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (checkDocumentDate), or null to forget the per-file choice. */
   date: string | null;
 }
 
