@@ -373,8 +373,9 @@ class DateScanner {
         continue;
       }
       if (c === 0x300a /* 《 */) {
-        const close = t.indexOf('》', i + 1);
-        i = close < 0 || close - i > 200 ? i + 1 : close + 1;
+        // Look no further than 200 characters: an unclosed 《 must not scan to the end of the text (linear time).
+        const close = t.slice(i + 1, i + 201).indexOf('》');
+        i = close < 0 ? i + 1 : i + 1 + close + 1;
         continue;
       }
       // war3, MP3, G20: a number glued to Latin letters is a name or a code; 24.15点 continues a decimal.
@@ -401,7 +402,12 @@ class DateScanner {
       return j;
     }
     if (i >= t.length) return i + 1;
-    if (t[i] === '第') return this.skipRun(i + 1);
+    if (t[i] === '第') {
+      // A run of 第 is skipped in a loop (a recursive call per 第 overflowed the stack on ~9,000 of them).
+      let j = i;
+      while (j < t.length && t[j] === '第') j++;
+      return this.skipRun(j);
+    }
     if (CN_NUM_CHARS.includes(t[i])) {
       let j = i + 1;
       while (j < t.length && CN_NUM_CHARS.includes(t[j])) j++;
@@ -1685,7 +1691,7 @@ class DateScanner {
       }
       first ??= c;
       if (c.mod && !mod) mod = c.mod;
-      comps.push(...c.comps);
+      for (const item of c.comps) comps.push(item);
       q = c.end;
       if (c.max !== undefined || c.comps.some((x) => x.amount === 'X')) break;
     }

@@ -461,9 +461,10 @@ function percentBase(text: string, i: number): { value: number; end: number } | 
   while (BASE_UNITS[text[k]] !== undefined) {
     value *= BASE_UNITS[text[k]];
     end = k + 1;
+    if (end - i > 6) return undefined; // a run of 万万万…: stop at once (linear time on long runs)
     k = skipSpaces(text, k + 1);
   }
-  if (end === i || end - i > 6) return undefined;
+  if (end === i) return undefined;
   return matchSpaced(text, end, '分之') >= 0 ? { value, end } : undefined;
 }
 
@@ -594,8 +595,9 @@ export function recogniseFigures(text: string): RawSpan[] {
     }
     if (ch === '《') {
       // Titles are not annotated inside (《第二人生》, 《第一财经日报》).
-      const close = text.indexOf('》', i + 1);
-      if (close > 0 && close - i <= TITLE_MAX && !/[\r\n]/.test(text.slice(i, close))) {
+      // Look no further than TITLE_MAX: an unclosed 《 must not scan to the end of the text (linear time).
+      const close = text.slice(i + 1, i + TITLE_MAX + 1).indexOf('》') + i + 1;
+      if (close > i && !/[\r\n]/.test(text.slice(i, close))) {
         i = close + 1;
         continue;
       }
