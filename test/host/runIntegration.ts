@@ -74,7 +74,7 @@ async function main(): Promise<number> {
   const add = (r: Results) => {
     total.passed += r.passed;
     total.failed += r.failed;
-    total.failures.push(...r.failures);
+    for (const item of r.failures) total.failures.push(item);
   };
 
   console.log('[integration] building');

@@ -141,7 +141,7 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private async scanAll(): Promise<void> {
     const glob = this.settings().glob;
     const found = await vscode.workspace.findFiles('**/*.news', '**/node_modules/**', 20000);
-    if (glob) found.push(...(await vscode.workspace.findFiles(glob, '**/node_modules/**', 20000)));
+    if (glob) for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 20000)) found.push(uri);
     this.byBase.clear();
     const unique = [...new Map(found.map((uri) => [uri.toString(), uri])).values()];
     this.candidates = new Set(unique.filter((uri) => uri.fsPath.endsWith('.txt')).map((uri) => uri.fsPath));

@@ -31,9 +31,9 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
   const groups = options.groups ?? ALL_GROUPS;
   const dct = resolveDocumentDate(text, options);
   const raw: RawSpan[] = [];
-  if (groups.includes('figures')) raw.push(...RECOGNISERS.figures(text));
-  if (groups.includes('dates')) raw.push(...RECOGNISERS.dates(text, dct.date));
-  if (groups.includes('entities')) raw.push(...RECOGNISERS.entities(text));
+  if (groups.includes('figures')) for (const item of RECOGNISERS.figures(text)) raw.push(item);
+  if (groups.includes('dates')) for (const item of RECOGNISERS.dates(text, dct.date)) raw.push(item);
+  if (groups.includes('entities')) for (const item of RECOGNISERS.entities(text)) raw.push(item);
   return { dct, spans: toCodePointSpans(text, flatten(raw)) };
 }
 
@@ -51,7 +51,7 @@ export function flatten<T extends { start: number; end: number; label: Label }>(
       );
       const kept: T[] = [];
       for (const s of ranked) if (!kept.some((k) => k.start < s.end && s.start < k.end)) kept.push(s);
-      out.push(...kept.sort((a, b) => a.start - b.start));
+      for (const item of kept.sort((a, b) => a.start - b.start)) out.push(item);
     }
     cluster = [];
   };

@@ -109,7 +109,7 @@ function readConll(scheme: TagScheme | 'any') {
         const [a, b] = [starts[i], starts[i + 1]];
         if (a === b) continue;
         const r = decodeTags(d.tags.slice(a, b), bounds.slice(a, b + 1), scheme);
-        decoded.push(...r.spans);
+        for (const item of r.spans) decoded.push(item);
         for (const p of r.problems) report({ file, line: d.tokenLines[a + p.token], message: p.message });
       }
       const problems: string[] = [];

@@ -130,7 +130,7 @@ export async function exportDocuments(
   } finally {
     for (const writer of writers) writer.close?.();
     if (!finished) for (const out of folders) out.closeAll();
-    for (const out of folders) summary.filesWritten.push(...out.written);
+    for (const out of folders) for (const item of out.written) summary.filesWritten.push(item);
   }
   return summary;
 }
@@ -183,6 +183,6 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     { ...options, total: entries.length, splitOf: splits ? (id) => splits.get(id)! : undefined },
     hooks,
   );
-  summary.warnings.unshift(...readWarnings);
+  summary.warnings = readWarnings.concat(summary.warnings);
   return summary;
 }

@@ -109,7 +109,7 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
     const starts = [...d.sentenceStarts, d.tokens.length];
     for (let i = 0; i + 1 < starts.length; i++) {
       const r = decodeTags(d.tags.slice(starts[i], starts[i + 1]), bounds.slice(starts[i], starts[i + 1] + 1), 'BIO');
-      decoded.push(...r.spans);
+      for (const item of r.spans) decoded.push(item);
       for (const p of r.problems) report({ file, line: d.lines[i], message: `token ${p.token}: ${p.message}` });
     }
     const problems: string[] = [];
@@ -142,8 +142,8 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
     for (const t of row.tokens as string[]) cur.length += Array.from(t).length;
     cur.sentenceStarts.push(cur.tokens.length);
     cur.lines.push(number);
-    cur.tokens.push(...row.tokens);
-    cur.tags.push(...tags);
+    for (const item of row.tokens) cur.tokens.push(item);
+    for (const item of tags) cur.tags.push(item);
   }
   if (cur) yield finish(cur);
 }

@@ -137,10 +137,10 @@ async function* read(file: string, report: ReportProblem): AsyncIterable<Importe
     const suggestions: Span[] = [];
     for (const a of Array.isArray(task.annotations) ? task.annotations : []) {
       if (a?.was_cancelled) continue;
-      spans.push(...readRegions(a?.result, chars, `task ${n} annotation`, problems));
+      for (const item of readRegions(a?.result, chars, `task ${n} annotation`, problems)) spans.push(item);
     }
     for (const p of Array.isArray(task.predictions) ? task.predictions : []) {
-      suggestions.push(...readRegions(p?.result, chars, `task ${n} prediction`, problems));
+      for (const item of readRegions(p?.result, chars, `task ${n} prediction`, problems)) suggestions.push(item);
     }
     for (const m of problems) report({ file, message: m });
     const id = typeof task.data.document === 'string' ? task.data.document : fallbackId(file, task.id ?? n);

@@ -183,7 +183,7 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
       },
     );
     report({ done: summary.documents, total: summary.documents, document: '' }, true);
-    summary.warnings.push(...suggestWarnings);
+    for (const item of suggestWarnings) summary.warnings.push(item);
     return { cancelled: false, summary, done: summary.documents, total: summary.documents, warnings: summary.warnings, elapsedMs: performance.now() - started };
   } catch (err) {
     if (err instanceof CancelledError) return { cancelled: true, done, total, warnings: [...warnings, ...suggestWarnings], elapsedMs: performance.now() - started };

@@ -236,7 +236,7 @@ export class SuffixSet {
   readonly maxLength: number;
   constructor(words: readonly string[]) {
     this.set = new Set(words);
-    this.maxLength = Math.max(...words.map((w) => w.length));
+    this.maxLength = words.reduce((m, w) => Math.max(m, w.length), -Infinity);
   }
   /** True when `word` ends with one of the suffixes (and is that suffix or longer). */
   endsWord(word: string): boolean {

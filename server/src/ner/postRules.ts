@@ -34,7 +34,7 @@ export function dropInsideBookTitles(text: string, spans: EntitySpan[]): EntityS
 /** Replaces spans overlapping [start, end) by one span; its confidence is the best of those it replaces. */
 function replace(spans: EntitySpan[], start: number, end: number, label: EntityLabel): EntitySpan[] {
   const over = spans.filter((s) => s.start < end && start < s.end);
-  const confidence = over.length ? Math.max(...over.map((s) => s.confidence)) : RULE_CONFIDENCE;
+  const confidence = over.length ? over.reduce((m, s) => Math.max(m, s.confidence), -Infinity) : RULE_CONFIDENCE;
   return [...spans.filter((s) => !(s.start < end && start < s.end)), { start, end, label, confidence }].sort((a, b) => a.start - b.start);
 }
 
@@ -179,7 +179,7 @@ export function registeredCompanyNames(text: string, spans: EntitySpan[]): Entit
     if (bracket - start < 2) continue;
     // a model span inside the run marks where the name starts (据杭州海康威视… starts at 杭州)
     const inside = spans.filter((s) => s.start >= start && s.start < bracket && (s.label === 'ORG' || s.label === 'LOC'));
-    if (inside.length) start = Math.min(...inside.map((s) => s.start));
+    if (inside.length) start = inside.reduce((m, s) => Math.min(m, s.start), Infinity);
     for (const s of spans) if (s.start < start && s.end > start) start = s.start;
     spans = replace(spans, start, bracket + m[0].length, 'ORG');
   }

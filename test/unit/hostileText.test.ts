@@ -1,0 +1,58 @@
+// Recognisers on hostile text: long runs and unclosed brackets must neither overflow the stack nor take quadratic
+// time. The inputs below are sized so that the code before the fix crashed (stack) or ran for minutes; those run on
+// a worker stopped at a deadline (a hang guard, not a speed measurement: `npm run bench:adversarial` prints times).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { recogniseFigures } from '../../server/src/core/figures';
+import { recogniseDates } from '../../server/src/core/dates';
+import { analyze } from '../../server/src/core/analyze';
+import { recogniseWithDeadline } from './support/recogniseWithDeadline';
+
+/** A hang guard far above what the linear code needs (under 2 s on a loaded 2-core machine), not a speed test. */
+const DEADLINE_MS = 30_000;
+
+test('a run of 20,000 第 does not overflow the date scanner stack', () => {
+  const text = '第'.repeat(20_000) + '，2023年6月18日';
+  const dates = recogniseDates(text, '2023-06-18');
+  assert.deepEqual(dates.map((d) => text.slice(d.start, d.end)), ['2023年6月18日']);
+});
+
+test('an unclosed 《 does not make every later 《 scan to the end of the text', async () => {
+  // Before: 100,000 × 《 took about 70 s per recogniser (each 《 looked for 》 to the end of the text).
+  const text = '《'.repeat(150_000) + '增长3%';
+  const figures = await recogniseWithDeadline('figures', text, DEADLINE_MS);
+  assert.deepEqual(figures.spans?.map(([s, e]) => text.slice(s, e)), ['3%']);
+  assert.deepEqual(await recogniseWithDeadline('dates', text, DEADLINE_MS), { spans: [] });
+});
+
+test('titles closed within reach are still skipped; an unclosed 《 does not hide what follows', () => {
+  assert.deepEqual(recogniseFigures('《第一财经日报》报道增长3%').map((f) => f.value), [0.03]);
+  const unclosed = '《某报道称今年增长3%，达到5亿元。';
+  assert.deepEqual(recogniseFigures(unclosed).map((f) => unclosed.slice(f.start, f.end)), ['3%', '5亿元']);
+  assert.deepEqual(recogniseDates('《2023年工作报告》', '2023-06-18'), []);
+  // A title longer than the reach is not a title: its figures are read.
+  const long = '《' + '啊'.repeat(70) + '3个》';
+  assert.deepEqual(recogniseFigures(long).map((f) => long.slice(f.start, f.end)), ['3个']);
+});
+
+test('runs of 万 / 万亿 / 百万 are read in linear time', async () => {
+  // Before: 万 × 20,000 took 29 s and 万亿 × 10,000 took 15 s, growing with the square of the length.
+  for (const unit of ['万', '万亿', '百万']) {
+    const text = unit.repeat(Math.ceil(60_000 / unit.length)) + '，共3个';
+    const out = await recogniseWithDeadline('figures', text, DEADLINE_MS);
+    assert.ok(out.spans, `${unit}: ${JSON.stringify(out)}`);
+    for (const [s, e] of out.spans) assert.ok(s >= 0 && e <= text.length && s < e);
+    const [s, e] = out.spans[out.spans.length - 1];
+    assert.equal(text.slice(s, e), '3个');
+  }
+  assert.deepEqual(recogniseFigures('百分之十五').map((f) => f.value), [0.15]);
+  assert.deepEqual(recogniseFigures('万分之三').map((f) => f.value), [0.0003]);
+});
+
+test('analyze of a text with 200,000 figures returns them all (no stack overflow from spreading them)', () => {
+  // push(...array) with more than about 120,000 arguments threw RangeError before (a 4 M-character article).
+  const text = '3个，'.repeat(200_000);
+  const result = analyze(text, { dct: '2023-06-18', groups: ['figures'] });
+  assert.equal(result.spans.length, 200_000);
+  assert.equal(result.spans[0].text, '3个');
+});
