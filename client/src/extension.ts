@@ -8,6 +8,7 @@ import { DocumentDateStatus } from './documentDateStatus';
 import { DocumentDateAsk } from './documentDateAsk';
 import { TaggingApi, activateTagging } from './tagging';
 import { activateExport } from './export';
+import { AnnotationComparison, activateComparison } from './comparison';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface NewsAnnotatorApi {
@@ -22,6 +23,8 @@ export interface NewsAnnotatorApi {
   readonly output: vscode.LogOutputChannel;
   /** Tagging in the editor (client/src/tagging). */
   readonly tagging: TaggingApi;
+  /** Compare Annotations with… and adjudication (client/src/comparison.ts). */
+  readonly comparison: AnnotationComparison;
   restart(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
   // Further client features hook in here, one line each.
   const tagging = activateTagging(context, { get client() { return client!; }, get ready() { return ready; } });
   activateExport(context, { get client() { return client!; }, get ready() { return ready; } }, output);
+  const comparison = activateComparison(context, { get client() { return client!; }, get ready() { return ready; } });
 
   return {
     get client() {
@@ -104,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
     articles,
     output,
     tagging,
+    comparison,
     restart,
   };
 }

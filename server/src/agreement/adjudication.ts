@@ -57,6 +57,8 @@ export interface AdjudicatedDocument {
   decided: Map<string, Decision>;
   /** The curated tags: agreed ones plus those chosen so far. */
   tags: AnnotatorTag[];
+  /** How many tags both annotators gave. */
+  agreed: number;
 }
 
 /** The curated state of one document: `mine` and `theirs` are annotator indexes into doc.tags. */
@@ -78,7 +80,7 @@ export function adjudicate(doc: ComparedDocument, mine: number, theirs: number, 
     }
   }
   tags.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : 1));
-  return { id: doc.id, disagreements, decided, tags };
+  return { id: doc.id, disagreements, decided, tags, agreed: agreed.length };
 }
 
 /** Checks an edited tag set against the document: offsets inside the text, start before end, a label. */

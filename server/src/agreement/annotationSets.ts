@@ -79,6 +79,39 @@ function readText(file: string): string {
   return decodeFile(fs.readFileSync(file), file).text;
 }
 
+/**
+ * The continuous tags of one annotator's .ann content that match the text; each other tag, and each malformed line,
+ * is reported through `report` and left out. Sorted by position.
+ */
+export function tagsFromAnn(
+  content: string,
+  map: OffsetMap,
+  annPath: string,
+  report: (message: string) => void,
+  wanted?: ReadonlySet<string>,
+): AnnotatorTag[] {
+  const out: AnnotatorTag[] = [];
+  const ann = parseAnn(content);
+  for (const e of ann.errors) report(`${annPath}:${e.line}: ${e.message} (line ignored)`);
+  for (const t of ann.tags) {
+    if (wanted && !wanted.has(t.label)) continue;
+    if (t.end > map.codePointLength || t.start >= t.end) {
+      report(`${annPath}: ${t.id} ${t.label} [${t.start}, ${t.end}) lies outside the text (${map.codePointLength} characters): ignored`);
+      continue;
+    }
+    const actual = map.slice(t.start, t.end);
+    if (actual !== t.text) {
+      report(`${annPath}: ${t.id} ${t.label} [${t.start}, ${t.end}) says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)}: ignored`);
+      continue;
+    }
+    const values = valuesOf(t);
+    const tag: AnnotatorTag = { id: t.id, label: t.label, start: t.start, end: t.end, text: t.text };
+    if (Object.keys(values).length > 0) tag.values = values;
+    out.push(tag);
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 export interface LoadSetsOptions {
   /** Only these labels count (all when omitted). */
   labels?: readonly string[];
@@ -157,29 +190,9 @@ export function openAnnotationSets(folders: readonly string[], options: LoadSets
         unreadable = true;
         return;
       }
-      const ann = parseAnn(content);
-      for (const e of ann.errors) problems.push({ document: id, annotator, message: `${f!.annPath}:${e.line}: ${e.message} (line ignored)` });
-      for (const t of ann.tags) {
-        if (wanted && !wanted.has(t.label)) continue;
-        if (t.end > map.codePointLength || t.start >= t.end) {
-          problems.push({ document: id, annotator, message: `${f!.annPath}: ${t.id} ${t.label} [${t.start}, ${t.end}) lies outside the text (${map.codePointLength} characters): ignored` });
-          continue;
-        }
-        const actual = map.slice(t.start, t.end);
-        if (actual !== t.text) {
-          problems.push({
-            document: id,
-            annotator,
-            message: `${f!.annPath}: ${t.id} ${t.label} [${t.start}, ${t.end}) says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)}: ignored`,
-          });
-          continue;
-        }
-        const values = valuesOf(t);
-        const tag: AnnotatorTag = { id: t.id, label: t.label, start: t.start, end: t.end, text: t.text };
-        if (Object.keys(values).length > 0) tag.values = values;
+      for (const tag of tagsFromAnn(content, map, f!.annPath, (message) => problems.push({ document: id, annotator, message }), wanted)) {
         mine.push(tag);
       }
-      mine.sort((a, b) => a.start - b.start || a.end - b.end);
     });
     if (unreadable) return undefined;
     return { id, text, length: map.codePointLength, textPath: withText[0].path, tags };

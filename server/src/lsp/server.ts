@@ -40,6 +40,7 @@ import { LEGEND, encodeTokens, mergeTokenSpans } from './semanticTokens';
 import { registerTagging } from './tagging';
 import { registerDiagnostics } from './diagnostics';
 import { registerExport } from './export';
+import { registerComparison } from './comparison';
 
 /** What other server features (tagging) get to build on; see registerTagging in ./tagging.ts. */
 export interface ServerContext {
@@ -268,6 +269,7 @@ export const context: ServerContext = {
 const tagging = registerTagging(context);
 registerDiagnostics(context);
 registerExport(context, tagging);
+registerComparison(context, tagging);
 
 documents.listen(connection);
 connection.listen();

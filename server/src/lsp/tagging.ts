@@ -10,7 +10,7 @@ import { ALL_LABELS, Span } from '../core/types';
 import { DocumentAnnotations, OpResult, msg } from '../annotations/documentAnnotations';
 import { ArticleFiles, findSchemaFile, readTextIfExists, writeAtomic } from '../annotations/annStorage';
 import { LabelSchema, SchemaProblem, defaultSchema, parseSchema } from '../annotations/labelSchema';
-import { valuesOf } from '../annotations/annFile';
+import { AnnTag, valuesOf } from '../annotations/annFile';
 import {
   DocumentUriParams,
   TaggingOp,
@@ -197,6 +197,11 @@ export class TaggingService {
     const session = this.sessions.get(uri);
     if (!session) return [];
     return session.store.tags().filter((t) => KNOWN_LABELS.has(t.label)) as Pick<Span, 'start' | 'end' | 'label'>[];
+  }
+
+  /** The stored tags of an open article (code points, with their values); undefined when it is not open. */
+  storedTags(uri: string): AnnTag[] | undefined {
+    return this.sessions.get(uri)?.store.tags();
   }
 
   /** Machine spans minus the rejected suggestions and labels outside the schema, for the semantic tokens. */
