@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseDateString } from '../../server/src/core/documentDate';
 import { DateCandidate, dateCandidates } from './dateCandidates';
+import { documentDateInputProblem } from './documentDateStatus';
 
 const ASKED_KEY = 'newsAnnotator.documentDate.asked';
 
@@ -71,7 +72,8 @@ export class DocumentDateAsk {
       date = await vscode.window.showInputBox({
         prompt: vscode.l10n.t('YYYY-MM-DD'),
         placeHolder: 'YYYY-MM-DD',
-        validateInput: (v) => (parseDateString(v) ? undefined : vscode.l10n.t('Use the form YYYY-MM-DD, e.g. 2023-06-18')),
+        // the same messages as Set Document Date (not a real date, not a real time, the form to use)
+        validateInput: (v) => (parseDateString(v) ? undefined : (documentDateInputProblem(v) ?? documentDateInputProblem('?'))),
       });
       date = date ? parseDateString(date) : undefined;
       if (!date) return undefined;
