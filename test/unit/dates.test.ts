@@ -166,22 +166,24 @@ test('times of day', () => {
   assert.deepEqual(spans('比分3:1'), []);
 });
 
-test('a time right after a day carries that day', () => {
-  assert.deepEqual(spans('2023年6月18日上午9时30分'), [
-    ['2023年6月18日', 'DATE', '2023-06-18'],
-    ['上午9时30分', 'TIME', '2023-06-18T09:30'],
-  ]);
-  assert.deepEqual(spans('当天上午'), [['当天', 'DATE', '2023-06-18'], ['上午', 'TIME', '2023-06-18TMO']]);
+test('a date with its time of day is one TIME span carrying the day', () => {
+  expectOne('2023年6月18日上午9时30分', ['2023年6月18日上午9时30分', 'TIME', '2023-06-18T09:30']);
+  expectOne('2024年9月3日晚上8点半', ['2024年9月3日晚上8点半', 'TIME', '2024-09-03T20:30']);
+  expectOne('当天上午', ['当天上午', 'TIME', '2023-06-18TMO']);
   // 当天 refers back to the last day named in the text
   assert.deepEqual(spans('5月3日，会议召开。当天下午'), [
     ['5月3日', 'DATE', '2023-05-03'],
-    ['当天', 'DATE', '2023-05-03'],
-    ['下午', 'TIME', '2023-05-03TAF'],
+    ['当天下午', 'TIME', '2023-05-03TAF'],
   ]);
-  assert.deepEqual(spans('25日晚在开罗'), [['25日', 'DATE', '2023-06-25'], ['晚', 'TIME', '2023-06-25TEV']]);
-  assert.deepEqual(spans('明天下午5:00'), [['明天', 'DATE', '2023-06-19'], ['下午5:00', 'TIME', '2023-06-19T17:00']]);
-  // a time range keeps the day and the part of the day
-  assert.deepEqual(spans('下午5:00到6:00'), [['下午5:00', 'TIME', 'T17:00'], ['6:00', 'TIME', 'T18:00']]);
+  assert.deepEqual(spans('25日晚在开罗'), [['25日晚', 'TIME', '2023-06-25TEV']]);
+  expectOne('明天下午5:00', ['明天下午5:00', 'TIME', '2023-06-19T17:00']);
+  expectOne('2024-03-07 14:00', ['2024-03-07 14:00', 'TIME', '2024-03-07T14:00']);
+  // a date with a modifier keeps its own span (月底 is no day)
+  assert.deepEqual(spans('6月底晚上'), [['6月底', 'DATE', '2023-06', 'end'], ['晚上', 'TIME', 'TEV']]);
+  // a time range keeps the day and the part of the day: one span, an ISO interval
+  expectOne('下午5:00到6:00', ['下午5:00到6:00', 'TIME', 'T17:00/T18:00']);
+  expectOne('明天上午9点到11点', ['明天上午9点到11点', 'TIME', '2023-06-19T09/2023-06-19T11']);
+  expectOne('从昨天5:00-6:00', ['从昨天5:00-6:00', 'TIME', '2023-06-17T05:00/2023-06-17T06:00']);
 });
 
 test('durations', () => {
@@ -235,18 +237,24 @@ test('disambiguation: year vs duration', () => {
   assert.deepEqual(spans('每三年'), []);
 });
 
-test('ranges of dates: two spans, the second inherits the year and month', () => {
-  assert.deepEqual(spans('6月1日至30日'), [['6月1日', 'DATE', '2023-06-01'], ['30日', 'DATE', '2023-06-30']]);
-  assert.deepEqual(spans('2019年6月1日-6月30日'), [['2019年6月1日', 'DATE', '2019-06-01'], ['6月30日', 'DATE', '2019-06-30']]);
-  assert.deepEqual(spans('11月至2月'), [['11月', 'DATE', '2023-11'], ['2月', 'DATE', '2024-02']]);
+test('a range written as one expression is one span with an ISO interval; the second end inherits', () => {
+  expectOne('6月1日至30日', ['6月1日至30日', 'DATE', '2023-06-01/2023-06-30']);
+  expectOne('2019年6月1日-6月30日', ['2019年6月1日-6月30日', 'DATE', '2019-06-01/2019-06-30']);
+  expectOne('11月至2月', ['11月至2月', 'DATE', '2023-11/2024-02']);
+  expectOne('从5月6号到12号', ['从5月6号到12号', 'DATE', '2023-05-06/2023-05-12']);
+  expectOne('2023年7月3-9日', ['2023年7月3-9日', 'DATE', '2023-07-03/2023-07-09']);
+  expectOne('9月3日22:30至次日凌晨2点', ['9月3日22:30至次日凌晨2点', 'TIME', '2023-09-03T22:30/2023-09-04T02']);
+  expectOne('周一至周五', ['周一至周五', 'DATE', '2023-06-12/2023-06-16']);
+  // ends with a modifier stay two spans; ends in the wrong order are not a range
+  assert.deepEqual(spans('2023年初至2024年底'), [['2023年初', 'DATE', '2023', 'start'], ['2024年底', 'DATE', '2024', 'end']]);
+  assert.deepEqual(spans('2024年至2023年').length, 2);
 });
 
 test('narrative references count from the date named last, not from the DCT', () => {
   assert.deepEqual(spans('2019年5月3日开幕，次日闭幕，第二天上午离开。'), [
     ['2019年5月3日', 'DATE', '2019-05-03'],
     ['次日', 'DATE', '2019-05-04'],
-    ['第二天', 'DATE', '2019-05-05'],
-    ['上午', 'TIME', '2019-05-05TMO'],
+    ['第二天上午', 'TIME', '2019-05-05TMO'],
   ]);
   assert.deepEqual(spans('1998年入学，次年毕业，同年9月工作'), [
     ['1998年', 'DATE', '1998'],
@@ -254,9 +262,13 @@ test('narrative references count from the date named last, not from the DCT', ()
     ['同年9月', 'DATE', '1999-09'],
   ]);
   assert.deepEqual(spans('2020年3月，当月'), [['2020年3月', 'DATE', '2020-03'], ['当月', 'DATE', '2020-03']]);
-  // with no earlier date nothing is invented
-  assert.deepEqual(spans('次日'), [['次日', 'DATE', 'XXXX-XX-XX']]);
-  assert.deepEqual(spans('同年'), [['同年', 'DATE', 'XXXX']]);
+  // with no earlier date they count from the DCT (次日凌晨 in a timestamped item is the next night); without one
+  // nothing is invented
+  assert.deepEqual(spans('次日'), [['次日', 'DATE', '2023-06-19']]);
+  assert.deepEqual(spans('次日凌晨', '2024-09-03T14:30'), [['次日凌晨', 'TIME', '2024-09-04TNI']]);
+  assert.deepEqual(spans('同年'), [['同年', 'DATE', '2023']]);
+  assert.deepEqual(spans('次日', null), [['次日', 'DATE', 'XXXX-XX-XX']]);
+  assert.deepEqual(spans('同年', null), [['同年', 'DATE', 'XXXX']]);
   assert.deepEqual(spans('这次日本外务省'), []);
   assert.deepEqual(spans('出席本次年会'), []);
 });
@@ -290,11 +302,9 @@ test('lunar dates are DATEs with the Gregorian day', () => {
   // recurring: not one day
   assert.deepEqual(spans('每年的端午节'), []);
   // the end of a range comes after its start
-  assert.deepEqual(spans('正月初一至腊月三十'), [['正月初一', 'DATE', '2023-01-22'], ['腊月三十', 'DATE', '2024-02-09']]);
+  expectOne('正月初一至腊月三十', ['正月初一至腊月三十', 'DATE', '2023-01-22/2024-02-09']);
   // a time of day on a lunar date carries the Gregorian day
-  assert.deepEqual(spans('2015年十月初一早上九点二十'), [
-    ['2015年十月初一', 'DATE', '2015-11-12'], ['早上九点二十', 'TIME', '2015-11-12T09:20'],
-  ]);
+  expectOne('2015年十月初一早上九点二十', ['2015年十月初一早上九点二十', 'TIME', '2015-11-12T09:20']);
   // without a DCT and no year written: unknown
   expectOne('正月初一', ['正月初一', 'DATE', 'XXXX-XX-XX'], null);
   expectOne('正月', ['正月', 'DATE', 'XXXX-XX'], null);
@@ -335,7 +345,7 @@ test('economic-news periods', () => {
   expectOne('一季度末', ['一季度末', 'DATE', '2023-Q1', 'end']);
   expectOne('2021—2025年', ['2021—2025年', 'DATE', '2021/2025']);
   assert.deepEqual(spans('截至2023年6月底'), [['2023年6月底', 'DATE', '2023-06', 'end']]);
-  assert.deepEqual(spans('18日凌晨3时许'), [['18日', 'DATE', '2023-06-18'], ['凌晨3时许', 'TIME', '2023-06-18T03', 'approx']]);
+  expectOne('18日凌晨3时许', ['18日凌晨3时许', 'TIME', '2023-06-18T03', 'approx']);
   // recurring dates (TIMEX3 SET) are not labelled
   assert.deepEqual(spans('每年6月'), []);
   assert.deepEqual(spans('每月15日'), []);
@@ -439,27 +449,51 @@ test('weeks, weekdays and days of a month; halves of the month and week', () => 
   expectOne('下個半年', ['下個半年', 'DATE', '2023-H2']);
   // a range whose start is a weekday of a month
   assert.deepEqual(spans('从四月的最后一个星期一到十月一日', '2019-07-30'), [
-    ['四月的最后一个星期一', 'DATE', '2019-04-29'], ['十月一日', 'DATE', '2019-10-01'],
+    ['从四月的最后一个星期一到十月一日', 'DATE', '2019-04-29/2019-10-01'],
   ]);
   // 半月刊 is a fortnightly magazine, not the first half of the month
   assert.deepEqual(spans('上半月刊').filter((r) => r[1] === 'DATE'), []);
 });
 
 test('29 February without a year in a common-year document: the year is unknown', () => {
-  assert.deepEqual(spans('2月29日-3月1日', '2019-09-18'), [
-    ['2月29日', 'DATE', 'XXXX-02-29'], ['3月1日', 'DATE', 'XXXX-03-01'],
-  ]);
+  assert.deepEqual(spans('2月29日-3月1日', '2019-09-18'), [['2月29日-3月1日', 'DATE', 'XXXX-02-29/XXXX-03-01']]);
   expectOne('2月29日', ['2月29日', 'DATE', '2020-02-29'], '2020-09-18');
   expectOne('2019年2月28日', ['2019年2月28日', 'DATE', '2019-02-28'], '2019-09-18');
 });
 
-test('minutes and hours ago: a TIME on the DCT day with an unknown clock', () => {
+test('minutes and hours ago or ahead: a TIME at that hour / minute of a DCT with a time, else on its day', () => {
   expectOne('2分钟前', ['2分钟前', 'TIME', '2023-06-18TXX:XX']);
   expectOne('10分钟之前', ['10分钟之前', 'TIME', '2023-06-18TXX:XX']);
   expectOne('48小时前', ['48小时前', 'TIME', '2023-06-16TXX:XX']);
   expectOne('3小时前', ['3小时前', 'TIME', 'XXXX-XX-XXTXX:XX'], null);
-  // after: counted from the narrated event, so a DURATION (as 三年后)
-  expectOne('2小时后', ['2小时', 'DURATION', 'PT2H']);
+  expectOne('2小时后', ['2小时后', 'TIME', '2023-06-18TXX:XX']);
+  // a DCT with a time of day (a news item's timestamp)
+  expectOne('三小时前', ['三小时前', 'TIME', '2024-09-03T11'], '2024-09-03T14:30');
+  expectOne('30分钟前', ['30分钟前', 'TIME', '2024-09-03T14:00'], '2024-09-03T14:30');
+  expectOne('10小时前', ['10小时前', 'TIME', '2025-01-20T22'], '2025-01-21T08:00:00');
+  expectOne('半小时后', ['半小时后', 'TIME', '2024-09-03T15:00'], '2024-09-03T14:30');
+  expectOne('今晚', ['今晚', 'TIME', '2024-09-03TEV'], '2024-09-03T14:30');
+});
+
+test('offsets from the DCT are DATEs at the granularity of their unit', () => {
+  expectOne('五年后', ['五年后', 'DATE', '2028']);
+  expectOne('十天后', ['十天后', 'DATE', '2023-06-28']);
+  expectOne('两周前', ['两周前', 'DATE', '2023-W22']);
+  expectOne('三个月以前', ['三个月以前', 'DATE', '2023-03']);
+  expectOne('半年后', ['半年后', 'DATE', '2023-12']);
+  expectOne('二十多年前', ['二十多年前', 'DATE', '2003', 'approx']);
+  expectOne('约十年前', ['约十年前', 'DATE', '2013', 'approx']);
+  // 前后 is "around"; 后来 is "later"
+  assert.deepEqual(spans('三年后来'), [['三年', 'DURATION', 'P3Y']]);
+});
+
+test('ages and anniversaries are DURATIONs', () => {
+  expectOne('年满18岁', ['18岁', 'DURATION', 'P18Y']);
+  expectOne('建院60周年', ['60周年', 'DURATION', 'P60Y']);
+  expectOne('5岁半', ['5岁半', 'DURATION', 'P5Y6M']);
+  expectOne('65岁以上', ['65岁以上', 'DURATION', 'P65Y', 'more_than']);
+  // an age is not an offset
+  expectOne('18岁前', ['18岁', 'DURATION', 'P18Y']);
 });
 
 test('day/month/year slash dates', () => {
@@ -477,8 +511,6 @@ test('马上一年半: 马上 is not 上一年', () => {
 });
 
 test('the end of a clock range after a part of the day is a time whatever follows', () => {
-  assert.deepEqual(spans('会议于上午9点到11点举行'), [['上午9点', 'TIME', 'T09'], ['11点', 'TIME', 'T11']]);
-  assert.deepEqual(spans('周一上午10点到12点有空吗'), [
-    ['周一', 'DATE', '2023-06-12'], ['上午10点', 'TIME', '2023-06-12T10'], ['12点', 'TIME', '2023-06-12T12'],
-  ]);
+  assert.deepEqual(spans('会议于上午9点到11点举行'), [['上午9点到11点', 'TIME', 'T09/T11']]);
+  assert.deepEqual(spans('周一上午10点到12点有空吗'), [['周一上午10点到12点', 'TIME', '2023-06-12T10/2023-06-12T12']]);
 });

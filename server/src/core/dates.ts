@@ -8,6 +8,11 @@
 import type { RawSpan } from './analyze';
 import type { Mod } from './types';
 import { isArabicDigit, parseNumeral, toHalfWidth } from './numerals';
+import { lunarMonth, lunarYearOf, solarTermDay } from './lunarCalendar';
+import { HOLIDAY_NAMES, matchHoliday, type Holiday } from './holidays';
+import { SOLAR_TERMS, matchSolarTerm } from './solarTerms';
+import { DctClock, OffsetUnit, offsetTimex, parseDctClock } from './clockOffsets';
+import { joinRanges } from './dateRanges';
 
 /** isArabicDigit that accepts a missing character (past the end of the text). */
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && isArabicDigit(ch);
@@ -71,52 +76,7 @@ const fmtMonth = (m: number | null) => (m === null ? 'XX' : pad2(m));
 const fmtYmd = (a: Ymd) => `${fmtYear(a.y)}-${pad2(a.m)}-${pad2(a.d)}`;
 
 // ---------------------------------------------------------------------------------------------------------------
-// The Chinese lunar calendar (lunar-javascript, loaded on the first lunar date)
-
-interface LunarLib {
-  LunarMonth: { fromYm(y: number, m: number): { getDayCount(): number; getFirstJulianDay(): number } | null };
-  Solar: {
-    fromJulianDay(jd: number): { getYear(): number; getMonth(): number; getDay(): number };
-    fromYmd(y: number, m: number, d: number): { getLunar(): { getYear(): number } };
-  };
-}
-let lunarLib: LunarLib | undefined;
-function lunarLibrary(): LunarLib {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  lunarLib ??= require('lunar-javascript') as LunarLib;
-  return lunarLib;
-}
-const LUNAR_MONTHS = new Map<string, { first: Ymd; days: number } | null>();
-
-/** Lunar month m (negative: the leap month after |m|) of lunar year y: its first Gregorian day and length. */
-function lunarMonth(y: number, m: number): { first: Ymd; days: number } | undefined {
-  const key = `${y},${m}`;
-  let v = LUNAR_MONTHS.get(key);
-  if (v === undefined) {
-    v = null;
-    try {
-      const lib = lunarLibrary();
-      const month = y >= 1 && y <= 9999 ? lib.LunarMonth.fromYm(y, m) : null;
-      if (month) {
-        const s = lib.Solar.fromJulianDay(month.getFirstJulianDay());
-        v = { first: { y: s.getYear(), m: s.getMonth(), d: s.getDay() }, days: month.getDayCount() };
-      }
-    } catch {
-      v = null;
-    }
-    LUNAR_MONTHS.set(key, v);
-  }
-  return v ?? undefined;
-}
-
-/** The lunar year of a Gregorian day. */
-function solarToLunarYear(a: Ymd): number | undefined {
-  try {
-    return lunarLibrary().Solar.fromYmd(a.y, a.m, a.d).getLunar().getYear();
-  } catch {
-    return undefined;
-  }
-}
+// Lunar dates (the calendar itself: lunarCalendar.ts)
 
 interface LunarRef {
   /** The lunar year as written (null: unknown), and whether one was written at all. */
@@ -129,12 +89,6 @@ interface LunarRef {
   end: number;
 }
 
-/** Lunar festivals: month and day. */
-const FESTIVALS: Record<string, [number, number | 'last']> = {
-  春节: [1, 1], 春節: [1, 1], 大年初一: [1, 1], 除夕: [12, 'last'], 大年三十: [12, 'last'], 大年夜: [12, 'last'],
-  元宵节: [1, 15], 元宵節: [1, 15], 端午节: [5, 5], 端午節: [5, 5], 七夕节: [7, 7], 七夕節: [7, 7],
-  中秋节: [8, 15], 中秋節: [8, 15], 重阳节: [9, 9], 重陽節: [9, 9], 腊八节: [12, 8], 臘八節: [12, 8],
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lexicon
@@ -151,6 +105,10 @@ const REL_YEAR: Record<string, number> = {
 const REL_MONTH: Record<string, number> = {
   本月: 0, 这个月: 0, 這個月: 0, 上月: -1, 上个月: -1, 上個月: -1, 下月: 1, 下个月: 1, 下個月: 1,
   上一个月: -1, 上一個月: -1, 下一个月: 1, 下一個月: 1,
+};
+const REL_QUARTER: Record<string, number> = {
+  本季度: 0, 本季: 0, 这个季度: 0, 這個季度: 0, 这一季度: 0, 当季: 0, 上季度: -1, 上个季度: -1, 上個季度: -1, 上一季度: -1,
+  上一个季度: -1, 下季度: 1, 下个季度: 1, 下個季度: 1, 下一季度: 1, 下一个季度: 1,
 };
 const REL_WEEK: Record<string, number> = (() => {
   const table: Record<string, number> = {};
@@ -200,7 +158,7 @@ type TodInfo = { code: string; pm: 'yes' | 'no' | 'night' | 'noon' };
 const NO_TOD: TodInfo = { code: '', pm: 'no' };
 /** Single-character parts of the day, accepted only right after a date (7月25日早, 当天晚). */
 const TOD_SHORT: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
-  早: { code: 'MO', pm: 'no' }, 晚: { code: 'EV', pm: 'yes' },
+  早: { code: 'MO', pm: 'no' }, 晚: { code: 'EV', pm: 'yes' }, 夜: { code: 'NI', pm: 'night' },
 };
 const WEEKDAY_PREFIXES = ['星期', '礼拜', '禮拜', '周', '週'];
 const WEEKDAY_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
@@ -222,6 +180,8 @@ const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系'];
 
 /** Duration units: TIMEX3 designator and whether it is a time (PT…) unit. */
 const DURATION_UNITS: [string, string, boolean][] = [
+  // Ages and anniversaries: 满18岁 → P18Y, 建院60周年 → P60Y.
+  ['周岁', 'Y', false], ['週歲', 'Y', false], ['周年', 'Y', false], ['週年', 'Y', false], ['岁', 'Y', false], ['歲', 'Y', false],
   ['个钟头', 'H', true], ['個鐘頭', 'H', true], ['钟头', 'H', true], ['小时', 'H', true], ['小時', 'H', true],
   ['分钟', 'M', true], ['分鐘', 'M', true], ['秒钟', 'S', true], ['秒鐘', 'S', true], ['秒', 'S', true],
   ['个星期', 'W', false], ['個星期', 'W', false], ['星期', 'W', false], ['礼拜', 'W', false], ['周', 'W', false],
@@ -253,6 +213,8 @@ for (let c = 0xff10; c <= 0xff19; c++) START[c] = 1;
 markStarts(CN_NUM_CHARS);
 markStarts(Object.keys(REL_YEAR));
 markStarts(Object.keys(REL_MONTH));
+markStarts(Object.keys(REL_QUARTER));
+markStarts(['首季度', '首季']);
 markStarts(Object.keys(REL_WEEK));
 markStarts(Object.keys(REL_DAY));
 markStarts(Object.keys(REL_DAY_TOD));
@@ -265,7 +227,8 @@ markStarts(Object.keys(ERAS));
 markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏', '元月', '数', '數', '幾', '几']);
 markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
 markStarts(NOT_DATES);
-markStarts(Object.keys(FESTIVALS));
+markStarts(HOLIDAY_NAMES);
+markStarts(SOLAR_TERMS);
 markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
   '前', '后', '年底', '年末', '年初', '年中', '月底', '月末', '月初', '月中', '《', '去年同期', '上年同期']);
 
@@ -321,7 +284,8 @@ const DURATION_PREFIXES = [
 const DURATION_SUFFIXES = [
   ['以上', 'more_than'], ['以下', 'less_than'], ['以内', 'equal_or_less'], ['左右', 'approx'],
 ] as const;
-const AGO_WORDS = [['之前', -1], ['以前', -1], ['前', -1]] as const;
+/** Offsets from the DCT: 五年前, 三天后, 两个月以后. */
+const OFFSET_WORDS = [['之前', -1], ['以前', -1], ['前', -1], ['之后', 1], ['以后', 1], ['以後', 1], ['之後', 1], ['后', 1], ['後', 1]] as const;
 /** Halves of the DCT's month, week and half year: 上半月 → days 1–15, 下半周 → Thursday to Sunday. */
 const RELATIVE_HALVES: Record<string, ['M' | 'W' | 'H', 0 | 1 | -1]> = {
   上半月: ['M', 0], 下半月: ['M', 1], 上半周: ['W', 0], 下半周: ['W', 1], 上半週: ['W', 0], 下半週: ['W', 1],
@@ -358,8 +322,12 @@ class DateScanner {
   private lastYear: number | undefined;
   private lastMonth: { y: number; m: number } | undefined;
 
+  /** The DCT's time of day, when it carries one (clock-relative expressions resolve against it). */
+  private readonly dctClock: DctClock | undefined;
+
   constructor(private readonly text: string, dct: string | undefined) {
     this.dct = parseDct(dct);
+    this.dctClock = this.dct ? parseDctClock(dct) : undefined;
   }
 
   run(): RawSpan[] {
@@ -391,7 +359,7 @@ class DateScanner {
       // Do not restart in the middle of a number or a Latin word.
       i = this.skipRun(i);
     }
-    return this.out;
+    return joinRanges(this.text, this.out);
   }
 
   private skipRun(i: number): number {
@@ -574,9 +542,11 @@ class DateScanner {
     }
     const finalEnd = mod ? mod.end : end;
 
+    // A date with its time of day is one TIME span (the TIME's value carries the day).
+    const merged = !!value && !!time && value.day !== undefined && !value.mod;
     if (value) {
       const valEnd = time ? dateEnd : finalEnd;
-      this.emit(spanStart, valEnd, 'DATE', value.timex, time ? value.mod : (mod?.mod ?? value.mod));
+      if (!merged) this.emit(spanStart, valEnd, 'DATE', value.timex, time ? value.mod : (mod?.mod ?? value.mod));
       if (value.day && value.day.d !== null) this.lastDay = value.day;
       this.last = { end: dateEnd, y: value.y, m: value.m };
       if (typeof value.y === 'number') {
@@ -585,18 +555,22 @@ class DateScanner {
       }
     }
     if (time) {
-      this.emit(time.start, finalEnd, 'TIME', time.timex, mod?.mod);
-      // 下午5:00到6:00, 上午10点至12点: the second clock keeps the day and the part of the day.
-      if (!mod) {
+      const timeStart = merged ? spanStart : time.start;
+      // 下午5:00到6:00, 上午10点至12点: the second clock keeps the day and the part of the day; one TIME span
+      // with an interval.
+      if (!mod && !time.timex.includes('/')) {
         const c = this.skipSpace(finalEnd);
         if ('到至-－~～—–'.includes(this.text[c] ?? '\uffff')) {
           const second = this.time(this.skipSpace(c + 1), value?.day, true, time.tod);
-          if (second) {
-            this.emit(second.start, second.end, 'TIME', second.timex);
+          if (second && !second.timex.includes('/')) {
+            // 从下午五点一刻到六点: 从 belongs to the range.
+            const from = '从從自由'.includes(this.text[timeStart - 1] ?? '\uffff') ? timeStart - 1 : timeStart;
+            this.emit(from, second.end, 'TIME', `${time.timex}/${second.timex}`);
             return second.end;
           }
         }
       }
+      this.emit(timeStart, finalEnd, 'TIME', time.timex, mod?.mod);
     }
     return finalEnd;
   }
@@ -644,6 +618,9 @@ class DateScanner {
     // 每年6月, 每月15日: recurring (a TIMEX3 SET), not labelled.
     if (i >= 2 && t[i - 2] === '每' && (t[i - 1] === '年' || t[i - 1] === '月' || t[i - 1] === '周' || t[i - 1] === '天')) return undefined;
     if (i >= 1 && (t[i - 1] === '每' || t[i - 1] === '逢')) return undefined; // 每周一, 每逢周末
+    // Holidays and festivals, solar terms (holidays.ts, solarTerms.ts): 国庆节, 去年中秋, 春节期间, 2023年立秋.
+    const named = this.namedDay(i);
+    if (named) return t.startsWith('每年的', i - 3) ? undefined : named;
     const lunar = this.lunarDate(i);
     if (lunar) {
       // 每年的端午节: recurring, not one day.
@@ -699,7 +676,7 @@ class DateScanner {
     } else if (this.narrativeYear(p)) {
       // 同年10月, 次年春季: the year after the one named last.
       const [w, [, off]] = this.narrativeYear(p)!;
-      y = this.lastYear !== undefined ? this.lastYear + off : null;
+      y = this.lastYear !== undefined ? this.lastYear + off : dct ? dct.y + off : null;
       p += w.length;
     } else {
       const yr = this.year(p);
@@ -715,6 +692,20 @@ class DateScanner {
     if (y !== undefined) {
       const slice = this.yearSlice(p, y);
       if (slice) return slice;
+    }
+
+    // 本季度, 上个季度, 下一季度 (末/初): the DCT's quarter, the one before or after.
+    if (y === undefined) {
+      const rq = this.word(p, REL_QUARTER);
+      if (rq && !insideWord(t, p, rq[0])) {
+        let e = p + rq[0].length;
+        const edge: Mod | undefined = t[e] === '末' || t[e] === '底' ? 'end' : t[e] === '初' && !CN_NUM_CHARS.includes(t[e + 1] ?? '\uffff') ? 'start' : undefined;
+        if (edge) e++;
+        if (!dct) return { end: e, value: { timex: 'XXXX-QX', mod: edge } };
+        const k = dct.y * 4 + Math.floor((dct.m - 1) / 3) + rq[1];
+        const qy = Math.floor(k / 4);
+        return { end: e, value: { timex: `${fmtYear(qy)}-Q${(k % 4) + 1}`, mod: edge, y: qy } };
+      }
     }
 
     // Year sub-periods.
@@ -769,7 +760,7 @@ class DateScanner {
         const slice = this.monthSlice(p, yy, m);
         if (slice) return slice;
       }
-      const dd = this.day(p, m !== null && !rm);
+      const dd = this.day(p, true);
       if (dd) {
         if (dd.interval) {
           const base = `${fmtYear(yy)}-${fmtMonth(m)}`;
@@ -800,7 +791,7 @@ class DateScanner {
     }
 
     // A day alone: 18日 (month and year from a range start or the DCT).
-    const dd = this.day(p, false);
+    const dd = this.day(p, inherit !== undefined);
     // 数十年如一日, 每日, 某日, 前一日: not a day of the month; 一日 alone is usually "one day".
     const before = t[p - 1];
     const dayAloneOk = dd && (inherit || ((before === undefined || !'如每某同前后後隔次当當这那一'.includes(before)) && !(t[p] === '一' && dd.end === p + 2)));
@@ -825,7 +816,8 @@ class DateScanner {
       const end = p + an[0].length;
       const [unit, off] = an[1];
       if (unit === 'D') {
-        const base = this.lastDay;
+        // The day named last, else (no day named yet) the DCT: 次日凌晨 in a timestamped item is the next day.
+        const base = this.lastDay ?? dct;
         if (base && base.y !== null && base.m !== null && base.d !== null) {
           const day = addDays({ y: base.y, m: base.m, d: base.d }, off);
           return { end, value: { timex: fmtYmd(day), day, y: day.y, m: day.m } };
@@ -833,7 +825,7 @@ class DateScanner {
         const day = { y: null, m: null, d: null };
         return { end, value: { timex: 'XXXX-XX-XX', day } };
       }
-      const base = this.lastMonth;
+      const base = this.lastMonth ?? (dct && !this.lastYear ? { y: dct.y, m: dct.m } : undefined);
       if (base) {
         const a = addMonths(base.y, base.m, off);
         return { end, value: { timex: `${fmtYear(a.y)}-${pad2(a.m)}`, y: a.y, m: a.m } };
@@ -844,6 +836,8 @@ class DateScanner {
     // Day words: 今天, 昨日, 当天.
     let rd = this.word(p, REL_DAY);
     if (rd && insideWord(t, p, rd[0])) rd = undefined;
+    // 国庆节当天, 立秋这天: 当天 right after the date it refers to adds nothing.
+    if (rd && rd[1] === 'anaphoric' && this.last && this.last.end === p) return undefined;
     if (rd) {
       let day: DayRef;
       if (rd[1] === 'anaphoric') day = this.lastDay ?? (dct ? { ...dct } : { y: null, m: null, d: null });
@@ -1036,6 +1030,73 @@ class DateScanner {
   }
 
   /**
+   * A holiday or festival (holidays.ts) or a solar term (solarTerms.ts) at i, after an optional year (2023年国庆节,
+   * 去年除夕, 明年的端午节, 今年立秋): its Gregorian day, or for 国庆期间 / 春节假期 / 五一长假 the statutory days off
+   * as an interval. Lunar festivals take the lunar year written (去年除夕 → the 除夕 of last lunar year) or, without
+   * one, the occurrence nearest the DCT; the others the year written or the DCT's year.
+   */
+  private namedDay(i: number): { end: number; value: DateValue } | undefined {
+    const t = this.text;
+    let p = i;
+    let y: number | null = null;
+    let named = false;
+    const yr = this.eraYear(p) ?? this.year(p);
+    if (yr) {
+      y = yr.y;
+      named = true;
+      p = yr.end;
+    } else {
+      const ry = this.word(p, REL_YEAR);
+      if (ry && !insideWord(t, p, ry[0])) {
+        y = this.dct ? this.dct.y + ry[1] : null;
+        named = true;
+        p += ry[0].length;
+      }
+    }
+    if (named && t[p] === '的') p++;
+    const h = matchHoliday(t, p, named);
+    if (h) return this.holidayValue(i, h.holiday, h.period, h.end, named ? y : undefined);
+    const st = matchSolarTerm(t, p, named);
+    if (st) {
+      const Y = named ? y : this.dct ? this.dct.y : null;
+      const d = Y !== null ? solarTermDay(Y, st.term) : undefined;
+      if (!d) return { end: st.end, value: { timex: 'XXXX-XX-XX', day: { y: null, m: null, d: null } } };
+      return { end: st.end, value: { timex: fmtYmd(d), day: d, y: d.y, m: d.m } };
+    }
+    return undefined;
+  }
+
+  /** The value of a holiday; `y`: the year written (undefined: none). */
+  private holidayValue(i: number, h: Holiday, period: boolean, end: number, y: number | null | undefined): { end: number; value: DateValue } {
+    const rule = h.rule;
+    const days = period && h.periodDays ? h.periodDays : 0;
+    const unknown = { end, value: { timex: 'XXXX-XX-XX', day: { y: null, m: null, d: null } } };
+    let day: Ymd | undefined;
+    if (rule.kind === 'lunar') {
+      const v = this.lunarValue({ y: y ?? null, yearNamed: y !== undefined, m: rule.m, leap: false, d: rule.d, end }, this.inherited(i) !== undefined);
+      const dd = v.value.day;
+      if (!days || !dd || dd.y === null || dd.m === null || dd.d === null) return v;
+      day = { y: dd.y, m: dd.m, d: dd.d };
+    } else {
+      const Y = y !== undefined ? y : this.dct ? this.dct.y : null;
+      if (Y === null) {
+        if (rule.kind !== 'fixed') return unknown;
+        return { end, value: { timex: `XXXX-${pad2(rule.m)}-${pad2(rule.d)}`, day: { y: null, m: rule.m, d: rule.d }, y: null, m: rule.m } };
+      }
+      if (rule.kind === 'fixed') day = { y: Y, m: rule.m, d: rule.d };
+      else if (rule.kind === 'nth') {
+        const first = isoWeekday({ y: Y, m: rule.m, d: 1 }) % 7; // Sunday 0
+        day = { y: Y, m: rule.m, d: 1 + ((rule.weekday - first + 7) % 7) + 7 * (rule.n - 1) };
+      } else {
+        day = solarTermDay(Y, rule.term);
+        if (!day) return unknown;
+      }
+    }
+    if (days) return { end, value: { timex: `${fmtYmd(day)}/${fmtYmd(addDays(day, days - 1))}`, y: day.y, m: day.m } };
+    return this.weekdayTail(end, { timex: fmtYmd(day), day, y: day.y, m: day.m });
+  }
+
+  /**
    * A lunar date: 农历2015年十月初一, 正月初一, 腊月廿三, 闰二月初五, 2023年农历八月十五, 神龙二年正月初一, and the
    * festivals 春节, 除夕, 大年三十, 元宵节, 端午节, 中秋节, 重阳节, 腊八节. The year is the lunar year as written, else
    * unknown (null).
@@ -1067,14 +1128,6 @@ class DateScanner {
       }
     }
     if (!marked) calendar();
-    // 春节, 除夕, 中秋节 …
-    const fest = this.word(p, FESTIVALS);
-    if (fest) {
-      const end = p + fest[0].length;
-      // 春节联欢晚会, 春节档: names and seasons, not the day.
-      if (fest[0].startsWith('春') && (t.startsWith('联欢', end) || t.startsWith('聯歡', end) || t.startsWith('晚会', end) || t[end] === '档' || t[end] === '檔')) return undefined;
-      return { y, yearNamed, m: fest[1][0], leap: false, d: fest[1][1], end };
-    }
     let leap = false;
     if (t[p] === '闰' || t[p] === '閏') {
       leap = true;
@@ -1130,7 +1183,7 @@ class DateScanner {
     let years: number[] = [];
     if (l.y !== null) years = [l.y];
     else if (!l.yearNamed && dct) {
-      const ly = solarToLunarYear(dct);
+      const ly = lunarYearOf(dct);
       if (ly !== undefined) years = [ly - 1, ly, ly + 1];
     }
     let best: { first: Ymd; days: number; day?: Ymd } | undefined;
@@ -1271,7 +1324,20 @@ class DateScanner {
     | undefined {
     const t = this.text;
     for (const [w, code] of HALF_YEARS) {
-      if (t.startsWith(w, i)) return { end: i + w.length, code };
+      if (!t.startsWith(w, i)) continue;
+      // 上半年末, 下半年初.
+      const e = i + w.length;
+      const edge = (t[e] === '末' || t[e] === '底') && t[e + 1] !== '日' ? 'end' : t[e] === '初' && !CN_NUM_CHARS.includes(t[e + 1] ?? '\uffff') ? 'start' : undefined;
+      return { end: edge ? e + 1 : e, code, mod: edge };
+    }
+    // 首季度 = the first quarter; 2024年Q3.
+    if (t.startsWith('首季度', i) || t.startsWith('首季', i)) {
+      const e = i + (t[i + 2] === '度' ? 3 : 2);
+      const edge = t[e] === '末' || t[e] === '底' ? 'end' : undefined;
+      return { end: edge ? e + 1 : e, code: 'Q1', mod: edge };
+    }
+    if (afterYear && (t[i] === 'Q' || t[i] === 'q') && '1234'.includes(t[i + 1] ?? '\uffff') && !isDigit(t[i + 2]) && !/[A-Za-z]/.test(t[i + 2] ?? '')) {
+      return { end: i + 2, code: `Q${t[i + 1]}` };
     }
     // 2021年的第一周, 明年第九个月.
     if (afterYear) {
@@ -1295,6 +1361,14 @@ class DateScanner {
     const n = this.num(p);
     if (n && n.value >= 1 && n.value <= 4 && Number.isInteger(n.value)) {
       let q = n.end;
+      // 前两个季度; 一至三季度, 1-3季度 → an interval.
+      if (first && (t[q] === '个' || t[q] === '個')) q++;
+      if (!first && t[p - 1] !== '第' && isRangeConnector(t[q])) {
+        const b = this.num(q + 1);
+        if (b && b.arabic === n.arabic && Number.isInteger(b.value) && b.value > n.value && b.value <= 4 && t.startsWith('季度', b.end)) {
+          return { end: b.end + 2, interval: [`Q${n.value}`, `Q${b.value}`] };
+        }
+      }
       if (t.startsWith('季度', q)) q += 2;
       else q = -1;
       if (q > 0) {
@@ -1696,11 +1770,11 @@ class DateScanner {
       if (c.max !== undefined || c.comps.some((x) => x.amount === 'X')) break;
     }
     if (!first) return 0;
-    // 5年前 / 三天后: a date relative to the DCT.
-    if (comps.length === 1 && comps[0].amount !== 'X' && first.max === undefined && !mod) {
-      const rel = this.relativeAgo(q, comps[0]);
+    // 5年前 / 三天后 / 二十多年前 / 约十年前: a date (a time, for hours and minutes) relative to the DCT; ages are not.
+    if (comps.every((c) => c.amount !== 'X') && first.max === undefined && !/[岁歲]|周年|週年/.test(t.slice(p, q))) {
+      const rel = this.relativeAgo(q, comps);
       if (rel) {
-        this.emit(p, rel.end, comps[0].time ? 'TIME' : 'DATE', rel.timex);
+        this.emit(i, rel.end, rel.time ? 'TIME' : 'DATE', rel.timex, mod ? 'approx' : undefined);
         return rel.end;
       }
     }
@@ -1828,17 +1902,14 @@ class DateScanner {
   }
 
   /**
-   * N年前, 三天前, 两个月以前: the date N units before the DCT, at that unit's precision; 2小时前, 10分钟之前: a TIME
-   * on the DCT's day (to the nearest day; the clock is unknown: 2018-08-30TXX:XX).
+   * N年前, 三天后, 两个月以前, 半年后, 3小时前: the date or time that many units before / after the DCT, at the unit's
+   * granularity (clockOffsets.ts). Returns the end and value, or undefined when no offset word follows.
    */
-  private relativeAgo(i: number, c: Component): { end: number; timex: string } | undefined {
-    const { amount, unit, time } = c;
-    if (typeof amount !== 'number' || !Number.isInteger(amount)) return undefined;
+  private relativeAgo(i: number, comps: Component[]): { end: number; timex: string; time: boolean } | undefined {
     const t = this.text;
     let dir = 0;
     let end = i;
-    // Only "ago" (5年前, 三天前) is anchored at the DCT; 三年后 in a story usually counts from the narrated event.
-    for (const [w, d] of AGO_WORDS) {
+    for (const [w, d] of OFFSET_WORDS) {
       if (t.startsWith(w, i)) {
         dir = d;
         end = i + w.length;
@@ -1846,33 +1917,30 @@ class DateScanner {
       }
     }
     if (dir === 0) return undefined;
-    // 5年前后 means "around"; 三天后来 is not a date.
-    const nx = t[end];
-    if (nx === '后' || nx === '来' || nx === '者' || nx === '面' || nx === '期' || nx === '台' || nx === '续' || nx === '景' || nx === '列' || nx === '往') return undefined;
-    const dct = this.dct;
-    const n = dir * amount;
-    if (time) {
-      const seconds = amount * (unit === 'H' ? 3600 : unit === 'M' ? 60 : 1);
-      const day = dct ? fmtYmd(addDays(dct, dir * Math.round(seconds / 86400))) : 'XXXX-XX-XX';
-      return { end, timex: `${day}TXX:XX` };
-    }
-    switch (unit) {
-      case 'Y':
-        return { end, timex: dct ? fmtYear(dct.y + n) : 'XXXX' };
-      case 'M': {
-        if (!dct) return { end, timex: 'XXXX-XX' };
-        const a = addMonths(dct.y, dct.m, n);
-        return { end, timex: `${fmtYear(a.y)}-${pad2(a.m)}` };
+    // 5年前后 means "around"; 三天后来, 两年后果 are other words.
+    const nx = t[end] ?? '';
+    if (nx !== '' && (dir < 0 ? '后後来者面期台续景列往夕' : '来來者面期台续續景列往果悔勤盾援代备備方门門排遗遺卫衛').includes(nx)) return undefined;
+    // One unit, or years and months (一年半前 → 18 months).
+    let amount: number;
+    let unit: OffsetUnit;
+    if (comps.length === 1) {
+      const c = comps[0];
+      amount = c.amount as number;
+      unit = c.time ? (c.unit === 'H' ? 'H' : c.unit === 'M' ? 'MIN' : 'S') : (c.unit as OffsetUnit);
+      // 半个月前 → 15 days; 0.5 of another unit has no exact granularity.
+      if (!Number.isInteger(amount)) {
+        if (unit === 'M' && Number.isInteger(amount * 30)) {
+          amount *= 30;
+          unit = 'D';
+        } else return undefined;
       }
-      case 'W': {
-        if (!dct) return { end, timex: 'XXXX-WXX' };
-        const wk = isoWeek(addDays(dct, 7 * n));
-        return { end, timex: `${fmtYear(wk.y)}-W${pad2(wk.w)}` };
-      }
-      case 'D':
-        return { end, timex: dct ? fmtYmd(addDays(dct, n)) : 'XXXX-XX-XX' };
-    }
-    return undefined;
+    } else if (comps.every((c) => !c.time && (c.unit === 'Y' || c.unit === 'M'))) {
+      amount = comps.reduce((n, c) => n + (c.amount as number) * (c.unit === 'Y' ? 12 : 1), 0);
+      unit = 'M';
+      if (!Number.isInteger(amount)) return undefined;
+    } else return undefined;
+    const time = unit === 'H' || unit === 'MIN' || unit === 'S';
+    return { end, timex: offsetTimex(this.dct, this.dctClock, dir * amount, unit), time };
   }
 }
 
