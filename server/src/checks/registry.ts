@@ -1,4 +1,5 @@
 // Every Diagnose rule, one file each, in the order they are listed (help text, settings, README).
+import { changeRateMismatch } from './changeRateMismatch';
 import { dateFormatMixed } from './dateFormatMixed';
 import { dateInvalid } from './dateInvalid';
 import { dateWeekdayMismatch } from './dateWeekdayMismatch';
@@ -7,7 +8,13 @@ import { entityScriptVariant } from './entityScriptVariant';
 import { entitySpaceVariant } from './entitySpaceVariant';
 import { entityWidthVariant } from './entityWidthVariant';
 import { figureMalformed } from './figureMalformed';
+import { partsWholeMismatch } from './partsWholeMismatch';
 import { rangeReversed } from './rangeReversed';
+import { usagePercentRange } from './usagePercentRange';
+import { usageFullWidthDigits } from './usageFullWidthDigits';
+import { usageNumeralMixed } from './usageNumeralMixed';
+import { usageShortYear } from './usageShortYear';
+import { usageThousandsSeparator } from './usageThousandsSeparator';
 
 export const RULES = [
   figureMalformed,
@@ -19,6 +26,13 @@ export const RULES = [
   entitySpaceVariant,
   entityBracketVariant,
   dateFormatMixed,
+  changeRateMismatch,
+  partsWholeMismatch,
+  usagePercentRange,
+  usageFullWidthDigits,
+  usageNumeralMixed,
+  usageShortYear,
+  usageThousandsSeparator,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['id'];
