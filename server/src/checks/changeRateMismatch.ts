@@ -204,7 +204,7 @@ function consistent(lo: number, hi: number, rate: Rate): boolean {
     case 'about':
       return hi >= r - Math.max(2 * h, 0.05 * r) - eps && lo <= r + Math.max(2 * h, 0.05 * r) + eps;
     case 'nearly':
-      return hi >= r - Math.max(2 * h, 0.15 * r) - eps && lo <= r + h + eps;
+      return hi >= r - Math.max(2 * h, 0.1 * r) - eps && lo <= r + h + eps;
     case 'more':
       return hi >= r - h - eps;
     case 'less':
