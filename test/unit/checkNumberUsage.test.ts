@@ -20,12 +20,15 @@ test('usage-full-width-digits: full-width digits in a number, fixed to half-widt
 test('usage-numeral-mixed: one kind of figure in Arabic and Chinese numerals in one article; the minority form is flagged', () => {
   const text = '一季度增长15%，二季度增长12%，三季度增长百分之二十。';
   assert.deepEqual(flagged('usage-numeral-mixed', text), ['百分之二十']);
-  assert.deepEqual(flagged('usage-numeral-mixed', '投资3亿元，其中贷款2亿元，自筹五千万元。'), ['五千万元']);
+  assert.deepEqual(flagged('usage-numeral-mixed', '投资3亿元，其中贷款2亿元，自筹五千二百万元。'), ['五千二百万元']);
   for (const text of [
     '一季度增长15%，二季度增长12%。三个企业、五家银行参与。', // counts in words are not percentages
     '投资3亿元，贷款二三十万元。', // neighbouring numbers for an estimate are written in Chinese
     '增长百分之二十，占百分之三十。',
     '第一季度增长15%，一方面……',
+    '投资3亿元，其中贷款2亿元，自筹两万元。', // a round sum in words
+    '投资3亿元，贷款2亿元，村民说“一百五十元一张”。', // quoted speech
+    '增长15%，打2.6折，增长三成。', // 折 and 成 are forms of their own
   ]) {
     assert.deepEqual(flagged('usage-numeral-mixed', text), [], text);
   }

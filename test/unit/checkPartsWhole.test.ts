@@ -39,6 +39,9 @@ test('parts-whole-mismatch: not flagged — parts that need not exhaust the whol
     '全省有企业500家，其中国有企业120家，职工30万人。',
     '第一产业占12%，第二产业占48%，第三产业占40%。',
     '出口增长35%，进口增长40%，顺差增长30%。',
+    '城市的村占76%，农村占40%。', // far past 100%: shares of different wholes
+    '逼全村每人交30元，总计6万元。', // an amount per head is not a part
+    '两项投资分别为1306亿元和4500亿元，专项资金总额达19亿元。',
     '全国有学校1000所，其中小学800所，在校学生2000人。',
   ]) {
     assert.deepEqual(flagged(RULE, text), [], text);

@@ -15,8 +15,8 @@ const TOTAL_WORD = /(?:共计|合计|总计|总共|一共|总额为?|总数为?|
 export const partsWholeMismatch = defineRule({
   id: 'parts-whole-mismatch',
   defaultSeverity: 'warning',
-  description: 'Figures of one sentence that do not add up: parts after 其中/包括 that exceed their whole, a total after 共计/合计/总计 that differs from the parts listed (分别…), shares of one whole (占…%) summing past 100%. Parts need not exhaust the whole; rates of parts are never summed; rounding as written is allowed.',
-  descriptionZh: '同一句中数字加总不符：“其中/包括”后的分项之和超过总数，“共计/合计/总计”的总数与所列分项（分别……）之和不等，同一总体的占比（占……%）之和超过100%。分项不必穷尽总数；各分项的增速不相加；允许按所写位数四舍五入。',
+  description: 'Figures of one sentence that do not add up: parts after 其中/包括 that exceed their whole, a total after 共计/合计/总计 that differs from the parts listed (分别…), shares of one whole (占…%) summing past 100% (up to 110%: further past, the shares are of different wholes or answers with several choices). Parts need not exhaust the whole; rates of parts are never summed; rounding as written is allowed.',
+  descriptionZh: '同一句中数字加总不符：“其中/包括”后的分项之和超过总数，“共计/合计/总计”的总数与所列分项（分别……）之和不等，同一总体的占比（占……%）之和超过100%（至110%为止；超出更多时多为不同总体或多选调查）。分项不必穷尽总数；各分项的增速不相加；允许按所写位数四舍五入。',
   check(context) {
     const { text } = context;
     const out: RawFinding[] = [];
@@ -42,7 +42,9 @@ function isAmount(f: Figure): boolean {
 /** A figure that states a change, a comparison or a ratio rather than a part (增加50万台, 比上年多…, 人均…). */
 function isChange(text: string, f: Figure): boolean {
   const clauseStart = Math.max(lastIndexOfAny(text, '，,：:、', f.start) + 1, f.start - 8);
-  return CHANGE.test(text.slice(clauseStart, f.start)) || /^(?:以上|左右|多|余|以下|之多)/.test(text.slice(f.end, f.end + 2));
+  const clause = text.slice(clauseStart, f.start);
+  // 每人交30元, 人均…: an amount per head is not a part of the total
+  return CHANGE.test(clause) || /每|人均|平均|单价/.test(clause) || /^(?:以上|左右|多|余|以下|之多)/.test(text.slice(f.end, f.end + 2));
 }
 
 function lastIndexOfAny(text: string, chars: string, before: number): number {
@@ -111,7 +113,8 @@ function totalsNotMatching(text: string, list: Figure[], amounts: Figure[], out:
       } else {
         // A，B，C，总计T: every amount of the kind before T in the sentence, none of them a change
         const earlier = kind.filter((f) => f.end <= total.start);
-        if (earlier.length >= 2 && earlier.length === list.filter((f) => f.end <= total.start && sameKind(f, total)).length) parts = earlier;
+        // (a part larger than the total is not one of its parts: 1306亿元 and 4500亿元 before 总额达19亿元)
+        if (earlier.length >= 2 && earlier.length === list.filter((f) => f.end <= total.start && sameKind(f, total)).length && earlier.every((f) => f.value <= total.value)) parts = earlier;
       }
     }
     if (parts.length < 2) continue;
@@ -178,6 +181,10 @@ function sharesPast100(text: string, list: Figure[], out: RawFinding[]): void {
   }
   function report(shares: Figure[]) {
     if (shares.length < 2) return;
+    // A slip makes the shares of one whole overshoot by a few points; far past 100% (survey answers that allow several
+    // choices, shares of different wholes: 城市占76%，农村占40%) they are not parts of one whole. Up to 110% is checked.
+    const total = shares.reduce((s, x) => s + x.value, 0);
+    if (total > 1.1 + shares.reduce((s, x) => s + x.halfUnit, 0)) return;
     let sumLow = 0;
     for (let i = 0; i < shares.length; i++) {
       const f = shares[i];

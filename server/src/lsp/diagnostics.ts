@@ -3,7 +3,9 @@
 // newsAnnotator.diagnostics.rules (rule id → "off" | "info" | "warning" | "error"). Messages are Chinese when the
 // client's locale is zh-*. Tagging's own diagnostics (annotations that no longer match their text) go through the
 // client's DiagnosticCollection 'news-annotator-tagging', so publishing the server's set per URI does not clobber them.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+// Quick fixes: a finding's certain rewrites travel in the diagnostic's `data` (UTF-16 ranges) and come back as
+// code actions of kind quickfix on that diagnostic, so the server keeps no state for them.
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckOptions, Finding, RuleSetting, checkDocument, isRuleId } from '../checks';
 import { OffsetMap } from '../core/offsets';
@@ -56,6 +58,12 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
       source: DIAGNOSTIC_SOURCE,
       message: chinese ? f.messageZh : f.message,
     };
+    if (f.fixes?.length) {
+      const data: DiagnosticFixData = {
+        fixes: f.fixes.map((fix) => ({ title: chinese ? fix.titleZh : fix.title, edits: fix.edits.map((e) => ({ range: range(e.start, e.end), newText: e.newText })) })),
+      };
+      d.data = data;
+    }
     if (f.related?.length) {
       d.relatedInformation = f.related.map((r) => ({
         location: { uri: document.uri, range: range(r.start, r.end) },
@@ -64,6 +72,31 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
     }
     return d;
   });
+}
+
+/** What a diagnostic carries for its quick fixes (LSP ranges of the document version it was computed on). */
+export interface DiagnosticFixData {
+  fixes: { title: string; edits: TextEdit[] }[];
+}
+
+/** Quick-fix code actions for the News Annotator diagnostics in a code-action request (one per fix). */
+export function quickFixes(params: CodeActionParams): CodeAction[] {
+  if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+  const actions: CodeAction[] = [];
+  for (const d of params.context.diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE) continue;
+    const data = d.data as Partial<DiagnosticFixData> | undefined;
+    for (const fix of Array.isArray(data?.fixes) ? data.fixes : []) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: data!.fixes!.length === 1,
+        edit: { changes: { [params.textDocument.uri]: fix.edits } },
+      });
+    }
+  }
+  return actions;
 }
 
 /** The display language the server runs under: the client's (initialize params), else VS Code's NLS config. */
@@ -123,6 +156,7 @@ export function registerDiagnostics(context: ServerContext): void {
     );
   }
 
+  connection.onCodeAction((params) => quickFixes(params));
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => schedule(e.document.uri, 300));
   documents.onDidClose((e) => {

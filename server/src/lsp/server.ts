@@ -2,6 +2,7 @@
 // (DCT) of each article, over the standard protocol. Only converts between analyze() (code points) and the protocol.
 import * as l10n from '@vscode/l10n';
 import {
+  CodeActionKind,
   Connection,
   DidChangeConfigurationNotification,
   InitializeResult,
@@ -96,6 +97,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       semanticTokensProvider: { legend: LEGEND, full: true, range: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
