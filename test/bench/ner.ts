@@ -1,11 +1,11 @@
 // npm run bench:ner — named-entity throughput on one core (segmentation included), next to nodejieba's `tag` on the
 // same text; model load time; model file size. Text: the MSRA document-level dev sentences (held out from training), one per line.
 import * as fs from 'fs';
-import { MSRA_SPLIT, msraFiles, readJsonl, splitBlocks } from '../../server/src/ner/corpus';
+import { MSRA_SPLIT, msraFiles, readJsonl, splitBlocks } from '../../server/src/ner/trainingData';
 import { modelPath } from '../../server/src/ner/entities';
 import { NerModel } from '../../server/src/ner/model';
-import { EntityRecognizer } from '../../server/src/ner/recognizer';
-import { splitSentences } from '../../server/src/ner/sentences';
+import { EntityRecogniser } from '../../server/src/ner/entityRecogniser';
+import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
 
 const nodejieba = require('nodejieba') as { load(): void; tag(s: string): unknown[] };
 
@@ -27,7 +27,7 @@ const file = modelPath();
 const size = fs.statSync(file).size;
 const jiebaLoad = seconds(() => nodejieba.load());
 const loads = [0, 1, 2, 3, 4].map(() => seconds(() => NerModel.load(file)));
-const rec = new EntityRecognizer(NerModel.load(file));
+const rec = new EntityRecogniser(NerModel.load(file));
 
 const dev = splitBlocks(msraFiles().flatMap((f) => readJsonl(f)), MSRA_SPLIT).dev;
 const text = dev.map((e) => e.text).join('\n');
@@ -35,7 +35,7 @@ const chars = [...text].length;
 rec.recognise(text.slice(0, 20000)); // warm up
 const tNer = best(5, () => rec.recognise(text));
 const tNoRules = best(5, () => rec.recognise(text, { postRules: false }));
-const units = splitSentences(text).map((u) => text.slice(u.start, u.end));
+const units = splitDecodingUnits(text).map((u) => text.slice(u.start, u.end));
 const tJiebaUnits = best(5, () => units.forEach((u) => nodejieba.tag(u)));
 const tJiebaWhole = best(5, () => nodejieba.tag(text));
 

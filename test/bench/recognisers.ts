@@ -11,7 +11,7 @@
 // CPU time (wall time alongside), the ratio and the peak resident set size.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 import { recogniseFigures } from '../../server/src/core/figures';
 import { recogniseDates } from '../../server/src/core/dates';
 

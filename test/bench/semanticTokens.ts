@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 import { encodeTokens, mergeTokenSpans } from '../../server/src/lsp/semanticTokens';
 
 const size = Number(process.argv[2] ?? 1_000_000);

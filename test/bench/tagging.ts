@@ -8,7 +8,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TaggingService } from '../../server/src/lsp/tagging';
-import type { ServerContext } from '../../server/src/lsp/server';
+import type { ServerContext } from '../../server/src/lsp/serverContext';
 import type { Span } from '../../server/src/core/types';
 
 const rounds = Number(process.argv[2] ?? 200);

@@ -19,7 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { recogniseDates } from '../../server/src/core/dates';
-import type { RawSpan } from '../../server/src/core/analyze';
+import type { RawSpan } from '../../server/src/core/types';
 
 interface SpecResult {
   Text: string;

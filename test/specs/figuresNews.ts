@@ -23,7 +23,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as Recognizers from '@microsoft/recognizers-text-suite';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 
 interface Expected {
   text: string;

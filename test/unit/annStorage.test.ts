@@ -8,7 +8,7 @@ import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleFiles, annPathFor, findSchemaFile, readTextIfExists, writeAtomic } from '../../server/src/annotations/annStorage';
 import { TaggingService } from '../../server/src/lsp/tagging';
-import type { ServerContext } from '../../server/src/lsp/server';
+import type { ServerContext } from '../../server/src/lsp/serverContext';
 import type { Span } from '../../server/src/core/types';
 
 function tmp(): string {

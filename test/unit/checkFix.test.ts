@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as iconv from 'iconv-lite';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 import { checkDocument } from '../../server/src/checks';
 import { applyFixes } from '../../server/src/checks/fixes';
 import { quickFixes, toDiagnostics } from '../../server/src/lsp/diagnostics';

@@ -1,5 +1,5 @@
 // Shared by the rule tests: run analyze() and checkDocument() on a text and read findings back as text slices.
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 import { checkDocument, Finding, RuleId } from '../../server/src/checks';
 import { applyFixes } from '../../server/src/checks/fixes';
 

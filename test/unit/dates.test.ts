@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { recogniseDates } from '../../server/src/core/dates';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 
 /** DCT used throughout: Sunday 18 June 2023 (ISO week 2023-W24, Monday 12 June … Sunday 18 June). */
 const DCT = '2023-06-18';

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDocumentDate, dateInFileName, isDocumentDate, parseDateString, resolveDocumentDate } from '../../server/src/core/documentDate';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 
 const BODY = '新华社北京电 2021年3月5日，会议召开。今年以来，经济平稳。';
 

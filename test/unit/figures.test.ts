@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { recogniseFigures } from '../../server/src/core/figures';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 
 /** Figures as [text, label, value, extras] for compact assertions. */
 function figs(text: string): [string, string, number | undefined, Record<string, unknown>?][] {

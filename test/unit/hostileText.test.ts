@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { recogniseFigures } from '../../server/src/core/figures';
 import { recogniseDates } from '../../server/src/core/dates';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 import { recogniseWithDeadline } from './support/recogniseWithDeadline';
 
 /** A hang guard far above what the linear code needs (under 2 s on a loaded 2-core machine), not a speed test. */

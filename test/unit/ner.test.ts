@@ -7,8 +7,8 @@ import { GAZ_FULL_B, GAZ_FULL_E, GAZ_SHORT_B, Gazetteer, shortAdminName } from '
 import { NerModel } from '../../server/src/ner/model';
 import { rng } from '../../server/src/ner/perceptron';
 import { applyPostRules, bylines, dropInsideBookTitles, EntitySpan, registeredCompanyNames, splitAdministrative, trimPersonTitles } from '../../server/src/ner/postRules';
-import { splitSentences } from '../../server/src/ner/sentences';
-import { readJsonl, splitBlocks, splitDev } from '../../server/src/ner/corpus';
+import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
+import { readJsonl, splitBlocks, splitDev } from '../../server/src/ner/trainingData';
 import { parseMarked } from '../../server/src/ner/markedSentences';
 import { ErrorCounter, errorClass, looksLikeTwoNames } from '../../server/src/ner/errorClasses';
 import { expectedCalibrationError } from '../../server/src/ner/scoring';
@@ -234,10 +234,10 @@ test('entity scorer counts exact matches only', () => {
 
 test('sentence units cover the text, split at sentence ends and line breaks, and cap long runs', () => {
   const text = '第一句。第二句！\r\n第三行“引语。”之后';
-  const units = splitSentences(text).map((u) => text.slice(u.start, u.end));
+  const units = splitDecodingUnits(text).map((u) => text.slice(u.start, u.end));
   assert.deepEqual(units, ['第一句。', '第二句！', '第三行“引语。”', '之后']);
   const long = '𠮷'.repeat(400);
-  const parts = splitSentences(long, 101);
+  const parts = splitDecodingUnits(long, 101);
   assert.equal(parts.map((u) => long.slice(u.start, u.end)).join(''), long);
   for (const u of parts) assert.ok(u.end - u.start <= 101 && u.start % 2 === 0);
 });

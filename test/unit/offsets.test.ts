@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { OffsetMap, codePointLength } from '../../server/src/core/offsets';
-import { flatten, toCodePointSpans } from '../../server/src/core/analyze';
+import { flatten, toCodePointSpans } from '../../server/src/analysis/analyze';
 
 test('BMP-only text maps offsets one to one', () => {
   const m = new OffsetMap('杭州市财政局\r\n3.5亿元');

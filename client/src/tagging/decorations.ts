@@ -15,7 +15,7 @@ import { ARTICLE_LANGUAGE } from '../articleFiles';
 type Kind = 'confirmed' | 'suggestion';
 export type LabelDisplay = 'colour' | 'confirmed' | 'all';
 
-const UNKNOWN_COLOR = '#888888';
+const UNKNOWN_COLOUR = '#888888';
 
 export function toRange(r: WireRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -97,7 +97,7 @@ export class TagDecorations implements vscode.Disposable, vscode.InlayHintsProvi
     // every known type gets a (possibly empty) list, so removed tags disappear
     for (const t of this.types.values()) byType.set(t, []);
     const add = (kind: Kind, label: string, range: WireRange) => {
-      const t = this.type(kind, colors.get(label) ?? UNKNOWN_COLOR);
+      const t = this.type(kind, colors.get(label) ?? UNKNOWN_COLOUR);
       const r = toRange(range);
       if (!byType.has(t)) byType.set(t, []);
       byType.get(t)!.push(r);

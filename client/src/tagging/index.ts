@@ -8,7 +8,7 @@ import { TaggingCommands } from './commands';
 import { AnnotationsView, revealTag } from './annotationsView';
 import { CorpusView } from './corpusView';
 import { TaggingStatus } from './statusBar';
-import { TaggingDiagnostics } from './diagnostics';
+import { TaggingDiagnostics } from './tagDiagnostics';
 import { TaggingCodeActions } from './codeActions';
 
 export interface TaggingApi {

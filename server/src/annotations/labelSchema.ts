@@ -35,7 +35,7 @@ export const SCHEMA_FILE = '.news-annotator/schema.json';
 
 // Hues about 30° apart (HSL saturation 80 %, lightness 45 %); the editor moves each one's lightness until its text
 // reaches 4.5:1 on the default light, dark and high-contrast backgrounds (client/src/tagging/labelColours.ts).
-const DEFAULT_COLORS: Record<string, string> = {
+const DEFAULT_COLOURS: Record<string, string> = {
   PER: '#cf1736',
   LOC: '#17cf17',
   ORG: '#1754cf',
@@ -55,7 +55,7 @@ export function defaultSchema(): LabelSchema {
     source: 'default',
     labels: ALL_LABELS.map((name, i) => ({
       name,
-      color: DEFAULT_COLORS[name] ?? '#888888',
+      color: DEFAULT_COLOURS[name] ?? '#888888',
       key: DEFAULT_KEYS[i] ?? '',
       mayOverlap: false,
     })),
@@ -63,9 +63,9 @@ export function defaultSchema(): LabelSchema {
 }
 
 /** Colour used for labels found in an .ann file but missing from the schema. */
-export const UNKNOWN_LABEL_COLOR = '#888888';
+export const UNKNOWN_LABEL_COLOUR = '#888888';
 
-const COLOR_RE = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+const COLOUR_PATTERN = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_\-]*$/;
 
 /**
@@ -132,7 +132,7 @@ export function parseSchema(text: string, source: string): { schema: LabelSchema
         } else if (names.has(d.name)) {
           problem('{0}: label "{1}" appears twice.', [where, d.name], here);
         } else names.add(d.name);
-        if (typeof d.color !== 'string' || !COLOR_RE.test(d.color)) {
+        if (typeof d.color !== 'string' || !COLOUR_PATTERN.test(d.color)) {
           problem('{0}: "color" must be a colour like "#4363d8".', [where], here);
         }
         if (d.key !== undefined) {

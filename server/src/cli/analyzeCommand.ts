@@ -2,7 +2,7 @@
 // streamed with constant memory so it can serve as a map step in a batch pipeline.
 import * as path from 'path';
 import * as readline from 'readline';
-import { analyze } from '../core/analyze';
+import { analyze } from '../analysis/analyze';
 import { LabelGroup, LABEL_GROUPS } from '../core/types';
 import { DOCUMENT_DATE_FORM, checkDocumentDate } from '../core/documentDateFormat';
 import { CommandLine, compactSpan as compact, dctProblem, readArticle, storedDocumentDate, write } from './commandLine';

@@ -2,7 +2,7 @@
 // before publishing. Text output is `file:line:col: severity [rule] message`, one finding a line, like a compiler.
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../core/analyze';
+import { analyze } from '../analysis/analyze';
 import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../checks';
 import { applyFixes, compatibleFixes } from '../checks/fixes';
 import { decodeFile } from '../core/textDecoding';

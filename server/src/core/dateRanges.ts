@@ -3,7 +3,7 @@
 // 2023-01/2023-06; 9月3日22:30至次日凌晨2点 → 2024-09-03T22:30/2024-09-04T02). A 从/自/由 before the first end
 // belongs to the span. The scanner has already given the second end what it leaves out (its year, month, day).
 // Ends with a modifier (年初至年底), durations, vague references and ends in the wrong order stay separate.
-import type { RawSpan } from './analyze';
+import type { RawSpan } from './types';
 
 const CONNECTORS = new Set(['到', '至', '-', '－', '—', '——', '–', '~', '～', '至到']);
 const OPENERS = '从從自由';

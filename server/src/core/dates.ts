@@ -5,7 +5,7 @@
 // characters of the keywords below); everything else costs one table look-up. At a stop it parses one expression with
 // small hand-written readers (no regular expression runs over more than a few characters), emits its spans and jumps
 // past it.
-import type { RawSpan } from './analyze';
+import type { RawSpan } from './types';
 import type { Mod } from './types';
 import { isArabicDigit, parseNumeral, toHalfWidth } from './numerals';
 import { lunarMonth, lunarYearOf, solarTermDay } from './lunarCalendar';

@@ -5,7 +5,7 @@
 // a placeholder after (余, 多), the unit or classifier, a range to a second figure, and a modifier after
 // (左右, 以上, 以下). Numbers followed by no unit or classifier (dates, times, bare numbers) give no span.
 import type { Mod } from './types';
-import type { RawSpan } from './analyze';
+import type { RawSpan } from './types';
 import {
   NumeralMatch,
   canStartNumeral,

@@ -57,6 +57,9 @@ export interface Span {
   confidence?: number;
 }
 
+/** A span as recognisers produce it: UTF-16 offsets into the text (analyze() converts them to code points). */
+export type RawSpan = Omit<Span, 'start' | 'end' | 'text'> & { start: number; end: number };
+
 /** The normalised-value fields of a Span (all but offsets, label and text), in the order they are written. */
 export const SPAN_VALUE_KEYS = ['value', 'valueMax', 'unit', 'mod', 'timex', 'confidence'] as const;
 export type SpanValueKey = (typeof SPAN_VALUE_KEYS)[number];

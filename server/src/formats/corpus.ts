@@ -87,7 +87,7 @@ export interface LoadOptions {
  * (their models and tables load only when suggestions are asked for).
  */
 function defaultSuggest(text: string, options: AnalysisOptions): Span[] {
-  const { analyze } = require('../core/analyze') as typeof import('../core/analyze');
+  const { analyze } = require('../analysis/analyze') as typeof import('../analysis/analyze');
   return analyze(text, options).spans;
 }
 

@@ -20,7 +20,7 @@ import {
   OtherAnnotator,
 } from './comparisonProtocol';
 import { filePathOf } from './documentAnalysis';
-import type { ServerContext } from './server';
+import type { ServerContext } from './serverContext';
 import type { TaggingService } from './tagging';
 
 /** The workspace folder holding a file (the longest match), else the file's own folder. */

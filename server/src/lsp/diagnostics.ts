@@ -9,7 +9,7 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, DiagnosticSev
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckOptions, Finding, RuleSetting, checkDocument, isRuleId } from '../checks';
 import { OffsetMap } from '../core/offsets';
-import type { ServerContext } from './server';
+import type { ServerContext } from './serverContext';
 
 export const DIAGNOSTIC_SOURCE = 'News Annotator';
 

@@ -4,20 +4,20 @@
 // `newsAnnotator.documentDate` setting.
 //
 // Large documents do not block the server: an analysis longer than one slice runs in slices with a turn of the event
-// loop between them (see core/slicedAnalysis.ts), so hovers, tagging and other documents are served meanwhile; it
+// loop between them (see analysis/slicedAnalysis.ts), so hovers, tagging and other documents are served meanwhile; it
 // starts only after a short pause in typing, and a newer version of the document cancels it. Above
 // `newsAnnotator.largeFileThreshold` characters the entity recogniser (by far the slowest) is skipped.
 import { fileURLToPath } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/analyze';
+import { analyze } from '../analysis/analyze';
 import type { ExplicitDateOrigin } from '../core/describe';
 import { AnalysisOptions, AnalysisResult, LabelGroup } from '../core/types';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
 import { checkDocumentDate } from '../core/documentDateFormat';
-import { AnalysisCancelled, SLICE_LENGTH, SliceOptions, analyzeInSlices } from '../core/slicedAnalysis';
+import { AnalysisCancelled, SLICE_LENGTH, SliceOptions, analyzeInSlices } from '../analysis/slicedAnalysis';
 import type { NewsAnnotatorSettings } from './protocol';
 
-export { AnalysisCancelled } from '../core/slicedAnalysis';
+export { AnalysisCancelled } from '../analysis/slicedAnalysis';
 
 /** Characters (UTF-16 code units, as the editor counts them) above which entities are not recognised. */
 export const DEFAULT_LARGE_FILE_THRESHOLD = 500_000;

@@ -29,7 +29,7 @@ import {
   ImportRequest,
   ImportResult,
 } from './exportProtocol';
-import type { ServerContext } from './server';
+import type { ServerContext } from './serverContext';
 
 const progressType = new ProgressType<DatasetProgressValue>();
 /** At most this often a progress report goes to the client (a 10,000-document export would otherwise send 10,000). */

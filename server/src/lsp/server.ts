@@ -42,29 +42,7 @@ import { registerTagging } from './tagging';
 import { registerDiagnostics } from './diagnostics';
 import { registerExport } from './export';
 import { registerComparison } from './comparison';
-
-/** What other server features (tagging) get to build on; see registerTagging in ./tagging.ts. */
-export interface ServerContext {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  /** The analysis of an open document at its current version (computed on demand, cached). */
-  analysis(uri: string): Promise<DocumentAnalysis | undefined>;
-  /** Settings for a document (section newsAnnotator). */
-  settings(uri: string): Promise<NewsAnnotatorSettings>;
-  /** Stored tags to colour with the `confirmed` modifier; suggestions overlapping them are hidden. */
-  setConfirmedSpans(provider: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[]): void;
-  /** Which machine spans are still suggestions (rejected ones are not coloured); all of them by default. */
-  setSuggestionFilter(filter: (uri: string, spans: readonly Span[]) => readonly Span[]): void;
-  /** Asks the client to re-request semantic tokens (after tags or settings change). */
-  refreshSemanticTokens(): void;
-  /** Workspace folder paths. */
-  workspaceRoots(): string[];
-  t: Translate;
-  /** The client's display language (initialize params), e.g. "zh-cn"; undefined before initialisation. */
-  locale(): string | undefined;
-  /** Called after the client reports changed settings (section newsAnnotator). */
-  onDidChangeSettings(listener: () => void): void;
-}
+import type { ServerContext } from './serverContext';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -24,7 +24,7 @@ import {
   WireRange,
 } from '../annotations/taggingProtocol';
 import { filePathOf } from './documentAnalysis';
-import type { ServerContext } from './server';
+import type { ServerContext } from './serverContext';
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(ALL_LABELS);
 /** Delay after the last keystroke before the .ann is rewritten and the client gets the new state. */

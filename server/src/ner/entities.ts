@@ -1,9 +1,9 @@
 // PER, LOC, ORG from the trained sequence model (server/models/ner-msra.bin), loaded lazily once.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { RawSpan } from '../core/analyze';
+import type { RawSpan } from '../core/types';
 import { NerModel } from './model';
-import { EntityRecognizer } from './recognizer';
+import { EntityRecogniser } from './entityRecogniser';
 
 export const MODEL_FILE = 'ner-msra.bin';
 
@@ -20,28 +20,28 @@ export function modelPath(): string {
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
 }
 
-let recognizer: EntityRecognizer | undefined;
+let recogniser: EntityRecogniser | undefined;
 
 /** The shared recogniser; throws a clear error when the model file is missing or unreadable. */
-export function entityRecognizer(): EntityRecognizer {
-  if (!recognizer) {
+export function entityRecogniser(): EntityRecogniser {
+  if (!recogniser) {
     const file = modelPath();
     if (!fs.existsSync(file)) {
       throw new Error(`named-entity model not found at ${file} (train it with "npm run train:ner" or set NEWS_ANNOTATOR_NER_MODEL)`);
     }
     try {
-      recognizer = new EntityRecognizer(NerModel.load(file));
+      recogniser = new EntityRecogniser(NerModel.load(file));
     } catch (e) {
       throw new Error(`cannot load the named-entity model ${file}: ${(e as Error).message}`);
     }
   }
-  return recognizer;
+  return recogniser;
 }
 
 /** PER / LOC / ORG spans with UTF-16 offsets and a confidence in [0, 1]. */
 export function recogniseEntities(text: string): RawSpan[] {
   if (!/[^\s]/.test(text)) return [];
-  return entityRecognizer()
+  return entityRecogniser()
     .recognise(text)
     .map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 }));
 }

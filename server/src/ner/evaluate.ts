@@ -6,12 +6,12 @@
 //  4. errors per failure class on all of them; 5. calibration error of the span confidences;
 //  6. the CLUENER gap sorted into categories of convention vs error.
 import * as path from 'path';
-import { CLUENER_SPLIT, Example, MSRA_SPLIT, clueNerFile, clueNerLabel, msraFiles, readJsonl, repoRoot, splitBlocks } from './corpus';
-import { EntityRecognizer } from './recognizer';
+import { CLUENER_SPLIT, Example, MSRA_SPLIT, clueNerFile, clueNerLabel, msraFiles, readJsonl, repoRoot, splitBlocks } from './trainingData';
+import { EntityRecogniser } from './entityRecogniser';
 import { NerModel } from './model';
 import { modelPath } from './entities';
 import { ConfidenceOutcome, EntityScorer, LabelledRange, expectedCalibrationError, formatScores } from './scoring';
-import { GAP_CATEGORIES, LabelMap, baselineRanges, clueNerGap, goldRanges, predictSpans } from './evaluation';
+import { GAP_CATEGORIES, LabelMap, baselineRanges, clueNerGap, goldRanges, predictSpans } from './systemScores';
 import { ERROR_CLASSES, ErrorCounter } from './errorClasses';
 import { MarkedSentence, readMarkedSentences } from './markedSentences';
 import { ENTITY_TYPES } from './tags';
@@ -19,7 +19,7 @@ import { ENTITY_TYPES } from './tags';
 type Span = LabelledRange & { confidence: number };
 
 /** Predictions for a set of examples, computed once and reused by every table. */
-function predictAll(rec: EntityRecognizer, examples: readonly Example[], postRules: boolean): Span[][] {
+function predictAll(rec: EntityRecogniser, examples: readonly Example[], postRules: boolean): Span[][] {
   return examples.map((ex) => predictSpans(rec, ex.text, postRules));
 }
 
@@ -56,7 +56,7 @@ function main(): void {
   const t0 = Date.now();
   const model = NerModel.load(file);
   console.log(`model ${path.relative(process.cwd(), file)} loaded in ${Date.now() - t0} ms; trained with ${JSON.stringify(model.data.meta)}`);
-  const rec = new EntityRecognizer(model);
+  const rec = new EntityRecogniser(model);
   const pct = (x: number) => (100 * x).toFixed(2);
 
   // 1. MSRA, document-level dev

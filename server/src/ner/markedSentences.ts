@@ -1,7 +1,7 @@
 // Hand-written test sentences with inline entity marks: CLASS<TAB>text with {LABEL:name} marks, `\n` for a line
 // break, `#` comment lines. Used for the per-class test sets of modern news (test/fixtures/ner/modern-news-*.txt).
 import * as fs from 'fs';
-import { Example } from './corpus';
+import { Example } from './trainingData';
 
 export interface MarkedSentence extends Example {
   /** The failure class the sentence was written for. */

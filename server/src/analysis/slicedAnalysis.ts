@@ -10,9 +10,9 @@
 //   line, after a 。 that ends a sentence (not before a closing quote), never inside a 《》 title that the scanners
 //   treat as one unit, so no span can cross a cut. Entities are tagged sentence by sentence anyway.
 // - the spans of all slices are flattened and converted to code points once, over the whole text, as analyze() does.
-import { AnalysisOptions, AnalysisResult, LabelGroup } from './types';
-import { ALL_GROUPS, RECOGNISERS, RawSpan, Recognisers, flatten, toCodePointSpans } from './analyze';
-import { resolveDocumentDate } from './documentDate';
+import { AnalysisOptions, AnalysisResult, LabelGroup, RawSpan } from '../core/types';
+import { ALL_GROUPS, RECOGNISERS, Recognisers, flatten, toCodePointSpans } from './analyze';
+import { resolveDocumentDate } from '../core/documentDate';
 
 /** Target slice length in UTF-16 code units (entities take about 8 µs a character: some 60 ms a slice). */
 export const SLICE_LENGTH = 8_000;

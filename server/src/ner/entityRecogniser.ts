@@ -4,7 +4,7 @@ import { ENTITY_TYPES, TypedRange, tagsToRanges } from './tags';
 import { CodePoints, toCodePoints } from './features';
 import { decode, viterbi } from './decode';
 import { NerModel } from './model';
-import { splitSentences } from './sentences';
+import { splitDecodingUnits } from './decodingUnits';
 import { EntitySpan, applyPostRules } from './postRules';
 
 export interface SentenceResult {
@@ -20,7 +20,7 @@ export interface RecogniseOptions {
   postRules?: boolean;
 }
 
-export class EntityRecognizer {
+export class EntityRecogniser {
   constructor(readonly model: NerModel) {}
 
   /** Model output for one sentence (no post-rules). */
@@ -54,7 +54,7 @@ export class EntityRecognizer {
   /** PER / LOC / ORG spans of a whole text, UTF-16 offsets, with confidences. */
   recognise(text: string, options: RecogniseOptions = {}): EntitySpan[] {
     const spans: EntitySpan[] = [];
-    for (const unit of splitSentences(text)) {
+    for (const unit of splitDecodingUnits(text)) {
       const sentence = text.slice(unit.start, unit.end);
       const { cp, ranges, minMargins } = this.tagSentence(sentence);
       ranges.forEach((r, k) => {

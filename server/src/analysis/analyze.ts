@@ -1,14 +1,12 @@
 // One entry point for the whole analysis: document date, figures, dates and entities, merged into flat spans.
-// Shared by the language server and the CLI; knows nothing of VS Code or the protocol.
-import { AnalysisOptions, AnalysisResult, Label, LabelGroup, SPAN_VALUE_KEYS, Span } from './types';
-import { OffsetMap } from './offsets';
-import { resolveDocumentDate } from './documentDate';
-import { recogniseFigures } from './figures';
-import { recogniseDates } from './dates';
+// Shared by the language server and the CLI; knows nothing of VS Code or the protocol. Sits above the recognisers
+// (core/ for figures and dates, ner/ for entities): neither imports from here.
+import { AnalysisOptions, AnalysisResult, Label, LabelGroup, RawSpan, SPAN_VALUE_KEYS, Span } from '../core/types';
+import { OffsetMap } from '../core/offsets';
+import { resolveDocumentDate } from '../core/documentDate';
+import { recogniseFigures } from '../core/figures';
+import { recogniseDates } from '../core/dates';
 import { recogniseEntities } from '../ner/entities';
-
-/** A span as recognisers produce it: UTF-16 offsets into the text. */
-export type RawSpan = Omit<Span, 'start' | 'end' | 'text'> & { start: number; end: number };
 
 export const ALL_GROUPS: readonly LabelGroup[] = ['figures', 'dates', 'entities'];
 

@@ -1,0 +1,30 @@
+// What the server's features (tagging, diagnostics, export) get to build on: implemented by server.ts, which
+// registers them. A module of its own so that the features do not import server.ts (no import cycle).
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Translate } from '../core/describe';
+import type { Span } from '../core/types';
+import type { DocumentAnalysis } from './documentAnalysis';
+import type { NewsAnnotatorSettings } from './protocol';
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** The analysis of an open document at its current version (computed on demand, cached). */
+  analysis(uri: string): Promise<DocumentAnalysis | undefined>;
+  /** Settings for a document (section newsAnnotator). */
+  settings(uri: string): Promise<NewsAnnotatorSettings>;
+  /** Stored tags to colour with the `confirmed` modifier; suggestions overlapping them are hidden. */
+  setConfirmedSpans(provider: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[]): void;
+  /** Which machine spans are still suggestions (rejected ones are not coloured); all of them by default. */
+  setSuggestionFilter(filter: (uri: string, spans: readonly Span[]) => readonly Span[]): void;
+  /** Asks the client to re-request semantic tokens (after tags or settings change). */
+  refreshSemanticTokens(): void;
+  /** Workspace folder paths. */
+  workspaceRoots(): string[];
+  t: Translate;
+  /** The client's display language (initialize params), e.g. "zh-cn"; undefined before initialisation. */
+  locale(): string | undefined;
+  /** Called after the client reports changed settings (section newsAnnotator). */
+  onDidChangeSettings(listener: () => void): void;
+}
