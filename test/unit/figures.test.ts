@@ -57,8 +57,8 @@ test('PERCENT: %, ％, ‰, 百分之, 千分之, percentage points, tenths and 
   assert.deepEqual(figs('九成以上的企业'), [['九成以上', 'PERCENT', 0.9, { mod: 'more_than' }]]);
   assert.deepEqual(figs('打八五折'), [['八五折', 'PERCENT', 0.85]]);
   assert.deepEqual(figs('下降负3.9%'), [['负3.9%', 'PERCENT', -0.039]]);
-  // A fraction is not a percentage.
-  assert.deepEqual(figs('五百分之2.2'), []);
+  // A fraction is not a percentage: it is a CARDINAL with its value (convention of 2026-12: bare numbers are CARDINAL).
+  assert.deepEqual(figs('五百分之2.2'), [['五百分之2.2', 'CARDINAL', 0.0044]]);
 });
 
 test('QUANTITY: physical units and production volumes', () => {
@@ -80,6 +80,60 @@ test('CARDINAL and ORDINAL', () => {
   assert.deepEqual(figs('第三届'), [['第三届', 'ORDINAL', 3]]);
   assert.deepEqual(figs('排名第5'), [['第5', 'ORDINAL', 5]]);
   assert.deepEqual(figs('第十四个五年规划'), [['第十四个', 'ORDINAL', 14]]);
+});
+
+test('bare numbers and fractions are CARDINAL with their value (OntoNotes)', () => {
+  assert.deepEqual(figs('现场观众达12,580，'), [['12,580', 'CARDINAL', 12580]]);
+  assert.deepEqual(figs('点赞量达7.6万。'), [['7.6万', 'CARDINAL', 76000]]);
+  assert.deepEqual(figs('余额为负350。'), [['负350', 'CARDINAL', -350]]);
+  assert.deepEqual(figs('净流入为-2.3亿，'), [['-2.3亿', 'CARDINAL', -230000000]]);
+  assert.deepEqual(figs('群众有三百零五。'), [['三百零五', 'CARDINAL', 305]]);
+  assert.deepEqual(figs('数量为贰佰零捌，'), [['贰佰零捌', 'CARDINAL', 208]]);
+  assert.deepEqual(figs('人口约1,260万。'), [['约1,260万', 'CARDINAL', 12600000, { mod: 'approx' }]]);
+  assert.deepEqual(figs('指标由52.1回落至49.8。'), [['52.1', 'CARDINAL', 52.1], ['49.8', 'CARDINAL', 49.8]]);
+  assert.deepEqual(figs('三分之二的受访者'), [['三分之二', 'CARDINAL', 0.6667]]);
+  assert.deepEqual(figs('近二分之一的家庭'), [['近二分之一', 'CARDINAL', 0.5, { mod: 'less_than' }]]);
+  assert.deepEqual(figs('约3/4的企业'), [['约3/4', 'CARDINAL', 0.75, { mod: 'approx' }]]);
+  assert.deepEqual(figs('发病率为十万分之三'), [['十万分之三', 'CARDINAL', 0.00003]]);
+  assert.deepEqual(figs('沪指收报3052.14点'), [['3052.14点', 'CARDINAL', 3052.14, { unit: '点' }]]);
+});
+
+test('not figures: numbers inside names, codes, models, identifiers and addresses', () => {
+  for (const s of [
+    '5G网络', 'G20峰会', 'PM2.5浓度', '3D打印', '波音737客机', '“十四五”规划', '十四五期间', '新冠变异株XBB.1.5',
+    '“双11”期间', '“996”现象', '一所985高校', '拨打12345热线', '电话0571-87654321', '手机13812345678',
+    '身份证号码330102198507163214', '住在8栋502室', '1203会议室', '贵州茅台（600519）', '股票代码为300750',
+    '邮编310000', '18路公交车', '地铁4号线', '歼-20战机', '神舟十六号', '北斗三号', 'GB 2760-2014', '2.0T发动机',
+    '2019赛季', '3、4月份', '1．衣着用品', '（1＋2）论文', '委托第三方机构', '9:00至17:00', '2024/05/20', '3至5年',
+  ]) {
+    assert.deepEqual(figs(s), [], s);
+  }
+});
+
+test('MONEY: financial numerals, 角/分 and colloquial amounts, currency names before or after the amount', () => {
+  assert.deepEqual(figs('叁仟零伍拾圆整'), [['叁仟零伍拾圆整', 'MONEY', 3050, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('捌佰元陆角'), [['捌佰元陆角', 'MONEY', 800.6, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('壹仟零贰拾元零伍分'), [['壹仟零贰拾元零伍分', 'MONEY', 1020.05, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('人民币壹万贰仟叁佰肆拾伍元陆角柒分'), [['人民币壹万贰仟叁佰肆拾伍元陆角柒分', 'MONEY', 12345.67, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('票价为五角八分'), [['五角八分', 'MONEY', 0.58, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('一碗面要三块五毛'), [['三块五毛', 'MONEY', 3.5, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('每斤三块五。'), [['三块五', 'MONEY', 3.5, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('卖二十块钱一捆'), [['二十块钱', 'MONEY', 20, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('门票要两百块。'), [['两百块', 'MONEY', 200, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('大米才一毛五。'), [['一毛五', 'MONEY', 0.15, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('电价上调了八分。'), [['八分', 'MONEY', 0.08, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('每分钟7.5美分'), [['7.5美分', 'MONEY', 0.075, { unit: 'USD' }]]);
+  assert.deepEqual(figs('三块石头'), [['三块', 'CARDINAL', 3, { unit: '块' }]]);
+  assert.deepEqual(figs('画一个三角形'), []);
+  assert.deepEqual(figs('150澳门元'), [['150澳门元', 'MONEY', 150, { unit: 'MOP' }]]);
+  assert.deepEqual(figs('5000亿韩元'), [['5000亿韩元', 'MONEY', 500000000000, { unit: 'KRW' }]]);
+  assert.deepEqual(figs('5000美金'), [['5000美金', 'MONEY', 5000, { unit: 'USD' }]]);
+  assert.deepEqual(figs('新台币9000亿元'), [['新台币9000亿元', 'MONEY', 900000000000, { unit: 'TWD' }]]);
+  assert.deepEqual(figs('27470元新台币'), [['27470元新台币', 'MONEY', 27470, { unit: 'TWD' }]]);
+  assert.deepEqual(figs('港币5亿元'), [['港币5亿元', 'MONEY', 500000000, { unit: 'HKD' }]]);
+  assert.deepEqual(figs('金额为美元2.5亿。'), [['美元2.5亿', 'MONEY', 250000000, { unit: 'USD' }]]);
+  assert.deepEqual(figs('4540亿里亚尔'), [['4540亿里亚尔', 'MONEY', 454000000000, { unit: 'SAR' }]]);
+  assert.deepEqual(figs('欧元3日走低'), []);
 });
 
 test('ranges carry value and valueMax', () => {

@@ -15,6 +15,7 @@ import {
   roundFloat,
   scanNumeral,
 } from './numerals';
+import { fractionValue, isBareCardinal } from './bareNumbers';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabularies
@@ -30,10 +31,25 @@ const CURRENCIES: Record<string, string> = {
   '澳门元': 'MOP', '澳门币': 'MOP', '新西兰元': 'NZD', '土耳其里拉': 'TRY', '瑞典克朗': 'SEK',
   '挪威克朗': 'NOK', '丹麦克朗': 'DKK', '比特币': 'BTC', '铢': 'THB', '马克': 'DEM', '法郎': 'FRF', '里拉': 'ITL',
   '卢比': 'INR', '菲律宾比索': 'PHP', '墨西哥比索': 'MXN', '阿根廷比索': 'ARS',
+  '圆': 'CNY', '人民币元': 'CNY', '块人民币': 'CNY', '日币': 'JPY', '韩币': 'KRW', '澳币': 'AUD', '加币': 'CAD',
+  '纽币': 'NZD', '新币': 'SGD', '马币': 'MYR', '瑞郎': 'CHF', '英磅': 'GBP', '俄罗斯卢布': 'RUB', '巴西雷亚尔': 'BRL',
+  '南非兰特': 'ZAR', '马来西亚林吉特': 'MYR', '印尼盾': 'IDR', '印度尼西亚盾': 'IDR', '迪拉姆': 'AED',
+  '阿联酋迪拉姆': 'AED', '里亚尔': 'SAR', '沙特里亚尔': 'SAR', '卡塔尔里亚尔': 'QAR', '伊朗里亚尔': 'IRR',
+  '埃及镑': 'EGP', '格里夫纳': 'UAH', '兹罗提': 'PLN', '波兰兹罗提': 'PLN', '福林': 'HUF', '匈牙利福林': 'HUF',
+  '捷克克朗': 'CZK', '冰岛克朗': 'ISK', '坚戈': 'KZT', '图格里克': 'MNT', '谢克尔': 'ILS', '新谢克尔': 'ILS',
+  '巴基斯坦卢比': 'PKR', '斯里兰卡卢比': 'LKR', '尼泊尔卢比': 'NPR', '塔卡': 'BDT', '基普': 'LAK', '瑞尔': 'KHR',
+  '缅元': 'MMK', '智利比索': 'CLP', '哥伦比亚比索': 'COP', '索尔': 'PEN', '第纳尔': 'KWD', '科威特第纳尔': 'KWD',
+  '苏姆': 'UZS', '先令': 'KES', '肯尼亚先令': 'KES', '尼日利亚奈拉': 'NGN', '白俄罗斯卢布': 'BYN',
+  '新台币元': 'TWD', '港币元': 'HKD',
 };
+/** Currency names that may also stand before the amount (港币5亿元, 美元2.5亿, 新台币9000亿元); not 元 / 圆 alone. */
+const PREFIX_CURRENCY_MIN_LENGTH = 2;
+/** Hundredths of a currency written alone after an amount. */
+const CENTS: [string, string][] = [['美分', 'USD'], ['欧分', 'EUR'], ['便士', 'GBP'], ['港仙', 'HKD']];
 /** Currency signs written before the amount. */
 const CURRENCY_SIGNS: Record<string, string> = {
-  'US$': 'USD', 'HK$': 'HKD', '$': 'USD', '＄': 'USD', '￥': 'CNY', '¥': 'CNY', '€': 'EUR', '£': 'GBP', '￡': 'GBP',
+  'US$': 'USD', 'HK$': 'HKD', 'NT$': 'TWD', 'S$': 'SGD', 'A$': 'AUD', 'C$': 'CAD', 'RMB': 'CNY', 'USD': 'USD',
+  'EUR': 'EUR', 'HKD': 'HKD', 'GBP': 'GBP', 'JPY': 'JPY', 'CNY': 'CNY', '₩': 'KRW', '₽': 'RUB', '₹': 'INR', '$': 'USD', '＄': 'USD', '￥': 'CNY', '¥': 'CNY', '€': 'EUR', '£': 'GBP', '￡': 'GBP',
 };
 /** Sub-units that may follow a whole amount (五元三角, 两美元又三美分). */
 const SUBUNITS: Record<string, Record<string, number>> = {
@@ -49,19 +65,22 @@ const QUANTITY_UNITS = [
   '平方公里', '平方千米', '平方米', '平米', '立方米', '立方', '公顷', '亩', '千米', '公里', '厘米', '毫米', '微米', '纳米',
   '米', '英里', '海里', '英尺', '公分', '千克', '公斤', '克', '毫克', '微克', '斤', '吨', '公吨', '千瓦时', '千瓦',
   '兆瓦', '吉瓦', '瓦', '千伏', '升', '毫升', '桶', '标箱', '标准箱', '摄氏度', '℃', '赫兹', '兆赫兹', '兆赫',
-  '千赫', '比特', '千比特', '字节', '千字节', '兆字节', '千卡', '马力',
+  '千赫', '比特', '千比特', '字节', '千字节', '兆字节', '千卡', '大卡', '卡路里', '马力',
 ];
 /** Units written in Latin letters; they must not run into a longer word (5km yes, 5kmh no). */
 const LATIN_UNITS = ['km', 'kg', 'cm', 'mm', 'm', 'kW', 'kWh', 'MW', 'GW', 'TEU', 'GB', 'MB', 'CM', 'KM', 'KG'];
 
 /** Classifiers that make a numeral a CARDINAL (a count); 倍 for multiples. */
 const CLASSIFIERS = [
-  '人次', '个', '個', '家', '人', '项', '件', '名', '位', '次', '辆', '台', '所', '座', '户', '套', '倍', '只', '头', '条',
+  '人次', '架次', '批次', '艘次', '场次', '班次', '车次', '户次', '个', '個', '家', '人', '项', '件', '名', '位', '次', '辆', '台', '所', '座', '户', '套', '倍', '只', '头', '条',
   '张', '本', '部', '篇', '份', '批', '架', '艘', '列', '栋', '幢', '间', '处', '场', '届', '支', '种', '类', '起', '例',
   '宗', '笔', '株', '棵', '枚', '颗', '道', '层', '门', '款', '单', '票', '册', '匹', '口井', '所', '轮', '组', '对', '双',
   '块', '片', '根', '粒', '盏', '首', '幅', '集', '期', '节', '章', '卷', '帧', '例次', '股', '席', '段', '国', '省',
+  '口', '面', '副', '句', '盒', '瓶', '袋', '箱',
   '余', '多',
 ].filter((c) => c !== '余' && c !== '多');
+/** Classifiers that, followed by another number, make an address (8栋502室). */
+const ADDRESS_CLASSIFIERS = new Set(['栋', '幢', '座', '层', '号', '排', '组', '区', '间', '单元']);
 /** Classifiers that may follow 第 in an ORDINAL (第三届, 第5名). */
 const ORDINAL_CLASSIFIERS = new Set([
   '届', '次', '名', '位', '个', '批', '期', '轮', '场', '章', '节', '条', '款', '项', '家', '号', '代', '波', '版',
@@ -179,18 +198,39 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
   if (ch === '折' && !NOT_AFTER_ZHE.has(text[j + 1]) && digitForm(m, text) && m.value > 0 && m.value < 100) {
     return { label: 'PERCENT', end: j + 1, factor: m.value < 10 ? 0.1 : 0.01, add: 0 };
   }
+  // Cents of a foreign currency: 7.5美分, 50欧分, 20便士.
+  for (const [w, code] of CENTS) {
+    if (text.startsWith(w, j)) return { label: 'MONEY', end: j + w.length, factor: 0.01, add: 0, unit: code };
+  }
   // Currency.
   const cur = longestAt(CURRENCY_INDEX, text, j);
   if (cur) {
-    const code = CURRENCIES[cur];
+    let code = CURRENCIES[cur];
     let end = j + cur.length;
-    if (code === 'CNY' && cur === '元' && text.startsWith('人民币', end)) end += 3; // 8亿元人民币
+    if (cur === '元' || cur === '圆') {
+      // 8亿元人民币, 27470元新台币: the currency named after 元.
+      const named = longestAt(CURRENCY_INDEX, text, end);
+      if (named && named.length >= PREFIX_CURRENCY_MIN_LENGTH && named[0] !== '元') {
+        code = CURRENCIES[named];
+        end += named.length;
+      }
+    }
     const sub = subunitsAfter(text, end, code);
-    return { label: 'MONEY', end: sub.end, factor: 1, add: sub.add, unit: code };
+    return { label: 'MONEY', end: wholeMark(text, sub.end, code), factor: 1, add: sub.add, unit: code };
   }
-  // Colloquial yuan: 三块钱 is caught above; a bare 块 closing a clause after a price verb (花了三块).
-  if (ch === '块' && isClauseEnd(text, j + 1) && priceVerbBefore(text, m.start)) {
-    return { label: 'MONEY', end: j + 1, factor: 1, add: 0, unit: 'CNY' };
+  // Colloquial and small-change yuan: 三块五毛, 两百块, 五角八分, 一毛五, 八毛钱, 五分钱.
+  if (ch === '块' || ch === '角' || ch === '毛' || ch === '分') {
+    const small = smallChangeAt(text, m, j);
+    if (small) return small;
+  }
+  // Index points: 3052.14点, 3000点大关 (a clock hour is at most 24).
+  if (ch === '点' && j === at && Math.abs(m.valueMax ?? m.value) >= 100 && /[0-9０-９]/.test(text[m.start] === '-' ? text[m.start + 1] : text[m.start])) {
+    const after = text[j + 1];
+    if (after !== '钟' && after !== '半' && after !== '多') return { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '点' };
+  }
+  // Scores: 总分689分, 689分的成绩.
+  if (ch === '分' && j === at && Number.isInteger(m.value) && m.value > 0 && scoreContext(text, m.start, j + 1)) {
+    return { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '分' };
   }
   // Physical units.
   const q = longestAt(QUANTITY_INDEX, text, j);
@@ -236,6 +276,7 @@ function subunitsAfter(text: string, at: number, code: string): { end: number; a
   if (!table) return { end, add };
   let j = text[end] === '又' ? end + 1 : end;
   for (let round = 0; round < 2; round++) {
+    if (text[j] === '零' && canStartNumeral(text.charCodeAt(j + 1))) j++; // 壹仟零贰拾元零伍分
     if (!canStartNumeral(text.charCodeAt(j))) break;
     const d = scanNumeral(text, j, text.length, true);
     if (!d || d.value <= 0 || d.value >= 100) break;
@@ -251,15 +292,94 @@ function subunitsAfter(text: string, at: number, code: string): { end: number; a
   return { end, add: roundFloat(add) };
 }
 
+/** 整 closing a yuan amount (叁仟零伍拾圆整, 伍万元整). */
+function wholeMark(text: string, end: number, code: string): number {
+  return code === 'CNY' && text[end] === '整' ? end + 1 : end;
+}
+
+/** After a price: characters that may follow a colloquial amount (三块, 五毛) in a clause. */
+const AFTER_PRICE = new Set('钱涨降提到增减左多的一每起了啊呢吧'.split(''));
+/** Words before an amount that make 块 / 角 / 毛 / 分 money (价格, 卖, 花了, 票, 收费 …). */
+const PRICE_CHARS = '花买卖付赚价值收退赔找费票钱涨降调租售要省贵便宜';
+
+/** 三块五毛, 两块五, 二十块, 五角八分, 一毛五, 八毛钱, 五分钱: yuan written with 块 and sub-units 角 / 毛 / 分. */
+function smallChangeAt(text: string, m: NumeralMatch, j: number): UnitMatch | undefined {
+  const ch = text[j];
+  if (m.valueMax !== undefined || m.value <= 0) return undefined;
+  const money = (end: number, factor: number, add: number): UnitMatch => ({
+    label: 'MONEY', end: text[end] === '钱' ? end + 1 : end, factor, add: roundFloat(add), unit: 'CNY',
+  });
+  const context = priceVerbBefore(text, m.start);
+  if (ch === '块') {
+    const k = j + 1;
+    if (text[k] === '钱') return money(k, 1, 0);
+    // Sub-units: 三块五毛, 两块五毛钱.
+    const sub = jiaoFen(text, k);
+    if (sub) return money(sub.end, 1, sub.add);
+    // One digit for the jiao: 三块五, 12块5, 九块九.
+    const d = singleDigitAt(text, k);
+    if (d !== undefined && (isClauseEnd(text, k + 1) || AFTER_PRICE.has(text[k + 1]))) return money(k + 1, 1, d / 10);
+    if (context && (isClauseEnd(text, k) || AFTER_PRICE.has(text[k]))) return money(k, 1, 0);
+    return undefined;
+  }
+  if (!Number.isInteger(m.value) || m.value >= 100) return undefined;
+  if (ch === '角' || ch === '毛') {
+    const k = j + 1;
+    if (text[k] === '钱') return money(k, 0.1, 0);
+    const fen = fenAt(text, k);
+    if (fen) return money(fen.end, 0.1, fen.add);
+    const d = ch === '毛' ? singleDigitAt(text, k) : undefined; // 一毛五
+    if (d !== undefined && (isClauseEnd(text, k + 1) || text[k + 1] === '钱')) return money(k + 1, 0.1, d / 100);
+    if (context && (isClauseEnd(text, k) || AFTER_PRICE.has(text[k]))) return money(k, 0.1, 0);
+    return undefined;
+  }
+  // 分: 五分钱, or a price at the end of a clause (每度电上调八分).
+  if (text[j + 1] === '钱') return money(j + 1, 0.01, 0);
+  if (context && isClauseEnd(text, j + 1)) return money(j + 1, 0.01, 0);
+  return undefined;
+}
+
+/** A one-digit numeral at k that is not the start of a longer numeral. */
+function singleDigitAt(text: string, k: number): number | undefined {
+  if (!canStartNumeral(text.charCodeAt(k))) return undefined;
+  const d = scanNumeral(text, k, k + 1, true);
+  if (!d || !Number.isInteger(d.value) || d.value < 1 || d.value > 9) return undefined;
+  if (canStartNumeral(text.charCodeAt(k + 1)) || text[k + 1] === '点' || text[k + 1] === '.') return undefined;
+  return d.value;
+}
+
+/** 五毛 / 五角 (+ 八分) at k: the added yuan. */
+function jiaoFen(text: string, k: number): { end: number; add: number } | undefined {
+  const d = singleDigitAt(text, k);
+  if (d === undefined || (text[k + 1] !== '毛' && text[k + 1] !== '角')) return undefined;
+  const fen = fenAt(text, k + 2);
+  return fen ? { end: fen.end, add: d / 10 + fen.add } : { end: k + 2, add: d / 10 };
+}
+
+/** 八分 at k (not 八分之一, 八分钟): the added yuan. */
+function fenAt(text: string, k: number): { end: number; add: number } | undefined {
+  const z = text[k] === '零' ? k + 1 : k;
+  const d = singleDigitAt(text, z);
+  if (d === undefined || text[z + 1] !== '分' || text[z + 2] === '之' || text[z + 2] === '钟') return undefined;
+  return { end: z + 2, add: d / 100 };
+}
+
+/** A test or match score: 总分689分, 考了689分, 689分的成绩. */
+function scoreContext(text: string, start: number, end: number): boolean {
+  if (text.startsWith('的成绩', end) || text.startsWith('的高分', end) || text.startsWith('的总分', end)) return true;
+  const before = text.slice(Math.max(0, start - 4), start);
+  return /总分|得分|考了|考出|分数|成绩|打出|获得|评分|满分/.test(before);
+}
+
 function isClauseEnd(text: string, i: number): boolean {
   return i >= text.length || '，。；！？、,.;!?）)」”\r\n '.includes(text[i]);
 }
 
 function priceVerbBefore(text: string, start: number): boolean {
-  for (let k = start - 1; k >= 0 && k >= start - 6; k--) {
+  for (let k = start - 1; k >= 0 && k >= start - 8; k--) {
     const c = text[k];
     if ('，。；！？\n'.includes(c)) return false;
-    if ('花买卖付赚价值收退赔找'.includes(c)) return true;
+    if (PRICE_CHARS.includes(c)) return true;
   }
   return false;
 }
@@ -358,13 +478,16 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
     while (k < text.length && /[0-9０-９]/.test(text[k])) k++;
     return { next: k };
   }
-  // A fraction (五百分之2.2, 三分之一) is a number, not one of our figures.
+  // A fraction (三分之二, 五百分之2.2, 3/4) is a CARDINAL with its value.
   const fracMark = matchSpaced(text, m.end, '分之');
   if (fracMark >= 0) {
     const k = skipSpaces(text, fracMark);
     const after = canStartNumeral(text.charCodeAt(k)) ? scanNumeral(text, k, text.length, true) : undefined;
-    return { next: after ? after.end : fracMark };
+    if (!after || m.value === 0 || m.valueMax !== undefined || after.valueMax !== undefined) return { next: after ? after.end : fracMark };
+    return { figure: modified(text, m.start, after.end, fractionValue(after.value, m.value)), next: after.end };
   }
+  const slash = slashFraction(text, m);
+  if (slash) return { figure: modified(text, m.start, slash.end, slash.value), next: slash.end };
   // 数十人, 上百家, 几十个: indefinite amounts.
   if (INDEFINITE_BEFORE.has(text[i - 1]) && '十拾百佰千仟'.includes(text[i])) return { next: m.end };
   const production = productionBefore(text, m.start);
@@ -416,8 +539,19 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
       }
     }
   }
-  if (!unit) return { next: m.end };
+  if (!unit) {
+    // A bare number (12,580, 7.6万, 负350, 三百零五) is a CARDINAL unless it names, codes or dates something.
+    const pre = prefixModBefore(text, m.start);
+    if (!isBareCardinal(text, m, at, pre !== undefined)) return { next: m.end };
+    const f = modified(text, m.start, at, value);
+    if (mod && !f.mod) f.mod = mod;
+    return { figure: f, next: f.end };
+  }
   if (unit.mod) mod = unit.mod;
+  // An address (8栋502室, 3单元201): the count is part of a house number.
+  if (unit.label === 'CARDINAL' && unit.unit !== undefined && ADDRESS_CLASSIFIERS.has(unit.unit) && /[0-9０-９]/.test(text[end] ?? '')) {
+    return { next: end };
+  }
   // A class modifier (万吨级码头, 千亿元级产业) is not an amount.
   if (m.bare && valueMax === undefined && text[end] === '级') return { next: end + 1 };
 
@@ -449,6 +583,37 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   };
   if (valueMax !== undefined) f.valueMax = valueMax * unit.factor + unit.add;
   return { figure: f, next: end };
+}
+
+/** A CARDINAL from start to end with the modifiers written around it (约3/4, 近二分之一, 三分之二以上). */
+function modified(text: string, start: number, end: number, value: number): Figure {
+  const f: Figure = { start, end, label: 'CARDINAL', value };
+  const pre = prefixModBefore(text, start);
+  if (pre) {
+    f.start = pre.start;
+    f.mod = pre.mod;
+  }
+  const post = suffixModAt(text, end);
+  if (post) {
+    f.end = post.end;
+    f.mod = post.mod;
+  }
+  return f;
+}
+
+/** 3/4, 2/3: small Arabic fractions (the denominator at most 10 and above the numerator; 5/20 is a date). */
+function slashFraction(text: string, m: NumeralMatch): { end: number; value: number } | undefined {
+  const s = text[m.end];
+  if ((s !== '/' && s !== '／') || m.tokens !== 1 || m.lastKind !== 'num' || !Number.isInteger(m.value) || m.value <= 0) return undefined;
+  const before = text.charCodeAt(m.start - 1);
+  if (before === 0x2f || before === 0xff0f || isAsciiAlnum(before)) return undefined;
+  const k = m.end + 1;
+  if (!/[0-9０-９]/.test(text[k] ?? '')) return undefined;
+  const den = scanNumeral(text, k, text.length);
+  if (!den || den.lastKind !== 'num' || den.tokens !== 1 || !Number.isInteger(den.value) || den.value > 10 || den.value <= m.value) return undefined;
+  const after = text.charCodeAt(den.end);
+  if (after === 0x2f || after === 0xff0f || isAsciiAlnum(after) || canStartNumeral(after)) return undefined;
+  return { end: den.end, value: fractionValue(m.value, den.value) };
 }
 
 const BASE_UNITS: Record<string, number> = { '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8 };
@@ -528,30 +693,44 @@ function ordinalAt(text: string, i: number): { figure?: Figure; next: number } {
   return { figure: { start: i, end, label: 'ORDINAL', value: m.value }, next: end };
 }
 
-/** Amounts written after a currency sign or name: ￥300, $20, US$5亿, 人民币50元. */
+/** Amounts written after a currency sign or name: ￥300, $20, US$5亿, 人民币50元, 港币5亿元, 美元2.5亿, RMB 500. */
 function currencyPrefixAt(text: string, i: number): { figure?: Figure; next: number } {
   let code: string | undefined;
   let k: number;
+  let named = false;
   const sign = longestAt(SIGN_INDEX, text, i);
   if (sign) {
+    const letters = sign.length === 3 && /^[A-Z]{3}$/.test(sign);
+    if (letters && (isAsciiAlnum(text.charCodeAt(i - 1)) || isAsciiAlnum(text.charCodeAt(i + 3)) && !/[0-9]/.test(text[i + 3]))) {
+      return { next: i + 1 };
+    }
     code = CURRENCY_SIGNS[sign];
-    k = i + sign.length;
-  } else if (text.startsWith('人民币', i)) {
-    code = 'CNY';
-    k = skipSpaces(text, i + 3);
+    k = letters ? skipSpaces(text, i + 3) : i + sign.length;
   } else {
-    return { next: i + 1 };
+    const name = longestAt(CURRENCY_INDEX, text, i);
+    if (!name || name.length < PREFIX_CURRENCY_MIN_LENGTH || name[0] === '元') return { next: i + 1 };
+    code = CURRENCIES[name];
+    k = skipSpaces(text, i + name.length);
+    named = true;
   }
   if (!canStartNumeral(text.charCodeAt(k))) return { next: i + 1 };
   const m = scanNumeral(text, k, text.length, true);
-  if (!m) return { next: i + 1 };
+  if (!m || m.valueMax !== undefined) return { next: i + 1 };
   let end = m.end;
-  if (!sign) {
-    // 人民币50元: the amount must carry its own 元 (人民币 alone before a number is a heading, not an amount).
+  let add = 0;
+  if (named) {
     const j = skipSpaces(text, end);
     const cur = longestAt(CURRENCY_INDEX, text, j);
-    if (!cur || CURRENCIES[cur] !== 'CNY') return { next: i + 1 };
-    end = j + cur.length;
+    if (cur === '元' || cur === '圆') {
+      // 人民币50元, 港币5亿元, 新台币9000亿元 (then 角 / 分 and 整).
+      const sub = subunitsAfter(text, j + 1, code);
+      end = wholeMark(text, sub.end, code);
+      add = sub.add;
+    } else if (code === 'CNY' || cur) {
+      return { next: i + 1 }; // 人民币 alone before a number is a heading, not an amount
+    } else if (trailingMultiplier(text, m) === 1 && !isClauseEnd(text, end) && text[end] !== '的') {
+      return { next: i + 1 }; // 美元2.5亿 yes; 欧元3日 no
+    }
   }
   let mod: Mod | undefined;
   const post = suffixModAt(text, end);
@@ -559,7 +738,7 @@ function currencyPrefixAt(text: string, i: number): { figure?: Figure; next: num
     end = post.end;
     mod = post.mod;
   }
-  return { figure: { start: i, end, label: 'MONEY', value: m.value, unit: code, mod }, next: end };
+  return { figure: { start: i, end, label: 'MONEY', value: roundFloat(m.value + add), unit: code, mod }, next: end };
 }
 
 /** Discounts and tenths written with 半 or 对: 半成 (5%), 半折, 打对折. */
@@ -579,7 +758,24 @@ function halfAt(text: string, i: number): { figure?: Figure; next: number } {
 /** Longest title in 《》 skipped as a whole. */
 const TITLE_MAX = 60;
 
-const SPECIAL_START = new Set(['《', '万', '萬', '第', '人', '$', '＄', '￥', '¥', '€', '£', '￡', 'U', 'H', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
+const SPECIAL_START = new Set(['《', '万', '萬', '第', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
+for (const w of Object.keys(CURRENCY_SIGNS)) SPECIAL_START.add(w[0]);
+/** Currency names that may precede an amount, by their last character (looked up backwards from a numeral). */
+const PREFIX_NAMES_BY_LAST = new Map<string, string[]>();
+for (const w of Object.keys(CURRENCIES)) {
+  if (w.length < PREFIX_CURRENCY_MIN_LENGTH || w[0] === '元') continue;
+  const last = w[w.length - 1];
+  PREFIX_NAMES_BY_LAST.set(last, [...(PREFIX_NAMES_BY_LAST.get(last) ?? []), w].sort((a, b) => b.length - a.length));
+}
+
+/** The start of a currency name written right before the numeral at i (港币5亿元, 人民币 50元), or -1. */
+function currencyNameBefore(text: string, i: number): number {
+  const e = text[i - 1] === ' ' ? i - 1 : i;
+  const list = PREFIX_NAMES_BY_LAST.get(text[e - 1]);
+  if (!list) return -1;
+  for (const w of list) if (e >= w.length && text.startsWith(w, e - w.length)) return e - w.length;
+  return -1;
+}
 
 export function recogniseFigures(text: string): RawSpan[] {
   const out: RawSpan[] = [];
@@ -620,11 +816,18 @@ export function recogniseFigures(text: string): RawSpan[] {
         i = wordEnd;
         continue;
       }
-      r = figureAt(text, i);
+      const named = currencyNameBefore(text, i);
+      const pre = named >= 0 ? currencyPrefixAt(text, named) : undefined;
+      r = pre?.figure ? pre : figureAt(text, i);
     } else if (ch === '第') {
       r = ordinalAt(text, i);
     } else if (ch === '半' || ch === '对' || ch === '對') {
       r = halfAt(text, i);
+    } else if ((ch === '.' || ch === '．') && isAsciiAlnum(text.charCodeAt(i - 1))) {
+      // PM2.5, XBB.1.5, 2024.3.7: a dotted code, version or date continues.
+      i++;
+      while (i < n && (isAsciiAlnum(text.charCodeAt(i)) || text[i] === '.')) i++;
+      continue;
     } else if (ch === '负' || ch === '負' || ch === '-' || ch === '－' || ch === '.' || ch === '．') {
       r = scanNumeral(text, i) ? figureAt(text, i) : { next: i + 1 };
     } else {
