@@ -770,7 +770,8 @@ for (const w of Object.keys(CURRENCIES)) {
 
 /** The start of a currency name written right before the numeral at i (港币5亿元, 人民币 50元), or -1. */
 function currencyNameBefore(text: string, i: number): number {
-  const e = text[i - 1] === ' ' ? i - 1 : i;
+  let e = i;
+  while (e > 0 && i - e < 4 && text[e - 1] === ' ') e--;
   const list = PREFIX_NAMES_BY_LAST.get(text[e - 1]);
   if (!list) return -1;
   for (const w of list) if (e >= w.length && text.startsWith(w, e - w.length)) return e - w.length;
