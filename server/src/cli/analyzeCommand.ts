@@ -1,11 +1,10 @@
 // `news-annotator analyze`: files → one JSON object per file; `--jsonl`: JSON lines on stdin → JSON lines on stdout,
 // streamed with constant memory so it can serve as a map step in a batch pipeline.
-import * as path from 'path';
 import * as readline from 'readline';
-import { analyze } from '../analysis/analyze';
 import { LabelGroup, LABEL_GROUPS } from '../core/types';
-import { DOCUMENT_DATE_FORM, checkDocumentDate } from '../core/documentDateFormat';
-import { CommandLine, compactSpan as compact, dctProblem, readArticle, storedDocumentDate, write } from './commandLine';
+import { CommandLine, dctProblem, write } from './commandLine';
+import { AnalyzeSettings } from './analyzeTasks';
+import { Progress, defaultJobs, inOrder, parseJobs, runner } from './parallel';
 
 const HELP = `Usage:
   news-annotator analyze FILE... [--dct DATE] [--labels GROUP,...]
@@ -21,6 +20,8 @@ Options:
                      wins; a date stored for a file with the editor's "Set Document Date" wins over it)
   --labels GROUPS    comma-separated recogniser groups: ${Object.keys(LABEL_GROUPS).join(', ')} (default: all)
   --jsonl            stream JSON lines from stdin to stdout
+  --jobs N           worker threads (default: the number of cores, ${defaultJobs()} here); output order is the input
+                     order whatever N; progress on stderr when it is a terminal
   -h, --help         this help
 
 Files that are not UTF-8 are decoded when they are GB18030/GBK or Big5; others are reported on stderr and skipped.
@@ -34,11 +35,14 @@ export async function run(argv: string[]): Promise<number> {
     dct: { type: 'string' },
     labels: { type: 'string' },
     jsonl: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const badDct = dctProblem(values.dct);
   if (badDct) return usageError(badDct);
+  const jobs = parseJobs(values.jobs);
+  if (typeof jobs === 'string') return usageError(jobs);
   let groups: LabelGroup[] | undefined;
   if (values.labels !== undefined) {
     const names = values.labels.split(',').map((s) => s.trim()).filter(Boolean);
@@ -50,76 +54,74 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.jsonl) {
     if (positionals.length) return usageError('--jsonl reads standard input; give no FILE arguments');
-    return analyzeJsonLines(process.stdin, process.stdout, { dct: values.dct, groups });
+    return analyzeJsonLines(process.stdin, process.stdout, { dct: values.dct, groups }, process.stderr, jobs);
   }
   if (positionals.length === 0) return usageError('give one or more FILEs, or --jsonl');
-  return analyzeFiles(positionals, { dct: values.dct, groups });
+  return analyzeFiles(positionals, { dct: values.dct, groups }, jobs);
 }
 
-interface Settings {
-  dct?: string;
-  groups?: LabelGroup[];
-}
-
-async function analyzeFiles(files: string[], settings: Settings): Promise<number> {
+/** Analyses the files on `jobs` threads; results in the order given. */
+async function analyzeFiles(files: string[], settings: AnalyzeSettings, jobs: number): Promise<number> {
   let failed = 0;
-  for (const file of files) {
-    const text = readArticle(file);
-    if (text === undefined) {
-      failed++;
-      continue;
-    }
-    const result = analyze(text, { storedDct: storedDocumentDate(file), dct: settings.dct, fileName: path.basename(file), groups: settings.groups });
-    await write(
-      process.stdout,
-      JSON.stringify({ file, dct: result.dct.date ?? null, dctSource: result.dct.source, spans: result.spans.map(compact) }) + '\n',
-    );
+  const pool = runner('analyzeFile', Math.min(jobs, files.length));
+  const progress = new Progress('analyze', 'files', files.length);
+  try {
+    await inOrder(files, (file) => pool.run({ file, ...settings }), jobs * 4, async (r) => {
+      progress.tick();
+      for (const m of r.messages) process.stderr.write(m);
+      if (r.failed) failed++;
+      if (r.out) await write(process.stdout, r.out);
+    });
+  } finally {
+    progress.done();
+    await pool.close();
   }
   return failed ? 1 : 0;
 }
 
-/** Streams JSON lines: one output line per input line, in order, with bounded memory. */
+/** Lines of --jsonl sent to a worker thread at once. */
+const BATCH_LINES = 64;
+
+/**
+ * Streams JSON lines: one output line per input line, in order, with bounded memory (at most 4 batches of
+ * BATCH_LINES lines per job in flight), analysed on `jobs` threads.
+ */
 export async function analyzeJsonLines(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
-  settings: Settings,
+  settings: AnalyzeSettings,
   errors: NodeJS.WritableStream = process.stderr,
+  jobs = 1,
 ): Promise<number> {
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
   let failed = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    let out: object;
-    try {
-      const record = JSON.parse(line);
-      if (record === null || typeof record !== 'object' || typeof record.text !== 'string') {
-        throw new Error('expected an object with a string "text"');
+  const pool = runner('analyzeLines', jobs);
+  const progress = new Progress('analyze', 'lines');
+  const batches = (async function* () {
+    let batch: string[] = [];
+    let firstLineNo = 1;
+    for await (const line of lines) {
+      batch.push(line);
+      if (batch.length === BATCH_LINES) {
+        yield { lines: batch, firstLineNo, ...settings };
+        firstLineNo += batch.length;
+        batch = [];
       }
-      const dct = record.dct ?? settings.dct;
-      if (dct !== undefined) {
-        const check = typeof dct === 'string' ? checkDocumentDate(dct) : undefined;
-        if (!check?.ok) throw new Error(`"dct": ${check ? check.message : `${JSON.stringify(dct)} is not a string of the form ${DOCUMENT_DATE_FORM}`}`);
-      }
-      const result = analyze(record.text, { dct, groups: settings.groups });
-      out = { id: record.id ?? null, dct: result.dct.date ?? null, dctSource: result.dct.source, spans: result.spans.map(compact) };
-    } catch (err) {
-      failed++;
-      const id = safeId(line);
-      errors.write(`news-annotator: stdin line ${lineNo}: ${(err as Error).message}\n`);
-      out = id === undefined ? { id: null, line: lineNo, error: (err as Error).message } : { id, error: (err as Error).message };
     }
-    await write(output, JSON.stringify(out) + '\n');
+    if (batch.length) yield { lines: batch, firstLineNo, ...settings };
+  })();
+  try {
+    await inOrder(batches, (task) => pool.run(task), jobs * 4, async (results) => {
+      for (const r of results) {
+        progress.tick();
+        for (const m of r.messages) errors.write(m);
+        if (r.failed) failed++;
+        if (r.out) await write(output, r.out);
+      }
+    });
+  } finally {
+    progress.done();
+    await pool.close();
   }
   return failed ? 1 : 0;
-}
-
-function safeId(line: string): unknown {
-  try {
-    const v = JSON.parse(line);
-    return v && typeof v === 'object' ? v.id : undefined;
-  } catch {
-    return undefined;
-  }
 }

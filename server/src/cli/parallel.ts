@@ -1,0 +1,97 @@
+// Corpus commands on every core: a piscina worker-thread pool runs the per-input work (./cliWorker.ts) while this
+// thread reads inputs and writes results in input order. `--jobs N` (default: the number of cores); `--jobs 1` runs
+// the same functions in this thread. At most `window` inputs are in flight, so memory stays bounded however long
+// the input; progress goes to stderr when it is a terminal.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Piscina } from 'piscina';
+import * as tasks from './cliWorker';
+
+export type TaskName = keyof typeof tasks;
+type TaskInput<N extends TaskName> = Parameters<(typeof tasks)[N]>[0];
+type TaskOutput<N extends TaskName> = ReturnType<(typeof tasks)[N]>;
+
+/** The number of cores this process may use. */
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
+}
+
+/** `--jobs` as given: a whole number ≥ 1, or undefined for the default; a message for anything else. */
+export function parseJobs(value: string | undefined): number | string {
+  if (value === undefined) return defaultJobs();
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : `--jobs takes a whole number of at least 1; got '${value}'`;
+}
+
+/** The worker script: beside the CLI bundle (dist/server), the TypeScript source under tsx. */
+function workerFile(): string {
+  const bundled = path.join(__dirname, 'cliWorker.js');
+  return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'cliWorker.ts');
+}
+
+export interface Runner<N extends TaskName> {
+  run(input: TaskInput<N>): Promise<TaskOutput<N>>;
+  close(): Promise<void>;
+}
+
+/** Runs task `name` on `jobs` worker threads (in this thread for one job). */
+export function runner<N extends TaskName>(name: N, jobs: number): Runner<N> {
+  if (jobs <= 1) {
+    const fn = tasks[name] as (input: TaskInput<N>) => TaskOutput<N>;
+    return { run: async (input) => fn(input), close: async () => {} };
+  }
+  const pool = new Piscina({ filename: workerFile(), name, minThreads: jobs, maxThreads: jobs, idleTimeout: 1_000 });
+  return { run: (input) => pool.run(input) as Promise<TaskOutput<N>>, close: () => pool.destroy() };
+}
+
+/**
+ * Runs `run` over the inputs with up to `window` in flight and hands the results to `emit` in input order (emit
+ * awaits, e.g. for stdout's backpressure, before more inputs are read).
+ */
+export async function inOrder<I, R>(
+  inputs: AsyncIterable<I> | Iterable<I>,
+  run: (input: I) => Promise<R>,
+  window: number,
+  emit: (result: R) => Promise<void>,
+): Promise<void> {
+  const pending: Promise<{ ok: true; value: R } | { ok: false; error: unknown }>[] = [];
+  const settle = (p: Promise<R>) => p.then((value) => ({ ok: true as const, value }), (error) => ({ ok: false as const, error }));
+  const next = async () => {
+    const r = await pending.shift()!;
+    if (!r.ok) throw r.error;
+    await emit(r.value);
+  };
+  for await (const input of inputs) {
+    pending.push(settle(run(input)));
+    if (pending.length >= window) await next();
+  }
+  while (pending.length) await next();
+}
+
+/** "analyze: 1,234 lines" on stderr, rewritten in place at most 5 times a second, when stderr is a terminal. */
+export class Progress {
+  private count = 0;
+  private last = 0;
+  private readonly tty = process.stderr.isTTY === true;
+
+  constructor(
+    private readonly label: string,
+    private readonly unit: string,
+    private readonly total?: number,
+  ) {}
+
+  tick(): void {
+    this.count++;
+    if (!this.tty) return;
+    const now = Date.now();
+    if (now - this.last < 200 && this.count !== this.total) return;
+    this.last = now;
+    const of = this.total !== undefined ? `/${this.total.toLocaleString('en-US')}` : '';
+    process.stderr.write(`\r${this.label}: ${this.count.toLocaleString('en-US')}${of} ${this.unit}`);
+  }
+
+  done(): void {
+    if (this.tty && this.last > 0) process.stderr.write('\r\x1b[K');
+  }
+}
