@@ -2,36 +2,33 @@
 // Shared by the language server and the CLI; knows nothing of VS Code or the protocol. Sits above the recognisers
 // (core/ for figures and dates, ner/ for entities): neither imports from here.
 import { AnalysisOptions, AnalysisResult, Label, LabelGroup, RawSpan, SPAN_VALUE_KEYS, Span } from '../core/types';
+import { ALL_GROUPS, LABEL_TABLE } from '../core/labels';
 import { OffsetMap } from '../core/offsets';
 import { resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
 import { recogniseDates } from '../core/dates';
 import { recogniseEntities } from '../ner/entities';
 
-export const ALL_GROUPS: readonly LabelGroup[] = ['figures', 'dates', 'entities'];
+export { ALL_GROUPS };
+
+/** A recogniser: spans with UTF-16 offsets into the text; `dct` is the document date (YYYY-MM-DD[THH:MM[:SS]]). */
+export type Recogniser = (text: string, dct: string | undefined) => RawSpan[];
 
 /** The recogniser of each label group (analyze() and the sliced analysis of large documents share them). */
-export interface Recognisers {
-  figures(text: string): RawSpan[];
-  dates(text: string, dct: string | undefined): RawSpan[];
-  entities(text: string): RawSpan[];
-}
+export type Recognisers = Record<LabelGroup, Recogniser>;
 
 export const RECOGNISERS: Recognisers = { figures: recogniseFigures, dates: recogniseDates, entities: recogniseEntities };
 
-/** Priority when spans of the same length overlap (lower wins). */
-const PRIORITY: Record<Label, number> = {
-  DATE: 0, TIME: 1, DURATION: 2, MONEY: 3, PERCENT: 4, QUANTITY: 5, CARDINAL: 6, ORDINAL: 7,
-  ORG: 8, LOC: 9, PER: 10,
-};
+/** Priority when spans of the same length overlap (lower wins), from the label table. */
+const PRIORITY = Object.fromEntries(LABEL_TABLE.map((r) => [r.label, r.priority])) as Record<Label, number>;
 
 export function analyze(text: string, options: AnalysisOptions = {}): AnalysisResult {
   const groups = options.groups ?? ALL_GROUPS;
   const dct = resolveDocumentDate(text, options);
   const raw: RawSpan[] = [];
-  if (groups.includes('figures')) for (const item of RECOGNISERS.figures(text)) raw.push(item);
-  if (groups.includes('dates')) for (const item of RECOGNISERS.dates(text, dct.date)) raw.push(item);
-  if (groups.includes('entities')) for (const item of RECOGNISERS.entities(text)) raw.push(item);
+  for (const group of ALL_GROUPS) {
+    if (groups.includes(group)) for (const item of RECOGNISERS[group](text, dct.date)) raw.push(item);
+  }
   return { dct, spans: toCodePointSpans(text, flatten(raw)) };
 }
 

@@ -4,14 +4,15 @@
 //
 // What is sliced and what is not:
 // - the document date is found once, from the whole text (header, file name, newest date in the text);
-// - dates run over the whole text in one step: the date scanner carries context from one date to the next (当天,
-//   同年, 次日, the month of 6月18日至20日), so a slice would lose it;
+// - dates (the groups marked wholeText in core/labels.ts) run over the whole text in one step: the date scanner
+//   carries context from one date to the next (当天, 同年, 次日, the month of 6月18日至20日), so a slice would lose it;
 // - figures and entities run slice by slice. Cuts fall after a line break (a CRLF stays whole) or, in a very long
 //   line, after a 。 that ends a sentence (not before a closing quote), never inside a 《》 title that the scanners
 //   treat as one unit, so no span can cross a cut. Entities are tagged sentence by sentence anyway.
 // - the spans of all slices are flattened and converted to code points once, over the whole text, as analyze() does.
 import { AnalysisOptions, AnalysisResult, LabelGroup, RawSpan } from '../core/types';
 import { ALL_GROUPS, RECOGNISERS, Recognisers, flatten, toCodePointSpans } from './analyze';
+import { LABEL_GROUP_TABLE } from '../core/labels';
 import { resolveDocumentDate } from '../core/documentDate';
 
 /** Target slice length in UTF-16 code units (entities take about 8 µs a character: some 60 ms a slice). */
@@ -114,7 +115,7 @@ export async function analyzeInSlices(
   const groups = options.groups ?? ALL_GROUPS;
   const failures: string[] = [];
   const failed = new Set<LabelGroup>();
-  const byGroup: Record<LabelGroup, RawSpan[]> = { figures: [], dates: [], entities: [] };
+  const byGroup = Object.fromEntries(ALL_GROUPS.map((g) => [g, [] as RawSpan[]])) as Record<LabelGroup, RawSpan[]>;
   const attempt = (group: LabelGroup, run: () => RawSpan[], offset = 0) => {
     if (!groups.includes(group) || failed.has(group)) return;
     try {
@@ -130,20 +131,21 @@ export async function analyzeInSlices(
 
   if (slicing.cancelled?.()) throw new AnalysisCancelled();
   const dct = resolveDocumentDate(text, options);
-  if (groups.includes('dates')) {
+  const wanted = LABEL_GROUP_TABLE.filter((r) => groups.includes(r.group));
+  for (const { group } of wanted.filter((r) => r.wholeText)) {
     await step();
-    attempt('dates', () => recognisers.dates(text, dct.date));
+    attempt(group, () => recognisers[group](text, dct.date));
   }
-  if (groups.includes('figures') || groups.includes('entities')) {
+  const sliced = wanted.filter((r) => !r.wholeText);
+  if (sliced.length) {
     const cuts = sliceBoundaries(text, slicing.sliceLength);
     for (let k = 0; k + 1 < cuts.length; k++) {
       await step();
       const slice = text.slice(cuts[k], cuts[k + 1]);
-      attempt('figures', () => recognisers.figures(slice), cuts[k]);
-      attempt('entities', () => recognisers.entities(slice), cuts[k]);
+      for (const { group } of sliced) attempt(group, () => recognisers[group](slice, dct.date), cuts[k]);
     }
   }
   await step();
-  const raw = [...byGroup.figures, ...byGroup.dates, ...byGroup.entities];
+  const raw = ALL_GROUPS.flatMap((g) => byGroup[g]);
   return { result: { dct, spans: toCodePointSpans(text, flatten(raw)) }, failures };
 }

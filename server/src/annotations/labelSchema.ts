@@ -1,7 +1,7 @@
 // The label schema: which labels can be tagged, their colour, their key and whether they may overlap other tags.
 // Read from `.news-annotator/schema.json` in the workspace; the default is the guidelines' label set.
 // An invalid schema file is reported (with positions, for diagnostics) and the default stays in force.
-import { ALL_LABELS } from '../core/types';
+import { LABEL_TABLE } from '../core/labels';
 
 export interface LabelDefinition {
   name: string;
@@ -33,32 +33,15 @@ export interface SchemaProblem {
 /** Relative path of the schema file inside a workspace folder. */
 export const SCHEMA_FILE = '.news-annotator/schema.json';
 
-// Hues about 30° apart (HSL saturation 80 %, lightness 45 %); the editor moves each one's lightness until its text
-// reaches 4.5:1 on the default light, dark and high-contrast backgrounds (client/src/tagging/labelColours.ts).
-const DEFAULT_COLOURS: Record<string, string> = {
-  PER: '#cf1736',
-  LOC: '#17cf17',
-  ORG: '#1754cf',
-  MONEY: '#cf6317',
-  PERCENT: '#17cfa1',
-  QUANTITY: '#17b0cf',
-  CARDINAL: '#cfa117',
-  ORDINAL: '#b0cf17',
-  DATE: '#9117cf',
-  TIME: '#cf17a1',
-  DURATION: '#3617cf',
-};
-const DEFAULT_KEYS = '1234567890-=qwertyuiop';
-
+/**
+ * The guidelines' labels with the label table's colours and keys. (The colours are hues about 30° apart, HSL
+ * saturation 80 %, lightness 45 %; the editor moves each one's lightness until its text reaches 4.5:1 on the
+ * default light, dark and high-contrast backgrounds: client/src/tagging/labelColours.ts.)
+ */
 export function defaultSchema(): LabelSchema {
   return {
     source: 'default',
-    labels: ALL_LABELS.map((name, i) => ({
-      name,
-      color: DEFAULT_COLOURS[name] ?? '#888888',
-      key: DEFAULT_KEYS[i] ?? '',
-      mayOverlap: false,
-    })),
+    labels: LABEL_TABLE.map((row) => ({ name: row.label, color: row.colour, key: row.key, mayOverlap: false })),
   };
 }
 

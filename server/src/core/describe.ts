@@ -2,6 +2,7 @@
 // 二季度 → "2023-Q2 (2023-04-01 – 2023-06-30)", and where the document date came from. Independent of VS Code and
 // the protocol: callers pass a `translate` function (the server passes @vscode/l10n's `t`) to localise the words.
 import { DocumentDate, ExplicitDateOrigin, Label, Mod, Span } from './types';
+import { LABEL_TABLE, groupOf } from './labels';
 
 /** Localises a message with {0}, {1}… placeholders; the default fills them in and keeps the English. */
 export type Translate = (message: string, ...args: Array<string | number>) => string;
@@ -299,19 +300,8 @@ export function describeDocumentDate(dct: DocumentDate, t: Translate = english, 
   }
 }
 
-export const LABEL_DESCRIPTIONS: Record<Label, string> = {
-  PER: 'person',
-  LOC: 'place',
-  ORG: 'organisation',
-  MONEY: 'amount of money',
-  PERCENT: 'percentage',
-  QUANTITY: 'quantity',
-  CARDINAL: 'count',
-  ORDINAL: 'ordinal',
-  DATE: 'date',
-  TIME: 'time of day',
-  DURATION: 'duration',
-};
+/** The word for each label in hovers (English; localised through the l10n bundle), from the label table. */
+export const LABEL_DESCRIPTIONS = Object.fromEntries(LABEL_TABLE.map((r) => [r.label, r.description])) as Record<Label, string>;
 
 export interface HoverContext {
   dct: DocumentDate;
@@ -325,7 +315,7 @@ export interface HoverContext {
 export function describeSpan(span: Span, context: HoverContext): string[] {
   const t = context.t ?? english;
   const lines = [`**${span.label}** · ${t(LABEL_DESCRIPTIONS[span.label])} · ${span.text}`];
-  if (span.label === 'PER' || span.label === 'LOC' || span.label === 'ORG') {
+  if (groupOf(span.label) === 'entities') {
     if (span.confidence !== undefined) lines.push(t('confidence {0}%', Math.round(span.confidence * 100)));
     if (context.otherMentions !== undefined) {
       lines.push(
@@ -336,7 +326,7 @@ export function describeSpan(span: Span, context: HoverContext): string[] {
     }
     return lines;
   }
-  if (span.label === 'DATE' || span.label === 'TIME' || span.label === 'DURATION') {
+  if (groupOf(span.label) === 'dates') {
     lines.push(span.timex !== undefined ? describeTimex(span.timex, span.mod, t) : t('no normalised value'));
     if (span.label !== 'DURATION' || span.timex === undefined) lines.push(describeDocumentDate(context.dct, t, context.dctOrigin));
     return lines;

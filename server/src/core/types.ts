@@ -1,22 +1,23 @@
 // The label set and span shape shared by every recogniser, the store, the exports, the CLI and the server.
 // See ../shared/ANNOTATION-GUIDELINES.md (conventions) and README.md (project-specific choices).
+// The labels and their groups are rows of the label table (core/labels.ts); the lists here are derived from it.
+import { ALL_GROUPS, ALL_LABELS, Label, LabelGroup, LabelsOf, labelsOf } from './labels';
 
-export const FIGURE_LABELS = ['MONEY', 'PERCENT', 'QUANTITY', 'CARDINAL', 'ORDINAL'] as const;
-export const DATE_LABELS = ['DATE', 'TIME', 'DURATION'] as const;
-export const ENTITY_LABELS = ['PER', 'LOC', 'ORG'] as const;
-export const ALL_LABELS = [...ENTITY_LABELS, ...FIGURE_LABELS, ...DATE_LABELS] as const;
+export { ALL_GROUPS, ALL_LABELS };
+export type { Label, LabelGroup };
 
-export type FigureLabel = (typeof FIGURE_LABELS)[number];
-export type DateLabel = (typeof DATE_LABELS)[number];
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
-export type Label = FigureLabel | DateLabel | EntityLabel;
+export type FigureLabel = LabelsOf<'figures'>;
+export type DateLabel = LabelsOf<'dates'>;
+export type EntityLabel = LabelsOf<'entities'>;
 
-export type LabelGroup = 'figures' | 'dates' | 'entities';
-export const LABEL_GROUPS: Record<LabelGroup, readonly Label[]> = {
-  figures: FIGURE_LABELS,
-  dates: DATE_LABELS,
-  entities: ENTITY_LABELS,
-};
+export const FIGURE_LABELS: readonly FigureLabel[] = labelsOf('figures');
+export const DATE_LABELS: readonly DateLabel[] = labelsOf('dates');
+export const ENTITY_LABELS: readonly EntityLabel[] = labelsOf('entities');
+
+/** The labels of each recogniser group. */
+export const LABEL_GROUPS: Record<LabelGroup, readonly Label[]> = Object.fromEntries(
+  ALL_GROUPS.map((g) => [g, labelsOf(g)]),
+) as Record<LabelGroup, readonly Label[]>;
 
 /** Modifiers, as in the guidelines (TIMEX3 MOD values plus our figure modifiers). */
 export type Mod =

@@ -8,20 +8,17 @@ import { Span } from '../core/types';
 import { compareSpans, isLabel, labelOrder, makeSpan, parseValues, sliceChars, valuesOf, VALUE_KEYS } from './document';
 import { fallbackId, DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions } from './datasetFormat';
 import { OutputFolder } from './output';
+import { labelRow } from '../core/labels';
+import { UNKNOWN_LABEL_COLOUR } from '../annotations/labelSchema';
 
 export const FROM_NAME = 'label';
 export const TO_NAME = 'text';
 export const MODEL_VERSION = 'news-annotator';
 
-/** Label colours for the labelling config (one per label, stable). */
-const COLOURS: Record<string, string> = {
-  PER: '#e6194b', LOC: '#3cb44b', ORG: '#4363d8', MONEY: '#f58231', PERCENT: '#911eb4', QUANTITY: '#46f0f0',
-  CARDINAL: '#f032e6', ORDINAL: '#bcf60c', DATE: '#008080', TIME: '#9a6324', DURATION: '#800000',
-};
-
-/** The labelling config for the guidelines' labels plus any others used. */
+/** The labelling config for the guidelines' labels plus any others used; colours as in the editor (label table). */
 export function labelingConfig(seen: Iterable<string> = []): string {
-  const labels = labelOrder(seen).map((l) => `    <Label value="${l}" background="${COLOURS[l] ?? '#888888'}"/>`).join('\n');
+  const colour = (l: string) => labelRow(l)?.colour ?? UNKNOWN_LABEL_COLOUR;
+  const labels = labelOrder(seen).map((l) => `    <Label value="${l}" background="${colour(l)}"/>`).join('\n');
   return `<View>\n  <Labels name="${FROM_NAME}" toName="${TO_NAME}">\n${labels}\n  </Labels>\n` +
     `  <Text name="${TO_NAME}" value="$text"/>\n</View>\n`;
 }

@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExplicitDateOrigin, Translate, describeSpan } from '../core/describe';
 import { OffsetMap } from '../core/offsets';
 import { AnalysisResult, Span } from '../core/types';
+import { groupOf } from '../core/labels';
 
 /** The span containing a code-point offset (spans sorted by start, flat). */
 export function spanAt(spans: readonly Span[], offset: number): Span | undefined {
@@ -43,7 +44,7 @@ export function hoverAt(
   const map = new OffsetMap(text);
   const span = spanAt(analysis.spans, map.toCodePoint(utf16Offset));
   if (!span) return null;
-  const isEntity = span.label === 'PER' || span.label === 'LOC' || span.label === 'ORG';
+  const isEntity = groupOf(span.label) === 'entities';
   const lines = describeSpan(span, {
     dct: analysis.dct,
     dctOrigin,

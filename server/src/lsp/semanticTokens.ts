@@ -5,10 +5,11 @@ import type { SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { OffsetMap } from '../core/offsets';
 import { ALL_LABELS, Label, Span } from '../core/types';
+import { labelRow } from '../core/labels';
 
-/** Token type id of each label: PER → newsPer, MONEY → newsMoney. */
+/** Token type id of each label (label table): PER → newsPer, MONEY → newsMoney. */
 export function tokenTypeOf(label: Label): string {
-  return 'news' + label[0] + label.slice(1).toLowerCase();
+  return labelRow(label)!.tokenType;
 }
 
 export const TOKEN_TYPES: string[] = ALL_LABELS.map(tokenTypeOf);
