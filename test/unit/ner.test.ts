@@ -6,7 +6,11 @@ import { FEATURE_COUNT, FeatureExtractor, TaggedWord, charClass, toCodePoints } 
 import { GAZ_FULL_B, GAZ_FULL_E, GAZ_SHORT_B, Gazetteer, shortAdminName } from '../../server/src/ner/gazetteer';
 import { NerModel } from '../../server/src/ner/model';
 import { rng } from '../../server/src/ner/perceptron';
-import { applyPostRules, bylines, dropInsideBookTitles, EntitySpan, registeredCompanyNames, splitAdministrative, trimPersonTitles } from '../../server/src/ner/postRules';
+import {
+  administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
+  ellipticalBodies, EntitySpan, foreignClubs, latinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative,
+  trimPersonTitles, twoNamesTogether, villages,
+} from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
 import { readJsonl, splitBlocks, splitDev } from '../../server/src/ner/trainingData';
 import { parseMarked } from '../../server/src/ner/markedSentences';
@@ -279,6 +283,60 @@ test('post-rule: titles and verbs stay outside PER; nothing inside 《》 except
   assert.deepEqual(show(b, applyPostRules(b, spans)), ['ORG:浙江日报']);
 });
 
+test('post-rule: bylines and photo credits give one PER per name', () => {
+  const t = '本报讯（记者 陈 静 刘 洋）昨天';
+  assert.deepEqual(show(t, bylines(t, [span(t, '陈 静 刘 洋', 'PER')])), ['PER:陈 静', 'PER:刘 洋']);
+  const p = '会议现场\n（王芳 赵磊）\n';
+  assert.deepEqual(show(p, bracketedNames(p, [])), ['PER:王芳', 'PER:赵磊']);
+  const q = '（会议 现场）\n';
+  assert.deepEqual(show(q, bracketedNames(q, [])), [], 'words that do not start with a surname are not names');
+  for (const c of ['李华 摄', '市民在赏花。李华摄', '（李华 摄）']) assert.deepEqual(show(c, photoCredits(c, [])), ['PER:李华'], c);
+  assert.deepEqual(show('他拍摄', photoCredits('他拍摄', [])), []);
+  const two = '本报记者陈静刘洋报道';
+  assert.deepEqual(show(two, twoNamesTogether(two, [span(two, '陈静刘洋', 'PER')])), ['PER:陈静', 'PER:刘洋']);
+  const one = '以施瓦辛格为首';
+  assert.deepEqual(show(one, twoNamesTogether(one, [span(one, '施瓦辛格', 'PER')])), ['PER:施瓦辛格'], 'outside a byline a four-character name stays');
+});
+
+test('post-rule: · names, Latin names, foreign clubs', () => {
+  const d = '安东尼·布朗表示';
+  assert.deepEqual(show(d, dottedNames(d, [span(d, '安东尼', 'PER'), span(d, '布朗', 'PER')])), ['PER:安东尼·布朗']);
+  const l = '演员Tom Ellis出席首映';
+  assert.deepEqual(show(l, latinNames(l, [])), ['PER:Tom Ellis']);
+  assert.deepEqual(show('在New York举行', latinNames('在New York举行', [])), [], 'no cue, no model span: left alone');
+  const c = '尤文图斯主场2比1战胜那不勒斯。';
+  assert.deepEqual(show(c, foreignClubs(c, [span(c, '尤文图斯', 'PER'), span(c, '那不勒斯', 'LOC')])), ['ORG:尤文图斯', 'ORG:那不勒斯']);
+  const city = '他在那不勒斯度假。';
+  assert.deepEqual(show(city, foreignClubs(city, [span(city, '那不勒斯', 'LOC')])), ['LOC:那不勒斯'], 'a city outside sport stays LOC');
+  const w = '漂流勇士们出发了';
+  assert.deepEqual(show(w, foreignClubs(w, [])), [], '勇士 is a word unless the context is sport');
+});
+
+test('post-rule: modern places, zones, regions, villages, bodies, company lists', () => {
+  const d = '萧山区召开会议';
+  assert.deepEqual(show(d, administrativeEndings(d, [span(d, '萧山', 'LOC')], (n) => n === '萧山区')), ['LOC:萧山区']);
+  const x = '雄安新区建设';
+  assert.deepEqual(show(x, administrativeEndings(x, [span(x, '雄安', 'LOC')])), ['LOC:雄安新区']);
+  const z = '苏州工业园区出台措施';
+  assert.deepEqual(show(z, developmentZones(z, [span(z, '苏州', 'LOC')])), ['ORG:苏州工业园区']);
+  const r = '京津冀协同发展';
+  assert.deepEqual(show(r, multiRegions(r, [span(r, '京津冀协', 'ORG')])), ['LOC:京津冀']);
+  const v = '衙前镇凤凰村的村民';
+  assert.deepEqual(show(v, villages(v, [span(v, '衙前镇', 'LOC')])), ['LOC:衙前镇', 'LOC:凤凰村']);
+  const n = '安吉县农村的变化';
+  assert.deepEqual(show(n, villages(n, [span(n, '安吉县', 'LOC')])), ['LOC:安吉县']);
+  const g = '萧山区工业和信息化局党组书记';
+  assert.deepEqual(show(g, partyCommitteeTails(g, [span(g, '萧山区工业和信息化局党组', 'ORG')])), ['ORG:萧山区工业和信息化局']);
+  const e = '区委书记讲话';
+  assert.deepEqual(show(e, ellipticalBodies(e, [span(e, '区委', 'ORG')])), []);
+  const k = '杭州市萧山区国有资本投资运营有限公司成立';
+  assert.deepEqual(show(k, companyWithPlacePrefix(k, [span(k, '杭州市', 'LOC'), span(k, '萧山区', 'LOC'), span(k, '资运营有限公司', 'ORG')])), ['ORG:杭州市萧山区国有资本投资运营有限公司']);
+  const list = '参展的有华为、中兴、小米等企业';
+  assert.deepEqual(show(list, companyLists(list, [span(list, '华', 'LOC')])), ['ORG:华为', 'ORG:中兴', 'ORG:小米']);
+  const places = '北京、上海等城市';
+  assert.deepEqual(show(places, companyLists(places, [span(places, '北京', 'LOC'), span(places, '上海', 'LOC')])), ['LOC:北京', 'LOC:上海']);
+});
+
 // ---- the shipped model on fixed sentences
 
 test('PER: a name after a title, without the title or the verb', () => {
@@ -341,4 +399,19 @@ test('CRLF lines and a long text: spans in order, within bounds, never overlappi
 test('blank text gives no entities', () => {
   assert.deepEqual(recogniseEntities(''), []);
   assert.deepEqual(recogniseEntities(' \r\n\t'), []);
+});
+
+test('a layout line break inside a company name: one ORG whose span covers the break', () => {
+  const text = '本次中标单位为浙江中控技术股份有\n限公司，中标金额为2300万元。';
+  const orgs = recogniseEntities(text).filter((s) => s.label === 'ORG').map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(orgs, ['浙江中控技术股份有\n限公司']);
+  // a line ending in a sentence end is not joined
+  const two = '会议在杭州举行。\n公司负责人出席。';
+  assert.ok(recogniseEntities(two).every((s) => !two.slice(s.start, s.end).includes('\n')));
+});
+
+test('span confidences are calibrated per type and lie in (0, 1)', () => {
+  const spans = recogniseEntities('法国总统马克龙周二抵达北京，会见了华为公司负责人。');
+  assert.ok(spans.length >= 3);
+  for (const s of spans) assert.ok(s.confidence! > 0 && s.confidence! < 1, JSON.stringify(s));
 });

@@ -3,8 +3,8 @@
 import { ENTITY_TYPES, TypedRange, tagsToRanges } from './tags';
 import { CodePoints, toCodePoints } from './features';
 import { decode, viterbi } from './decode';
-import { NerModel } from './model';
-import { splitDecodingUnits } from './decodingUnits';
+import { NerModel, calibratedConfidence } from './model';
+import { TextRange, splitDecodingUnits } from './decodingUnits';
 import { EntitySpan, applyPostRules } from './postRules';
 
 export interface SentenceResult {
@@ -44,28 +44,68 @@ export class EntityRecogniser {
     return { cp, ranges, minMargins };
   }
 
-  /** Confidence in [0, 1] from a span's smallest margin, by the logistic calibration stored in the model. */
-  confidence(minMargin: number): number {
-    const { a, b } = this.model.data.calibration;
-    const z = a * Math.min(minMargin, 1e6) + b;
-    return 1 / (1 + Math.exp(-z));
+  /** Confidence in [0, 1] from a span's smallest margin (and its type), by the calibration stored in the model. */
+  confidence(minMargin: number, type = -1): number {
+    return calibratedConfidence(this.model.data.calibration, minMargin, type);
   }
 
   /** PER / LOC / ORG spans of a whole text, UTF-16 offsets, with confidences. */
   recognise(text: string, options: RecogniseOptions = {}): EntitySpan[] {
-    const spans: EntitySpan[] = [];
-    for (const unit of splitDecodingUnits(text)) {
-      const sentence = text.slice(unit.start, unit.end);
-      const { cp, ranges, minMargins } = this.tagSentence(sentence);
-      ranges.forEach((r, k) => {
-        spans.push({
-          start: unit.start + cp.utf16[r.start],
-          end: unit.start + cp.utf16[r.end],
-          label: ENTITY_TYPES[r.type],
-          confidence: this.confidence(minMargins[k]),
-        });
-      });
+    let spans: EntitySpan[] = [];
+    const units = splitDecodingUnits(text);
+    for (const unit of units) this.tagUnit(text, [unit], spans);
+    // a layout line break inside a name (有限\n\n公司): where a line ends without a sentence end and the next one
+    // goes on, the two units are decoded again joined without the break; an entity across the join is kept, its
+    // span covering the break, in place of the pieces found on either side
+    for (let k = 0; k + 1 < units.length; k++) {
+      const a = units[k];
+      const b = units[k + 1];
+      if (!isLayoutBreak(text, a.end, b.start)) continue;
+      const joined: EntitySpan[] = [];
+      this.tagUnit(text, [a, b], joined);
+      const across = joined.filter((s) => s.start < a.end && s.end > b.start);
+      for (const s of across) spans = [...spans.filter((o) => !(o.start < s.end && s.start < o.end)), s];
     }
-    return options.postRules === false ? spans : applyPostRules(text, spans);
+    spans.sort((x, y) => x.start - y.start);
+    if (options.postRules === false) return spans;
+    const gazetteer = this.model.extractor.config.gazetteer;
+    return applyPostRules(text, spans, { isAdminName: (name) => (gazetteer.kindOf(name) & 1) !== 0 });
   }
+
+  /** Tags the text of `parts` (consecutive units) decoded as one sentence; pushes spans with offsets into `text`. */
+  private tagUnit(text: string, parts: readonly TextRange[], out: EntitySpan[]): void {
+    const pieces = parts.map((p) => text.slice(p.start, p.end));
+    const sentence = pieces.join('');
+    // UTF-16 offset in the joined sentence -> offset in the text
+    const toText = (u: number, isEnd: boolean): number => {
+      let base = 0;
+      for (let k = 0; k < parts.length; k++) {
+        const len = pieces[k].length;
+        if (u < base + len || (isEnd && u === base + len) || k === parts.length - 1) return parts[k].start + (u - base);
+        base += len;
+      }
+      return parts[0].start + u;
+    };
+    const { cp, ranges, minMargins } = this.tagSentence(sentence);
+    ranges.forEach((r, k) => {
+      out.push({
+        start: toText(cp.utf16[r.start], false),
+        end: toText(cp.utf16[r.end], true),
+        label: ENTITY_TYPES[r.type],
+        confidence: this.confidence(minMargins[k], r.type),
+      });
+    });
+  }
+}
+
+const SENTENCE_END = /[。！？!?；;…：:，,、”’"'）)》」』】]$/;
+/** A line break between two units that a name may run across: only white space with a line break between them, and
+ * the first unit ends in a letter or Han character (not a sentence end or other punctuation) as does the second begin. */
+function isLayoutBreak(text: string, end: number, nextStart: number): boolean {
+  const gap = text.slice(end, nextStart);
+  if (!/[\r\n]/.test(gap) || /\S/.test(gap)) return false;
+  if (/\n[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n/.test(gap)) return false; // more than one blank line: a new block
+  const last = text.slice(Math.max(0, end - 2), end);
+  const first = text.slice(nextStart, nextStart + 2);
+  return !SENTENCE_END.test(last) && /^[\p{Script=Han}A-Za-z0-9（(]/u.test(first) && /[\p{Script=Han}A-Za-z0-9）)]$/u.test(last);
 }

@@ -66,6 +66,10 @@ export interface AdminNames {
   full: string[];
   /** Short forms of province, city and county names (浙江, 温州, 鹿城), two characters or more. */
   short: string[];
+  /** Foreign sports clubs (FOREIGN_CLUBS); absent in models trained before they were features. */
+  clubs?: string[];
+  /** Names of regions made of several places (MULTI_REGIONS). */
+  regions?: string[];
 }
 
 /** Strips an administrative ending (浙江省 -> 浙江); undefined when nothing of two or more characters is left. */
@@ -99,7 +103,7 @@ export function loadChinaDivisionNames(): AdminNames {
     if (s) short.add(s);
   }
   for (const n of streets) if (!NOT_NAMES.has(n) && [...n].length >= 2) full.add(n);
-  return { full: [...full].sort(), short: [...short].filter((s) => !full.has(s)).sort() };
+  return { full: [...full].sort(), short: [...short].filter((s) => !full.has(s)).sort(), clubs: [...FOREIGN_CLUBS], regions: [...MULTI_REGIONS] };
 }
 
 export const MAX_GAZETTEER_NAME = 10;
@@ -111,6 +115,12 @@ export const GAZ_FULL_E = 4;
 export const GAZ_SHORT_B = 8;
 export const GAZ_SHORT_I = 16;
 export const GAZ_SHORT_E = 32;
+export const GAZ_CLUB_B = 64;
+export const GAZ_CLUB_I = 128;
+export const GAZ_CLUB_E = 256;
+export const GAZ_REGION_B = 512;
+export const GAZ_REGION_I = 1024;
+export const GAZ_REGION_E = 2048;
 
 /** Rolling hash over code points; the same function builds the table and scans the text. */
 function step(h: number, cp: number): number {
@@ -164,8 +174,10 @@ class IntTable {
   }
 }
 
-/** Value bits in the table: 1 a full name ends here, 2 a short name ends here, 4 a longer name continues. */
+/** Value bits in the table: 1 a full name ends here, 2 a short name ends here, 4 a longer name continues, 8 a club, 16 a region. */
 const PREFIX = 4;
+const CLUB = 8;
+const REGION = 16;
 
 export class Gazetteer {
   private readonly table = new IntTable();
@@ -173,6 +185,8 @@ export class Gazetteer {
   constructor(readonly names: AdminNames) {
     for (const n of names.full) this.add(n, 1);
     for (const n of names.short) this.add(n, 2);
+    for (const n of names.clubs ?? []) this.add(n, CLUB);
+    for (const n of names.regions ?? []) this.add(n, REGION);
   }
 
   private add(name: string, kind: number): void {
@@ -192,17 +206,17 @@ export class Gazetteer {
     return this.table.size;
   }
 
-  /** 1 when `name` is a full administrative name, 2 a short one, 3 both, 0 neither. */
+  /** Bits of the lists `name` is in: 1 full administrative name, 2 short one, 8 club, 16 multi-region name. */
   kindOf(name: string): number {
     const cps = [...name].map((c) => c.codePointAt(0)!);
     if (cps.length < 2 || cps.length > MAX_GAZETTEER_NAME) return 0;
     let h = SEED;
     for (const c of cps) h = step(h, c);
-    return this.table.get(step(h, cps.length)) & 3;
+    return this.table.get(step(h, cps.length)) & ~PREFIX;
   }
 
   /** Bit masks per code point (GAZ_* bits) for every name found in `cps`. */
-  match(cps: ArrayLike<number>, out = new Uint8Array(cps.length)): Uint8Array {
+  match(cps: ArrayLike<number>, out = new Uint16Array(cps.length)): Uint16Array {
     const n = cps.length;
     out.fill(0, 0, n);
     if (this.table.size === 0) return out;
@@ -216,6 +230,8 @@ export class Gazetteer {
           const kind = this.table.get(step(h, len));
           if (kind & 1) mark(out, i, len, GAZ_FULL_B, GAZ_FULL_I, GAZ_FULL_E);
           if (kind & 2) mark(out, i, len, GAZ_SHORT_B, GAZ_SHORT_I, GAZ_SHORT_E);
+          if (kind & CLUB) mark(out, i, len, GAZ_CLUB_B, GAZ_CLUB_I, GAZ_CLUB_E);
+          if (kind & REGION) mark(out, i, len, GAZ_REGION_B, GAZ_REGION_I, GAZ_REGION_E);
         }
         if (!more) break;
       }
@@ -224,7 +240,7 @@ export class Gazetteer {
   }
 }
 
-function mark(out: Uint8Array, i: number, len: number, b: number, m: number, e: number): void {
+function mark(out: Uint16Array, i: number, len: number, b: number, m: number, e: number): void {
   out[i] |= b;
   for (let k = i + 1; k < i + len - 1; k++) out[k] |= m;
   out[i + len - 1] |= e;

@@ -12,10 +12,43 @@ const L = TAG_COUNT;
 const F = FEATURE_COUNT;
 const FORMAT_VERSION = 1;
 
-/** Confidence of a span = 1 / (1 + exp(-(a * minMargin + b))), minMargin in weight units. */
+/**
+ * Confidence of a span = 1 / (1 + exp(-(a * x + b))) with x = minMargin (weight units), or log(1 + minMargin) when
+ * `x` is 'log1p'; `perType` (PER, LOC, ORG order) overrides (a, b) per entity type. When `isotonic` is present
+ * (per type: increasing x = log(1 + minMargin) knots and the accuracy at each) it is used instead, interpolated
+ * linearly between knots and flat beyond them.
+ */
 export interface Calibration {
   a: number;
   b: number;
+  x?: 'log1p';
+  perType?: { a: number; b: number }[];
+  isotonic?: { x: number[]; p: number[] }[];
+}
+
+/** A span's calibrated confidence from its smallest margin and its type index. */
+export function calibratedConfidence(c: Calibration, minMargin: number, type: number): number {
+  const m = Math.min(minMargin, 1e6);
+  const iso = c.isotonic?.[type];
+  if (iso && iso.x.length) return interpolate(iso.x, iso.p, Math.log1p(m));
+  const { a, b } = c.perType?.[type] ?? c;
+  const z = a * (c.x === 'log1p' ? Math.log1p(m) : m) + b;
+  return 1 / (1 + Math.exp(-z));
+}
+
+function interpolate(xs: readonly number[], ps: readonly number[], x: number): number {
+  if (x <= xs[0]) return ps[0];
+  const last = xs.length - 1;
+  if (x >= xs[last]) return ps[last];
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid;
+  }
+  const t = (x - xs[lo]) / (xs[hi] - xs[lo] || 1);
+  return ps[lo] + t * (ps[hi] - ps[lo]);
 }
 
 export interface ModelData {

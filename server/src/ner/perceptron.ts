@@ -14,6 +14,12 @@ export interface TrainingSentence {
   text: string;
   /** Code-point ranges of the gold entities. */
   ranges: TypedRange[];
+  /**
+   * Partial labels: per code point, a bit mask of the tags allowed there (bit t for tag t). When present the
+   * sentence's reference path is the best path, under the current weights, among those consistent with the masks
+   * (latent-variable perceptron), so positions whose type the data does not say are not forced to O.
+   */
+  allowed?: Uint8Array;
 }
 
 export interface TrainOptions {
@@ -41,6 +47,7 @@ export function rng(seed: number): () => number {
 interface Prepared {
   rows: Int32Array;
   gold: Uint8Array;
+  allowed?: Uint8Array;
 }
 
 /** Averaged weights (float) and transitions. */
@@ -57,7 +64,7 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], opt: Tra
   const t0 = Date.now();
   const data: Prepared[] = sentences.map((s) => {
     const cp = toCodePoints(s.text);
-    return { rows: extractor.extract(s.text, cp), gold: rangesToTags(cp.cps.length, s.ranges) };
+    return { rows: extractor.extract(s.text, cp), gold: rangesToTags(cp.cps.length, s.ranges), allowed: s.allowed };
   });
   log(`features for ${data.length} sentences in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -87,12 +94,14 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], opt: Tra
     }
     let errors = 0;
     for (const idx of order) {
-      const { rows, gold } = data[idx];
+      const { rows, allowed } = data[idx];
+      let gold = data[idx].gold;
       const n = gold.length;
       if (n === 0) continue;
       const emit = emissionScores(w, rows, n);
       const tr = constrain(tw, sw, ew);
       const pred = viterbi(emit, n, tr);
+      if (allowed) gold = viterbi(maskEmissions(emit, allowed, n), n, tr);
       let same = true;
       for (let i = 0; i < n; i++) if (pred[i] !== gold[i]) same = false;
       if (!same) {
@@ -140,6 +149,16 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], opt: Tra
   }
 }
 
+/** Emission scores with the tags a position does not allow set to -Infinity (for constrained decoding). */
+export function maskEmissions(emit: Float64Array, allowed: Uint8Array, n: number): Float64Array {
+  const out = new Float64Array(emit);
+  for (let i = 0; i < n; i++) {
+    const a = allowed[i];
+    for (let t = 0; t < L; t++) if (!(a & (1 << t))) out[i * L + t] = -Infinity;
+  }
+  return out;
+}
+
 /** int8 weights with one scale (max |weight| maps to 127); transitions kept as floats in the same units. */
 export function quantise(m: FloatModel, tableBits: number, gazetteer: AdminNames, calibration: Calibration, meta: Record<string, unknown>, tagger?: WordTagger): NerModel {
   let max = 0;
@@ -152,44 +171,122 @@ export function quantise(m: FloatModel, tableBits: number, gazetteer: AdminNames
   return new NerModel(data, tagger);
 }
 
+/** Held-out sentences for the calibration; `types` lists the entity types whose predicted spans can be judged. */
+export interface CalibrationSet {
+  sentences: readonly TrainingSentence[];
+  /** Share of the fit this set carries (sets are weighted to these shares whatever their sizes). */
+  weight: number;
+  types: readonly number[];
+}
+
 /**
- * Fits confidence = sigmoid(a * minMargin + b) to whether each predicted span on held-out sentences is exactly
- * right (logistic regression by gradient descent on the log loss).
+ * Platt scaling per entity type: confidence = sigmoid(a_t * log(1 + minMargin) + b_t), fitted (weighted logistic
+ * regression, gradient descent on the log loss) to whether each predicted span on held-out sentences is exactly
+ * right. A global (a, b) is fitted too and used for types with too few spans.
  */
-export function calibrate(model: NerModel, sentences: readonly TrainingSentence[]): Calibration & { spans: number } {
+export function calibrate(model: NerModel, sets: readonly CalibrationSet[]): Calibration & { spans: number } {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const s of sentences) {
-    const cp = toCodePoints(s.text);
-    const n = cp.cps.length;
-    if (n === 0) continue;
-    const emit = model.emissions(model.extractor.extract(s.text, cp), n);
-    const { path, margins: m } = decodeWithMargins(emit, n, model.transitions);
-    const gold = new Set(s.ranges.map((r) => `${r.start}:${r.end}:${r.type}`));
-    for (const r of tagsToRanges(path)) {
-      let v = Infinity;
-      for (let i = r.start; i < r.end; i++) v = Math.min(v, m[i]);
-      xs.push(Math.min(v, 1e4));
-      ys.push(gold.has(`${r.start}:${r.end}:${r.type}`) ? 1 : 0);
+  const ws: number[] = [];
+  const ts: number[] = [];
+  for (const set of sets) {
+    const first = xs.length;
+    for (const s of set.sentences) {
+      const cp = toCodePoints(s.text);
+      const n = cp.cps.length;
+      if (n === 0) continue;
+      const emit = model.emissions(model.extractor.extract(s.text, cp), n);
+      const { path, margins: m } = decodeWithMargins(emit, n, model.transitions);
+      const gold = new Set(s.ranges.map((r) => `${r.start}:${r.end}:${r.type}`));
+      for (const r of tagsToRanges(path)) {
+        if (!set.types.includes(r.type)) continue;
+        let v = Infinity;
+        for (let i = r.start; i < r.end; i++) v = Math.min(v, m[i]);
+        xs.push(Math.log1p(Math.min(v, 1e6)));
+        ys.push(gold.has(`${r.start}:${r.end}:${r.type}`) ? 1 : 0);
+        ts.push(r.type);
+      }
     }
+    const count = xs.length - first;
+    for (let k = first; k < xs.length; k++) ws.push(set.weight / count);
   }
   if (xs.length === 0) return { a: 0.05, b: 0, spans: 0 };
-  // standardise x for a well-conditioned descent, then map back
-  const mean = xs.reduce((p, x) => p + x, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((p, x) => p + (x - mean) ** 2, 0) / xs.length) || 1;
+  const all = xs.map((_, k) => k);
+  const global = fitLogistic(all, xs, ys, ws);
+  const perType: { a: number; b: number }[] = [];
+  for (let t = 0; t < TAG_COUNT; t++) {
+    const idx = all.filter((k) => ts[k] === t);
+    if (t >= (TAG_COUNT - 1) / 2) break;
+    perType.push(idx.length >= 50 ? fitLogistic(idx, xs, ys, ws) : global);
+  }
+  const isotonic: { x: number[]; p: number[] }[] = [];
+  for (let t = 0; t < perType.length; t++) {
+    const idx = all.filter((k) => ts[k] === t);
+    isotonic.push(idx.length >= 50 ? fitIsotonic(idx, xs, ys, ws) : fitIsotonic(all, xs, ys, ws));
+  }
+  return { ...global, x: 'log1p', perType, isotonic, spans: xs.length };
+}
+
+/**
+ * Isotonic regression (pool adjacent violators) of correctness on x, weighted: a non-decreasing step function,
+ * returned as knots at each pooled block's weighted mean x with its accuracy (shrunk towards the overall accuracy
+ * by one pseudo-span's weight so that tiny blocks do not claim 0 or 1), rounded for a compact model header.
+ */
+export function fitIsotonic(idx: readonly number[], xs: readonly number[], ys: readonly number[], ws: readonly number[]): { x: number[]; p: number[] } {
+  const order = [...idx].sort((a, b) => xs[a] - xs[b]);
+  let wAll = 0;
+  let yAll = 0;
+  for (const k of order) (wAll += ws[k]), (yAll += ws[k] * ys[k]);
+  const prior = yAll / wAll;
+  const unit = wAll / order.length;
+  const blocks: { w: number; wy: number; wx: number }[] = [];
+  for (const k of order) {
+    blocks.push({ w: ws[k], wy: ws[k] * ys[k], wx: ws[k] * xs[k] });
+    while (blocks.length > 1) {
+      const b = blocks[blocks.length - 1];
+      const a = blocks[blocks.length - 2];
+      const sameX = Math.abs(a.wx / a.w - b.wx / b.w) < 1e-9;
+      if (!sameX && a.wy / a.w < b.wy / b.w) break;
+      blocks.pop();
+      a.w += b.w;
+      a.wy += b.wy;
+      a.wx += b.wx;
+    }
+  }
+  const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
+  const x: number[] = [];
+  const p: number[] = [];
+  let lastP = 0;
+  for (const b of blocks) {
+    const v = Math.max(lastP, round((b.wy + unit * prior) / (b.w + unit), 4));
+    x.push(round(b.wx / b.w, 4));
+    p.push(v);
+    lastP = v;
+  }
+  return { x, p };
+}
+
+function fitLogistic(idx: readonly number[], xs: readonly number[], ys: readonly number[], ws: readonly number[]): { a: number; b: number } {
+  let wsum = 0;
+  let mean = 0;
+  for (const k of idx) (wsum += ws[k]), (mean += ws[k] * xs[k]);
+  mean /= wsum;
+  let v = 0;
+  for (const k of idx) v += ws[k] * (xs[k] - mean) ** 2;
+  const sd = Math.sqrt(v / wsum) || 1;
   let a = 0;
   let b = 0;
-  for (let it = 0; it < 2000; it++) {
+  for (let it = 0; it < 3000; it++) {
     let ga = 0;
     let gb = 0;
-    for (let k = 0; k < xs.length; k++) {
+    for (const k of idx) {
       const z = (xs[k] - mean) / sd;
       const p = 1 / (1 + Math.exp(-(a * z + b)));
-      ga += (p - ys[k]) * z;
-      gb += p - ys[k];
+      ga += ws[k] * (p - ys[k]) * z;
+      gb += ws[k] * (p - ys[k]);
     }
-    a -= (0.5 * ga) / xs.length;
-    b -= (0.5 * gb) / xs.length;
+    a -= (1.0 * ga) / wsum;
+    b -= (1.0 * gb) / wsum;
   }
-  return { a: a / sd, b: b - (a * mean) / sd, spans: xs.length };
+  return { a: a / sd, b: b - (a * mean) / sd };
 }

@@ -1,6 +1,7 @@
 // Rules applied after the model where the project's guidelines differ from the MSRA training conventions, or
 // where a pattern is certain enough to override the model. Spans use UTF-16 offsets into the whole text.
 import type { EntityLabel } from '../core/types';
+import { CLUB_ONLY, CLUB_OR_CITY, MULTI_REGIONS, ORG_SUFFIXES, SURNAMES } from './gazetteer';
 
 export interface EntitySpan {
   start: number;
@@ -69,6 +70,10 @@ export function bylines(text: string, spans: EntitySpan[]): EntitySpan[] {
           if (spaced && compact.length >= 4 && /^[^ 　]{2}[ 　][^ 　]{2}$/.test(nm[0])) {
             spans = replace(spans, offset + lead, offset + lead + 2, 'PER');
             spans = replace(spans, offset + lead + 3, offset + lead + 5, 'PER');
+          } else if (spaced && compact.length === 4 && /^[^ 　]([ 　][^ 　]){3}$/.test(nm[0])) {
+            // 陈 静 刘 洋: two typeset two-character names, one space between all characters
+            spans = replace(spans, offset + lead, offset + lead + 3, 'PER');
+            spans = replace(spans, offset + lead + 4, offset + lead + 7, 'PER');
           } else if (compact.length >= 2 && compact.length <= 4) {
             spans = replace(spans, offset + lead, offset + lead + nm[0].length, 'PER');
           }
@@ -84,11 +89,11 @@ const TITLES_BEFORE = [
   '国家主席', '国务院总理', '副总理', '副主席', '副总统', '总书记', '副书记', '书记', '主席', '总统', '总理', '首相', '部长',
   '副部长', '省长', '副省长', '市长', '副市长', '县长', '副县长', '区长', '副区长', '镇长', '乡长', '村长', '主任', '副主任',
   '局长', '厅长', '处长', '科长', '院长', '校长', '董事长', '总经理', '经理', '总裁', '主编', '记者', '教授', '博士',
-  '委员', '代表', '大使', '将军', '司令', '队长', '局长', '老师', '医生', '律师', '先生', '女士', '同志',
+  '委员', '代表', '大使', '将军', '司令', '队长', '局长', '老师', '医生', '律师', '先生', '女士', '同志', '本报记者', '责任编辑',
 ];
 const AFTER_NAME = [
   '表示', '指出', '认为', '强调', '介绍', '透露', '说', '称', '称赞', '先生', '女士', '同志', '教授', '博士', '主席', '总统',
-  '总理', '书记', '市长', '省长', '县长', '部长', '院长', '校长', '老师', '医生', '等人', '等',
+  '总理', '书记', '市长', '省长', '县长', '部长', '院长', '校长', '老师', '医生', '等人', '等', '报道',
 ];
 
 /** PER spans without titles before the name or verbs/titles after it (副市长王建国说 -> 王建国). */
@@ -186,12 +191,301 @@ export function registeredCompanyNames(text: string, spans: EntitySpan[]): Entit
   return spans;
 }
 
+const HAN_CLASS = `[${HAN}]`;
+const SINGLE_SURNAMES = new Set(SURNAMES.filter((x) => x.length === 1));
+const COMPOUND_SURNAMES = new Set(SURNAMES.filter((x) => x.length === 2));
+const startsWithSurname = (name: string) => SINGLE_SURNAMES.has(name[0]) || COMPOUND_SURNAMES.has(name.slice(0, 2));
+
+/** Puts a span of `label` on [start, end) unless a span overlapping it reaches outside it (a longer name wins). */
+function claim(spans: EntitySpan[], start: number, end: number, label: EntityLabel): EntitySpan[] {
+  if (spans.some((s) => s.start < end && start < s.end && (s.start < start || s.end > end))) return spans;
+  if (spans.some((s) => s.start === start && s.end === end && s.label === label)) return spans;
+  return replace(spans, start, end, label);
+}
+
+/**
+ * Names in a bracket with no role word, at the end of a paragraph: （王芳 赵磊） or (陈静 刘洋) → one PER each; every
+ * name two or three characters starting with a surname.
+ */
+const PAREN_NAMES = new RegExp(`[（(]((?:${HAN_CLASS}{2,3})(?:[ 　]+${HAN_CLASS}{2,3})*)[)）][ 　]*(?=$|[\r\n])`, 'gm');
+export function bracketedNames(text: string, spans: EntitySpan[]): EntitySpan[] {
+  PAREN_NAMES.lastIndex = 0;
+  for (let m; (m = PAREN_NAMES.exec(text)); ) {
+    const names = m[1].split(/[ 　]+/);
+    if (!names.every(startsWithSurname)) continue;
+    let at = m.index + 1;
+    for (const n of names) {
+      at = text.indexOf(n, at);
+      spans = replace(spans, at, at + n.length, 'PER');
+      at += n.length;
+    }
+  }
+  return spans;
+}
+
+/** Photo credits: 李华 摄 / 李华摄 at the end of a line (or before a closing bracket) → PER 李华. */
+const PHOTO_CREDIT = new RegExp(`(?:^|(?<=[\\s。！？；，、：:（(]))(${HAN_CLASS}{2,3})[ 　]?摄(?:影)?(?=[ 　]*(?:$|[\\r\\n）)]))`, 'gm');
+export function photoCredits(text: string, spans: EntitySpan[]): EntitySpan[] {
+  PHOTO_CREDIT.lastIndex = 0;
+  for (let m; (m = PHOTO_CREDIT.exec(text)); ) {
+    if (!startsWithSurname(m[1])) continue;
+    spans = replace(spans, m.index, m.index + m[1].length, 'PER');
+  }
+  return spans;
+}
+
+/**
+ * Two names written together in a byline (记者陈静刘洋报道, 文/王磊张敏, a line of its own): a four-character PER whose
+ * halves both start with a common surname becomes two.
+ */
+const BYLINE_BEFORE = /(?:记者|编辑|通讯员|摄影|实习生|作者|文|图|[：:\/／])[ 　]*$/;
+const BYLINE_AFTER = /^[ 　]*(?:报道|摄|[）)])/;
+const LINE_END = /^[ 　]*(?:$|\r|\n)/;
+export function twoNamesTogether(text: string, spans: EntitySpan[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  for (const s of spans) {
+    const t = text.slice(s.start, s.end);
+    const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+    const before = text.slice(Math.max(lineStart, s.start - 6), s.start);
+    const after = text.slice(s.end, s.end + 3);
+    const byline = BYLINE_BEFORE.test(before) || BYLINE_AFTER.test(after) || (/^[ 　]*$/.test(before) && s.start - lineStart === before.length && LINE_END.test(after));
+    if (s.label === 'PER' && byline && /^[\u4e00-\u9fff]{4}$/.test(t) && SINGLE_SURNAMES.has(t[0]) && SINGLE_SURNAMES.has(t[2]) && !COMPOUND_SURNAMES.has(t.slice(0, 2))) {
+      out.push({ ...s, end: s.start + 2 }, { ...s, start: s.start + 2 });
+    } else out.push(s);
+  }
+  return out;
+}
+
+/** A transliterated name cut at its dot (安东尼 · 布朗 as two spans) becomes one PER. */
+export function dottedNames(text: string, spans: EntitySpan[]): EntitySpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: EntitySpan[] = [];
+  for (const s of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.label === 'PER' && s.label === 'PER' && /^[·•‧・]$/.test(text.slice(prev.end, s.start))) {
+      out[out.length - 1] = { ...prev, end: s.end, confidence: Math.min(prev.confidence, s.confidence) };
+    } else out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Names in Latin script: a run of two or three capitalised words (Tom Ellis) is one PER when the model put PER on
+ * part of it, or when a role word stands right before it (演员, 首席执行官 …) or a speech verb right after it (then
+ * also over an ORG or LOC the model put there).
+ */
+const LATIN_NAME = /[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+){1,2}(?![A-Za-z])/g;
+const ROLE_BEFORE = /(?:演员|歌手|导演|编剧|作家|首席执行官|执行官|总裁|董事长|创始人|CEO|教练|主帅|球员|选手|主持人|记者|教授|博士|先生|女士|总统|总理|部长|发言人)$/;
+const VERB_AFTER = /^(?:表示|说|称|指出|认为|宣布|透露|强调|在社交|发文|回应)/;
+export function latinNames(text: string, spans: EntitySpan[]): EntitySpan[] {
+  if (!/[A-Z][a-z]+ [A-Z]/.test(text)) return spans;
+  LATIN_NAME.lastIndex = 0;
+  for (let m; (m = LATIN_NAME.exec(text)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start > 0 && /[A-Za-z]/.test(text[start - 1])) continue;
+    const over = spans.filter((s) => s.start < end && start < s.end);
+    const perInside = over.some((s) => s.label === 'PER');
+    const cue = ROLE_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || VERB_AFTER.test(text.slice(end, end + 4));
+    if ((perInside || cue) && over.every((s) => s.start >= start && s.end <= end)) spans = replace(spans, start, end, 'PER');
+  }
+  return spans;
+}
+
+/**
+ * Foreign clubs are ORG: names that are only clubs (尤文图斯, 皇家马德里) everywhere, names that are also cities
+ * (利物浦, 多特蒙德) when the sentence around them is about sport.
+ */
+const CLUB_RE = new RegExp([...CLUB_ONLY, ...CLUB_OR_CITY].sort((a, b) => b.length - a.length).join('|'), 'g');
+/** Club names that are also common words (勇士 warriors, 火箭 rocket) need the sports context as city names do. */
+const CLUB_WORDS = new Set(['勇士', '火箭', '热火', '雷霆', '马刺', '湖人', '快船', '流浪者', '狼队', '维拉', '凯尔特人', '尼克斯', '勇士队', '火箭队']);
+const CLUB_ONLY_SET = new Set(CLUB_ONLY.filter((c) => !CLUB_WORDS.has(c)));
+const SPORTS_NEAR = /\d+\s*[比:：-]\s*\d+|主场|客场|战胜|击败|负于|不敌|逼平|战平|大胜|力克|完胜|憾负|vs|VS|对阵|联赛|英超|西甲|意甲|德甲|法甲|欧冠|欧联|主帅|主教练|转会|进球|德比|赛季|积\d+分|出线|晋级|保级|[让受]球|盘口|赔率|球队/;
+const PLACE_BEFORE = /(?:在|到|赴|抵达|从|(?<![负败])于|来自|飞往|前往|访问|位于)$/;
+export function foreignClubs(text: string, spans: EntitySpan[]): EntitySpan[] {
+  CLUB_RE.lastIndex = 0;
+  for (let m; (m = CLUB_RE.exec(text)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // not the middle of a longer Latin word (AC米兰 inside xAC米兰)
+    if (/[A-Za-z]/.test(text[start - 1] ?? '') && /^[A-Za-z]/.test(m[0])) continue;
+    if (!CLUB_ONLY_SET.has(m[0])) {
+      const around = text.slice(Math.max(0, start - 15), end + 15);
+      if (!SPORTS_NEAR.test(around) || PLACE_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
+      // a city name is a club only where the model saw a name there (or nothing else)
+      if (spans.some((s) => s.start < end && start < s.end && s.label === 'PER')) continue;
+    }
+    spans = claim(spans, start, end, 'ORG');
+  }
+  return spans;
+}
+
+/** Names of regions made of several places (长三角, 京津冀, 粤港澳大湾区) are one LOC. */
+// river basins (长江流域) stay as the model has them: MSRA and our guidelines label the river
+const REGION_RE = new RegExp(MULTI_REGIONS.filter((r) => !r.endsWith('流域')).sort((a, b) => b.length - a.length).join('|'), 'g');
+const ORG_ENDINGS = new RegExp(`(?:${[...ORG_SUFFIXES].sort((a, b) => b.length - a.length).join('|')})$`);
+export function multiRegions(text: string, spans: EntitySpan[]): EntitySpan[] {
+  REGION_RE.lastIndex = 0;
+  for (let m; (m = REGION_RE.exec(text)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // a longer name around it stays (长三角一体化示范区执委会); a span that merely runs on (京津冀协|同) does not
+    if (spans.some((s) => s.start < end && start < s.end && (s.start < start || s.end > end) && ORG_ENDINGS.test(text.slice(s.start, s.end)))) continue;
+    spans = replace(spans, start, end, 'LOC');
+  }
+  return spans;
+}
+
+/**
+ * Development zones and parks act as bodies: a place followed by 工业园区 / 高新区 / 经开区 / 开发区 … (and an optional
+ * 管委会) is one ORG (苏州工业园区, 合肥高新区管委会). The place is a model LOC or ORG span ending at the suffix.
+ */
+const ZONE = /(?:高新技术产业开发区|经济技术开发区|高科技园区|科技园区|工业园区|产业园区|高新区|经开区|开发区|科技园|自贸区|综合保税区|保税区)(?:管委会|管理委员会)?/g;
+export function developmentZones(text: string, spans: EntitySpan[]): EntitySpan[] {
+  ZONE.lastIndex = 0;
+  for (let m; (m = ZONE.exec(text)); ) {
+    const at = m.index;
+    const end = at + m[0].length;
+    // the place is a span ending at the suffix (苏州 | 工业园区; the model may call 张江 a PER there), or the model's LOC
+    // covers the whole zone name
+    const place = spans.find((s) => s.end === at && s.end - s.start >= 2) ??
+      spans.find((s) => s.label === 'LOC' && s.end === end && at - s.start >= 2);
+    if (!place) continue;
+    spans = replace(spans, place.start, end, 'ORG');
+  }
+  return spans;
+}
+
+/** A place name cut before its administrative ending (萧山 | 区, 雄安 | 新区) gets it back. */
+const ENDING_AFTER = /^(?:新区|区|县|市|镇|乡|街道)/;
+export function administrativeEndings(text: string, spans: EntitySpan[], isAdminName?: (name: string) => boolean): EntitySpan[] {
+  return spans.map((s) => {
+    if (s.label !== 'LOC') return s;
+    const m = ENDING_AFTER.exec(text.slice(s.end, s.end + 2));
+    if (!m || spans.some((o) => o !== s && o.start < s.end + m[0].length && o.end > s.end)) return s;
+    const whole = text.slice(s.start, s.end + m[0].length);
+    if (m[0] === '新区' || isAdminName?.(whole)) return { ...s, end: s.end + m[0].length };
+    return s;
+  });
+}
+
+/** Villages and communities after a town, street or county (衙前镇 | 凤凰村, 望京街道 | 花家地社区) are LOC. */
+const VILLAGE = new RegExp(`^(${HAN_CLASS}{1,4}?)(?:村|社区|嘎查)`);
+const NOT_VILLAGE_NAMES = new Set(['农', '乡', '新农', '各', '全', '本', '该', '每', '城乡', '城', '一', '两', '几', '多', '美丽乡', '的', '和', '在', '与']);
+export function villages(text: string, spans: EntitySpan[]): EntitySpan[] {
+  for (const s of [...spans]) {
+    if (s.label !== 'LOC' || !/(镇|乡|街道|县|区)$/.test(text.slice(s.start, s.end))) continue;
+    const m = VILLAGE.exec(text.slice(s.end, s.end + 7));
+    if (!m || NOT_VILLAGE_NAMES.has(m[1]) || /[的和在与是了为]/.test(m[1])) continue;
+    spans = claim(spans, s.end, s.end + m[0].length, 'LOC');
+  }
+  return spans;
+}
+
+/** Bodies with no proper-name part are not entities (区委, 市政府, 管委会 on their own). */
+const ELLIPTICAL_BODIES = new Set(['区委', '县委', '市委', '省委', '镇委', '乡党委', '党委', '党组', '区政府', '县政府', '市政府', '省政府', '镇政府', '乡政府',
+  '管委会', '村委会', '居委会', '区人大', '市人大', '县人大', '区政协', '市政协', '县政协', '区纪委', '市纪委', '县纪委']);
+export function ellipticalBodies(text: string, spans: EntitySpan[]): EntitySpan[] {
+  return spans.filter((s) => !(s.label === 'ORG' && ELLIPTICAL_BODIES.has(text.slice(s.start, s.end))));
+}
+
+/** 党组 / 党委 after a body stay outside it (萧山区工业和信息化局党组书记 → 萧山区工业和信息化局). */
+const PARTY_TAIL = /(?:局|委员会|厅|部|办|院|署|会|政府|公司|集团|中心)(党组|党委|党工委|党总支|党支部)$/;
+export function partyCommitteeTails(text: string, spans: EntitySpan[]): EntitySpan[] {
+  return spans.map((s) => {
+    const m = s.label === 'ORG' ? PARTY_TAIL.exec(text.slice(s.start, s.end)) : null;
+    return m && s.end - s.start - m[1].length >= 3 ? { ...s, end: s.end - m[1].length } : s;
+  });
+}
+
+const BODY_OR_COMPANY = /(?:公司|集团|局|委员会|厅|办公室|人民政府|政府|法院|检察院|管委会)$/;
+/**
+ * A registered company name or a government body starting with its places (杭州市萧山区国有资本投资运营有限公司,
+ * 上海市浦东新区市场监督管理局): an ORG ending in 公司, 集团, 局, 委员会 … that starts at, or after a run of name
+ * characters that starts at, a LOC span takes the run and the LOC spans before it.
+ */
+export function companyWithPlacePrefix(text: string, spans: EntitySpan[]): EntitySpan[] {
+  let byEnd = new Map(spans.map((s) => [s.end, s]));
+  for (const org of spans.filter((s) => s.label === 'ORG' && BODY_OR_COMPANY.test(text.slice(s.start, s.end).replace(/\s+/g, '')))) {
+    let start = org.start;
+    // a company's name may have words between its places and the model's span (国有资本投|资运营有限公司); a body's may not
+    if (/(?:公司|集团)$/.test(text.slice(org.start, org.end))) {
+      while (start > 0 && org.start - start < 12 && !STOP_CHARS.has(text[start - 1]) && !/[0-9０-９]/.test(text[start - 1]) && !byEnd.has(start)) start--;
+    }
+    let place = byEnd.get(start);
+    if (!place || place.label !== 'LOC') continue;
+    while (place && place.label === 'LOC') {
+      start = place.start;
+      place = byEnd.get(start);
+    }
+    if (start < org.start) {
+      spans = replace(spans, start, org.end, 'ORG');
+      byEnd = new Map(spans.map((s) => [s.end, s]));
+    }
+  }
+  return spans;
+}
+
+/**
+ * Short company names in a list closed by a kind of company (华为、中兴、小米等企业): each item is an ORG. The first
+ * item starts after a function character (有, 的, 在 …) or punctuation.
+ */
+const COMPANY_LIST = new RegExp(`((?:${HAN_CLASS}{2,6}、)+${HAN_CLASS}{2,6}(?:[和与及]${HAN_CLASS}{2,6})?)等(?:${HAN_CLASS}{0,4})?(?:企业|公司|品牌|厂商|车企|药企|房企|平台|项目|银行|券商)`, 'g');
+const LIST_STARTERS = new Set([...'有的是在和与及对由了把被向从为将如像包括含']);
+export function companyLists(text: string, spans: EntitySpan[]): EntitySpan[] {
+  COMPANY_LIST.lastIndex = 0;
+  for (let m; (m = COMPANY_LIST.exec(text)); ) {
+    const items = m[1].split(/[、和与及]/);
+    let at = m.index;
+    const found: [number, number][] = [];
+    items.forEach((item, k) => {
+      let start = at;
+      let name = item;
+      if (k === 0) {
+        // the first item: back to the last function character inside it
+        let cut = 0;
+        for (let i = 0; i < item.length - 2; i++) if (LIST_STARTERS.has(item[i])) cut = i + 1;
+        name = item.slice(cut);
+        start = at + cut;
+        const span = spans.find((s) => s.start >= at && s.end === at + item.length);
+        if (span && span.start > start) (start = span.start), (name = text.slice(start, at + item.length));
+      }
+      if (name.length >= 2 && name.length <= 6) found.push([start, start + name.length]);
+      at += item.length + 1;
+    });
+    // a list of places (北京、上海等城市) is not meant: every item must not be a LOC of the model
+    if (found.every(([a, b]) => spans.some((s) => s.start === a && s.end === b && s.label === 'LOC'))) continue;
+    // an item where the model has an ORG stays as the model has it (丰田 in 丰田汽车)
+    for (const [a, b] of found) if (!spans.some((s) => s.start < b && a < s.end && s.label === 'ORG')) spans = claim(spans, a, b, 'ORG');
+  }
+  return spans;
+}
+
+/** Context the rules may use: whether a string is an administrative name (the model's gazetteer). */
+export interface PostRuleContext {
+  isAdminName?: (name: string) => boolean;
+}
+
 /** All rules in order. */
-export function applyPostRules(text: string, spans: EntitySpan[]): EntitySpan[] {
+export function applyPostRules(text: string, spans: EntitySpan[], context: PostRuleContext = {}): EntitySpan[] {
   let out = registeredCompanyNames(text, spans);
+  out = companyWithPlacePrefix(text, out);
+  out = partyCommitteeTails(text, out);
+  out = ellipticalBodies(text, out);
   out = splitNestedPlaces(text, out);
+  out = administrativeEndings(text, out, context.isAdminName);
+  out = developmentZones(text, out);
+  out = villages(text, out);
+  out = multiRegions(text, out);
+  out = foreignClubs(text, out);
+  out = companyLists(text, out);
+  out = dottedNames(text, out);
+  out = latinNames(text, out);
   out = trimPersonTitles(text, out);
+  out = twoNamesTogether(text, out);
   out = bylines(text, out);
+  out = bracketedNames(text, out);
+  out = photoCredits(text, out);
   out = dropInsideBookTitles(text, out);
   return out.sort((a, b) => a.start - b.start);
 }

