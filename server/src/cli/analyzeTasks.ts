@@ -35,11 +35,14 @@ function capturingStderr<T>(f: () => T): { value: T; messages: string[] } {
   }
 }
 
-export function analyzeFileTask(task: { file: string } & AnalyzeSettings): TaskResult {
+/** `file` as the output names it; `readFrom` where to read it when that differs (a queue worker on another machine
+ * reads the absolute path on a shared file system). */
+export function analyzeFileTask(task: { file: string; readFrom?: string } & AnalyzeSettings): TaskResult {
   const { value, messages } = capturingStderr(() => {
-    const text = readArticle(task.file);
+    const source = task.readFrom ?? task.file;
+    const text = readArticle(source);
     if (text === undefined) return undefined;
-    return analyze(text, { storedDct: storedDocumentDate(task.file), dct: task.dct, fileName: path.basename(task.file), groups: task.groups });
+    return analyze(text, { storedDct: storedDocumentDate(source), dct: task.dct, fileName: path.basename(task.file), groups: task.groups });
   });
   if (!value) return { messages, failed: true };
   const out = JSON.stringify({ file: task.file, dct: value.dct.date ?? null, dctSource: value.dct.source, spans: value.spans.map(compact) }) + '\n';

@@ -4,7 +4,6 @@ import { run as runExport } from './exportCommand';
 import { run as runImport } from './importCommand';
 import { run as runCheck } from './checkCommand';
 import { run as runAgree } from './agreeCommand';
-import { run as runQueue } from './queueCommand';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -12,7 +11,11 @@ const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'recognise figures, dates and entities in files or JSON lines', run: runAnalyze },
   export: { summary: 'export an annotated corpus as a training dataset (doccano, Label Studio, brat, CoNLL, spaCy, HF)', run: runExport },
   import: { summary: 'merge a labelled dataset back into .ann files', run: runImport },
-  queue: { summary: 'run analyze over a corpus on many machines: a BullMQ job queue on Redis (submit, worker, status, results)', run: runQueue },
+  queue: {
+    summary: 'run analyze over a corpus on many machines: a BullMQ job queue on Redis (submit, worker, status, results)',
+    // loaded on use: BullMQ and its Redis client are not needed by any other command (smaller, faster start)
+    run: (argv) => (require('./queueCommand') as typeof import('./queueCommand')).run(argv),
+  },
   agree: { summary: 'inter-annotator agreement between folders of .ann files (F1, Cohen/Fleiss kappa, alpha_u)', run: runAgree },
   check: { summary: 'report malformed figures and dates and names written two ways (Diagnose rules)', run: runCheck },
 };
