@@ -1,7 +1,7 @@
 // npm run bench:queue [-- --docs N]: throughput of `news-annotator queue` with 1, 2 and 3 workers (each --jobs 1) on
 // this machine against the plain single-machine `news-annotator analyze` on the same corpus, and the queue's overhead
 // per document. The corpus: N documents (default 2,000) of about 1,000 characters cut from the MSRA sentences in
-// ../shared/data/ner/msra (read at run time). Redis: a private Debian redis-server on a loopback port.
+// ../shared/data/ner/msra (read at run time; NEWS_ANNOTATOR_SHARED names another place). Redis: a private Debian redis-server on a loopback port.
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,7 +13,8 @@ const CLI = path.join(REPO, 'server', 'src', 'cli', 'cli.ts');
 const DOCS = Number(process.argv[process.argv.indexOf('--docs') + 1]) || 2000;
 
 function corpus(dir: string): string[] {
-  const source = path.resolve(REPO, '..', 'shared', 'data', 'ner', 'msra', 'train-00.jsonl');
+  const shared = process.env.NEWS_ANNOTATOR_SHARED || path.resolve(REPO, '..', 'shared');
+  const source = path.join(shared, 'data', 'ner', 'msra', 'train-00.jsonl');
   const sentences = fs.readFileSync(source, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text as string);
   const files: string[] = [];
   let s = 0;
