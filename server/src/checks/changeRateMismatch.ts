@@ -9,8 +9,8 @@ import { Figure, figures, formatLike, high, low, numberEdit, sameKind } from './
 import { parseNumeral } from '../core/numerals';
 import { defineRule, RawFinding } from './types';
 
-const UP = '增长|增加|提高|上升|上涨|增|涨|升|攀升|扩大|增幅|涨幅|增速|增长率|提升';
-const DOWN = '下降|降低|减少|下滑|下跌|回落|降|减|跌|缩小|降幅|跌幅|减幅|下降率|缩减';
+const UP = '增长|增加|提高|上升|上涨|增|涨|升|攀升|扩大|增幅|涨幅|增速|增长率|提升|增产|增收';
+const DOWN = '下降|降低|减少|下滑|下跌|回落|降|减|跌|缩小|降幅|跌幅|减幅|下降率|缩减|减产|减收';
 /** A change word right before a rate: group 1 the word, group 2 到/至 (the multiple reading), group 3 what follows. */
 const CHANGE_BEFORE = new RegExp(`(${UP}|${DOWN})(到|至)?((?:了|为|达|达到|是|高达|约|近|接近|将近|超过|逾|不到|不足|仅|只有|大约)*)$`);
 const DOWN_WORD = new RegExp(`^(?:${DOWN})$`);

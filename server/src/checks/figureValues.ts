@@ -66,9 +66,13 @@ function precision(figureText: string, value: number, offset: number): Pick<Figu
 export const low = (f: Figure) => f.value - f.halfUnit;
 export const high = (f: Figure) => f.value + f.halfUnit;
 
-/** Same kind of quantity: the same label and unit (CNY and CNY, 吨 and 吨). */
+/**
+ * Same kind of quantity: the same unit (CNY and CNY, 吨 and 吨) and label — QUANTITY and CARDINAL count as one label,
+ * as the recognisers may call 513万辆 one and 852万辆 the other.
+ */
 export function sameKind(a: Figure, b: Figure): boolean {
-  return a.label === b.label && (a.unit ?? '') === (b.unit ?? '');
+  const label = (f: Figure) => (f.label === 'CARDINAL' ? 'QUANTITY' : f.label);
+  return label(a) === label(b) && (a.unit ?? '') === (b.unit ?? '');
 }
 
 /** A figure's scale word for output: 万/亿 as written after its number, so 1.2 is written 1.2亿 again. */
