@@ -68,3 +68,52 @@ describe('Diagnose diagnostics in a real VS Code', function () {
     });
   });
 });
+
+describe('A contradiction and its quick fix in a real VS Code', function () {
+  this.timeout(120_000);
+  let uri: vscode.Uri;
+  const TEXT = '日期：2023-06-18\n公司营收从80万元增至120万元，增长40%。\n三家企业分别投资3000万元、5000万元和4000万元，共计1.1亿元。\n';
+
+  before(async () => {
+    await activateExtension();
+    const folder = workspaceFolder('the launcher opens a scratch workspace');
+    uri = vscode.Uri.joinPath(folder.uri, 'contradiction-sample.news');
+    fs.writeFileSync(uri.fsPath, TEXT);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(uri.fsPath, { force: true });
+  });
+
+  it('shows the contradiction in Problems, applies its quick fix, and the finding goes', async () => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const rate = await until('the change-rate-mismatch diagnostic', () => ours(uri).find((d) => codeOf(d) === 'change-rate-mismatch'));
+    assert.equal(document.getText(rate.range), '40%');
+    assert.equal(rate.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(rate.message, /50%/);
+    assert.ok(ours(uri).some((d) => codeOf(d) === 'parts-whole-mismatch' && document.getText(d.range) === '1.1亿元'));
+
+    const actions = await until('the quick fix for the rate', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, rate.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = list?.find((a) => a.title === 'Change to 50%');
+      return fix ? list : undefined;
+    });
+    const fix = actions.find((a) => a.title === 'Change to 50%')!;
+    assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(fix.edit, 'the fix carries its edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(1).text, '公司营收从80万元增至120万元，增长50%。');
+    await until('the change-rate-mismatch diagnostic gone', () => (ours(uri).some((d) => codeOf(d) === 'change-rate-mismatch') ? undefined : true));
+    // the other contradiction is still reported until its own fix is applied
+    const total = ours(uri).find((d) => codeOf(d) === 'parts-whole-mismatch');
+    assert.ok(total, 'the wrong total is still reported');
+    const totalFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, total.range, vscode.CodeActionKind.QuickFix.value);
+    const totalFix = totalFixes.find((a) => a.title === 'Change the total to 1.2亿元');
+    assert.ok(totalFix?.edit, 'the right total is offered');
+    assert.ok(await vscode.workspace.applyEdit(totalFix.edit));
+    await until('no arithmetic findings left', () => (ours(uri).some((d) => codeOf(d) === 'parts-whole-mismatch' || codeOf(d) === 'change-rate-mismatch') ? undefined : true));
+    assert.equal(document.lineAt(2).text, '三家企业分别投资3000万元、5000万元和4000万元，共计1.2亿元。');
+  });
+});
