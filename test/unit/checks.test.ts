@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { checkDocument, CheckOptions, Finding, RULES, RuleId } from '../../server/src/checks';
 import { AnalysisResult, DocumentDate, Span } from '../../server/src/core/types';
+import { TAG_RULES } from '../../server/src/checks/tagIntegrity';
 import { isChineseLocale, normaliseDiagnosticsSettings, toDiagnostics } from '../../server/src/lsp/diagnostics';
 
 const root = path.join(__dirname, '..', '..');
@@ -201,10 +202,12 @@ test('package.json declares a severity setting for every rule, described in both
   const props = pkg.contributes.configuration.properties;
   assert.equal(props['newsAnnotator.diagnostics.enable'].default, true);
   const rules = props['newsAnnotator.diagnostics.rules'].properties;
-  assert.deepEqual(Object.keys(rules).sort(), RULES.map((r) => r.id).sort());
+  // the Diagnose rules on the text and the tag-integrity rules of the editor's tagging state
+  const all = [...RULES, ...TAG_RULES];
+  assert.deepEqual(Object.keys(rules).sort(), all.map((r) => r.id).sort());
   for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
     const nls = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
-    for (const r of RULES) {
+    for (const r of all) {
       assert.equal(rules[r.id].default, r.defaultSeverity);
       assert.ok(nls[rules[r.id].description.slice(1, -1)], `${file}: ${r.id}`);
     }

@@ -1,7 +1,11 @@
-// Diagnostics from the tagging state: tags that no longer match the article's text (in the article), malformed
-// lines of the .ann (in the .ann) and problems of the label schema (in the schema file).
+// Diagnostics from the tagging state: tag integrity in the article (tags that no longer match the text, labels not
+// in the schema, suggestions left in a reviewed file, overlaps the schema forbids — server/src/checks/tagIntegrity.ts,
+// severities from newsAnnotator.diagnostics.rules), malformed lines of the .ann (in the .ann) and problems of the
+// label schema (in the schema file).
 import * as vscode from 'vscode';
 import type { TaggingState } from '../../../server/src/annotations/taggingProtocol';
+import { tagIntegrity, type TagFinding } from '../../../server/src/checks/tagIntegrity';
+import type { WireRange } from '../../../server/src/annotations/taggingProtocol';
 import type { TaggingClient } from './taggingClient';
 import { toRange } from './decorations';
 
@@ -11,21 +15,31 @@ export class TaggingDiagnostics implements vscode.Disposable {
   /** Files other than articles that we put diagnostics on, per article (to clear them). */
   private readonly extra = new Map<string, string[]>();
 
+  /** The last state of each article, to re-derive its diagnostics when the rule settings change. */
+  private readonly states = new Map<string, TaggingState>();
+
   constructor(tagging: TaggingClient) {
-    this.disposables.push(this.collection, tagging.onDidChangeState((s) => this.update(s)));
+    this.disposables.push(
+      this.collection,
+      tagging.onDidChangeState((s) => this.update(s)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('newsAnnotator.diagnostics.rules')) return;
+        for (const state of this.states.values()) this.update(state);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.states.delete(d.uri.toString())),
+    );
   }
 
   update(state: TaggingState): void {
+    this.states.set(state.uri, state);
     const article = vscode.Uri.parse(state.uri);
-    this.collection.set(
-      article,
-      state.mismatches.map((m) => {
-        const d = new vscode.Diagnostic(toRange(m.range), m.message, vscode.DiagnosticSeverity.Warning);
-        d.source = 'News Annotator';
-        d.code = 'tag-mismatch';
-        return d;
-      }),
+    const rules = vscode.workspace.getConfiguration('newsAnnotator.diagnostics', article).get<Record<string, string>>('rules') ?? {};
+    const findings = tagIntegrity<WireRange>(
+      { tags: state.tags, mismatches: state.mismatches, suggestions: state.suggestions, labels: state.labels, reviewed: state.reviewed },
+      rules as Parameters<typeof tagIntegrity>[1],
     );
+    const chinese = /^zh(?:[-_]|$)/i.test(vscode.env.language);
+    this.collection.set(article, findings.map((f) => toDiagnostic(f, article, chinese)));
     for (const uri of this.extra.get(state.uri) ?? []) this.collection.delete(vscode.Uri.parse(uri));
     const extra: string[] = [];
     if (state.annPath) {
@@ -62,4 +76,14 @@ export class TaggingDiagnostics implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+
+function toDiagnostic(f: TagFinding<WireRange>, article: vscode.Uri, chinese: boolean): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(f.range), chinese ? f.messageZh : f.message, SEVERITY[f.severity]);
+  d.source = 'News Annotator';
+  d.code = f.rule;
+  if (f.related) d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(article, toRange(f.related.range)), chinese ? f.related.messageZh : f.related.message)];
+  return d;
 }
