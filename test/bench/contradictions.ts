@@ -2,7 +2,7 @@
 // rule (a finding of the right rule overlapping the planted text) and consistent sentences flagged (any finding of
 // change-rate-mismatch or parts-whole-mismatch). Usage: npm run bench:contradictions [-- --show]
 import { parseArgs } from 'util';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze } from '../../server/src/analysis/analyze';
 import { checkDocument } from '../../server/src/checks';
 import { PLANTED } from '../specs/contradictions';
 

@@ -1,11 +1,9 @@
 // Diagnostics from the tagging state: tag integrity in the article (tags that no longer match the text, labels not
-// in the schema, suggestions left in a reviewed file, overlaps the schema forbids — server/src/checks/tagIntegrity.ts,
-// severities from newsAnnotator.diagnostics.rules), malformed lines of the .ann (in the .ann) and problems of the
-// label schema (in the schema file).
+// in the schema, suggestions left in a reviewed file, overlaps the schema forbids — computed by the server with
+// server/src/checks/tagIntegrity.ts; severities from newsAnnotator.diagnostics.rules), malformed lines of the .ann
+// (in the .ann) and problems of the label schema (in the schema file).
 import * as vscode from 'vscode';
 import type { TaggingState } from '../../../server/src/annotations/taggingProtocol';
-import { tagIntegrity, type TagFinding } from '../../../server/src/checks/tagIntegrity';
-import type { WireRange } from '../../../server/src/annotations/taggingProtocol';
 import type { TaggingClient } from './taggingClient';
 import { toRange } from './decorations';
 
@@ -34,12 +32,15 @@ export class TaggingDiagnostics implements vscode.Disposable {
     this.states.set(state.uri, state);
     const article = vscode.Uri.parse(state.uri);
     const rules = vscode.workspace.getConfiguration('newsAnnotator.diagnostics', article).get<Record<string, string>>('rules') ?? {};
-    const findings = tagIntegrity<WireRange>(
-      { tags: state.tags, mismatches: state.mismatches, suggestions: state.suggestions, labels: state.labels, reviewed: state.reviewed },
-      rules as Parameters<typeof tagIntegrity>[1],
-    );
     const chinese = /^zh(?:[-_]|$)/i.test(vscode.env.language);
-    this.collection.set(article, findings.map((f) => toDiagnostic(f, article, chinese)));
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const f of state.integrity ?? []) {
+      const setting = rules[f.rule];
+      if (setting === 'off') continue;
+      const severity = setting === 'error' || setting === 'warning' || setting === 'info' ? setting : f.severity;
+      diagnostics.push(toDiagnostic({ ...f, severity }, article, chinese));
+    }
+    this.collection.set(article, diagnostics);
     for (const uri of this.extra.get(state.uri) ?? []) this.collection.delete(vscode.Uri.parse(uri));
     const extra: string[] = [];
     if (state.annPath) {
@@ -80,7 +81,7 @@ export class TaggingDiagnostics implements vscode.Disposable {
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
 
-function toDiagnostic(f: TagFinding<WireRange>, article: vscode.Uri, chinese: boolean): vscode.Diagnostic {
+function toDiagnostic(f: TaggingState['integrity'][number], article: vscode.Uri, chinese: boolean): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(f.range), chinese ? f.messageZh : f.message, SEVERITY[f.severity]);
   d.source = 'News Annotator';
   d.code = f.rule;

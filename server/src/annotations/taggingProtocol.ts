@@ -2,6 +2,7 @@
 // so the client, the server and the tests can import this file without pulling in either library.
 import type { LabelDefinition } from './labelSchema';
 import type { NormalisedValues } from './annFile';
+import type { TagFinding } from '../checks/tagIntegrity';
 
 /** LSP-style position and range (line, UTF-16 character). */
 export interface WirePosition {
@@ -58,6 +59,8 @@ export interface TaggingState {
   tags: WireTag[];
   suggestions: WireSuggestion[];
   mismatches: WireMismatch[];
+  /** Tag integrity findings (server/src/checks/tagIntegrity.ts) at their default severities. */
+  integrity: TagFinding<WireRange>[];
   labels: LabelDefinition[];
   /** The schema file in force (undefined: the default labels). */
   schemaPath?: string;

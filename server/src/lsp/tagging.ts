@@ -10,6 +10,7 @@ import { ALL_LABELS, Span } from '../core/types';
 import { DocumentAnnotations, OpResult, msg } from '../annotations/documentAnnotations';
 import { ArticleFiles, findSchemaFile, readTextIfExists, writeAtomic } from '../annotations/annStorage';
 import { LabelSchema, SchemaProblem, defaultSchema, parseSchema } from '../annotations/labelSchema';
+import { tagIntegrity } from '../checks/tagIntegrity';
 import { AnnTag, valuesOf } from '../annotations/annFile';
 import {
   DocumentUriParams,
@@ -225,21 +226,26 @@ export class TaggingService {
       return document ? document.positionAt(u) : { line: 0, character: u };
     };
     const range = (s: number, e: number): WireRange => ({ start: pos(s), end: pos(e) });
+    const tags = store.tags().map((t) => ({ ...t, range: range(t.start, t.end) }));
+    const suggestions = store.suggestions().map((s) => ({
+      key: s.key, label: s.label, text: s.text, start: s.start, end: s.end, ...valuesOf(s), range: range(s.start, s.end),
+    }));
+    const mismatches = store.mismatches().map((m) => ({
+      id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end,
+      message: this.host.t(m.localisable.template, ...m.localisable.args),
+      range: range(Math.min(m.tag.start, length), Math.min(Math.max(m.tag.end, m.tag.start), length)),
+    }));
     return {
       uri: session.uri,
       version: document?.version ?? 0,
       annPath: session.files?.annPath,
       reviewPath: session.files?.reviewPath,
       reviewed: store.reviewed,
-      tags: store.tags().map((t) => ({ ...t, range: range(t.start, t.end) })),
-      suggestions: store.suggestions().map((s) => ({
-        key: s.key, label: s.label, text: s.text, start: s.start, end: s.end, ...valuesOf(s), range: range(s.start, s.end),
-      })),
-      mismatches: store.mismatches().map((m) => ({
-        id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end,
-        message: this.host.t(m.localisable.template, ...m.localisable.args),
-        range: range(Math.min(m.tag.start, length), Math.min(Math.max(m.tag.end, m.tag.start), length)),
-      })),
+      tags,
+      suggestions,
+      mismatches,
+      // default severities; the client applies newsAnnotator.diagnostics.rules
+      integrity: tagIntegrity<WireRange>({ tags, suggestions, mismatches, labels: session.schema.schema.labels, reviewed: store.reviewed }),
       labels: session.schema.schema.labels,
       schemaPath: session.schema.path,
       schemaProblems: session.schema.problems.map((p) => ({ message: this.host.t(p.template, ...p.args), range: p.range })),
