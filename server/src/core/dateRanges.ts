@@ -51,7 +51,10 @@ export function joinRanges(text: string, spans: RawSpan[]): RawSpan[] {
         }
       }
     }
-    out.push(a);
+    // An interval read in one piece (2018到2023, 2019-2021年) after 从 / 自: the preposition belongs to it.
+    if (a.timex && a.timex.includes('/') && !a.timex.startsWith('P') && a.start > 0 && OPENERS.includes(text[a.start - 1]) && text[a.start - 2] !== '来') {
+      out.push({ ...a, start: a.start - 1 });
+    } else out.push(a);
   }
   return out;
 }

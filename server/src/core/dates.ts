@@ -227,6 +227,23 @@ markStarts(Object.keys(ERAS));
 markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏', '元月', '数', '數', '幾', '几']);
 markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
 markStarts(NOT_DATES);
+/**
+ * Two-character prefixes that only holiday names and solar terms begin with (国际…, 世界…, 青年…, 母亲…): the scanner
+ * stops there only when a holiday or term is really named, so that common words cost no parse.
+ */
+const NAMED_DAY_ONLY = new Map<number, string>();
+/** First characters of holiday names and solar terms. */
+const NAMED_DAY_FIRST = new Uint8Array(65536);
+for (const w of [...HOLIDAY_NAMES, ...SOLAR_TERMS]) {
+  const c = w.charCodeAt(0);
+  NAMED_DAY_FIRST[c] = 1;
+  if (START[c] === 0 || (ANY_SECOND[c] === 0 && !(SECOND.get(c) ?? '').includes(w[1]))) NAMED_DAY_ONLY.set(c, (NAMED_DAY_ONLY.get(c) ?? '') + w[1]);
+}
+/** Characters a year before a holiday may start with: digits, Chinese numerals, 今去明前后…, era names. */
+const YEAR_FIRST = new Uint8Array(65536);
+for (const w of [...Object.keys(REL_YEAR), ...Object.keys(ERAS), ...CN_NUM_CHARS]) YEAR_FIRST[w.charCodeAt(0)] = 1;
+for (let c = 0x30; c <= 0x39; c++) YEAR_FIRST[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) YEAR_FIRST[c] = 1;
 markStarts(HOLIDAY_NAMES);
 markStarts(SOLAR_TERMS);
 markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
@@ -307,6 +324,13 @@ const SUFFIXES: [string, Mod][] = [
   ['許', 'approx'],
 ];
 
+/** Words after a bare four-digit year that make it one (2023赛季, 2024财年). */
+const YEAR_NOUNS = ['财政年度', '財政年度', '会计年度', '賽季', '赛季', '财年', '財年'];
+/** Events named with their year (2022卡塔尔世界杯). */
+const YEAR_EVENTS = ['世界杯', '奥运会', '奧運會', '冬奥会', '残奥会', '亚运会', '亞運會', '世博会', '欧洲杯', '亚洲杯', '全运会', '春晚'];
+/** Words before a bare year that make it one when a break follows (早在2015，). */
+const YEAR_LEADS = ['早在', '回到', '截至', '截止', '直到', '到了', '始于', '始於'];
+
 /** Characters that join the two ends of a month or day range (1-5月, 1至5日). */
 function isRangeConnector(ch: string | undefined): boolean {
   return ch !== undefined && '-—－~～至到–'.includes(ch);
@@ -354,6 +378,10 @@ class DateScanner {
         i++;
         continue;
       }
+      if (NAMED_DAY_ONLY.get(c)?.includes(t[i + 1]) && !matchHoliday(t, i, false) && !matchSolarTerm(t, i, false)) {
+        i++;
+        continue;
+      }
       if (c === 0x300a /* 《 */) {
         // Look no further than 200 characters: an unclosed 《 must not scan to the end of the text (linear time).
         const close = t.slice(i + 1, i + 201).indexOf('》');
@@ -378,7 +406,20 @@ class DateScanner {
 
   /** The spans found so far, as scanned (ranges not joined yet: see core/dateRanges.ts). */
   spans(): RawSpan[] {
-    return this.out;
+    return this.out.filter((s) => !this.recurring(s.start));
+  }
+
+  /**
+   * Whether the span starting at i continues a recurring expression (每日7时, 每周三下午, 每天上午9点): a TIMEX3 SET,
+   * not in our label set.
+   */
+  private recurring(i: number): boolean {
+    const t = this.text;
+    let k = Math.max(0, i - 6);
+    while (k < i && t[k] !== '每' && t[k] !== '逢') k++;
+    if (k === i) return false;
+    const before = t.slice(k, i);
+    return /(?:每|逢)(?:个|個)?(?:年|月|周|週|天|日|晚|星期|礼拜|禮拜)?(?:[一二三四五六日天末]|[0-9]+[日号號])?(?:的)?$/.test(before);
   }
 
   private skipRun(i: number): number {
@@ -653,6 +694,15 @@ class DateScanner {
       const day = { y: iso.y, m: iso.m, d: iso.d };
       return this.weekdayTail(iso.end, { timex: fmtYmd(iso), day, y: iso.y, m: iso.m });
     }
+    // 20230415: a compact date (not inside a number, code or ID).
+    const compact = this.compactDate(i);
+    if (compact) {
+      const day = { y: compact.y, m: compact.m, d: compact.d };
+      return this.weekdayTail(compact.end, { timex: fmtYmd(compact), day, y: compact.y, m: compact.m });
+    }
+    // 2023.12, 2022-11: a year and month.
+    const ym = this.numericYearMonth(i);
+    if (ym) return { end: ym.end, value: { timex: `${fmtYear(ym.y)}-${pad2(ym.m)}`, y: ym.y, m: ym.m } };
     // 1/2/2020: day/month/year (a slash date ending in the year).
     const dmy = this.dayMonthYear(i);
     if (dmy) {
@@ -678,6 +728,8 @@ class DateScanner {
 
     const yrange = this.yearRange(p);
     if (yrange) return { end: yrange.end, value: { timex: `${fmtYear(yrange.a)}/${fmtYear(yrange.b)}` } };
+    const bare = this.bareYear(p);
+    if (bare) return { end: bare.end, value: { timex: fmtYear(bare.y), y: bare.y } };
     const era = this.eraYear(p);
     let ry = era ? undefined : this.word(p, REL_YEAR);
     // 上年纪, 最后年限, 目前年龄: not years.
@@ -877,6 +929,8 @@ class DateScanner {
       wp = p + rw[0].length;
     }
     const tail = rw ? WEEKDAY_PREFIXES.find((w) => rw[0].endsWith(w)) : undefined;
+    // 记者周一鸣, 通讯员周五: a byline names a person.
+    if (!rw && /(?:记者|記者|通讯员|通訊員|编辑|編輯|作者|摄影|攝影)\s?$/.test(t.slice(Math.max(0, p - 4), p))) return undefined;
     const wd = this.weekday(rw && tail ? wp - tail.length : wp);
     if (wd || rw) {
       const end = wd ? wd.end : wp;
@@ -1059,7 +1113,16 @@ class DateScanner {
     let p = i;
     let y: number | null = null;
     let named = false;
-    const yr = this.eraYear(p) ?? this.year(p);
+    const c = t.charCodeAt(i);
+    if (NAMED_DAY_FIRST[c] === 0) {
+      // A year first (2023年国庆节, 去年中秋): only worth reading when a holiday could start within a few characters.
+      if (YEAR_FIRST[c] === 0) return undefined;
+      let k = i + 1;
+      const last = Math.min(t.length, i + 8);
+      while (k < last && NAMED_DAY_FIRST[t.charCodeAt(k)] === 0) k++;
+      if (k === last) return undefined;
+    }
+    const yr = YEAR_FIRST[c] === 0 ? undefined : this.eraYear(p) ?? this.year(p);
     if (yr) {
       y = yr.y;
       named = true;
@@ -1073,6 +1136,7 @@ class DateScanner {
       }
     }
     if (named && t[p] === '的') p++;
+    if (NAMED_DAY_FIRST[t.charCodeAt(p)] === 0) return undefined;
     const h = matchHoliday(t, p, named);
     if (h) return this.holidayValue(i, h.holiday, h.period, h.end, named ? y : undefined);
     const st = matchSolarTerm(t, p, named);
@@ -1264,6 +1328,59 @@ class DateScanner {
     return { y: a.value, m: b.value, d: c.value, end };
   }
 
+  /** 20230415: eight digits that make a valid day of 1900–2100, not after 号/码 (order, ID, card numbers). */
+  private compactDate(i: number): (Ymd & { end: number }) | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !a.arabic || a.length !== 8 || (t[i] !== '1' && t[i] !== '2')) return undefined;
+    const raw = toHalfWidth(t.slice(i, a.end));
+    const y = Number(raw.slice(0, 4));
+    const m = Number(raw.slice(4, 6));
+    const d = Number(raw.slice(6, 8));
+    if (y < 1900 || y > 2100 || !isValidDate(y, m, d)) return undefined;
+    if (/[号號码碼账帳卡#№]/.test(t.slice(Math.max(0, i - 3), i)) || /[A-Za-z\-_.]/.test(t[i - 1] ?? '')) return undefined;
+    const nx = t[a.end] ?? '';
+    if (nx !== '' && (/[A-Za-z.．\-_]/.test(nx) || '万萬亿億元人个個次件名位台辆輛吨噸米块塊股'.includes(nx))) return undefined;
+    return { y, m, d, end: a.end };
+  }
+
+  /** 2023.12, 2015.03-, 2022-11: a four-digit year, a separator and a two-digit month, then a break or a range. */
+  private numericYearMonth(i: number): { y: number; m: number; end: number } | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !a.arabic || a.length !== 4 || a.value < 1900 || a.value > 2100) return undefined;
+    const sep = t[a.end];
+    if (sep !== '.' && sep !== '-' && sep !== '．' && sep !== '/') return undefined;
+    if (/[\d.．/]/.test(t[i - 1] ?? '')) return undefined;
+    const b = this.num(a.end + 1);
+    if (!b || !b.arabic || b.length !== 2 || b.value < 1 || b.value > 12) return undefined;
+    const nx = t[b.end];
+    const ok = nx === undefined || '，。、；：！？,;:!?）) \u3000\n\r\t'.includes(nx) || isRangeConnector(nx) || nx === '起' || nx === '以';
+    if (!ok || (nx === sep && isDigit(t[b.end + 1]))) return undefined;
+    return { y: a.value, m: b.value, end: b.end };
+  }
+
+  /**
+   * A year written without 年 where the context makes it one: 2023赛季, 2024财年, 2022卡塔尔世界杯, 早在2015，.
+   */
+  private bareYear(i: number): { y: number; end: number } | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !a.arabic || a.length !== 4 || a.value < 1900 || a.value > 2100) return undefined;
+    if (/[\dA-Za-z.．\-/]/.test(t[i - 1] ?? '')) return undefined;
+    for (const w of YEAR_NOUNS) if (t.startsWith(w, a.end)) return { y: a.value, end: a.end + w.length };
+    // 2022卡塔尔世界杯, 2008北京奥运会: a place of a few characters, then the event.
+    const window = t.slice(a.end, a.end + 10);
+    for (const ev of YEAR_EVENTS) {
+      const k = window.indexOf(ev);
+      if (k >= 0 && /^[\u4e00-\u9fff]*$/.test(window.slice(0, k))) return { y: a.value, end: a.end };
+    }
+    // 早在2015，, 时间回到2016，, 截至2019，
+    const before = t.slice(Math.max(0, i - 3), i);
+    if (YEAR_LEADS.some((w) => before.endsWith(w)) && '，。、；,;'.includes(t[a.end] ?? '\uffff')) return { y: a.value, end: a.end };
+    return undefined;
+  }
+
   /** A named year: 2023年, 二〇二三年, 1995-1997年 is handled by yearInterval, 08年, 18年10月. */
   private year(i: number): { y: number; end: number } | undefined {
     const t = this.text;
@@ -1333,8 +1450,14 @@ class DateScanner {
     const b = this.num(this.skipSpace(p + 1));
     if (!b || !b.digitsOnly || b.length !== 4 || b.arabic !== a.arabic || b.value <= a.value || b.value > 2199) return undefined;
     const q = this.skipSpace(b.end);
-    if (t[q] !== '年') return undefined;
-    return { a: a.value, b: b.value, end: q + 1 };
+    if (t[q] === '年') return { a: a.value, b: b.value, end: q + 1 };
+    // Without 年 (2019-2020赛季, 从2018到2023，): Arabic years of 1900–2100 with a year word, or after 从 before a break.
+    if (!a.arabic || a.value < 1900 || b.value > 2100 || /[\dA-Za-z.．\-/]/.test(t[i - 1] ?? '')) return undefined;
+    for (const w of YEAR_NOUNS) if (t.startsWith(w, b.end)) return { a: a.value, b: b.value, end: b.end + w.length };
+    if (('从從自'.includes(t[i - 1] ?? '\uffff') || t[p] === '至' || t[p] === '到') && '，。、；,;'.includes(t[b.end] ?? '\uffff')) {
+      return { a: a.value, b: b.value, end: b.end };
+    }
+    return undefined;
   }
 
   /** Half years, quarters, seasons, start/middle/end of the year, first N months/quarters. */

@@ -51,12 +51,19 @@ export function lunarMonth(y: number, m: number): { first: Ymd; days: number } |
 
 /** The lunar year of a Gregorian day. */
 export function lunarYearOf(a: Ymd): number | undefined {
+  const key = a.y * 10000 + a.m * 100 + a.d;
+  if (LUNAR_YEARS.has(key)) return LUNAR_YEARS.get(key);
+  let v: number | undefined;
   try {
-    return library().Solar.fromYmd(a.y, a.m, a.d).getLunar().getYear();
+    v = library().Solar.fromYmd(a.y, a.m, a.d).getLunar().getYear();
   } catch {
-    return undefined;
+    v = undefined;
   }
+  if (LUNAR_YEARS.size > 4096) LUNAR_YEARS.clear();
+  LUNAR_YEARS.set(key, v);
+  return v;
 }
+const LUNAR_YEARS = new Map<number, number | undefined>();
 
 /** The 24 solar terms in calendar order from 小寒 (early January) to 冬至 (late December). */
 export const SOLAR_TERMS = [
