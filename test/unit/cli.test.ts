@@ -104,14 +104,17 @@ test('--jsonl streams one output line per input line, keeps ids, reports bad lin
   ].join('\n');
   const r = cli(['analyze', '--jsonl', '--dct', '2022-01-01'], input);
   assert.equal(r.code, 1);
-  assert.deepEqual(r.lines.map((l: any) => l.id), ['a', null, 7, 'c']);
+  // the blank line has its own output line, so output line N answers input line N
+  assert.deepEqual(r.lines.map((l: any) => l.id), ['a', null, null, 7, 'c']);
   assert.equal(r.lines[0].dct, '2023-06-18');
-  assert.equal(r.lines[2].dct, '2022-01-01');
-  assert.equal(r.lines[1].line, 3);
+  assert.equal(r.lines[3].dct, '2022-01-01');
+  assert.equal(r.lines[1].line, 2);
+  assert.equal(r.lines[2].line, 3);
   assert.ok(r.lines[1].error);
-  assert.ok(r.lines[3].error);
-  assertOffsets('𠮷𠮷约60亿元', r.lines[2].spans);
-  const money = r.lines[2].spans.find((s: any) => s.label === 'MONEY');
+  assert.ok(r.lines[2].error);
+  assert.ok(r.lines[4].error);
+  assertOffsets('𠮷𠮷约60亿元', r.lines[3].spans);
+  const money = r.lines[3].spans.find((s: any) => s.label === 'MONEY');
   assert.deepEqual(money && [money.start, money.end, money.value, money.mod], [2, 7, 6000000000, 'approx']);
   assert.match(r.stderr, /stdin line 3/);
 });

@@ -1,9 +1,11 @@
 // The files beside an article: `article.txt` → `article.ann` (brat standoff) and `article.review.json` (review
-// sidecar). Reads them, writes them atomically (temporary file in the same folder, then rename), and watches them
-// for changes made outside (brat, git, another editor), ignoring its own writes.
+// sidecar). Reads them, writes them through core/safeFiles.ts (temporary file with a short name in the same folder,
+// fsync, rename; back in the encoding the file had, or not at all), and watches them for changes made outside (brat,
+// git, another editor), ignoring its own writes.
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeFile } from '../core/textDecoding';
+import { TextEncoding, decodeFile } from '../core/textDecoding';
+import { UnsafeFileError, readTextForRewrite, removeFile, writeFileSafely } from '../core/safeFiles';
 import { reviewPathFor } from './reviewFile';
 import { SCHEMA_FILE } from './labelSchema';
 
@@ -35,33 +37,44 @@ export function readTextIfExists(file: string): string | undefined {
   return (decoded.bom && decoded.encoding === 'utf-8' ? '\ufeff' : '') + decoded.text;
 }
 
+/** How a file is written back: the encoding it was read in (UTF-8 for a new file). */
+export interface FileFormat {
+  encoding: TextEncoding;
+  bom: boolean;
+}
+
+const NEW_FILE: FileFormat = { encoding: 'utf-8', bom: false };
+
 /**
- * Writes `content` to `file` atomically: a temporary file in the same folder, then a rename over the target, so a
- * reader (brat, a crash, a full disk) never sees half a file. `undefined` removes the file.
+ * Writes `content` to `file` atomically (core/safeFiles.ts: temporary file in the same folder, fsync, rename), so a
+ * reader (brat, a crash, a full disk) never sees half a file; in `format` (UTF-8 by default: a UTF-8 byte-order mark
+ * is the text's own leading U+FEFF). `undefined` removes the file.
  */
-export function writeAtomic(file: string, content: string | undefined): void {
-  if (content === undefined) {
-    try {
-      fs.unlinkSync(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new StorageError(file, `cannot be removed: ${(err as Error).message}`);
-      }
-    }
-    return;
-  }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+export function writeAtomic(file: string, content: string | undefined, format: FileFormat = NEW_FILE): void {
   try {
-    fs.writeFileSync(tmp, content, 'utf8');
-    fs.renameSync(tmp, file);
+    if (content === undefined) removeFile(file);
+    else writeFileSafely(file, content, format);
   } catch (err) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // the temporary file was never created
-    }
-    throw new StorageError(file, `cannot be written: ${(err as Error).message}`);
+    if (err instanceof UnsafeFileError) throw new StorageError(file, err.message.slice(err.file.length + 2));
+    throw err;
   }
+}
+
+/**
+ * Reads a file the store will write back: the text (a UTF-8 byte-order mark kept as a leading U+FEFF, which parseAnn
+ * notes) and the format to write it in; refused (StorageError) when writing it back could change bytes.
+ */
+function readForStore(file: string): { text: string | undefined; format: FileFormat } {
+  let f;
+  try {
+    f = readTextForRewrite(file);
+  } catch (err) {
+    if (err instanceof UnsafeFileError) throw new StorageError(file, err.message.slice(err.file.length + 2));
+    throw new StorageError(file, `cannot be read: ${(err as Error).message}`);
+  }
+  if (!f) return { text: undefined, format: NEW_FILE };
+  if (f.encoding === 'utf-8') return { text: (f.bom ? '\ufeff' : '') + f.text, format: NEW_FILE };
+  return { text: f.text, format: { encoding: f.encoding, bom: f.bom } };
 }
 
 export type WatchedFile = 'ann' | 'review';
@@ -72,6 +85,11 @@ export class ArticleFiles {
   readonly reviewPath: string;
   private lastAnn: string | undefined;
   private lastReview: string | undefined;
+  /** The encodings the files were read in, to write them back in (a GB18030 .ann stays GB18030). */
+  private annFormat: FileFormat = NEW_FILE;
+  private reviewFormat: FileFormat = NEW_FILE;
+  /** Why the files must not be written now (changed outside into something that cannot be written back safely). */
+  private unwritable: string | undefined;
   private watcher?: fs.FSWatcher;
   private timer?: NodeJS.Timeout;
 
@@ -84,12 +102,16 @@ export class ArticleFiles {
   read(): { ann?: string; review?: string; annError?: string; reviewError?: string } {
     const out: { ann?: string; review?: string; annError?: string; reviewError?: string } = {};
     try {
-      out.ann = this.lastAnn = readTextIfExists(this.annPath);
+      const r = readForStore(this.annPath);
+      out.ann = this.lastAnn = r.text;
+      this.annFormat = r.format;
     } catch (err) {
       out.annError = (err as Error).message;
     }
     try {
-      out.review = this.lastReview = readTextIfExists(this.reviewPath);
+      const r = readForStore(this.reviewPath);
+      out.review = this.lastReview = r.text;
+      this.reviewFormat = r.format;
     } catch (err) {
       out.reviewError = (err as Error).message;
     }
@@ -102,13 +124,14 @@ export class ArticleFiles {
    */
   write(ann: string, review: string | undefined): WatchedFile[] {
     const written: WatchedFile[] = [];
+    if (this.unwritable) throw new Error(this.unwritable);
     if (ann !== this.lastAnn && !(ann === '' && this.lastAnn === undefined)) {
-      writeAtomic(this.annPath, ann);
+      writeAtomic(this.annPath, ann, this.annFormat);
       this.lastAnn = ann;
       written.push('ann');
     }
     if (review !== this.lastReview) {
-      writeAtomic(this.reviewPath, review);
+      writeAtomic(this.reviewPath, review, this.reviewFormat);
       this.lastReview = review;
       written.push('review');
     }
@@ -139,20 +162,28 @@ export class ArticleFiles {
   checkOutside(onChange: (changes: { ann?: string | null; review?: string | null }) => void): void {
     let ann: string | undefined;
     let review: string | undefined;
+    let annFormat: FileFormat;
+    let reviewFormat: FileFormat;
     try {
-      ann = readTextIfExists(this.annPath);
-      review = readTextIfExists(this.reviewPath);
-    } catch {
-      return; // mid-write by someone else, or unreadable: the next event will tell
+      ({ text: ann, format: annFormat } = readForStore(this.annPath));
+      ({ text: review, format: reviewFormat } = readForStore(this.reviewPath));
+    } catch (err) {
+      // mid-write by someone else (the next event will tell), or changed into a file that cannot be written back
+      // safely: until it can be read again, nothing is written over it
+      this.unwritable = (err as Error).message;
+      return;
     }
+    this.unwritable = undefined;
     const changes: { ann?: string | null; review?: string | null } = {};
     if (ann !== this.lastAnn) {
       changes.ann = ann ?? null;
       this.lastAnn = ann;
+      this.annFormat = annFormat;
     }
     if (review !== this.lastReview) {
       changes.review = review ?? null;
       this.lastReview = review;
+      this.reviewFormat = reviewFormat;
     }
     if ('ann' in changes || 'review' in changes) onChange(changes);
   }

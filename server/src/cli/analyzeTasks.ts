@@ -42,19 +42,30 @@ export function analyzeFileTask(task: { file: string; readFrom?: string } & Anal
     const source = task.readFrom ?? task.file;
     const text = readArticle(source);
     if (text === undefined) return undefined;
-    return analyze(text, { storedDct: storedDocumentDate(source), dct: task.dct, fileName: path.basename(task.file), groups: task.groups });
+    try {
+      return analyze(text, { storedDct: storedDocumentDate(source), dct: task.dct, fileName: path.basename(task.file), groups: task.groups });
+    } catch (err) {
+      // one file's failure is reported and the other files are still analysed
+      process.stderr.write(`news-annotator: ${task.file}: could not be analysed: ${(err as Error).message}\n`);
+      return undefined;
+    }
   });
   if (!value) return { messages, failed: true };
   const out = JSON.stringify({ file: task.file, dct: value.dct.date ?? null, dctSource: value.dct.source, spans: value.spans.map(compact) }) + '\n';
   return { out, messages, failed: false };
 }
 
-/** One line of --jsonl (blank lines give nothing); a line that cannot be read gives {"id", "error"}. */
+/**
+ * One line of --jsonl; a line that cannot be read (a blank one too, so that output line N answers input line N)
+ * gives {"id", "error"}. A numeric id is echoed as written (a 64-bit id would lose digits as a double).
+ */
 export function analyzeLineTask(task: { line: string; lineNo: number } & AnalyzeSettings): TaskResult {
-  const { line, lineNo } = task;
-  if (line.trim() === '') return { messages: [], failed: false };
+  const { lineNo } = task;
+  // a UTF-8 byte-order mark before the first line (Windows tools write one) is not part of the JSON
+  const line = lineNo === 1 && task.line.charCodeAt(0) === 0xfeff ? task.line.slice(1) : task.line;
   let out: object;
   try {
+    if (line.trim() === '') throw new Error('empty line (expected a JSON object)');
     const record = JSON.parse(line);
     if (record === null || typeof record !== 'object' || typeof record.text !== 'string') {
       throw new Error('expected an object with a string "text"');
@@ -66,12 +77,79 @@ export function analyzeLineTask(task: { line: string; lineNo: number } & Analyze
     }
     const result = analyze(record.text, { dct, groups: task.groups });
     out = { id: record.id ?? null, dct: result.dct.date ?? null, dctSource: result.dct.source, spans: result.spans.map(compact) };
-    return { out: JSON.stringify(out) + '\n', messages: [], failed: false };
+    return { out: withRawId(out, typeof record.id === 'number' ? rawMemberText(line, 'id') : undefined) + '\n', messages: [], failed: false };
   } catch (err) {
     const id = safeId(line);
     const message = `news-annotator: stdin line ${lineNo}: ${(err as Error).message}\n`;
     out = id === undefined ? { id: null, line: lineNo, error: (err as Error).message } : { id, error: (err as Error).message };
-    return { out: JSON.stringify(out) + '\n', messages: [message], failed: true };
+    return { out: withRawId(out, typeof id === 'number' ? rawMemberText(line, 'id') : undefined) + '\n', messages: [message], failed: true };
+  }
+}
+
+/** JSON for `out` with its leading "id" member written as `rawId` (the input's own text) when given. */
+function withRawId(out: object, rawId: string | undefined): string {
+  const json = JSON.stringify(out);
+  if (rawId === undefined || !json.startsWith('{"id":')) return json;
+  const rest = JSON.stringify({ ...out, id: undefined });
+  return `{"id":${rawId}${rest === '{}' ? '}' : `,${rest.slice(1)}`}`;
+}
+
+/**
+ * The exact text of a top-level member's value in a JSON object line (the last one, as JSON.parse keeps), or
+ * undefined. The line is known to be valid JSON.
+ */
+export function rawMemberText(line: string, key: string): string | undefined {
+  let i = 0;
+  const n = line.length;
+  const ws = () => {
+    while (i < n && (line[i] === ' ' || line[i] === '\t' || line[i] === '\r' || line[i] === '\n')) i++;
+  };
+  const skipString = () => {
+    i++; // opening quote
+    while (i < n && line[i] !== '"') i += line[i] === '\\' ? 2 : 1;
+    i++;
+  };
+  const skipValue = () => {
+    const c = line[i];
+    if (c === '"') return skipString();
+    if (c === '{' || c === '[') {
+      let depth = 0;
+      while (i < n) {
+        const d = line[i];
+        if (d === '"') {
+          skipString();
+          continue;
+        }
+        if (d === '{' || d === '[') depth++;
+        else if ((d === '}' || d === ']') && --depth === 0) {
+          i++;
+          return;
+        }
+        i++;
+      }
+      return;
+    }
+    while (i < n && !/[,}\]\s]/.test(line[i])) i++; // number, true, false, null
+  };
+  let found: string | undefined;
+  ws();
+  if (line[i] !== '{') return undefined;
+  i++;
+  for (;;) {
+    ws();
+    if (line[i] !== '"') return found;
+    const keyStart = i;
+    skipString();
+    const name = JSON.parse(line.slice(keyStart, i)) as string;
+    ws();
+    i++; // colon
+    ws();
+    const valueStart = i;
+    skipValue();
+    if (name === key) found = line.slice(valueStart, i).trim();
+    ws();
+    if (line[i] !== ',') return found;
+    i++;
   }
 }
 

@@ -65,8 +65,9 @@ export function readArticle(file: string): string | undefined {
   try {
     return decodeFile(fs.readFileSync(file), file).text;
   } catch (err) {
-    const message =
-      err instanceof DecodeError ? err.message : `${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not an article file (give the files in it)' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    const message = err instanceof DecodeError ? err.message : `${file}: ${reason}`;
     process.stderr.write(`news-annotator: ${message}\n`);
     return undefined;
   }

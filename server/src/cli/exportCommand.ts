@@ -8,6 +8,7 @@ import { CommandLine, dctProblem } from './commandLine';
 import { parseRatios } from '../formats/split';
 import { DEFAULT_SENTENCE_ENDERS } from '../formats/sentences';
 import { DecodeError } from '../core/textDecoding';
+import { UnsafeFileError } from '../core/safeFiles';
 
 const HELP = `Usage:
   news-annotator export --format FORMAT[,FORMAT...]|all --out DIR [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] PATH...
@@ -29,8 +30,11 @@ Options:
   --no-newline-split       do not end sentences at line breaks (CoNLL/HF)
   -h, --help               this help
 
-Offsets are Unicode code points. A tag whose text does not match its article stops the export with a message
-naming the file and the tag. Exit code: 0 on success, 1 on an error, 2 on a usage error, 130 when interrupted.`;
+Offsets are Unicode code points. A document that cannot be read (text not decodable, a tag whose text does not match
+its article) is reported on stderr, naming the file and the tag, and left out; the export goes on. So is anything
+else a format cannot hold: malformed .ann lines, overlapping tags in CoNLL/HF, brat relations, events, attributes and
+notes, discontinuous spans. Exit code: 0 when everything was exported, 1 when anything was left out or on an error
+(a summary says what), 2 on a usage error, 130 when interrupted.`;
 
 /** Progress on stderr: a redrawn bar on a terminal, a plain line every 10% otherwise. */
 export class ProgressLine {
@@ -91,7 +95,12 @@ export function printExportSummary(s: ExportSummary, out: NodeJS.WritableStream 
   const shown = s.filesWritten.slice(0, 12);
   out.write(`Files written: ${s.filesWritten.length}\n${shown.map((f) => `  ${f}\n`).join('')}`);
   if (s.filesWritten.length > shown.length) out.write(`  ... and ${s.filesWritten.length - shown.length} more\n`);
-  if (s.warnings.length) out.write(`Warnings: ${s.warnings.length} (listed on stderr)\n`);
+  if (s.documentsSkipped) out.write(`Documents left out: ${s.documentsSkipped} (could not be read; listed on stderr)\n`);
+  const dropped = Object.entries(s.tagsDropped);
+  if (dropped.length) {
+    out.write(`Tags left out (overlapping, the format cannot hold them; not counted above): ${dropped.map(([f, n]) => (s.formats.length > 1 ? `${f} ${n}` : `${n}`)).join(', ')}\n`);
+  }
+  if (s.warnings.length) out.write(`Left out or refused: ${s.warnings.length} item${s.warnings.length > 1 ? 's' : ''} (listed on stderr)\n`);
 }
 
 const command = new CommandLine('export', HELP, 'pointer');
@@ -158,14 +167,14 @@ export async function run(argv: string[]): Promise<number> {
     );
     progress.end();
     printExportSummary(summary);
-    return 0;
+    return summary.warnings.length ? 1 : 0;
   } catch (err) {
     progress.end();
     if (err instanceof CancelledError) {
       process.stderr.write('news-annotator export: cancelled; the output folder holds a partial export\n');
       return 130;
     }
-    if (err instanceof FormatError || err instanceof DecodeError) {
+    if (err instanceof FormatError || err instanceof DecodeError || err instanceof UnsafeFileError) {
       process.stderr.write(`news-annotator export: ${err.message}\n`);
       return 1;
     }

@@ -37,11 +37,21 @@ export function decodeFile(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', bom: true };
   }
+  // NUL is valid UTF-8 but never in an article: UTF-16 without a byte-order mark, or a binary file.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16) {
+      throw new DecodeError(
+        file,
+        `looks like UTF-16 ${utf16} without a byte-order mark, which cannot be told apart from binary data safely; ` +
+          'save it as UTF-8 (or as UTF-16 with a byte-order mark)',
+      );
+    }
+    throw new DecodeError(file, `is a binary file (it contains NUL bytes, the first at byte offset ${nul}), not text`);
+  }
   const firstBad = firstInvalidUtf8(bytes);
   if (firstBad < 0) return { text: utf8.decode(bytes), encoding: 'utf-8', bom: false };
-  if (bytes.indexOf(0) >= 0) {
-    throw new DecodeError(file, 'is a binary file (it contains NUL bytes), not text');
-  }
   const legacy = detectLegacyChinese(bytes);
   if (legacy) return { text: iconv.decode(Buffer.from(bytes), legacy), encoding: legacy, bom: false };
   throw new DecodeError(
@@ -51,11 +61,25 @@ export function decodeFile(bytes: Uint8Array, file: string): DecodedText {
   );
 }
 
+/** 'LE' or 'BE' when the NUL bytes fall on one side of the 16-bit units, as in UTF-16 text with ASCII in it. */
+function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  const n = Math.min(bytes.length, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  if (odd >= 2 && even === 0) return 'LE';
+  if (even >= 2 && odd === 0) return 'BE';
+  return undefined;
+}
+
 function decodeUtf8(bytes: Uint8Array, file: string): string {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     throw new DecodeError(file, `starts with a UTF-8 byte-order mark but has an invalid byte at byte offset ${bad + 3}`);
   }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new DecodeError(file, `is a binary file (it contains NUL bytes, the first at byte offset ${nul + 3}), not text`);
   return utf8.decode(bytes);
 }
 

@@ -70,13 +70,38 @@ export function readBratDocument(annPath: string, report: ReportProblem): Import
     report({ file: textPath, message: `${(e as Error).message}; document skipped` });
     return undefined;
   }
-  const ann = parseAnn(fs.readFileSync(annPath, 'utf8'));
+  let annText: string;
+  try {
+    annText = decodeFile(fs.readFileSync(annPath), annPath).text;
+  } catch (e) {
+    report({ file: annPath, message: `${(e as Error).message}; document skipped` });
+    return undefined;
+  }
+  const ann = parseAnn(annText);
   for (const e of ann.errors) report({ file: annPath, line: e.line, message: `${e.message}; line skipped` });
+  const errorLines = new Set(ann.errors.map((e) => e.line));
   const suggested = new Set<string>();
-  for (const l of ann.lines) {
-    if (l.kind !== 'verbatim') continue;
+  const notImported: string[] = [];
+  ann.lines.forEach((l, i) => {
+    if (l.kind !== 'verbatim' || errorLines.has(i + 1) || l.raw.trim() === '') return;
     const m = /^A\d+\t(\S+) (T\d+)\s*$/.exec(l.raw);
-    if (m && m[1] === SUGGESTION_ATTRIBUTE) suggested.add(m[2]);
+    if (m && m[1] === SUGGESTION_ATTRIBUTE) {
+      suggested.add(m[2]);
+      return;
+    }
+    const d = /^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)+)\t/.exec(l.raw);
+    if (d) {
+      report({ file: annPath, line: i + 1, message: `${d[1]} ${d[2]} is a discontinuous span (${d[3]}); tags are one stretch of text, so it is not imported` });
+      return;
+    }
+    notImported.push(l.raw.split('\t', 1)[0]);
+  });
+  if (notImported.length) {
+    report({
+      file: annPath,
+      message: `${notImported.length} relation/event/attribute/note line${notImported.length > 1 ? 's' : ''} not imported (only text-bound tags and their values are): ` +
+        `${notImported.slice(0, 10).join(', ')}${notImported.length > 10 ? ', …' : ''}`,
+    });
   }
   const chars = Array.from(text);
   const spans: Span[] = [];

@@ -70,6 +70,11 @@ function stripExtension(p: string): string {
   return p.replace(/\.[^./\\]*$/, '');
 }
 
+/** brat annotation kinds by the first letter of their id. */
+const KIND_NAMES: Record<string, string> = {
+  R: 'relation', E: 'event', A: 'attribute', M: 'attribute', N: 'normalization', '*': 'equivalence', '#': 'note',
+};
+
 export interface LoadOptions {
   includeSuggestions?: boolean;
   /** Passed to analyze() for suggestions (e.g. an explicit document date). */
@@ -102,12 +107,25 @@ export function loadDocument(entry: CorpusEntry, options: LoadOptions = {}): Lab
   const spans: Span[] = [];
   let rejected: Array<{ label: string; start: number; end: number }> = [];
   if (fs.existsSync(entry.annPath)) {
-    const ann = parseAnn(fs.readFileSync(entry.annPath, 'utf8'));
+    // decoded as the editor decodes it (a GB18030 .ann is read as GB18030)
+    const ann = parseAnn(decodeFile(fs.readFileSync(entry.annPath), entry.annPath).text);
     for (const e of ann.errors) options.warn?.(`${entry.annPath}:${e.line}: ${e.message} (line not exported)`);
-    for (const l of ann.lines) {
+    const errorLines = new Set(ann.errors.map((e) => e.line));
+    const left: string[] = [];
+    ann.lines.forEach((l, i) => {
+      if (l.kind !== 'verbatim' || errorLines.has(i + 1) || l.raw.trim() === '') return;
       // brat's discontinuous spans ("T5\tLOC 0 2;5 7\t...") have no place in a flat span list
-      const m = l.kind === 'verbatim' ? /^(T\d+)\t(\S+) \d+ \d+(;\d+ \d+)+\t/.exec(l.raw) : null;
+      const m = /^(T\d+)\t(\S+) \d+ \d+(;\d+ \d+)+\t/.exec(l.raw);
       if (m) options.warn?.(`${entry.annPath}: ${m[1]} ${m[2]} is a discontinuous span; it is not exported`);
+      else left.push(l.raw.split('\t', 1)[0]);
+    });
+    // relations, events, attributes, normalisations, equivalences and free-text notes: no dataset format holds them
+    if (left.length) {
+      const kinds = [...new Set(left.map((id) => KIND_NAMES[id[0]] ?? 'line'))].join(', ');
+      options.warn?.(
+        `${entry.annPath}: ${left.length} brat annotation${left.length > 1 ? 's' : ''} (${kinds}) not exported, the export carries text-bound tags and their values only: ` +
+          `${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}`,
+      );
     }
     for (const t of ann.tags) {
       const where = () => `${entry.annPath}: tag ${t.id} ${t.label} [${t.start}, ${t.end}) ${JSON.stringify(t.text)}`;

@@ -22,6 +22,8 @@ export interface WriterOptions {
   sentences?: SentenceOptions;
   /** Reports a non-fatal problem (e.g. a tag a flat format had to leave out). */
   warn: (message: string) => void;
+  /** Called with each span the writer leaves out (besides the warning), so the summary does not count it. */
+  drop?: (span: Span) => void;
 }
 
 export interface DocumentWriter {

@@ -11,6 +11,7 @@ import { OutputFolder } from './output';
 import { DocumentDateStore } from '../core/documentDateStore';
 import { SentenceOptions } from './sentences';
 import { ALL, assignSplits } from './split';
+import { ensureOutputFolder, realPath } from '../core/safeFiles';
 
 export interface ExportOptions {
   /** One format, or several written in one pass over the corpus (each into its own subfolder of outDir). */
@@ -60,7 +61,12 @@ export interface ExportSummary {
   tagsPerLabel: Record<string, number>;
   suggestionsPerLabel: Record<string, number>;
   filesWritten: string[];
+  /** Everything skipped, dropped or refused (documents, .ann lines, tags a format cannot hold), with where. */
   warnings: string[];
+  /** Documents that could not be read and were left out (also in `warnings`). */
+  documentsSkipped: number;
+  /** Tags left out because the format cannot hold them (overlaps in CoNLL / HF), per format; not in tagsPerLabel. */
+  tagsDropped: Record<string, number>;
 }
 
 /** How many documents are read ahead of the one being written when a writer prepares work in the background. */
@@ -78,10 +84,12 @@ export async function exportDocuments(
   const several = formats.length > 1;
   const summary: ExportSummary = {
     format: names.join(','), formats: names, outDir: options.outDir, documents: 0, documentsPerSplit: {},
-    tagsPerLabel: {}, suggestionsPerLabel: {}, filesWritten: [], warnings: [],
+    tagsPerLabel: {}, suggestionsPerLabel: {}, filesWritten: [], warnings: [], documentsSkipped: 0, tagsDropped: {},
   };
   const folders: OutputFolder[] = [];
-  const writers = formats.map((format) => {
+  /** The spans each format left out (a writer may report the same span more than once). */
+  const dropped = formats.map(() => new Set<Span>());
+  const writers = formats.map((format, index) => {
     const out = new OutputFolder(several ? path.join(options.outDir, format.name) : options.outDir);
     folders.push(out);
     const warn = (m: string) => {
@@ -89,7 +97,7 @@ export async function exportDocuments(
       summary.warnings.push(message);
       hooks.onWarning?.(message);
     };
-    return format.createWriter(out, { sentences: options.sentences, warn });
+    return format.createWriter(out, { sentences: options.sentences, warn, drop: (s) => dropped[index].add(s) });
   });
   let finished = false;
   try {
@@ -119,8 +127,21 @@ export async function exportDocuments(
       for (const writer of writers) writer.write(doc, split);
       summary.documents++;
       summary.documentsPerSplit[split] = (summary.documentsPerSplit[split] ?? 0) + 1;
-      for (const s of doc.spans) summary.tagsPerLabel[s.label] = (summary.tagsPerLabel[s.label] ?? 0) + 1;
-      for (const s of doc.suggestions ?? []) summary.suggestionsPerLabel[s.label] = (summary.suggestionsPerLabel[s.label] ?? 0) + 1;
+      // with one format, the counts are what was written; with several, what was read (drops are per format)
+      for (const s of doc.spans) {
+        if (!several && dropped[0].has(s)) continue;
+        summary.tagsPerLabel[s.label] = (summary.tagsPerLabel[s.label] ?? 0) + 1;
+      }
+      for (const s of doc.suggestions ?? []) {
+        if (!several && dropped[0].has(s)) continue;
+        summary.suggestionsPerLabel[s.label] = (summary.suggestionsPerLabel[s.label] ?? 0) + 1;
+      }
+      formats.forEach((f, i) => {
+        let n = 0;
+        for (const s of doc.spans) if (dropped[i].delete(s)) n++;
+        for (const s of doc.suggestions ?? []) dropped[i].delete(s);
+        if (n) summary.tagsDropped[f.name] = (summary.tagsDropped[f.name] ?? 0) + n;
+      });
       hooks.onProgress?.({ done: summary.documents, total: options.total ?? summary.documents, document: doc.source ?? doc.id });
       // let cancellation and other events through now and then
       if (summary.documents % 50 === 0) await new Promise((r) => setImmediate(r));
@@ -129,19 +150,29 @@ export async function exportDocuments(
     finished = true;
   } finally {
     for (const writer of writers) writer.close?.();
-    if (!finished) for (const out of folders) out.closeAll();
+    // after an error or a cancellation, files still being written are discarded (no half file replaces a whole one)
+    if (!finished) for (const out of folders) out.abortAll();
     for (const out of folders) for (const item of out.written) summary.filesWritten.push(item);
   }
   return summary;
 }
 
-/** Exports the documents under `options.paths`. Stops with a FormatError on a tag that does not match its text. */
+/**
+ * Exports the documents under `options.paths`. A document that cannot be read (undecodable text, a tag that does not
+ * match its text, an unreadable .ann) is reported in the warnings and left out; the export goes on.
+ */
 export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportSummary> {
-  const excluded = (options.exclude ?? []).map((d) => path.resolve(d) + path.sep);
-  const entries = listCorpus(options.paths).filter((e) => !excluded.some((d) => path.resolve(e.textPath).startsWith(d)));
-  const outAbs = path.resolve(options.outDir);
+  // "inside" is decided on real paths: an output folder named through a symbolic link to the corpus is the corpus
+  const excluded = (options.exclude ?? []).map((d) => realPath(d) + path.sep);
+  const entries = listCorpus(options.paths).filter((e) => !excluded.some((d) => realPath(e.textPath).startsWith(d)));
+  try {
+    ensureOutputFolder(options.outDir);
+  } catch (err) {
+    throw new FormatError((err as Error).message);
+  }
+  const outReal = realPath(options.outDir);
   for (const e of entries) {
-    if (path.resolve(e.textPath).startsWith(outAbs + path.sep)) {
+    if (realPath(e.textPath).startsWith(outReal + path.sep)) {
       throw new FormatError(`${options.outDir}: the output folder holds input documents (${e.textPath}); choose another folder`);
     }
   }
@@ -171,11 +202,21 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
       return undefined;
     }
   };
+  let skipped = 0;
   async function* documents(): AsyncIterable<LabelledDocument> {
     for (const entry of entries) {
-      yield loadDocument(entry, {
-        includeSuggestions: options.includeSuggestions, analysis: options.analysis, storedDate, suggest: options.suggest, warn: readWarning,
-      });
+      let doc: LabelledDocument;
+      try {
+        doc = loadDocument(entry, {
+          includeSuggestions: options.includeSuggestions, analysis: options.analysis, storedDate, suggest: options.suggest, warn: readWarning,
+        });
+      } catch (err) {
+        skipped++;
+        const m = (err as Error).message;
+        readWarning(`${m.startsWith(entry.textPath) || m.startsWith(entry.annPath) ? m : `${entry.textPath}: ${m}`}; document not exported`);
+        continue;
+      }
+      yield doc;
     }
   }
   const summary = await exportDocuments(
@@ -184,5 +225,6 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     hooks,
   );
   summary.warnings = readWarnings.concat(summary.warnings);
+  summary.documentsSkipped = skipped;
   return summary;
 }

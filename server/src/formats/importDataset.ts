@@ -2,13 +2,17 @@
 // when missing; when present its text must be the same) and its tags are merged into <into>/<id>.ann through the tag
 // store's annFile.ts: identical tags are not duplicated, tags overlapping an existing tag of another label (or
 // another extent) are reported as conflicts and left out, malformed input is reported with line numbers and skipped.
+// Files are written through core/safeFiles.ts: an existing .ann is written back in its own encoding (or left alone
+// with a message), no symbolic link inside the target folder is followed, and a document that cannot be written is
+// reported while the import goes on.
 import * as fs from 'fs';
 import * as path from 'path';
 import { AnnFile, AnnTag, emptyAnn, nextId, parseAnn, serializeAnn } from '../annotations/annFile';
 import { decodeFile } from '../core/textDecoding';
+import { UnsafeFileError, ensureFolderInside, ensureOutputFolder, readTextForRewrite, writeFileSafely } from '../core/safeFiles';
 import { Span } from '../core/types';
 import { CancelledError, FormatError, VALUE_KEYS, describeSpan, overlaps, valuesOf } from './document';
-import { FormatName, ImportProblem } from './datasetFormat';
+import { FormatName, ImportProblem, ImportedDocument } from './datasetFormat';
 import { formatByName } from './registry';
 import { annPathFor } from './corpus';
 
@@ -60,11 +64,14 @@ function safeId(id: string): string | undefined {
   return parts.join('/');
 }
 
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
+/** Whether a path exists, without following a symbolic link (a link counts as existing, and is refused later). */
+function present(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -121,71 +128,102 @@ export async function importDataset(options: ImportOptions, hooks: ImportHooks =
     hooks.onProblem?.(p);
   };
   const seenIds = new Set<string>();
+  try {
+    ensureOutputFolder(options.intoDir);
+  } catch (e) {
+    throw new FormatError((e as Error).message);
+  }
+  const folders = new Set<string>();
   for (const input of options.inputs) {
-    if (!fs.existsSync(input)) throw new FormatError(`${input}: no such file or folder`);
+    if (!fs.existsSync(input)) {
+      report({ file: input, message: 'no such file or folder; input skipped' });
+      continue;
+    }
     const root = fs.statSync(input).isDirectory() ? input : path.dirname(input);
     const files = format.inputFiles(input);
     if (files.length === 0) report({ file: input, message: `no ${format.name} files found` });
     for (const file of files) {
-      for await (const doc of format.read(file, report)) {
-        if (hooks.signal?.aborted) throw new CancelledError();
-        const rawId = doc.id ?? path.relative(root, file).replace(/\.[^./\\]*$/, '').split(path.sep).join('/');
-        const id = safeId(rawId);
-        if (!id) {
-          report({ file: doc.where, message: `document id ${JSON.stringify(rawId)} is not a safe relative path; document skipped` });
-          continue;
-        }
-        if (seenIds.has(id)) {
-          report({ file: doc.where, message: `document ${id} appears twice in the input; merging both` });
-        }
-        seenIds.add(id);
-        const base = path.join(options.intoDir, ...id.split('/'));
-        const textPath = ['.txt', '.news'].map((x) => base + x).find((p) => fs.existsSync(p)) ?? base + '.txt';
-        if (fs.existsSync(textPath)) {
-          let current: string;
+      try {
+        for await (const doc of format.read(file, report)) {
+          if (hooks.signal?.aborted) throw new CancelledError();
+          const rawId = doc.id ?? path.relative(root, file).replace(/\.[^./\\]*$/, '').split(path.sep).join('/');
+          const id = safeId(rawId);
+          if (!id) {
+            report({ file: doc.where, message: `document id ${JSON.stringify(rawId)} is not a safe relative path; document skipped` });
+            continue;
+          }
+          if (seenIds.has(id)) {
+            report({ file: doc.where, message: `document ${id} appears twice in the input; merging both` });
+          }
+          seenIds.add(id);
           try {
-            current = decodeFile(fs.readFileSync(textPath), textPath).text;
+            importOne(doc, id);
           } catch (e) {
-            report({ file: textPath, message: `${(e as Error).message}; document not imported` });
+            if (e instanceof CancelledError) throw e;
+            report({ file: doc.where, message: `${(e as Error).message}; document ${id} not imported` });
             continue;
           }
-          if (current !== doc.text) {
-            const a = Array.from(current);
-            const b = Array.from(doc.text);
-            let i = 0;
-            while (i < a.length && i < b.length && a[i] === b[i]) i++;
-            report({
-              file: doc.where,
-              message: `the text of ${id} differs from ${textPath} from character ${i} on ` +
-                `(${JSON.stringify(b.slice(i, i + 10).join(''))} vs ${JSON.stringify(a.slice(i, i + 10).join(''))}); document not imported`,
-            });
-            continue;
-          }
-        } else {
-          writeAtomically(textPath, doc.text);
-          summary.documentsCreated++;
-          summary.filesWritten.push(textPath);
+          summary.documents++;
+          hooks.onProgress?.({ done: summary.documents, file: doc.where });
+          if (summary.documents % 50 === 0) await new Promise((r) => setImmediate(r));
         }
-        const annPath = annPathFor(textPath);
-        const before = fs.existsSync(annPath) ? fs.readFileSync(annPath, 'utf8') : undefined;
-        const ann = before !== undefined ? parseAnn(before) : emptyAnn();
-        const spans = options.includeSuggestions ? [...doc.spans, ...doc.suggestions] : doc.spans;
-        if (!options.includeSuggestions) summary.suggestionsSkipped += doc.suggestions.length;
-        const r = mergeTags(ann, spans, annPath, summary.conflicts);
-        summary.tagsAdded += r.added.length;
-        summary.duplicates += r.duplicates;
-        summary.valuesAdded += r.valuesAdded;
-        for (const s of r.added) summary.tagsPerLabel[s.label] = (summary.tagsPerLabel[s.label] ?? 0) + 1;
-        const after = serializeAnn(ann);
-        if (after !== before && (before !== undefined || after !== '')) {
-          writeAtomically(annPath, after);
-          summary.filesWritten.push(annPath);
-        }
-        summary.documents++;
-        hooks.onProgress?.({ done: summary.documents, file: doc.where });
-        if (summary.documents % 50 === 0) await new Promise((r) => setImmediate(r));
+      } catch (e) {
+        if (e instanceof CancelledError) throw e;
+        report({ file, message: `${(e as Error).message}; the rest of this file is not imported` });
       }
     }
+  }
+
+  /** Merges one document; throws (with a message naming the file) when a file cannot be read or written safely. */
+  function importOne(doc: ImportedDocument, id: string): void {
+    const parts = id.split('/');
+    // no symbolic link is followed below the target folder (it could lead outside it)
+    const dir = ensureFolderInside(options.intoDir, parts.slice(0, -1).join('/'), folders);
+    const base = path.join(dir, parts[parts.length - 1]);
+    const textPath = ['.txt', '.news'].map((x) => base + x).find(present) ?? base + '.txt';
+    if (present(textPath)) {
+      if (fs.lstatSync(textPath).isSymbolicLink()) throw new UnsafeFileError(textPath, 'is a symbolic link; it is not followed');
+      let current: string;
+      try {
+        current = decodeFile(fs.readFileSync(textPath), textPath).text;
+      } catch (e) {
+        throw new UnsafeFileError(textPath, (e as Error).message.replace(`${textPath}: `, ''));
+      }
+      if (current !== doc.text) {
+        const a = Array.from(current);
+        const b = Array.from(doc.text);
+        let i = 0;
+        while (i < a.length && i < b.length && a[i] === b[i]) i++;
+        throw new FormatError(
+          `the text of ${id} differs from ${textPath} from character ${i} on ` +
+            `(${JSON.stringify(b.slice(i, i + 10).join(''))} vs ${JSON.stringify(a.slice(i, i + 10).join(''))})`,
+        );
+      }
+    }
+    const annPath = annPathFor(textPath);
+    // read as the editor reads it; written back in the same encoding, or not at all
+    const existing = readTextForRewrite(annPath);
+    const before = existing?.text;
+    const ann = before !== undefined ? parseAnn(before) : emptyAnn();
+    const spans = options.includeSuggestions ? [...doc.spans, ...doc.suggestions] : doc.spans;
+    const conflicts: ImportConflict[] = [];
+    const r = mergeTags(ann, spans, annPath, conflicts);
+    const after = serializeAnn(ann);
+    if (!present(textPath)) {
+      writeFileSafely(textPath, doc.text);
+      summary.documentsCreated++;
+      summary.filesWritten.push(textPath);
+    }
+    if (after !== before && (before !== undefined || after !== '')) {
+      writeFileSafely(annPath, after, existing ?? { encoding: 'utf-8', bom: false });
+      summary.filesWritten.push(annPath);
+    }
+    if (!options.includeSuggestions) summary.suggestionsSkipped += doc.suggestions.length;
+    for (const c of conflicts) summary.conflicts.push(c);
+    summary.tagsAdded += r.added.length;
+    summary.duplicates += r.duplicates;
+    summary.valuesAdded += r.valuesAdded;
+    for (const s of r.added) summary.tagsPerLabel[s.label] = (summary.tagsPerLabel[s.label] ?? 0) + 1;
   }
   return summary;
 }

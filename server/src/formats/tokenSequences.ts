@@ -32,7 +32,10 @@ export function flatSpans(doc: LabelledDocument, options: WriterOptions): FlatSp
     flat = { all: kept, tags: kept.filter((s) => !sugg.has(s)), suggestions: kept.filter((s) => sugg.has(s)), dropped };
     FLAT.set(doc, flat);
   }
-  for (const d of flat.dropped) options.warn(droppedMessage(doc.source ?? doc.id, d, flat.all));
+  for (const d of flat.dropped) {
+    options.warn(droppedMessage(doc.source ?? doc.id, d, flat.all));
+    options.drop?.(d);
+  }
   return flat;
 }
 

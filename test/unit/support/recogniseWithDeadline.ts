@@ -18,20 +18,20 @@ require('tsx/cjs');
 const { name, text, file } = workerData;
 try {
   let spans;
-  if (name === 'figures') spans = require(file + '/figures').recogniseFigures(text);
-  else if (name === 'dates') spans = require(file + '/dates').recogniseDates(text, '2023-06-18');
-  else spans = require(file + '/analyze').analyze(text, { dct: '2023-06-18' }).spans;
+  if (name === 'figures') spans = require(file + '/core/figures').recogniseFigures(text);
+  else if (name === 'dates') spans = require(file + '/core/dates').recogniseDates(text, '2023-06-18');
+  else spans = require(file + '/analysis/analyze').analyze(text, { dct: '2023-06-18' }).spans;
   parentPort.postMessage({ spans: spans.map((s) => [s.start, s.end]) });
 } catch (e) {
   parentPort.postMessage({ error: String(e && e.message || e) });
 }
 `;
 
-const CORE = path.resolve(__dirname, '..', '..', '..', 'server', 'src', 'core');
+const SOURCES = path.resolve(__dirname, '..', '..', '..', 'server', 'src');
 
 export function recogniseWithDeadline(name: RecogniserName, text: string, deadlineMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { name, text, file: CORE } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { name, text, file: SOURCES } });
     const timer = setTimeout(() => {
       void worker.terminate();
       resolve({ timedOut: true });
