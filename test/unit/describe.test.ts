@@ -83,6 +83,10 @@ test('timex values read as words', () => {
   assert.equal(describeTimex('2023-Q2'), '2023-Q2 (2023-04-01 – 2023-06-30)');
   assert.equal(describeTimex('2023-06-18'), '2023-06-18 (Sunday)');
   assert.equal(describeTimex('2023-01/2023-05'), '2023-01 – 2023-05 (2023-01-01 – 2023-05-31)');
+  // an interval with clock times: both ends with their day and time
+  assert.equal(describeTimex('2024-09-03T22:30/2024-09-04T02'), '2024-09-03 22:30 – 2024-09-04 02');
+  assert.equal(describeTimex('T08:00/T17:30'), '08:00 (day unknown) – 17:30 (day unknown)');
+  assert.equal(describeTimex('2024-10-01/2024-10-07'), '2024-10-01 – 2024-10-07 (2024-10-01 – 2024-10-07)');
   assert.equal(describeTimex('2023-06-18T09:30'), '2023-06-18 09:30');
   assert.equal(describeTimex('T09:30'), '09:30 (day unknown)');
   assert.equal(describeTimex('2023-06-18TAF'), '2023-06-18 afternoon');

@@ -1367,7 +1367,7 @@ class DateScanner {
     const t = this.text;
     const a = this.num(i);
     if (!a || !a.arabic || a.length !== 4 || a.value < 1900 || a.value > 2100) return undefined;
-    if (/[\dA-Za-z.．\-/]/.test(t[i - 1] ?? '')) return undefined;
+    if (/[\dA-Za-z.．\-/]/.test(t[i - 1] ?? '') || /[年月日号\d.．%％]/.test(t[a.end] ?? '')) return undefined;
     for (const w of YEAR_NOUNS) if (t.startsWith(w, a.end)) return { y: a.value, end: a.end + w.length };
     // 2022卡塔尔世界杯, 2008北京奥运会: a place of a few characters, then the event.
     const window = t.slice(a.end, a.end + 10);

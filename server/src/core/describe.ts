@@ -252,6 +252,15 @@ export function describeDuration(timex: string, t: Translate = english): string 
   return parts.length ? parts.join(' ') : undefined;
 }
 
+/** A day and time of day in words: "2023-06-18 09:30", "2023-06-18 evening", "09:30 (day unknown)". */
+function describeClock(timex: string, t: Translate): string {
+  const k = timex.indexOf('T');
+  const day = timex.slice(0, k);
+  const clock = timex.slice(k + 1);
+  const clockText = PARTS_OF_DAY[clock] ? t(PARTS_OF_DAY[clock]) : clock;
+  return day ? `${day} ${clockText}` : t('{0} (day unknown)', clockText);
+}
+
 /** A TIMEX3 value in words: "2023-Q2 (2023-04-01 – 2023-06-30)", "2023-06-18 09:30", "P3Y (3 years)". */
 export function describeTimex(timex: string, mod?: Mod, t: Translate = english): string {
   let text: string;
@@ -259,16 +268,19 @@ export function describeTimex(timex: string, mod?: Mod, t: Translate = english):
   else if (timex === 'PRESENT_REF') text = t('the present (around the document date)');
   else if (timex === 'FUTURE_REF') text = t('the future (after the document date)');
   else if (timex.includes('/') && !timex.startsWith('P')) {
+    // An interval: both ends as written (a clock in words: 2024-09-03 22:30 – 2024-09-04 02), then the days covered.
     const range = timexRange(timex);
     const [from, to] = timex.split('/');
-    text = range ? `${from} – ${to} (${range.start} – ${range.end})` : timex;
+    const clocked = from.includes('T') || to.includes('T');
+    const end = (v: string) => (v.includes('T') && !v.startsWith('P') ? describeClock(v, t) : v);
+    text = clocked
+      ? `${end(from)} – ${end(to)}`
+      : range ? `${from} – ${to} (${range.start} – ${range.end})` : `${from} – ${to}`;
   } else if (timex.startsWith('P')) {
     const words = describeDuration(timex, t);
     text = words ? `${timex} (${words})` : timex;
   } else if (timex.includes('T')) {
-    const [day, clock] = timex.split('T');
-    const clockText = PARTS_OF_DAY[clock] ? t(PARTS_OF_DAY[clock]) : clock;
-    text = day ? `${day} ${clockText}` : t('{0} (day unknown)', clockText);
+    text = describeClock(timex, t);
   } else {
     const range = timexRange(timex);
     if (!range) text = timex;

@@ -82,6 +82,20 @@ export function dateContextAt(text: string, j: number, mode: 'weak' | 'strong'):
   return false;
 }
 
+/** Characters that may stand right before a short holiday name (not a surname or another word: 张国庆, 和平八一). */
+const BEFORE_SHORT = '在于於至到过過的和与與及从從自是逢迎度欢歡庆慶届屆今明前后後称稱叫为為即';
+/** Short names that are numbers (五一, 六一, 七一, 八一: also team and place names) need more than punctuation. */
+const NUMBER_NAMES = new Set(['五一', '六一', '七一', '八一']);
+
+/** Whether a short name (国庆, 中秋, 八一 …) between i and end is a date here. */
+function shortNameIsDate(text: string, i: number, end: number, name: string): boolean {
+  const prev = text[i - 1] ?? '';
+  // “七一”: quoted, it names the day.
+  if ((prev === '“' || prev === '「' || prev === '"') && '”」"'.includes(text[end] ?? '\uffff')) return true;
+  if (/[\u4e00-\u9fff]/.test(prev) && !BEFORE_SHORT.includes(prev)) return false;
+  return dateContextAt(text, end, NUMBER_NAMES.has(name) ? 'strong' : 'weak');
+}
+
 let index: Map<string, string[]> | undefined;
 /** Holiday names by first character, longest first. */
 function names(): Map<string, string[]> {
@@ -123,7 +137,7 @@ export function matchHoliday(text: string, i: number, afterYear: boolean): { end
         break;
       }
     }
-    if (holiday.short && !afterYear && !period && text[end - 1] !== '节' && !dateContextAt(text, end, 'weak')) return undefined;
+    if (holiday.short && !afterYear && !period && text[end - 1] !== '节' && !shortNameIsDate(text, i, end, k)) return undefined;
     // A name inside a longer word: 中秋月饼 is a kind of cake, 元宵 a dumpling unless a date context follows.
     return { end, holiday, period };
   }
