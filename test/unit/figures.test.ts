@@ -70,6 +70,11 @@ test('QUANTITY: physical units and production volumes', () => {
   assert.deepEqual(figs('一吨半'), [['一吨半', 'QUANTITY', 1.5, { unit: '吨' }]]);
   assert.deepEqual(figs('身高168cm'), [['168cm', 'QUANTITY', 168, { unit: 'cm' }]]);
   assert.deepEqual(figs('年产5000万件'), [['5000万件', 'QUANTITY', 50000000, { unit: '件' }]]);
+  assert.deepEqual(figs('零下5度'), [['零下5度', 'QUANTITY', -5, { unit: '度' }]]);
+  assert.deepEqual(figs('300度老花镜'), [['300度', 'QUANTITY', 300, { unit: '度' }]]);
+  assert.deepEqual(figs('三度夺冠'), []);
+  assert.deepEqual(figs('近15万字的报告'), [['近15万字', 'CARDINAL', 150000, { unit: '字', mod: 'less_than' }]]);
+  assert.deepEqual(figs('十字路口'), []);
 });
 
 test('CARDINAL and ORDINAL', () => {

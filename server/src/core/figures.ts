@@ -228,6 +228,13 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
     const after = text[j + 1];
     if (after !== '钟' && after !== '半' && after !== '多') return { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '点' };
   }
+  // Counts of characters (15万字, 3000字) and degrees (5度电, 300度, 零下5度) with an Arabic or 万/千-sized numeral;
+  // 十字, 三度夺冠 are words.
+  if ((ch === '字' || ch === '度') && j === at && writtenLarge(text, m, ch === '字')) {
+    return ch === '字'
+      ? { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '字' }
+      : { label: 'QUANTITY', end: j + 1, factor: 1, add: 0, unit: '度' };
+  }
   // Scores: 总分689分, 689分的成绩.
   if (ch === '分' && j === at && Number.isInteger(m.value) && m.value > 0 && scoreContext(text, m.start, j + 1)) {
     return { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '分' };
@@ -291,6 +298,18 @@ function subunitsAfter(text: string, at: number, code: string): { end: number; a
   }
   return { end, add: roundFloat(add) };
 }
+
+/** Written with Arabic digits, or (when `bigUnits`) with 百 / 千 / 万 / 亿. */
+function writtenLarge(text: string, m: NumeralMatch, bigUnits: boolean): boolean {
+  for (let k = m.start; k < m.end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
+    if (bigUnits && '百佰千仟万萬亿億'.includes(text[k])) return true;
+  }
+  return false;
+}
+
+const TEMPERATURE_UNITS = new Set(['度', '℃', '摄氏度', '华氏度', '°C']);
 
 /** 整 closing a yuan amount (叁仟零伍拾圆整, 伍万元整). */
 function wholeMark(text: string, end: number, code: string): number {
@@ -582,6 +601,13 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
     mod,
   };
   if (valueMax !== undefined) f.valueMax = valueMax * unit.factor + unit.add;
+  // Below zero: 零下5度, 零下3至5℃ → -5, -5..-3.
+  if (f.label === 'QUANTITY' && TEMPERATURE_UNITS.has(f.unit!) && text.startsWith('零下', f.start - 2) && f.value > 0) {
+    f.start -= 2;
+    const hi = f.valueMax ?? f.value;
+    if (f.valueMax !== undefined) f.valueMax = -f.value;
+    f.value = -hi;
+  }
   return { figure: f, next: end };
 }
 
