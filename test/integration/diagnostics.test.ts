@@ -117,3 +117,51 @@ describe('A contradiction and its quick fix in a real VS Code', function () {
     assert.equal(document.lineAt(2).text, '三家企业分别投资3000万元、5000万元和4000万元，共计1.2亿元。');
   });
 });
+
+describe('Tag integrity in a real VS Code', function () {
+  this.timeout(120_000);
+  let article: vscode.Uri;
+  const files: string[] = [];
+
+  before(async () => {
+    await activateExtension();
+    const folder = workspaceFolder('the launcher opens a scratch workspace');
+    article = vscode.Uri.joinPath(folder.uri, 'integrity-sample.news');
+    const text = '新华社北京电 公司营收增长50%，张伟出席。\n';
+    fs.writeFileSync(article.fsPath, text);
+    // EVENT is not among the default labels; PER 张伟 and LOC 北京 do not overlap; the file is marked reviewed while
+    // the figure 50% is still an unreviewed suggestion
+    const at = (s: string) => [...text.slice(0, text.indexOf(s))].length;
+    const ann = [`T1\tEVENT ${at('出席')} ${at('出席') + 2}\t出席`, `T2\tPER ${at('张伟')} ${at('张伟') + 2}\t张伟`].join('\n') + '\n';
+    fs.writeFileSync(article.fsPath.replace(/\.news$/, '.ann'), ann);
+    fs.writeFileSync(article.fsPath.replace(/\.news$/, '.review.json'), JSON.stringify({ version: 1, reviewed: true, reviewedAt: '2026-12-06T00:00:00Z', rejected: [] }));
+    files.push(article.fsPath, article.fsPath.replace(/\.news$/, '.ann'), article.fsPath.replace(/\.news$/, '.review.json'));
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('newsAnnotator.diagnostics').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const f of files) fs.rmSync(f, { force: true });
+  });
+
+  it('reports a label not in the schema and a suggestion left in a reviewed file; the severity setting applies', async () => {
+    const document = await vscode.workspace.openTextDocument(article);
+    await vscode.window.showTextDocument(document);
+    const all = () => vscode.languages.getDiagnostics(article).filter((d) => d.source === 'News Annotator');
+    const list = await until('tag-integrity diagnostics', () => {
+      const l = all();
+      return l.some((d) => codeOf(d) === 'tag-label-unknown') && l.some((d) => codeOf(d) === 'tag-suggestion-unreviewed') ? l : undefined;
+    });
+    const unknown = list.find((d) => codeOf(d) === 'tag-label-unknown')!;
+    assert.equal(document.getText(unknown.range), '出席');
+    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(list.some((d) => codeOf(d) === 'tag-suggestion-unreviewed' && document.getText(d.range).includes('50%')), 'the figure suggestion is reported');
+    assert.ok(!list.some((d) => codeOf(d) === 'tag-overlap'), 'no overlap');
+    await vscode.workspace.getConfiguration('newsAnnotator.diagnostics').update('rules', { 'tag-suggestion-unreviewed': 'off', 'tag-label-unknown': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await until('the setting applied', () => {
+      const l = all();
+      const u = l.find((d) => codeOf(d) === 'tag-label-unknown');
+      return u?.severity === vscode.DiagnosticSeverity.Error && !l.some((d) => codeOf(d) === 'tag-suggestion-unreviewed') ? true : undefined;
+    });
+  });
+});
