@@ -1,13 +1,11 @@
 // `news-annotator check`: the Diagnose rules (server/src/checks/, one rule per file) on files, headless — what an editor checks
 // before publishing. Text output is `file:line:col: severity [rule] message`, one finding a line, like a compiler.
-import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../analysis/analyze';
 import { CheckOptions, Finding, RULES, RuleSetting, checkDocument, isRuleId } from '../checks';
 import { applyFixes, compatibleFixes } from '../checks/fixes';
-import { decodeFile } from '../core/textDecoding';
+import { readTextForRewrite, writeFileSafely } from '../core/safeFiles';
 import { CommandLine, dctProblem, readArticle, storedDocumentDate, write } from './commandLine';
-import { writeFixedArticle } from './fixFile';
 
 const HELP = `Usage:
   news-annotator check FILE... [--fix] [--dct DATE] [--format text|json] [--rule ID=SEVERITY]... [--lang en|zh]
@@ -22,7 +20,8 @@ Output (json): one object per file and line: {"file", "dct", "findings": [{"rule
 
 Options:
   --fix                 apply the certain rewrites (the right rate, the right total, the missing % sign,
-                        half-width digits) and write each changed file back atomically, in its own encoding;
+                        half-width digits) and write each changed file back atomically, in its own encoding
+                        (a file whose bytes would not survive being written back is left alone);
                         the problems left are reported. Without --fix no file is written.
   --dct DATE            document date, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (supplies the year for weekday checks
                         of dates written without one); a date stored for the file in the editor (.news-annotator/document-dates.json) wins
@@ -101,7 +100,10 @@ async function checkFiles(files: string[], settings: Settings): Promise<number> 
       }
       if (text !== original) {
         try {
-          writeFixedArticle(file, text, decodeFile(fs.readFileSync(file), file));
+          // read again as a file to rewrite: refused when its bytes would not survive being written back
+          const onDisk = readTextForRewrite(file);
+          if (!onDisk || onDisk.text !== original) throw new Error(`${file}: changed on disk while it was checked; nothing was written`);
+          writeFileSafely(file, text, onDisk);
           process.stderr.write(`${file}: ${applied} problem${applied === 1 ? '' : 's'} fixed\n`);
         } catch (err) {
           process.stderr.write(`news-annotator: ${(err as Error).message}\n`);
