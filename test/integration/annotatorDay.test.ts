@@ -13,6 +13,8 @@ import { defaultSchema } from '../../server/src/annotations/labelSchema';
 import { CONFIRMED_TINT_ALPHA, MIN_CONTRAST, composite, contrast, labelShades } from '../../client/src/tagging/labelColours';
 import { decorationOptions } from '../../client/src/tagging/decorations';
 import type { NewsAnnotatorApi } from '../../client/src/extension';
+import type { ExportCommandOptions, ExportCommandResult } from '../../client/src/export';
+import { ExportCountsRequest, ExportCountsResult } from '../../server/src/lsp/exportProtocol';
 import { activateExtension, poller, workspaceFolder } from './extensionHarness';
 
 const until = poller(100);
@@ -276,6 +278,40 @@ describe("The annotator's day", function () {
     await until('the status item', () => (api.status.current?.uri === uri ? true : undefined));
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(api.dateAsk.asks, asks, 'not asked a second time');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('exports reviewed only / tagged only / all, counting each first (output folder left out), and refuses an empty split part', async () => {
+    const corpus = path.join(dir, 'scope');
+    fs.mkdirSync(path.join(corpus, 'export'), { recursive: true });
+    const write = (name: string, text: string, ann?: string, reviewed?: boolean) => {
+      fs.writeFileSync(path.join(corpus, `${name}.txt`), text);
+      if (ann !== undefined) fs.writeFileSync(path.join(corpus, `${name}.ann`), ann);
+      if (reviewed !== undefined) fs.writeFileSync(path.join(corpus, `${name}.review.json`), JSON.stringify({ reviewed, rejected: [] }));
+    };
+    write('a', '杭州市开店。', 'T1\tLOC 0 3\t杭州市\n', true);
+    write('b', '苏州市开店。', 'T1\tLOC 0 3\t苏州市\n', true);
+    write('c', '温州市开店。', 'T1\tLOC 0 3\t温州市\n', false);
+    write('d', '今天开店。', '');
+    write('e', '明天开店。');
+    // a copy from an earlier export inside the default output folder is no input
+    fs.writeFileSync(path.join(corpus, 'export', 'a.txt'), '杭州市开店。');
+    const outDir = path.join(corpus, 'export');
+    const counts = await api.client.sendRequest<ExportCountsResult>(ExportCountsRequest, { paths: [corpus], outDir });
+    assert.deepEqual(counts, { reviewed: 2, tagged: 3, all: 5 });
+    const exportDataset = (options: ExportCommandOptions) =>
+      vscode.commands.executeCommand<ExportCommandResult>('newsAnnotator.exportDataset', {
+        quiet: true, saveUnsaved: true, formats: ['doccano'], paths: [corpus], outDir, includeSuggestions: false, split: 'none', ...options,
+      });
+    for (const [documents, n] of [['reviewed', 2], ['tagged', 3], ['all', 5]] as const) {
+      const r = await exportDataset({ documents });
+      assert.equal(r.status, 'exported', r.message);
+      assert.equal(r.summary!.documents, n, documents);
+      assert.deepEqual(r.summary!.scopeCounts, counts);
+    }
+    const refused = await exportDataset({ documents: 'all', split: '0.8,0.1,0.1' });
+    assert.equal(refused.status, 'failed');
+    assert.match(refused.message!, /split of 5 documents leaves test empty \(train 4, dev 1, test 0\)/);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 });

@@ -12,7 +12,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportSummary } from '../../../server/src/formats/exportCorpus';
-import { DatasetFormatInfo, ExportFormatsRequest, ExportParams, ExportRequest, ExportResult } from '../../../server/src/lsp/exportProtocol';
+import {
+  DatasetFormatInfo, ExportCountsParams, ExportCountsRequest, ExportCountsResult, ExportFormatsRequest, ExportParams, ExportRequest, ExportResult,
+} from '../../../server/src/lsp/exportProtocol';
+import type { DocumentScope } from '../../../server/src/formats/exportScope';
 import type { ClientSource } from '../tagging';
 import { DatasetJobs, JobCancelled } from './datasetJobs';
 import { countsText, errorMessage, isArticlePath, saveUnsavedArticles, toFsPath, workspaceFolderOf } from './shared';
@@ -24,6 +27,11 @@ export interface ExportCommandOptions {
   scope?: 'file' | 'folder' | 'workspace';
   /** Article files and folders to export (paths or file URIs); overrides `scope`. */
   paths?: (string | vscode.Uri)[];
+  /**
+   * Which articles: "reviewed" (marked reviewed), "tagged" (at least one confirmed tag) or "all". Asked, with the
+   * count of each, when the formats are asked too; a caller giving `formats` and no `documents` exports all.
+   */
+  documents?: DocumentScope;
   /** Also export unreviewed machine suggestions (marked as such where the format can). */
   includeSuggestions?: boolean;
   /** "none", ratios as "0.8,0.1,0.1" or [0.8, 0.1, 0.1], or { ratios, seed }. */
@@ -55,6 +63,7 @@ const STATE_KEY = 'newsAnnotator.export.lastChoices';
 
 interface LastChoices {
   formats?: string[];
+  documents?: DocumentScope;
   includeSuggestions?: boolean;
   split?: string;
   seed?: number;
@@ -115,6 +124,7 @@ export class ExportCommand {
   private async runWith(options: ExportCommandOptions): Promise<ExportCommandResult> {
     const last = this.context.workspaceState.get<LastChoices>(STATE_KEY) ?? {};
     const known = await this.formats();
+    const interactive = options.formats === undefined;
 
     // formats
     let formats: string[] | undefined;
@@ -167,6 +177,16 @@ export class ExportCommand {
       }
     }
 
+    // which articles, with the count of each
+    let documents = options.documents;
+    if (documents === undefined && interactive) {
+      const outGuess = options.outDir !== undefined ? toFsPath(options.outDir) : defaultOutDir(paths[0]);
+      const counts = await this.source.client.sendRequest<ExportCountsResult>(ExportCountsRequest, { paths, outDir: outGuess } satisfies ExportCountsParams);
+      const picked = await pickDocuments(counts, last.documents);
+      if (!picked) return { status: 'dismissed' };
+      documents = picked;
+    }
+
     // suggestions
     let includeSuggestions = options.includeSuggestions;
     if (includeSuggestions === undefined) {
@@ -195,8 +215,7 @@ export class ExportCommand {
     // output folder
     let outDir = options.outDir === undefined ? undefined : toFsPath(options.outDir);
     if (!outDir) {
-      const folder = workspaceFolderOf(paths[0]);
-      const fallback = path.join(folder ?? (isArticlePath(paths[0]) ? path.dirname(paths[0]) : paths[0]), 'export');
+      const fallback = defaultOutDir(paths[0]);
       const picked = await vscode.window.showQuickPick(
         [
           { label: fallback, description: vscode.l10n.t('default'), choose: false },
@@ -216,15 +235,15 @@ export class ExportCommand {
     }
 
     await this.context.workspaceState.update(STATE_KEY, {
-      formats, includeSuggestions, split: split ? split.ratios.join(',') : 'none', seed: split?.seed ?? last.seed,
+      formats, documents, includeSuggestions, split: split ? split.ratios.join(',') : 'none', seed: split?.seed ?? last.seed,
     } satisfies LastChoices);
 
     // unsaved articles: the tags follow the editor's text, the export reads the files
     const saved = await saveUnsavedArticles(paths, options.saveUnsaved === true, 'export');
     if (!saved) return { status: 'dismissed' };
 
-    const params: ExportParams = { formats, paths, outDir, includeSuggestions, split };
-    this.output.info(`Export ${formats.join(',')} of ${paths.join(', ')} to ${outDir}${includeSuggestions ? ' with suggestions' : ''}${split ? ` split ${split.ratios.join(',')} seed ${split.seed}` : ''}`);
+    const params: ExportParams = { formats, paths, outDir, documents, includeSuggestions, split };
+    this.output.info(`Export ${formats.join(',')} of ${documents ?? 'all'} articles in ${paths.join(', ')} to ${outDir}${includeSuggestions ? ' with suggestions' : ''}${split ? ` split ${split.ratios.join(',')} seed ${split.seed}` : ''}`);
     const result = await this.jobs.run<ExportResult>(vscode.l10n.t('Exporting dataset'), ExportRequest, params, (p) =>
       vscode.l10n.t('{0} / {1} documents', p.done, p.total ?? '?'),
     );
@@ -300,6 +319,37 @@ export class ExportCommand {
       else if (choice === details) this.output.show(true);
     });
   }
+}
+
+/** <workspace folder>/export, or export/ beside the article or inside the folder. */
+function defaultOutDir(firstPath: string): string {
+  const folder = workspaceFolderOf(firstPath);
+  return path.join(folder ?? (isArticlePath(firstPath) ? path.dirname(firstPath) : firstPath), 'export');
+}
+
+/** The scope picker: reviewed / tagged / all, each with its count; the last choice first. */
+async function pickDocuments(counts: ExportCountsResult, last: DocumentScope | undefined): Promise<DocumentScope | undefined> {
+  const items: (vscode.QuickPickItem & { value: DocumentScope })[] = [
+    {
+      label: vscode.l10n.t('Reviewed articles only'), value: 'reviewed',
+      description: vscode.l10n.t('{0} of {1} articles', counts.reviewed, counts.all),
+      detail: vscode.l10n.t('Articles marked reviewed (Mark File as Reviewed).'),
+    },
+    {
+      label: vscode.l10n.t('Tagged articles only'), value: 'tagged',
+      description: vscode.l10n.t('{0} of {1} articles', counts.tagged, counts.all),
+      detail: vscode.l10n.t('Articles with at least one confirmed tag.'),
+    },
+    {
+      label: vscode.l10n.t('All articles'), value: 'all',
+      description: vscode.l10n.t('{0} articles', counts.all),
+      detail: vscode.l10n.t('{0} untagged articles are exported as documents with no entities (all O).', counts.all - counts.tagged),
+    },
+  ];
+  const first = items.findIndex((i) => i.value === last);
+  if (first > 0) items.unshift(...items.splice(first, 1));
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Dataset: reviewed, tagged or all articles'), ignoreFocusOut: true });
+  return picked?.value;
 }
 
 /** Shows a folder in the Explorer when it is in the workspace, otherwise in the system's file manager. */

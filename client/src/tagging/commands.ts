@@ -349,7 +349,8 @@ export class TaggingCommands implements vscode.Disposable {
     const state = this.tagging.get(t.uri) ?? (await this.tagging.refresh(t.uri));
     const reviewed = args.reviewed ?? !state.reviewed;
     if (reviewed && state.suggestions.length > 0) {
-      const pending = args.pending ?? (await askPendingSuggestions(state));
+      // from a key, the menu or the status item it asks; a caller passing `reviewed` (tools, tests) may pass `pending`
+      const pending = args.pending ?? (args.reviewed !== undefined ? 'leave' : await askPendingSuggestions(state));
       if (!pending) return undefined;
       if (pending === 'accept') {
         const accepted = await this.run(t, { op: 'acceptAll' });

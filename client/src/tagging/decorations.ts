@@ -34,6 +34,23 @@ export function labelDisplay(scope?: vscode.ConfigurationScope): LabelDisplay {
   return value === 'confirmed' || value === 'all' ? value : 'colour';
 }
 
+/** The command "Choose Label Display…": colour only / labels on confirmed tags / all labels (user setting). */
+export async function chooseLabelDisplay(mode?: LabelDisplay): Promise<LabelDisplay | undefined> {
+  if (!mode) {
+    const current = labelDisplay(vscode.window.activeTextEditor?.document.uri);
+    const items: (vscode.QuickPickItem & { value: LabelDisplay })[] = [
+      { label: vscode.l10n.t('Colour only'), value: 'colour', detail: vscode.l10n.t('No label names in the text; hover a span to see its label.') },
+      { label: vscode.l10n.t('Labels on confirmed tags'), value: 'confirmed', detail: vscode.l10n.t('The label name after each confirmed tag.') },
+      { label: vscode.l10n.t('All labels'), value: 'all', detail: vscode.l10n.t('The label name after every tag and suggestion (suggestions as LABEL?).') },
+    ];
+    for (const i of items) if (i.value === current) i.description = vscode.l10n.t('current');
+    mode = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('How tags and suggestions are shown') }))?.value;
+    if (!mode) return undefined;
+  }
+  await vscode.workspace.getConfiguration('newsAnnotator').update('labels.display', mode, vscode.ConfigurationTarget.Global);
+  return mode;
+}
+
 /** The decoration options of one kind and label colour, per theme kind (high-contrast themes use the same shades). */
 export function decorationOptions(kind: Kind, color: string): vscode.DecorationRenderOptions {
   const shades = labelShades(color);

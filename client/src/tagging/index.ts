@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TaggingClient } from './taggingClient';
-import { TagDecorations } from './decorations';
+import { TagDecorations, chooseLabelDisplay } from './decorations';
 import { TaggingCommands } from './commands';
 import { AnnotationsView, revealTag } from './annotationsView';
 import { CorpusView } from './corpusView';
@@ -36,6 +36,7 @@ export function activateTagging(context: vscode.ExtensionContext, source: Client
   const codeActions = new TaggingCodeActions(tagging);
   context.subscriptions.push(
     tagging, decorations, commands, annotations, corpus, status, diagnostics, codeActions,
+    vscode.commands.registerCommand('newsAnnotator.chooseLabelDisplay', (mode?: 'colour' | 'confirmed' | 'all') => chooseLabelDisplay(mode)),
     vscode.commands.registerCommand('newsAnnotator.revealTag', (uri: string, start: number, end: number) => revealTag(uri, start, end)),
     vscode.workspace.onDidCloseTextDocument((d) => tagging.forget(d.uri)),
     // for tests and tools: the ranges last painted for an article, per "kind|label"

@@ -9,9 +9,10 @@ import { parseRatios } from '../formats/split';
 import { DEFAULT_SENTENCE_ENDERS } from '../formats/sentences';
 import { DecodeError } from '../core/textDecoding';
 import { UnsafeFileError } from '../core/safeFiles';
+import { DOCUMENT_SCOPES, DocumentScope, isDocumentScope } from '../formats/exportScope';
 
 const HELP = `Usage:
-  news-annotator export --format FORMAT[,FORMAT...]|all --out DIR [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] PATH...
+  news-annotator export --format FORMAT[,FORMAT...]|all --out DIR [--documents reviewed|tagged|all] [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] PATH...
 
 PATH: article files (.txt, .news) with their .ann beside them, or folders holding them.
 Formats:
@@ -21,8 +22,12 @@ Options:
   --format FORMAT          one of the formats above; several (comma-separated, or "all") are written in one
                            pass over the corpus, each into DIR/FORMAT/
   --out DIR                output folder (created; files in it are overwritten)
+  --documents WHICH        reviewed: articles marked reviewed; tagged: articles with at least one tag; all
+                           (default): every article, untagged ones as all-O documents. The counts of each are
+                           printed first
   --include-suggestions    also export unreviewed machine suggestions (marked where the format can)
-  --split R,R[,R]          train,dev[,test] ratios, by document (default: no split, files named "all")
+  --split R,R[,R]          train,dev[,test] ratios, by document (default: no split, files named "all"); a split
+                           that would leave a part with a non-zero ratio empty is refused with the numbers
   --seed N                 seed for the split (default 1); the same seed gives the same split
   --dct DATE               document date for the suggestions' relative dates, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
                            (a date stored for an article with the editor's "Set Document Date" wins over it)
@@ -110,6 +115,7 @@ export async function run(argv: string[]): Promise<number> {
   const parsed = command.parse(argv, {
     format: { type: 'string' },
     out: { type: 'string' },
+    documents: { type: 'string', default: 'all' },
     'include-suggestions': { type: 'boolean', default: false },
     split: { type: 'string' },
     seed: { type: 'string' },
@@ -141,6 +147,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const badDct = dctProblem(v.dct);
   if (badDct) return usageError(badDct);
+  if (!isDocumentScope(v.documents)) return usageError(`--documents must be one of ${DOCUMENT_SCOPES.join(', ')}, got '${v.documents}'`);
+  const documents: DocumentScope = v.documents;
 
   const progress = new ProgressLine(`export ${formats.join(',')}`);
   const interrupt = interruptSignal();
@@ -151,12 +159,17 @@ export async function run(argv: string[]): Promise<number> {
         paths: positionals,
         outDir: v.out,
         includeSuggestions: v['include-suggestions'],
+        scope: documents,
         split,
         analysis: v.dct ? { dct: v.dct } : undefined,
         sentences: { enders: v['sentence-enders'], splitOnNewline: !v['no-newline-split'] },
       },
       {
         signal: interrupt.signal,
+        onScope: (c, scope) => {
+          const n = scope === 'all' ? c.all : c[scope];
+          process.stdout.write(`Articles: ${c.all} in all, ${c.reviewed} reviewed, ${c.tagged} tagged; exporting ${scope === 'all' ? 'all' : `the ${scope}`} ${n}\n`);
+        },
         onProgress: (p) => progress.update(p.done, p.total),
         onWarning: (m) => {
 

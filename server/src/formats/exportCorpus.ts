@@ -12,6 +12,7 @@ import { DocumentDateStore } from '../core/documentDateStore';
 import { SentenceOptions } from './sentences';
 import { ALL, assignSplits } from './split';
 import { ensureOutputFolder, realPath } from '../core/safeFiles';
+import { DocumentScope, ScopeCounts, checkSplitNotEmpty, scopeEntries } from './exportScope';
 
 export interface ExportOptions {
   /** One format, or several written in one pass over the corpus (each into its own subfolder of outDir). */
@@ -23,6 +24,8 @@ export interface ExportOptions {
   outDir: string;
   /** Also export unreviewed machine suggestions (marked as such where the format can). Default false. */
   includeSuggestions?: boolean;
+  /** Which articles: marked reviewed, with at least one tag, or all (default; untagged ones become all-O documents). */
+  scope?: DocumentScope;
   /** Train/dev/test ratios and seed; no split when omitted (files are named "all"). */
   split?: { ratios: readonly number[]; seed: number };
   sentences?: SentenceOptions;
@@ -49,6 +52,8 @@ export interface ExportHooks {
   /** Non-fatal problems, as they happen (they are also in the summary). */
   onWarning?: (message: string) => void;
   signal?: AbortSignal;
+  /** Before anything is written: how many articles each scope has, and the scope chosen (exportCorpus only). */
+  onScope?: (counts: ScopeCounts, scope: DocumentScope) => void;
 }
 
 export interface ExportSummary {
@@ -67,6 +72,9 @@ export interface ExportSummary {
   documentsSkipped: number;
   /** Tags left out because the format cannot hold them (overlaps in CoNLL / HF), per format; not in tagsPerLabel. */
   tagsDropped: Record<string, number>;
+  /** For exportCorpus: the scope used and how many articles each scope had. */
+  scope?: DocumentScope;
+  scopeCounts?: ScopeCounts;
 }
 
 /** How many documents are read ahead of the one being written when a writer prepares work in the background. */
@@ -165,6 +173,15 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   // "inside" is decided on real paths: an output folder named through a symbolic link to the corpus is the corpus
   const excluded = (options.exclude ?? []).map((d) => realPath(d) + path.sep);
   const entries = listCorpus(options.paths).filter((e) => !excluded.some((d) => realPath(e.textPath).startsWith(d)));
+  // which articles, and whether the split can be made of them: refused before the output folder is touched
+  const scope = options.scope ?? 'all';
+  const scoped = scopeEntries(entries, scope);
+  hooks.onScope?.(scoped.counts, scope);
+  if (scoped.entries.length === 0 && scope !== 'all') {
+    const which = scope === 'reviewed' ? 'reviewed articles' : scope === 'tagged' ? 'tagged articles' : 'articles';
+    throw new FormatError(`No ${which} to export (${scoped.counts.reviewed} reviewed, ${scoped.counts.tagged} tagged, ${scoped.counts.all} articles in all)`);
+  }
+  if (options.split) checkSplitNotEmpty(scoped.entries.length, options.split.ratios);
   try {
     ensureOutputFolder(options.outDir);
   } catch (err) {
@@ -176,6 +193,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
       throw new FormatError(`${options.outDir}: the output folder holds input documents (${e.textPath}); choose another folder`);
     }
   }
+  entries.splice(0, entries.length, ...scoped.entries);
   const splits = options.split ? assignSplits(entries.map((e) => e.id), options.split) : undefined;
   if (splits) {
     // write split by split, so each split's files are contiguous and the order is stable
@@ -226,5 +244,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   );
   summary.warnings = readWarnings.concat(summary.warnings);
   summary.documentsSkipped = skipped;
+  summary.scope = scope;
+  summary.scopeCounts = scoped.counts;
   return summary;
 }

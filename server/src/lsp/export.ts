@@ -12,6 +12,8 @@ import { decodeFile, DecodeError } from '../core/textDecoding';
 import { CancelledError, FormatError } from '../formats/document';
 import { FORMAT_NAMES, FormatName, isFormatName } from '../formats/datasetFormat';
 import { exportCorpus } from '../formats/exportCorpus';
+import { listCorpus } from '../formats/corpus';
+import { DOCUMENT_SCOPES, isDocumentScope, scopeEntries } from '../formats/exportScope';
 import { importDataset } from '../formats/importDataset';
 import { FORMATS } from '../formats/registry';
 import { DEFAULT_SETTINGS, analyzeWhatWorks, filePathOf } from './documentAnalysis';
@@ -21,6 +23,9 @@ import type { NewsAnnotatorSettings } from './protocol';
 import {
   DatasetFormatInfo,
   DatasetProgressValue,
+  ExportCountsParams,
+  ExportCountsRequest,
+  ExportCountsResult,
   ExportFormatsRequest,
   ExportParams,
   ExportRequest,
@@ -125,6 +130,18 @@ function abortOn(token: CancellationToken): { signal: AbortSignal; dispose: () =
   return { signal: controller.signal, dispose: () => listener.dispose() };
 }
 
+/** The articles under the paths (the output folder left out) per scope: reviewed, tagged, all. */
+export function exportCounts(params: ExportCountsParams): ExportCountsResult {
+  const outDir = params.outDir ? path.resolve(params.outDir) : undefined;
+  try {
+    const entries = listCorpus(params.paths ?? []).filter((e) => !outDir || !inside(e.textPath, outDir));
+    return scopeEntries(entries).counts;
+  } catch (err) {
+    if (err instanceof FormatError) throw invalid(err.message);
+    throw err;
+  }
+}
+
 export async function runExport(host: ExportHost, params: ExportParams, token: CancellationToken, tags?: PendingTagWrites): Promise<ExportResult> {
   const t = host.t;
   const formats = [...new Set(params.formats ?? [])];
@@ -137,6 +154,9 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
   const outDir = path.resolve(params.outDir);
   for (const p of params.paths) {
     if (inside(p, outDir)) throw invalid(t('The output folder {0} holds the articles to export ({1}); choose another folder.', outDir, p));
+  }
+  if (params.documents !== undefined && !isDocumentScope(params.documents)) {
+    throw invalid(t('Unknown document scope {0}; expected one of {1}.', String(params.documents), DOCUMENT_SCOPES.join(', ')));
   }
   if (params.split) {
     const { ratios, seed } = params.split;
@@ -168,6 +188,7 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
         exclude,
         outDir,
         includeSuggestions: params.includeSuggestions === true,
+        scope: params.documents ?? 'all',
         split: params.split,
         dateStore: new DocumentDateStore((host.workspaceRoots?.() ?? []).map((r) => path.resolve(r))),
         suggest,
@@ -244,6 +265,7 @@ export function registerExport(context: ServerContext, tags?: PendingTagWrites):
   connection.onRequest(ExportFormatsRequest, (): DatasetFormatInfo[] =>
     FORMAT_NAMES.map((name) => ({ name, description: t(FORMATS[name].description) })),
   );
+  connection.onRequest(ExportCountsRequest, (params: ExportCountsParams): ExportCountsResult => exportCounts(params));
   connection.onRequest(ExportRequest, (params: ExportParams, token: CancellationToken) => runExport(context, params, token, tags));
   connection.onRequest(ImportRequest, (params: ImportParams, token: CancellationToken) => runImport(context, params, token, tags));
 }

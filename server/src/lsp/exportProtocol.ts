@@ -3,6 +3,7 @@
 // export code or either library.
 import type { ExportSummary } from '../formats/exportCorpus';
 import type { ImportSummary } from '../formats/importDataset';
+import type { DocumentScope, ScopeCounts } from '../formats/exportScope';
 
 /** The dataset formats, with a localised one-line description for pickers. */
 export const ExportFormatsRequest = 'newsAnnotator/exportFormats';
@@ -19,11 +20,22 @@ export interface ExportParams {
   paths: string[];
   outDir: string;
   includeSuggestions?: boolean;
+  /** Which articles: marked reviewed, with a tag, or all (default). */
+  documents?: DocumentScope;
   /** Train/dev/test ratios (normalised to their sum) and seed; no split when absent. */
   split?: { ratios: number[]; seed: number };
   /** Token for `$/progress` reports carrying a DatasetProgressValue. */
   progressToken?: string;
 }
+
+/** How many articles an export of these paths would take per scope (shown before the export). */
+export const ExportCountsRequest = 'newsAnnotator/exportCounts';
+export interface ExportCountsParams {
+  paths: string[];
+  /** Left out when it lies inside the paths. */
+  outDir?: string;
+}
+export type ExportCountsResult = ScopeCounts;
 
 export interface ExportResult {
   /** True when the request was cancelled: the output folder holds a partial export and `summary` is absent. */
