@@ -1,5 +1,5 @@
 // npm test: type-check, unit tests (node's test runner over test/unit/*.test.ts) and the integration tests in a real
-// VS Code (runIntegration.ts), then one line "N passed, N failed" over unit + integration tests.
+// VS Code (runIntegration.ts) and the overflowing-lines measurement in it (screenshots.ts --no-screenshots), then one line "N passed, N failed" over unit + integration tests.
 // Exits non-zero if the type-check or any test fails. Options: --skip-integration, --skip-package.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -63,6 +63,13 @@ function integrationTests(scratch: string, skipPackage: boolean): Count {
   return { passed, failed: failed === 0 && result.status !== 0 ? 1 : failed };
 }
 
+/** The overflow measurement in the real host (test/host/screenshots.ts without writing screenshots): one test. */
+function overflowTest(): Count {
+  step('overflowing lines in a real VS Code (test/host/screenshots.ts --no-screenshots)');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join('test', 'host', 'screenshots.ts'), '--no-screenshots'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return result.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
 function main(): number {
   const started = Date.now();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-test-'));
@@ -72,6 +79,12 @@ function main(): number {
     const integration = process.argv.includes('--skip-integration')
       ? { passed: 0, failed: 0 }
       : integrationTests(scratch, process.argv.includes('--skip-package'));
+    if (!process.argv.includes('--skip-integration')) {
+      // the extension is built by the integration step
+      const overflow = overflowTest();
+      integration.passed += overflow.passed;
+      integration.failed += overflow.failed;
+    }
     const passed = unit.passed + integration.passed;
     const failed = unit.failed + integration.failed;
     console.log(`\nunit ${unit.passed} passed, ${unit.failed} failed; integration ${integration.passed} passed, ${integration.failed} failed; type-check ${typed ? 'passed' : 'FAILED'}; ${((Date.now() - started) / 1000).toFixed(0)} s`);

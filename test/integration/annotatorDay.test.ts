@@ -138,6 +138,8 @@ describe("The annotator's day", function () {
     assert.equal(config.get('wordWrap'), 'on');
     assert.match(String(config.get('wordSeparators')), /，.*。.*、.*；/);
     assert.equal(config.get('wordSegmenterLocales'), 'zh-CN');
+    assert.deepEqual(config.get('unicodeHighlight.allowedCharacters'), { '\u3000': true });
+    assert.ok(!String(config.get('wordWrapBreakAfterCharacters')).includes('.'), 'no line break inside 9.6%');
     const container = manifest.contributes.viewsContainers.activitybar[0];
     assert.ok(fs.existsSync(path.join(ROOT, container.icon)), container.icon);
     assert.deepEqual(manifest.contributes.views[container.id].map((v: { id: string }) => v.id), ['newsAnnotator.annotations', 'newsAnnotator.corpus']);
