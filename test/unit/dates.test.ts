@@ -517,3 +517,50 @@ test('the end of a clock range after a part of the day is a time whatever follow
   assert.deepEqual(spans('会议于上午9点到11点举行'), [['上午9点到11点', 'TIME', 'T09/T11']]);
   assert.deepEqual(spans('周一上午10点到12点有空吗'), [['周一上午10点到12点', 'TIME', '2023-06-12T10/2023-06-12T12']]);
 });
+
+test('holidays and festivals: the day, the statutory days for 期间/假期, lunar ones in the right lunar year', () => {
+  expectOne('国庆节', ['国庆节', 'DATE', '2023-10-01']);
+  expectOne('国庆期间', ['国庆期间', 'DATE', '2023-10-01/2023-10-07']);
+  expectOne('去年国庆节前', ['去年国庆节前', 'DATE', '2022-10-01', 'before']);
+  expectOne('母亲节', ['母亲节', 'DATE', '2023-05-14']);
+  expectOne('去年除夕', ['去年除夕', 'DATE', '2023-01-21']);
+  expectOne('春节期间', ['春节期间', 'DATE', '2023-01-22/2023-01-28']);
+  expectOne('除夕夜', ['除夕夜', 'TIME', '2023-01-21TNI']);
+  // 当天 right after the holiday adds nothing
+  assert.deepEqual(spans('国庆节当天'), [['国庆节', 'DATE', '2023-10-01']]);
+  // short names that are other words: teams, roads, people, SETs
+  assert.deepEqual(spans('上海、江苏和八一。'), []);
+  assert.deepEqual(spans('他住在国庆路'), []);
+  assert.deepEqual(spans('张国庆说'), []);
+  assert.deepEqual(spans('每年春节'), []);
+  expectOne('“七一”', ['七一', 'DATE', '2023-07-01']);
+});
+
+test('solar terms: the day in the year written or the DCT year; terms that are words need context', () => {
+  expectOne('夏至', ['夏至', 'DATE', '2023-06-21']);
+  expectOne('2022年冬至', ['2022年冬至', 'DATE', '2022-12-22']);
+  expectOne('立冬以来', ['立冬以来', 'DATE', '2023-11-08', 'since_start']);
+  expectOne('小雪节气', ['小雪节气', 'DATE', '2023-11-22']);
+  assert.deepEqual(spans('明天有小雪，'), [['明天', 'DATE', '2023-06-19']]);
+  assert.deepEqual(spans('张立春是创始人'), []);
+  assert.deepEqual(spans('夏至未至'), []);
+});
+
+test('quarters and halves relative to the DCT; compact and numeric dates; years without 年; centuries', () => {
+  expectOne('上个季度', ['上个季度', 'DATE', '2023-Q1']);
+  expectOne('本季度末', ['本季度末', 'DATE', '2023-Q2', 'end']);
+  expectOne('首季度', ['首季度', 'DATE', '2023-Q1']);
+  expectOne('今年前两个季度', ['今年前两个季度', 'DATE', '2023-Q1/2023-Q2']);
+  expectOne('1-3季度', ['1-3季度', 'DATE', '2023-Q1/2023-Q3']);
+  expectOne('该公司于20230415完成登记', ['20230415', 'DATE', '2023-04-15']);
+  assert.deepEqual(spans('身份证号110105199003071234'), []);
+  assert.deepEqual(spans('订单号20230415001'), []);
+  expectOne('2015.03-2018.07，', ['2015.03-2018.07', 'DATE', '2015-03/2018-07']);
+  expectOne('2023赛季', ['2023赛季', 'DATE', '2023']);
+  expectOne('2022卡塔尔世界杯', ['2022', 'DATE', '2022']);
+  expectOne('2002年世界杯', ['2002年', 'DATE', '2002']);
+  assert.deepEqual(spans('共有2022户居民'), []);
+  expectOne('上世纪90年代', ['上世纪90年代', 'DATE', '199']);
+  expectOne('12月29，', ['12月29', 'DATE', '2023-12-29']);
+  assert.deepEqual(spans('7月20家企业'), [['7月', 'DATE', '2023-07']]);
+});

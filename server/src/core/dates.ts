@@ -106,6 +106,7 @@ const REL_MONTH: Record<string, number> = {
   本月: 0, 这个月: 0, 這個月: 0, 上月: -1, 上个月: -1, 上個月: -1, 下月: 1, 下个月: 1, 下個月: 1,
   上一个月: -1, 上一個月: -1, 下一个月: 1, 下一個月: 1,
 };
+const REL_CENTURY: Record<string, number> = { 本世纪: 0, 本世紀: 0, 上世纪: -1, 上世紀: -1, 上个世纪: -1, 上個世紀: -1, 上一世纪: -1 };
 const REL_QUARTER: Record<string, number> = {
   本季度: 0, 本季: 0, 这个季度: 0, 這個季度: 0, 这一季度: 0, 当季: 0, 上季度: -1, 上个季度: -1, 上個季度: -1, 上一季度: -1,
   上一个季度: -1, 下季度: 1, 下个季度: 1, 下個季度: 1, 下一季度: 1, 下一个季度: 1,
@@ -214,6 +215,7 @@ markStarts(CN_NUM_CHARS);
 markStarts(Object.keys(REL_YEAR));
 markStarts(Object.keys(REL_MONTH));
 markStarts(Object.keys(REL_QUARTER));
+markStarts(Object.keys(REL_CENTURY));
 markStarts(['首季度', '首季']);
 markStarts(Object.keys(REL_WEEK));
 markStarts(Object.keys(REL_DAY));
@@ -1624,10 +1626,12 @@ class DateScanner {
       if (!afterMonth) return undefined;
       return { d: n.value, end: p + 1 };
     }
-    if (afterMonth && !n.arabic && p === n.end) {
-      // 八月十五: a Chinese day without 日, when nothing numeric or a counter follows.
+    if (afterMonth && p === n.end) {
+      // 八月十五, 12月29: a day without 日, when nothing numeric or a counter follows (7月20的时候 too, and
+      // 12月29到31 … for an Arabic day).
       const nx = t[p];
       if (nx === undefined || /[\s，。、；：！？,.;:!?）)」”早晚上下中凌深傍]/.test(nx)) return { d: n.value, end: p };
+      if (n.arabic && (nx === '的' || isRangeConnector(nx))) return { d: n.value, end: p };
     }
     return undefined;
   }
@@ -1676,6 +1680,17 @@ class DateScanner {
     const t = this.text;
     let p = i;
     let century: number | undefined;
+    // 上世纪90年代, 本世纪初: the DCT's century or the one before.
+    const rc = this.word(p, REL_CENTURY);
+    if (rc && this.dct) {
+      century = Math.floor(this.dct.y / 100) + rc[1];
+      p += rc[0].length;
+      const d = this.num(p);
+      if (d && Number.isInteger(d.value) && d.value % 10 === 0 && d.value >= 0 && d.value < 100 && t.startsWith('年代', d.end)) {
+        return { end: d.end + 2, timex: `${String(century).padStart(2, '0')}${d.value / 10}` };
+      }
+      return { end: p, timex: String(century).padStart(2, '0') };
+    }
     const c = this.num(p);
     if (!c) return undefined;
     let q = this.skipSpace(c.end);
@@ -1826,7 +1841,7 @@ class DateScanner {
           } else if ((!m.arabic && m.value >= 10) || (m.arabic && m.length === 2)) {
             // 九点二十, 8点15: minutes without 分, unless a counter or unit follows.
             const nx = t[q];
-            if (nx === undefined || !/[\u4e00-\u9fff%％]/.test(nx) || /[早晚上下中凌，。、到至和]/.test(nx)) {
+            if (nx === undefined || !/[%％个個人名家位元万萬亿億件次只条條座台辆輛吨噸米度岁歲分秒号號年月日天周週届屆倍层層]/.test(nx)) {
               min = m.value;
               p = q;
             }
@@ -1841,7 +1856,7 @@ class DateScanner {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
         const unitCh = unit;
         const nx = t[p];
-        const breakAfter = nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) ||
+        const breakAfter = nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) || (lenient && h.arabic && (nx === '的' || nx === '起')) ||
           /^(?:左右|之前|之后|之间|以前|以后|前|后|到|至)/.test(t.slice(p, p + 2));
         // A bare Arabic hour before a break (13点。) is a time, but not after a verb of change (下跌15点: index
         // points); a bare Chinese one (三点。) is usually "three points".
