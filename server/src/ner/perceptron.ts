@@ -62,9 +62,15 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], opt: Tra
   const log = opt.log ?? (() => {});
   const extractor = new FeatureExtractor({ tableBits: opt.tableBits, gazetteer: new Gazetteer(opt.gazetteer) }, opt.tagger ?? jiebaTag);
   const t0 = Date.now();
+  // a sentence given several times (CLUENER twice per epoch) is prepared once and shared
+  const prepared = new Map<TrainingSentence, Prepared>();
   const data: Prepared[] = sentences.map((s) => {
-    const cp = toCodePoints(s.text);
-    return { rows: extractor.extract(s.text, cp), gold: rangesToTags(cp.cps.length, s.ranges), allowed: s.allowed };
+    let p = prepared.get(s);
+    if (!p) {
+      const cp = toCodePoints(s.text);
+      prepared.set(s, (p = { rows: extractor.extract(s.text, cp), gold: rangesToTags(cp.cps.length, s.ranges), allowed: s.allowed }));
+    }
+    return p;
   });
   log(`features for ${data.length} sentences in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 

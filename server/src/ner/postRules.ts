@@ -100,23 +100,29 @@ const AFTER_NAME = [
 const BEFORE_LONGEST_FIRST = [...TITLES_BEFORE].sort((a, b) => b.length - a.length);
 const AFTER_LONGEST_FIRST = [...AFTER_NAME].sort((a, b) => b.length - a.length);
 
+const TITLE_FIRST_CHARS = new Set(TITLES_BEFORE.map((w) => w[0]));
+const AFTER_LAST_CHARS = new Set(AFTER_NAME.map((w) => w[w.length - 1]));
 export function trimPersonTitles(text: string, spans: EntitySpan[]): EntitySpan[] {
   const before = BEFORE_LONGEST_FIRST;
   const after = AFTER_LONGEST_FIRST;
   return spans.map((s) => {
     if (s.label !== 'PER') return s;
     let { start, end } = s;
-    const t = () => text.slice(start, end);
-    for (const w of before) {
-      if (t().startsWith(w) && end - start - w.length >= 2) {
-        start += w.length;
-        break;
+    // only spans that start or end with a character some title or verb starts or ends with are looked at closely
+    if (TITLE_FIRST_CHARS.has(text[start])) {
+      for (const w of before) {
+        if (text.startsWith(w, start) && end - start - w.length >= 2) {
+          start += w.length;
+          break;
+        }
       }
     }
-    for (const w of after) {
-      if (t().endsWith(w) && end - start - w.length >= 2) {
-        end -= w.length;
-        break;
+    if (AFTER_LAST_CHARS.has(text[end - 1])) {
+      for (const w of after) {
+        if (end - start - w.length >= 2 && text.startsWith(w, end - w.length)) {
+          end -= w.length;
+          break;
+        }
       }
     }
     return start === s.start && end === s.end ? s : { ...s, start, end };
@@ -244,6 +250,10 @@ const LINE_END = /^[ 　]*(?:$|\r|\n)/;
 export function twoNamesTogether(text: string, spans: EntitySpan[]): EntitySpan[] {
   const out: EntitySpan[] = [];
   for (const s of spans) {
+    if (s.label !== 'PER' || s.end - s.start !== 4) {
+      out.push(s);
+      continue;
+    }
     const t = text.slice(s.start, s.end);
     const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
     const before = text.slice(Math.max(lineStart, s.start - 6), s.start);
@@ -430,13 +440,18 @@ export function companyWithPlacePrefix(text: string, spans: EntitySpan[]): Entit
  * Short company names in a list closed by a kind of company (华为、中兴、小米等企业): each item is an ORG. The first
  * item starts after a function character (有, 的, 在 …) or punctuation.
  */
-const COMPANY_LIST = new RegExp(`((?:${HAN_CLASS}{2,6}、)+${HAN_CLASS}{2,6}(?:[和与及]${HAN_CLASS}{2,6})?)等(?:${HAN_CLASS}{0,4})?(?:企业|公司|品牌|厂商|车企|药企|房企|平台|项目|银行|券商)`, 'g');
+// found from its end (等…企业), then the list before it within a window, so the text is not backtracked at every character
+const LIST_TAIL = new RegExp(`等(?:${HAN_CLASS}{0,4}?)(?:企业|公司|品牌|厂商|车企|药企|房企|平台|项目|银行|券商)`, 'g');
+const LIST_BEFORE = new RegExp(`((?:${HAN_CLASS}{2,6}、)+${HAN_CLASS}{2,6}(?:[和与及]${HAN_CLASS}{2,6})?)$`);
 const LIST_STARTERS = new Set([...'有的是在和与及对由了把被向从为将如像包括含']);
 export function companyLists(text: string, spans: EntitySpan[]): EntitySpan[] {
-  COMPANY_LIST.lastIndex = 0;
-  for (let m; (m = COMPANY_LIST.exec(text)); ) {
+  LIST_TAIL.lastIndex = 0;
+  for (let t; (t = LIST_TAIL.exec(text)); ) {
+    const from = Math.max(0, t.index - 80);
+    const m = LIST_BEFORE.exec(text.slice(from, t.index));
+    if (!m) continue;
     const items = m[1].split(/[、和与及]/);
-    let at = m.index;
+    let at = from + m.index;
     const found: [number, number][] = [];
     items.forEach((item, k) => {
       let start = at;
