@@ -4,8 +4,9 @@ import { TAG_COUNT, allowedEnd, allowedStart, allowedTransition, rangesToTags, t
 import { constrain, decodeWithMargins, viterbi } from '../../server/src/ner/decode';
 import { FEATURE_COUNT, FeatureExtractor, TaggedWord, charClass, toCodePoints } from '../../server/src/ner/features';
 import { GAZ_FULL_B, GAZ_FULL_E, GAZ_SHORT_B, Gazetteer, shortAdminName } from '../../server/src/ner/gazetteer';
-import { NerModel } from '../../server/src/ner/model';
-import { rng } from '../../server/src/ner/perceptron';
+import { NerModel, calibratedConfidence } from '../../server/src/ner/model';
+import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../../server/src/ner/perceptron';
+import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
   ellipticalBodies, EntitySpan, foreignClubs, latinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative,
@@ -414,4 +415,63 @@ test('span confidences are calibrated per type and lie in (0, 1)', () => {
   const spans = recogniseEntities('法国总统马克龙周二抵达北京，会见了华为公司负责人。');
   assert.ok(spans.length >= 3);
   for (const s of spans) assert.ok(s.confidence! > 0 && s.confidence! < 1, JSON.stringify(s));
+});
+
+// ---- partial labels and calibration
+
+test('CLUENER partial labels: PER/ORG exact, unmarked characters O or LOC, titles open', () => {
+  const p = clueNerPartial({ text: '王明在北京看《英雄》', entities: [[0, 2, 'name'], [7, 9, 'movie']] });
+  const names = (mask: number) => [...Array(TAG_COUNT).keys()].filter((t) => mask & (1 << t)).map(tagName).join(' ');
+  assert.deepEqual(p.ranges, [{ start: 0, end: 2, type: 0 }]);
+  assert.equal(names(p.allowed[0]), 'B-PER');
+  assert.equal(names(p.allowed[1]), 'I-PER');
+  assert.equal(names(p.allowed[3]), 'O B-LOC I-LOC');
+  assert.equal(names(p.allowed[7]), 'O B-PER I-PER B-LOC I-LOC B-ORG I-ORG');
+  const emit = new Float64Array(2 * L).fill(1);
+  const masked = maskEmissions(emit, Uint8Array.from([1, 1 << 3]), 2);
+  assert.equal(masked[0], 1);
+  assert.equal(masked[1], -Infinity);
+  assert.equal(masked[L + 3], 1);
+});
+
+test('partial-label training does not force an unmarked place to O', () => {
+  // a tagger that makes every character a word, so the test needs no dictionary
+  const charTagger = (text: string): TaggedWord[] => [...text].map((c) => ({ word: c, tag: 'x' }));
+  const full = (text: string, loc: [number, number]) => ({ text, ranges: [{ start: loc[0], end: loc[1], type: 1 }] });
+  // full labels teach 温州 as LOC; partial sentences mention 温州 unmarked (allowed O or LOC) next to a marked PER
+  const fully = [full('他在温州工作', [2, 4]), full('温州下雨了', [0, 2]), full('去温州开会', [1, 3])];
+  const partial = ['王明到温州了', '李华在温州住'].map((t) => ({ ...clueNerPartial({ text: t, entities: [[0, 2, 'name']] }) }));
+  const asO = ['王明到温州了', '李华在温州住'].map((t) => ({ text: t, ranges: [{ start: 0, end: 2, type: 0 }] }));
+  const train = (extra: { text: string; ranges: { start: number; end: number; type: number }[]; allowed?: Uint8Array }[]) => {
+    const sentences = [];
+    for (let r = 0; r < 3; r++) sentences.push(...fully, ...extra);
+    const m = trainPerceptron(sentences, { epochs: 5, seed: 3, tableBits: 12, gazetteer: { full: [], short: [] }, tagger: charTagger });
+    return quantise(m, 12, { full: [], short: [] }, { a: 1, b: 0 }, {}, charTagger);
+  };
+  const tagsOf = (model: NerModel, text: string) => {
+    const cp = toCodePoints(text);
+    const path = viterbi(model.emissions(model.extractor.extract(text, cp), cp.cps.length), cp.cps.length, model.transitions);
+    return Array.from(path, tagName).join(' ');
+  };
+  const place = (model: NerModel) => tagsOf(model, '赵刚到温州了').split(' ').slice(3, 5).join(' ');
+  assert.equal(place(train(partial)), 'B-LOC I-LOC');
+  // the same sentences with their unmarked characters forced to O teach the model that 温州 after 到 is not a place
+  assert.notEqual(place(train(asO)), 'B-LOC I-LOC');
+});
+
+test('isotonic calibration is non-decreasing and near the accuracy of each region', () => {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    xs.push(i / 100);
+    ys.push(i % 4 === 0 ? (i < 200 ? 1 : 0) : i < 200 ? 0 : 1); // accuracy 0.25 below x = 2, 0.75 above
+  }
+  const idx = xs.map((_, k) => k);
+  const iso = fitIsotonic(idx, xs, ys, xs.map(() => 1));
+  for (let k = 1; k < iso.p.length; k++) assert.ok(iso.p[k] >= iso.p[k - 1] && iso.x[k] > iso.x[k - 1]);
+  // the model maps x = log(1 + margin) through the knots
+  const at = (x: number) => calibratedConfidence({ a: 0, b: 0, isotonic: [iso] }, Math.expm1(x), 0);
+  assert.ok(Math.abs(at(1) - 0.25) < 0.05, `low region ${at(1)}`);
+  assert.ok(Math.abs(at(3) - 0.75) < 0.05, `high region ${at(3)}`);
+  assert.ok(at(0) <= at(1) && at(3) <= at(10));
 });
