@@ -23,26 +23,34 @@ function best(runs: number, f: () => void): number {
 }
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-const file = modelPath();
-const size = fs.statSync(file).size;
-const jiebaLoad = seconds(() => nodejieba.load());
-const loads = [0, 1, 2, 3, 4].map(() => seconds(() => NerModel.load(file)));
-const rec = new EntityRecogniser(NerModel.load(file));
+/** Entity and nodejieba throughput (CPU time, best of `runs`) on the MSRA dev sentences. */
+export function measureNer(runs = 5) {
+  const file = modelPath();
+  const size = fs.statSync(file).size;
+  const jiebaLoad = seconds(() => nodejieba.load());
+  const loads = [0, 1, 2, 3, 4].map(() => seconds(() => NerModel.load(file)));
+  const rec = new EntityRecogniser(NerModel.load(file));
+  const dev = splitBlocks(msraFiles().flatMap((f) => readJsonl(f)), MSRA_SPLIT).dev;
+  const text = dev.map((e) => e.text).join('\n');
+  const chars = [...text].length;
+  rec.recognise(text.slice(0, 20000)); // warm up
+  const tNer = best(runs, () => rec.recognise(text));
+  const tNoRules = best(runs, () => rec.recognise(text, { postRules: false }));
+  const units = splitDecodingUnits(text).map((u) => text.slice(u.start, u.end));
+  const tJiebaUnits = best(runs, () => units.forEach((u) => nodejieba.tag(u)));
+  const tJiebaWhole = best(runs, () => nodejieba.tag(text));
+  return { file, size, jiebaLoad, modelLoad: loads.sort((a, b) => a - b)[2], sentences: dev.length, chars, tNer, tNoRules, tJiebaUnits, tJiebaWhole };
+}
 
-const dev = splitBlocks(msraFiles().flatMap((f) => readJsonl(f)), MSRA_SPLIT).dev;
-const text = dev.map((e) => e.text).join('\n');
-const chars = [...text].length;
-rec.recognise(text.slice(0, 20000)); // warm up
-const tNer = best(5, () => rec.recognise(text));
-const tNoRules = best(5, () => rec.recognise(text, { postRules: false }));
-const units = splitDecodingUnits(text).map((u) => text.slice(u.start, u.end));
-const tJiebaUnits = best(5, () => units.forEach((u) => nodejieba.tag(u)));
-const tJiebaWhole = best(5, () => nodejieba.tag(text));
+function main(): void {
+  const { file, size, jiebaLoad, modelLoad, sentences, chars, tNer, tNoRules, tJiebaUnits, tJiebaWhole } = measureNer();
+  console.log(`model ${file}: ${fmt(size)} bytes (${(size / 2 ** 20).toFixed(2)} MiB)`);
+  console.log(`model load (NerModel.load, median of 5): ${(1000 * modelLoad).toFixed(0)} ms; nodejieba dictionary load: ${(1000 * jiebaLoad).toFixed(0)} ms`);
+  console.log(`text: ${sentences} MSRA dev sentences, ${fmt(chars)} chars; best of 5 runs, CPU time of one thread`);
+  console.log(`entities (jieba tag + features + Viterbi + confidences + post-rules): ${fmt(chars / tNer)} chars/s`);
+  console.log(`entities without post-rules:                                      ${fmt(chars / tNoRules)} chars/s`);
+  console.log(`nodejieba tag alone, same sentence units:                         ${fmt(chars / tJiebaUnits)} chars/s`);
+  console.log(`nodejieba tag alone, whole text in one call:                      ${fmt(chars / tJiebaWhole)} chars/s`);
+}
 
-console.log(`model ${file}: ${fmt(size)} bytes (${(size / 2 ** 20).toFixed(2)} MiB)`);
-console.log(`model load (NerModel.load, median of 5): ${(1000 * loads.sort((a, b) => a - b)[2]).toFixed(0)} ms; nodejieba dictionary load: ${(1000 * jiebaLoad).toFixed(0)} ms`);
-console.log(`text: ${dev.length} MSRA dev sentences, ${fmt(chars)} chars; best of 5 runs, CPU time of one thread`);
-console.log(`entities (jieba tag + features + Viterbi + confidences + post-rules): ${fmt(chars / tNer)} chars/s`);
-console.log(`entities without post-rules:                                      ${fmt(chars / tNoRules)} chars/s`);
-console.log(`nodejieba tag alone, same sentence units:                         ${fmt(chars / tJiebaUnits)} chars/s`);
-console.log(`nodejieba tag alone, whole text in one call:                      ${fmt(chars / tJiebaWhole)} chars/s`);
+if (require.main === module) main();

@@ -29,11 +29,10 @@ function arg(name: string, fallback: number): number {
 const repoRoot = path.resolve(__dirname, '..', '..');
 const shared = process.env.NEWS_ANNOTATOR_SHARED ?? path.resolve(repoRoot, '..', 'shared');
 const corpusFile = path.join(shared, 'data', 'ner', 'msra', 'train-00.jsonl');
-const targetBytes = arg('--bytes', 2 * 1024 * 1024);
 const libraryChars = arg('--library-chars', 200_000);
 const CHUNK = 2000;
 
-function buildChunks(): string[] {
+export function buildChunks(targetBytes = arg('--bytes', 2 * 1024 * 1024)): string[] {
   if (!fs.existsSync(corpusFile)) {
     console.error(`Corpus not found: ${corpusFile} (set NEWS_ANNOTATOR_SHARED to the shared folder).`);
     process.exit(2);
@@ -61,7 +60,7 @@ function buildChunks(): string[] {
 }
 
 /** Runs fn; `ms` is this process's CPU time (user + system), robust when other jobs share the cores; `wallMs` too. */
-function time(fn: () => number): { ms: number; wallMs: number; found: number } {
+export function time(fn: () => number): { ms: number; wallMs: number; found: number } {
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   const found = fn();
@@ -73,7 +72,7 @@ function rate(chars: number, ms: number): string {
   return Math.round((chars / ms) * 1000).toLocaleString('en-US');
 }
 
-function loadLibraryModels(): { name: string; parse: (q: string) => unknown[] }[] {
+export function loadLibraryModels(): { name: string; parse: (q: string) => unknown[] }[] {
   const suiteDir = path.dirname(require.resolve('@microsoft/recognizers-text-suite/package.json'));
   const load = (name: string) => require(require.resolve(name, { paths: [suiteDir] }));
   const Num = load('@microsoft/recognizers-text-number');
@@ -137,4 +136,4 @@ function main(): void {
   console.log(`peak RSS overall: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 }
 
-main();
+if (require.main === module) main();

@@ -1,0 +1,221 @@
+// npm run bench: one table of the figures issue #12 asks for, each row with its reference measured in the same run.
+// Builds first (the language server and the CLI are measured as shipped: dist/server/*.js). CPU time is given
+// beside wall time wherever other load on the machine would distort a wall-clock figure; the load average is
+// printed with the table. Asserts nothing.
+//   npm run bench [-- --quick]     (--quick: fewer repetitions, smaller inputs)
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyze } from '../../server/src/analysis/analyze';
+import { buildChunks, loadLibraryModels, time } from './recognisers';
+import { measureNer } from './ner';
+import { percentile, positionAt, root, sampleArticle, startServer } from './lspClient';
+
+const quick = process.argv.includes('--quick');
+const rows: { what: string; ours: string; reference: string; aim: string }[] = [];
+const row = (what: string, ours: string, reference: string, aim = '') => {
+  rows.push({ what, ours, reference, aim });
+  console.error(`  ${what}: ${ours} | ${reference}`);
+};
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const cli = path.join(root, 'dist', 'server', 'cli.js');
+
+/** Runs a command under /usr/bin/time: wall seconds, CPU seconds (user + system), peak RSS (MiB). */
+function timed(args: string[], input?: string): { wall: number; cpu: number; rssMiB: number; stdout: string } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const last = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { wall: last[0], cpu: last[1] + last[2], rssMiB: last[3] / 1024, stdout: r.stdout };
+}
+
+function recognisers(): void {
+  console.error('figures + dates throughput …');
+  const chunks = buildChunks(quick ? 512 * 1024 : 2 * 1024 * 1024);
+  const chars = chunks.reduce((n, c) => n + c.length, 0);
+  for (const c of chunks) analyze(c, { groups: ['figures', 'dates'] });
+  const ours = time(() => chunks.reduce((n, c) => n + analyze(c, { groups: ['figures', 'dates'] }).spans.length, 0));
+  const models = loadLibraryModels();
+  const prefix: string[] = [];
+  let prefixChars = 0;
+  for (const c of chunks) {
+    if (prefixChars >= (quick ? 20_000 : 100_000)) break;
+    prefix.push(c);
+    prefixChars += c.length;
+  }
+  for (const c of prefix.slice(0, 2)) for (const m of models) m.parse(c);
+  let libMs = 0;
+  for (const m of models) libMs += time(() => prefix.reduce((n, c) => n + m.parse(c).length, 0)).ms;
+  const oursRate = (chars / ours.ms) * 1000;
+  const libRate = (prefixChars / libMs) * 1000;
+  row(
+    'figures+dates, chars/s of CPU (MSRA text, 2,000-char chunks)',
+    `${fmt(oursRate)} (${fmt(oursRate / libRate, 0)}× the reference)`,
+    `Recognizers-Text 5 Chinese models: ${fmt(libRate)} (${fmt(prefixChars)}-char prefix)`,
+    '≥ 100×',
+  );
+}
+
+function entities(): void {
+  console.error('entity throughput …');
+  const r = measureNer(quick ? 1 : 3);
+  row(
+    'entities, chars/s of CPU (MSRA dev, segmentation included)',
+    fmt(r.chars / r.tNer),
+    `nodejieba tag alone on the same units: ${fmt(r.chars / r.tJiebaUnits)}`,
+  );
+  row('entity model load / nodejieba dictionary load (CPU)', `${fmt(r.modelLoad * 1000)} ms`, `${fmt(r.jiebaLoad * 1000)} ms (nodejieba load())`);
+}
+
+async function lspLatency(): Promise<void> {
+  for (const size of [10_000, 1_000_000]) {
+    console.error(`LSP latency, ${fmt(size)}-char article …`);
+    const session = await startServer();
+    const uri = `untitled:bench-${size}`;
+    let text = sampleArticle(size);
+    session.open(uri, text);
+    const tOpen = performance.now();
+    const first = await session.connection.sendRequest<{ resultId?: string; data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const firstTokensMs = performance.now() - tOpen;
+    await session.connection.sendRequest('newsAnnotator/analysis', { uri });
+    const completeMs = performance.now() - tOpen;
+    let resultId = first.resultId;
+    const tokensMs: number[] = [];
+    const hoverMs: number[] = [];
+    const diagMs: number[] = [];
+    const mid = Math.floor(text.length / 2);
+    const at = text.indexOf('\n', mid) + 1 || mid;
+    const pos = positionAt(text, at);
+    const edits = quick ? 15 : 40;
+    for (let k = 0; k < edits; k++) {
+      const insert = k % 2 === 0;
+      const version = k + 2;
+      const change = insert
+        ? { range: { start: pos, end: pos }, text: '据' }
+        : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+      text = insert ? text.slice(0, at) + '据' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      const t0 = performance.now();
+      session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      const diagnostics = session.diagnosticsFor(uri, version);
+      const tokens = session.connection
+        .sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId })
+        .then((r) => {
+          tokensMs.push(performance.now() - t0);
+          resultId = r.resultId;
+        });
+      const hover = session.connection
+        .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character + 3 } })
+        .then(() => hoverMs.push(performance.now() - t0));
+      await Promise.all([tokens, hover]);
+      diagMs.push((await diagnostics) - t0);
+    }
+    const p = (v: number[]) => `p50 ${fmt(percentile(v, 50), 1)} / p95 ${fmt(percentile(v, 95), 1)} ms`;
+    const aim = size >= 1_000_000 ? 'p95 < 50 ms' : 'p95 < 10 ms';
+    row(`${fmt(size)}-char article, keystroke → tokens (delta)`, p(tokensMs), `opening: figures+dates tokens ${fmt(firstTokensMs)} ms, complete ${fmt(completeMs)} ms`, aim);
+    row(`${fmt(size)}-char article, keystroke → hover`, p(hoverMs), '', aim);
+    row(`${fmt(size)}-char article, keystroke → diagnostics`, p(diagMs), 'includes the 300 ms typing pause diagnostics wait for');
+    await session.close();
+  }
+}
+
+async function coldStart(): Promise<void> {
+  console.error('cold start …');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-bench-'));
+  const one = path.join(dir, 'one.txt');
+  fs.writeFileSync(one, '2023年6月18日，国务院总理李强在北京会见了美国国务卿布林肯，双方同意增加3.5亿元投资。\n');
+  const runs = quick ? 3 : 5;
+  const median = (f: () => { wall: number; cpu: number; rssMiB: number }) => {
+    const r = Array.from({ length: runs }, f).sort((a, b) => a.wall - b.wall);
+    return r[Math.floor(runs / 2)];
+  };
+  const node = median(() => timed([process.execPath, '-e', '0']));
+  const fd = median(() => timed([process.execPath, cli, 'analyze', '--labels', 'figures,dates', one]));
+  const all = median(() => timed([process.execPath, cli, 'analyze', one]));
+  const jieba = median(() => timed([process.execPath, '-e', "require('nodejieba').load()"]));
+  row('CLI cold start, one sentence, figures+dates (median wall / CPU)', `${fmt(fd.wall, 2)} s / ${fmt(fd.cpu, 2)} s`, `node -e 0: ${fmt(node.wall, 2)} s / ${fmt(node.cpu, 2)} s`, '≤ 0.3 s');
+  row('CLI cold start, one sentence, all labels (median wall / CPU, peak RSS)', `${fmt(all.wall, 2)} s / ${fmt(all.cpu, 2)} s, ${fmt(all.rssMiB)} MiB`, `nodejieba load() alone: ${fmt(jieba.wall, 2)} s / ${fmt(jieba.cpu, 2)} s, ${fmt(jieba.rssMiB)} MiB`, '≤ 1 s');
+
+  const t0 = performance.now();
+  const session = await startServer();
+  const uri = 'untitled:cold';
+  const text = fs.readFileSync(one, 'utf8');
+  session.open(uri, text);
+  await session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } });
+  const tokensMs = performance.now() - t0;
+  const entityAt = text.indexOf('李强') + 1;
+  let entityMs = NaN;
+  for (;;) {
+    const h = await session.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: entityAt } });
+    if (h && /PER/.test(h.contents.value)) {
+      entityMs = performance.now() - t0;
+      break;
+    }
+    if (performance.now() - t0 > 60_000) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  row('server cold start → first figures/dates tokens (wall, from spawn)', `${fmt(tokensMs)} ms`, `initialize answered after ${fmt(session.startMs)} ms`, '≤ 1 s');
+  row('server cold start → first entity hover (wall, from spawn)', `${fmt(entityMs)} ms`, `nodejieba load() alone: ${fmt(jieba.wall * 1000)} ms`, '≤ 1 s');
+  await session.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function memory(): Promise<void> {
+  console.error('server memory …');
+  const session = await startServer();
+  const before = session.memory();
+  const uri = 'untitled:memory';
+  session.open(uri, sampleArticle(100_000));
+  await session.connection.sendRequest('newsAnnotator/analysis', { uri });
+  const loaded = session.memory();
+  const jieba = timed([process.execPath, '-e', "require('nodejieba').load()"]);
+  row('server memory: started / everything loaded (100 k-char article analysed)', `${fmt(before.rssKiB / 1024)} / ${fmt(loaded.peakKiB / 1024)} MiB peak`, `a process with only nodejieba's dictionary: ${fmt(jieba.rssMiB)} MiB`, '≤ 200 MB');
+  await session.close();
+}
+
+function jsonlJobs(): void {
+  console.error('--jsonl with 1 job and with all cores …');
+  const shared = process.env.NEWS_ANNOTATOR_SHARED ?? path.resolve(root, '..', 'shared');
+  const source = path.join(shared, 'data', 'ner', 'msra', 'train-00.jsonl');
+  if (!fs.existsSync(source)) {
+    row('--jsonl, 1 job vs all cores', 'skipped', `${source} not found (set NEWS_ANNOTATOR_SHARED)`);
+    return;
+  }
+  const lines = fs.readFileSync(source, 'utf8').split('\n').filter(Boolean).slice(0, quick ? 2_000 : 8_000);
+  const input = lines.map((l, id) => JSON.stringify({ id, text: (JSON.parse(l) as { text: string }).text })).join('\n') + '\n';
+  const chars = lines.reduce((n, l) => n + l.length, 0);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const load0 = os.loadavg()[0];
+  const one = timed([process.execPath, cli, 'analyze', '--jsonl', '--jobs', '1'], input);
+  const all = timed([process.execPath, cli, 'analyze', '--jsonl', '--jobs', String(cores)], input);
+  const same = one.stdout === all.stdout;
+  row(
+    `--jsonl, ${fmt(lines.length)} MSRA lines (${fmt(chars)} chars), all labels: --jobs ${cores} (wall / CPU)`,
+    `${fmt(all.wall, 1)} s / ${fmt(all.cpu, 1)} s: ${fmt(one.wall / all.wall, 2)}× faster (wall); output ${same ? 'identical' : 'DIFFERENT'}`,
+    `--jobs 1: ${fmt(one.wall, 1)} s / ${fmt(one.cpu, 1)} s; load average ${fmt(load0, 1)} → ${fmt(os.loadavg()[0], 1)} on ${os.cpus().length} cores`,
+    '≥ 1.8× on 2 cores',
+  );
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  const loadStart = os.loadavg();
+  recognisers();
+  entities();
+  await lspLatency();
+  await coldStart();
+  await memory();
+  jsonlJobs();
+  const loadEnd = os.loadavg();
+  const widths = ['what', 'ours', 'reference', 'aim'].map((k) => Math.max(k.length, ...rows.map((r) => (r as any)[k].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(`News Annotator benchmark, ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? ''})`);
+  console.log(`load average (1 min) ${fmt(loadStart[0], 1)} at the start, ${fmt(loadEnd[0], 1)} at the end: wall-clock figures include waiting for other work on the machine`);
+  console.log(line(['what', 'ours', 'reference (same run)', 'aim']));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line([r.what, r.ours, r.reference, r.aim]));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
