@@ -10,6 +10,11 @@ import * as path from 'path';
 import { analyze } from '../../server/src/analysis/analyze';
 import { buildChunks, loadLibraryModels, time } from './recognisers';
 import { measureNer } from './ner';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { IncrementalAnalysis } from '../../server/src/analysis/incrementalAnalysis';
+import { recogniseEntities } from '../../server/src/ner/entities';
+import { encodeTokens, mergeTokenSpans } from '../../server/src/lsp/semanticTokens';
+import { hoverAt } from '../../server/src/lsp/hover';
 import { percentile, positionAt, root, sampleArticle, startServer } from './lspClient';
 
 const quick = process.argv.includes('--quick');
@@ -117,6 +122,54 @@ async function lspLatency(): Promise<void> {
   }
 }
 
+/**
+ * The server's work per keystroke measured inside one process in CPU time (what the wall-clock rows above would be
+ * on an idle machine): the incremental update, the spans, the token encoding and a hover, as the server runs them.
+ */
+function keystrokeCpu(): void {
+  for (const size of [10_000, 1_000_000]) {
+    console.error(`keystroke CPU time, ${fmt(size)}-char article …`);
+    let text = sampleArticle(size);
+    const engine = new IncrementalAnalysis({ groups: ['figures', 'dates', 'entities'] });
+    engine.update(text);
+    for (let t = engine.pendingEntityTexts(1e9); t.length; t = engine.pendingEntityTexts(1e9)) engine.addEntities(t, t.map(recogniseEntities));
+    engine.result();
+    let document = TextDocument.create('file:///bench.news', 'news-article', 1, text);
+    const at = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+    const tokenCpu: number[] = [];
+    const hoverCpu: number[] = [];
+    const freshCpu: number[] = [];
+    for (let k = 0; k < (quick ? 15 : 40); k++) {
+      const insert = k % 2 === 0;
+      const position = document.positionAt(at);
+      text = insert ? text.slice(0, at) + '据' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+      document = TextDocument.update(document, [insert ? { range: { start: position, end: position }, text: '据' } : { range: { start: position, end: document.positionAt(at + 1) }, text: '' }], k + 2);
+      const c0 = process.cpuUsage();
+      engine.replaceText(text);
+      engine.advance();
+      const result = engine.result();
+      const c1 = process.cpuUsage();
+      encodeTokens(document, mergeTokenSpans(result.spans, []));
+      const c2 = process.cpuUsage();
+      hoverAt(document, result, at + 2, (m: string) => m);
+      const c3 = process.cpuUsage();
+      const ms = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+      tokenCpu.push(ms(c0, c2));
+      hoverCpu.push(ms(c0, c1) + ms(c2, c3));
+      if (k < 3) {
+        // The reference: analysing the whole text again (figures and dates only) as the server did before.
+        const f0 = process.cpuUsage();
+        analyze(text, { groups: ['figures', 'dates'] });
+        freshCpu.push(ms(f0, process.cpuUsage()));
+      }
+    }
+    const p = (v: number[]) => `p50 ${fmt(percentile(v, 50), 1)} / p95 ${fmt(percentile(v, 95), 1)} ms`;
+    const aim = size >= 1_000_000 ? 'p95 < 50 ms' : 'p95 < 10 ms';
+    row(`${fmt(size)}-char article, keystroke → tokens, server CPU time`, p(tokenCpu), `analyze() of the whole text, figures+dates only: ${fmt(percentile(freshCpu, 50), 1)} ms`, aim);
+    row(`${fmt(size)}-char article, keystroke → hover, server CPU time`, p(hoverCpu), '', aim);
+  }
+}
+
 async function coldStart(): Promise<void> {
   console.error('cold start …');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-bench-'));
@@ -202,6 +255,7 @@ async function main(): Promise<void> {
   recognisers();
   entities();
   await lspLatency();
+  keystrokeCpu();
   await coldStart();
   await memory();
   jsonlJobs();

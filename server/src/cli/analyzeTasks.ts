@@ -6,6 +6,7 @@ import { analyze } from '../analysis/analyze';
 import { DOCUMENT_DATE_FORM, checkDocumentDate } from '../core/documentDateFormat';
 import { LabelGroup } from '../core/types';
 import { compactSpan as compact, readArticle, storedDocumentDate } from './commandLine';
+import { capturingStderr } from './taskOutput';
 
 export interface AnalyzeSettings {
   dct?: string;
@@ -18,21 +19,6 @@ export interface TaskResult {
   /** Lines for stderr. */
   messages: string[];
   failed: boolean;
-}
-
-/** Collects what a function writes to stderr (readArticle and storedDocumentDate report there). */
-function capturingStderr<T>(f: () => T): { value: T; messages: string[] } {
-  const messages: string[] = [];
-  const write = process.stderr.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    messages.push(String(chunk));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { value: f(), messages };
-  } finally {
-    process.stderr.write = write;
-  }
 }
 
 /** `file` as the output names it; `readFrom` where to read it when that differs (a queue worker on another machine

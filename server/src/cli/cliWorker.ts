@@ -2,3 +2,4 @@
 // --jobs 1). Each function takes plain data and returns plain data (strings to print), so results cross threads
 // cheaply and the main thread only orders and writes them.
 export { analyzeFileTask as analyzeFile, analyzeLinesTask as analyzeLines } from './analyzeTasks';
+export { checkFileTask as checkFile } from './checkTasks';
