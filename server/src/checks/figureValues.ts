@@ -21,7 +21,7 @@ export interface Figure {
 }
 
 /** Sentence ends: 。！？；, line breaks (and their ASCII forms). */
-export const SENTENCE_END = /[。！？；!?;\n]/;
+const SENTENCE_ENDS = /[。！？；!?;\n]/g;
 
 const SCALE: Record<string, number> = { 百: 1e2, 千: 1e3, 万: 1e4, 亿: 1e8 };
 
@@ -31,7 +31,7 @@ export function figures(context: CheckContext): Figure[] {
     const { text, map } = context;
     const out: Figure[] = [];
     const sentenceStarts: number[] = [0];
-    for (let i = 0; i < text.length; i++) if (SENTENCE_END.test(text[i])) sentenceStarts.push(i + 1);
+    for (const m of text.matchAll(SENTENCE_ENDS)) sentenceStarts.push(m.index + 1);
     let s = 0;
     for (const span of context.analysis.spans) {
       if (span.value === undefined || span.valueMax !== undefined) continue;
