@@ -2,7 +2,9 @@
 // Builds first (the language server and the CLI are measured as shipped: dist/server/*.js). CPU time is given
 // beside wall time wherever other load on the machine would distort a wall-clock figure; the load average is
 // printed with the table. Asserts nothing.
-//   npm run bench [-- --quick]     (--quick: fewer repetitions, smaller inputs)
+//   npm run bench [-- --quick] [-- --only PART,...] [-- --no-build]
+//   --quick: fewer repetitions, smaller inputs; --only: some of recognisers, entities, lsp, keystroke, cold, memory,
+//   jsonl
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,6 +20,9 @@ import { hoverAt } from '../../server/src/lsp/hover';
 import { percentile, positionAt, root, sampleArticle, startServer } from './lspClient';
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1].split(',')) : undefined;
+const part = (name: string) => !only || only.has(name);
 const rows: { what: string; ours: string; reference: string; aim: string }[] = [];
 const row = (what: string, ours: string, reference: string, aim = '') => {
   rows.push({ what, ours, reference, aim });
@@ -249,16 +254,18 @@ function jsonlJobs(): void {
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
   const loadStart = os.loadavg();
-  recognisers();
-  entities();
-  await lspLatency();
-  keystrokeCpu();
-  await coldStart();
-  await memory();
-  jsonlJobs();
+  if (part('recognisers')) recognisers();
+  if (part('entities')) entities();
+  if (part('lsp')) await lspLatency();
+  if (part('keystroke')) keystrokeCpu();
+  if (part('cold')) await coldStart();
+  if (part('memory')) await memory();
+  if (part('jsonl')) jsonlJobs();
   const loadEnd = os.loadavg();
   const widths = ['what', 'ours', 'reference', 'aim'].map((k) => Math.max(k.length, ...rows.map((r) => (r as any)[k].length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
