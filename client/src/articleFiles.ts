@@ -2,7 +2,7 @@
 // `**/*.txt`) whose first 2 KB are mostly Chinese (`newsAnnotator.articleMinCjkShare`, default 0.5) is switched to
 // the News Article language, which the language server serves. A file the user switches back is left alone.
 import * as vscode from 'vscode';
-import { ARTICLE_SAMPLE_LENGTH, looksLikeArticle } from './articleText';
+import { ARTICLE_SAMPLE_LENGTH, DEFAULT_ARTICLE_GLOB, DEFAULT_MIN_CJK_SHARE, inExportFolder, looksLikeArticle } from '../../server/src/annotations/articleRules';
 
 export const ARTICLE_LANGUAGE = 'news-article';
 
@@ -12,13 +12,15 @@ export type ArticleVerdict = 'article' | 'not-a-candidate' | 'not-chinese' | 'mi
 export function articleVerdict(document: vscode.TextDocument): ArticleVerdict {
   if (document.languageId !== 'plaintext' || document.uri.scheme !== 'file') return 'not-a-candidate';
   const config = vscode.workspace.getConfiguration('newsAnnotator', document.uri);
-  const glob = config.get<string>('articleFiles', '**/*.txt').trim();
+  const glob = config.get<string>('articleFiles', DEFAULT_ARTICLE_GLOB).trim();
   if (!glob) return 'not-a-candidate';
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const pattern: vscode.GlobPattern = folder ? new vscode.RelativePattern(folder, glob) : glob;
   if (vscode.languages.match({ pattern }, document) === 0) return 'not-a-candidate';
+  // an export's copies (brat .txt beside the corpus) are not articles
+  if (inExportFolder(document.uri.fsPath, folder?.uri.fsPath)) return 'not-a-candidate';
   const sample = document.getText(new vscode.Range(0, 0, 60, 0)).slice(0, ARTICLE_SAMPLE_LENGTH);
-  if (looksLikeArticle(sample, config.get<number>('articleMinCjkShare', 0.5))) return 'article';
+  if (looksLikeArticle(sample, config.get<number>('articleMinCjkShare', DEFAULT_MIN_CJK_SHARE))) return 'article';
   // U+FFFD: bytes that are not UTF-8 (a GB18030/GBK file opened without files.autoGuessEncoding)
   return sample.includes('\uFFFD') ? 'mis-decoded' : 'not-chinese';
 }

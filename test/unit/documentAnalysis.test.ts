@@ -1,26 +1,8 @@
-// The server's analysis layer: settings as sent by clients, and a failing recogniser that must not blank the rest.
+// The server's analysis layer: a failing recogniser must not blank the rest. (Settings: settings.test.ts.)
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeWhatWorks, normaliseSettings, filePathOf } from '../../server/src/lsp/documentAnalysis';
+import { analyzeWhatWorks, filePathOf } from '../../server/src/lsp/documentAnalysis';
 import { AnalysisOptions, AnalysisResult, LabelGroup } from '../../server/src/core/types';
-
-test('settings: missing or malformed values fall back to the defaults', () => {
-  assert.deepEqual(normaliseSettings(undefined), {
-    labels: { enabled: { figures: true, dates: true, entities: true } },
-    documentDate: '',
-    largeFileThreshold: 500_000,
-  });
-  assert.deepEqual(normaliseSettings({ labels: { enabled: { figures: false, dates: 'no' } }, documentDate: ' 2023-06-18 ' }), {
-    labels: { enabled: { figures: false, dates: true, entities: true } },
-    documentDate: '2023-06-18',
-    largeFileThreshold: 500_000,
-  });
-  assert.equal(normaliseSettings({ documentDate: '2023-02-30' }).documentDate, '', 'an impossible date is ignored');
-  assert.equal(normaliseSettings({ documentDate: 20230618 }).documentDate, '');
-  assert.equal(normaliseSettings({ largeFileThreshold: 0 }).largeFileThreshold, 0, '0 turns the limit off');
-  assert.equal(normaliseSettings({ largeFileThreshold: 1234.5 }).largeFileThreshold, 1234);
-  for (const bad of [-1, '100', NaN, Infinity, null]) assert.equal(normaliseSettings({ largeFileThreshold: bad }).largeFileThreshold, 500_000);
-});
 
 test('file URIs become paths; other schemes have none', () => {
   assert.equal(filePathOf('file:///tmp/a%20b/%E6%96%B0%E9%97%BB.txt'), '/tmp/a b/新闻.txt');

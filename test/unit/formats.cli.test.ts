@@ -52,7 +52,7 @@ test('export: usage errors exit 2 with a message', async () => {
 /** Every file the export wrote, concatenated. */
 function readAll(dir: string): string {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
     .map((e) => fs.readFileSync(path.join(e.parentPath ?? (e as any).path, e.name), 'utf8'))
     .join('\n');
 }
@@ -95,7 +95,7 @@ test('export: writes the splits and prints a summary; a stale tag exits 1 naming
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Exported 2 documents as conll-bioes .*\(train 1, dev 1\)/);
   assert.match(r.out, /Tags per label: LOC 2, MONEY 1/);
-  assert.deepEqual(fs.readdirSync(out).sort(), ['dev.conll', 'dev.values.jsonl', 'train.conll', 'train.values.jsonl']);
+  assert.deepEqual(fs.readdirSync(out).sort(), ['.news-annotator-export.json', 'dev.conll', 'dev.values.jsonl', 'train.conll', 'train.values.jsonl']);
   fs.writeFileSync(path.join(dir, 'b.txt'), '南京');
   const bad = await cli('export', '--format', 'doccano', '--out', out, dir);
   assert.equal(bad.code, 1);

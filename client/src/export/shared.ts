@@ -1,12 +1,10 @@
 // Helpers shared by the export and import commands: paths, unsaved articles, counts, error messages.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { hasArticleExtension } from '../../../server/src/annotations/articleRules';
 
-const ARTICLE_EXTENSIONS = ['.txt', '.news'];
-
-export function isArticlePath(file: string): boolean {
-  return ARTICLE_EXTENSIONS.includes(path.extname(file).toLowerCase());
-}
+/** An article file by its extension (annotations/articleRules.ts). */
+export const isArticlePath = hasArticleExtension;
 
 /** A file is inside a folder, or is that file itself. */
 export function isInside(file: string, folderOrFile: string): boolean {

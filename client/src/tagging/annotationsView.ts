@@ -3,6 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseAnn } from '../../../server/src/annotations/annFile';
+import { articleBase, articleCandidates, inExportFolder } from '../../../server/src/annotations/articleRules';
 import type { TaggingState } from '../../../server/src/annotations/taggingProtocol';
 import type { TaggingClient } from './taggingClient';
 import { forEachLimited } from './forEachLimited';
@@ -78,9 +79,10 @@ export class AnnotationsView implements vscode.TreeDataProvider<Node>, vscode.Di
     const anns = await vscode.workspace.findFiles('**/*.ann', '**/node_modules/**', 5000);
     const map = new Map<string, vscode.Uri>();
     await forEachLimited(anns, 16, async (ann) => {
-      const base = ann.fsPath.replace(/\.ann$/i, '');
-      for (const ext of ['.txt', '.news']) {
-        const article = vscode.Uri.file(base + ext);
+      // an export's copies are not annotated articles
+      if (inExportFolder(ann.fsPath, vscode.workspace.getWorkspaceFolder(ann)?.uri.fsPath)) return;
+      for (const candidate of articleCandidates(articleBase(ann.fsPath))) {
+        const article = vscode.Uri.file(candidate);
         try {
           await vscode.workspace.fs.stat(article);
           map.set(article.toString(), ann);

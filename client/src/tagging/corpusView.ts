@@ -1,7 +1,10 @@
 // The "Corpus" view: how many articles of the workspace are reviewed (their review sidecar says so), and which.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { looksLikeArticle } from '../articleText';
+import {
+  ANN_EXTENSION, DEFAULT_ARTICLE_GLOB, DEFAULT_MIN_CJK_SHARE, NEWS_EXTENSION, REVIEW_SUFFIX, articleBase, articleCandidates,
+  hasArticleExtension, inExportFolder, looksLikeArticle,
+} from '../../../server/src/annotations/articleRules';
 import type { TaggingClient } from './taggingClient';
 import { forEachLimited } from './forEachLimited';
 
@@ -43,12 +46,6 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** The article a file belongs to: x.txt, x.news, x.ann and x.review.json all belong to x. */
-function articleBase(fsPath: string): string {
-  if (fsPath.endsWith('.review.json')) return fsPath.slice(0, -'.review.json'.length);
-  return fsPath.slice(0, fsPath.length - path.extname(fsPath).length);
-}
-
 export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
@@ -73,7 +70,7 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       this.schedule();
     };
     // A new .txt may or may not match the article glob: only a scan with the glob can tell.
-    const created = (uri: vscode.Uri) => (/\.(txt|news)$/.test(uri.fsPath) ? this.scheduleFullScan() : touched(uri));
+    const created = (uri: vscode.Uri) => (hasArticleExtension(uri.fsPath) ? this.scheduleFullScan() : touched(uri));
     this.disposables.push(
       this.view,
       this.emitter,
@@ -154,9 +151,9 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   /** Re-reads the one article a changed file belongs to (or forgets it). */
   private async scanBase(base: string): Promise<void> {
     this.byBase.delete(base);
-    for (const ext of ['.news', '.txt']) {
-      const uri = vscode.Uri.file(base + ext);
-      if (ext === '.txt' && !this.candidates.has(uri.fsPath)) continue;
+    for (const candidate of articleCandidates(base).reverse()) {
+      const uri = vscode.Uri.file(candidate);
+      if (!candidate.endsWith(NEWS_EXTENSION) && !this.candidates.has(uri.fsPath)) continue;
       if (!(await exists(uri.fsPath))) continue;
       const article = await this.readArticle(uri);
       if (article) this.byBase.set(base, article);
@@ -166,24 +163,30 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
   private settings(): { glob: string; minShare: number } {
     const config = vscode.workspace.getConfiguration('newsAnnotator', null);
-    return { glob: config.get<string>('articleFiles', '**/*.txt').trim(), minShare: config.get<number>('articleMinCjkShare', 0.5) };
+    return {
+      glob: config.get<string>('articleFiles', DEFAULT_ARTICLE_GLOB).trim(),
+      minShare: config.get<number>('articleMinCjkShare', DEFAULT_MIN_CJK_SHARE),
+    };
   }
 
   private async readArticle(uri: vscode.Uri): Promise<Article | undefined> {
     const base = articleBase(uri.fsPath);
-    if (!uri.fsPath.endsWith('.news') && !(await exists(base + '.ann')) && !looksLikeArticle(await sample(uri), this.settings().minShare)) {
+    // the article rule (annotations/articleRules.ts): .news always, .txt (found through the glob) when tagged or
+    // mostly Chinese; never inside an export
+    if (inExportFolder(uri.fsPath, vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath)) return undefined;
+    if (!uri.fsPath.endsWith(NEWS_EXTENSION) && !(await exists(base + ANN_EXTENSION)) && !looksLikeArticle(await sample(uri), this.settings().minShare)) {
       return undefined;
     }
     let reviewed = false;
     let tags = 0;
     try {
-      const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + '.review.json'))).toString('utf8'));
+      const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + REVIEW_SUFFIX))).toString('utf8'));
       reviewed = json?.reviewed === true;
     } catch {
       // no sidecar (or a broken one): not reviewed
     }
     try {
-      const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + '.ann'))).toString('utf8');
+      const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + ANN_EXTENSION))).toString('utf8');
       tags = ann.split('\n').filter((l) => /^T\d+\t/.test(l)).length;
     } catch {
       // no .ann yet

@@ -7,9 +7,8 @@ import { NormalisedValues, parseAnn, valuesOf } from '../annotations/annFile';
 import { OffsetMap } from '../core/offsets';
 import { decodeFile } from '../core/textDecoding';
 import { LabelledSpan } from './metrics';
+import { hasArticleExtension, isSkippedFolder } from '../annotations/articleRules';
 
-const ARTICLE_EXTENSIONS = ['.txt', '.news'];
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode', '.news-annotator']);
 
 export interface AnnotatorTag extends LabelledSpan {
   /** The tag's id in its .ann file (T3). */
@@ -57,12 +56,12 @@ function scan(folder: string): Map<string, Found> {
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full);
+        if (!isSkippedFolder(full)) walk(full);
         continue;
       }
       if (!e.isFile()) continue; // symlinks and sockets are not followed
       const ext = path.extname(e.name).toLowerCase();
-      const isText = ARTICLE_EXTENSIONS.includes(ext);
+      const isText = hasArticleExtension(e.name);
       if (!isText && ext !== '.ann') continue;
       const id = path.relative(folder, full).slice(0, -ext.length).split(path.sep).join('/');
       const found = out.get(id) ?? {};

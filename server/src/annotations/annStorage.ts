@@ -6,14 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextEncoding, decodeFile } from '../core/textDecoding';
 import { UnsafeFileError, readTextForRewrite, removeFile, writeFileSafely } from '../core/safeFiles';
-import { reviewPathFor } from './reviewFile';
+import { annPathFor, reviewPathFor } from './articleRules';
 import { SCHEMA_FILE } from './labelSchema';
-
-/** `dir/article.txt` → `dir/article.ann` (a name without extension gets `.ann` appended). */
-export function annPathFor(articlePath: string): string {
-  const ext = path.extname(articlePath);
-  return (ext ? articlePath.slice(0, -ext.length) : articlePath) + '.ann';
-}
 
 export class StorageError extends Error {
   constructor(readonly file: string, message: string) {

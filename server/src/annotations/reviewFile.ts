@@ -22,11 +22,6 @@ export function emptyReview(): ReviewState {
   return { reviewed: false, rejected: [] };
 }
 
-/** The sidecar's path for an .ann path: `x.ann` → `x.review.json`. */
-export function reviewPathFor(annPath: string): string {
-  return annPath.replace(/\.ann$/i, '') + '.review.json';
-}
-
 /** Parses a sidecar. A broken one is reported and read as far as it is valid (nothing in the .ann depends on it). */
 export function parseReview(content: string): { review: ReviewState; errors: AnnError[] } {
   const review = emptyReview();

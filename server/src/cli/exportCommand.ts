@@ -105,6 +105,10 @@ export function printExportSummary(s: ExportSummary, out: NodeJS.WritableStream 
   if (dropped.length) {
     out.write(`Tags left out (overlapping, the format cannot hold them; not counted above): ${dropped.map(([f, n]) => (s.formats.length > 1 ? `${f} ${n}` : `${n}`)).join(', ')}\n`);
   }
+  if (s.leftOut.length) {
+    const listed = s.leftOut.slice(0, 5).join(', ') + (s.leftOut.length > 5 ? `, … (${s.leftOut.length - 5} more)` : '');
+    out.write(`Not articles, left out: ${s.leftOut.length} (${listed})\n`);
+  }
   if (s.warnings.length) out.write(`Left out or refused: ${s.warnings.length} item${s.warnings.length > 1 ? 's' : ''} (listed on stderr)\n`);
 }
 

@@ -11,6 +11,7 @@ import { compareSpans, isLabel, labelOrder, makeSpan, sliceChars, valuesOf } fro
 import { DatasetFormat, DocumentWriter, ImportedDocument, ReportProblem, filesWithExtensions } from './datasetFormat';
 import { OutputFolder } from './output';
 import { ALL } from './split';
+import { articleCandidates } from '../annotations/articleRules';
 
 export const SUGGESTION_ATTRIBUTE = 'Suggestion';
 
@@ -58,7 +59,7 @@ function createWriter(out: OutputFolder): DocumentWriter {
 /** Reads one .ann and its .txt. Tags whose text does not match are reported and skipped. */
 export function readBratDocument(annPath: string, report: ReportProblem): ImportedDocument | undefined {
   const base = annPath.replace(/\.ann$/i, '');
-  const textPath = ['.txt', '.news'].map((x) => base + x).find((p) => fs.existsSync(p));
+  const textPath = articleCandidates(base).find((p) => fs.existsSync(p));
   if (!textPath) {
     report({ file: annPath, message: `no ${path.basename(base)}.txt beside it; file skipped` });
     return undefined;

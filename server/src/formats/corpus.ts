@@ -1,16 +1,19 @@
-// Reading an annotated corpus from disk, one document at a time: article files (.txt, .news) in the given files and
-// folders, each with its tags from the .ann beside it (the tag store's annFile.ts) and, when asked, the machine
-// suggestions still to review: analyze() minus the rejected ones (review file) minus those overlapping a tag.
+// Reading an annotated corpus from disk, one document at a time: the articles (annotations/articleRules.ts) in the
+// given files and folders, each with its tags from the .ann beside it (the tag store's annFile.ts) and, when asked,
+// the machine suggestions still to review: analyze() minus the rejected ones (review file) minus those overlapping a
+// tag. Files that are not articles (an English README.txt) and earlier exports are left out.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAnn } from '../annotations/annFile';
-import { parseReview, reviewPathFor } from '../annotations/reviewFile';
+import { parseReview } from '../annotations/reviewFile';
+import {
+  ARTICLE_EXTENSIONS, ArticleRuleSettings, DEFAULT_ARTICLE_RULE, EXPORT_MARKER, annPathFor, inExportFolder, articleVerdict, hasArticleExtension, isSkippedFolder,
+  readSample, reviewPathFor,
+} from '../annotations/articleRules';
 import { decodeFile } from '../core/textDecoding';
 import { AnalysisOptions, Span } from '../core/types';
 import { FormatError, LabelledDocument, VALUE_KEYS, isLabel, overlaps } from './document';
 import { OffsetMap } from '../core/offsets';
-
-export const ARTICLE_EXTENSIONS = ['.txt', '.news'];
 
 export interface CorpusEntry {
   /** Path relative to the folder it was found in (or the file name), without extension, '/'-separated. */
@@ -20,14 +23,22 @@ export interface CorpusEntry {
   annPath: string;
 }
 
-export function annPathFor(textPath: string): string {
-  return textPath.replace(/\.[^./\\]*$/, '') + '.ann';
+export interface ListOptions {
+  /**
+   * The article rule for `.txt` files found in folders, per folder given (the editor passes its workspace
+   * folder's newsAnnotator.articleFiles / articleMinCjkShare); the defaults otherwise. Files named one by one are
+   * taken whatever their content.
+   */
+  ruleFor?: (folder: string) => { rule: ArticleRuleSettings; root: string };
+  /** Called for each `.txt` found in a folder that the rule leaves out (not an article). */
+  onLeftOut?: (file: string) => void;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode', '.news-annotator']);
-
-/** The documents under the given files and folders, sorted by id. Missing paths stop with a clear message. */
-export function listCorpus(paths: readonly string[]): CorpusEntry[] {
+/**
+ * The documents under the given files and folders, sorted by id. Missing paths stop with a clear message. In
+ * folders only articles are taken, and earlier exports (folders holding the export marker) are not searched.
+ */
+export function listCorpus(paths: readonly string[], options: ListOptions = {}): CorpusEntry[] {
   const out: CorpusEntry[] = [];
   const ids = new Set<string>();
   const add = (textPath: string, id: string) => {
@@ -44,23 +55,33 @@ export function listCorpus(paths: readonly string[]): CorpusEntry[] {
       throw new FormatError(`${p}: no such file or folder`);
     }
     if (st.isFile()) {
-      if (!ARTICLE_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+      if (!hasArticleExtension(p)) {
         throw new FormatError(`${p}: not an article file (expected ${ARTICLE_EXTENSIONS.join(' or ')})`);
       }
       add(p, stripExtension(path.basename(p)));
       continue;
     }
+    const { rule, root } = options.ruleFor?.(p) ?? { rule: DEFAULT_ARTICLE_RULE, root: p };
     const walk = (dir: string) => {
+      if (isSkippedFolder(dir) && dir !== p) return;
       const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const names = new Set(entries.map((e) => e.name));
       for (const e of entries) {
         const full = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full);
-        } else if (ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
-          add(full, stripExtension(path.relative(p, full)).split(path.sep).join('/'));
+        if (e.isDirectory()) walk(full);
+        else if (hasArticleExtension(e.name)) {
+          const verdict = articleVerdict(
+            { relativePath: path.relative(root, full), hasAnn: names.has(path.basename(annPathFor(full))), sample: () => readSample(full) },
+            rule,
+          );
+          if (verdict === 'article') add(full, stripExtension(path.relative(p, full)).split(path.sep).join('/'));
+          else options.onLeftOut?.(full);
         }
       }
     };
+    if (inExportFolder(path.join(p, EXPORT_MARKER))) {
+      throw new FormatError(`${p}: this folder holds an earlier export (${EXPORT_MARKER}), not articles`);
+    }
     walk(p);
   }
   return out;

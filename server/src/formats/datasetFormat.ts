@@ -7,6 +7,7 @@ import { Span } from '../core/types';
 import { LabelledDocument } from './document';
 import { OutputFolder } from './output';
 import { SentenceOptions } from './sentences';
+import { EXPORT_MARKER } from '../annotations/articleRules';
 
 export const FORMAT_NAMES = [
   'doccano', 'label-studio', 'brat', 'conll-bio', 'conll-bioes', 'conll-word', 'spacy', 'hf',
@@ -127,7 +128,7 @@ export function filesWithExtensions(p: string, extensions: readonly string[]): s
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
-      else if (extensions.some((x) => e.name.endsWith(x))) out.push(full);
+      else if (e.name !== EXPORT_MARKER && extensions.some((x) => e.name.endsWith(x))) out.push(full);
     }
   };
   walk(p);

@@ -6,7 +6,8 @@ import { AnalysisOptions, Span } from '../core/types';
 import { CancelledError, FormatError, LabelledDocument, checkDocument } from './document';
 import { FormatName } from './datasetFormat';
 import { formatByName } from './registry';
-import { CorpusEntry, listCorpus, loadDocument } from './corpus';
+import { CorpusEntry, ListOptions, listCorpus, loadDocument } from './corpus';
+import { markExportFolder } from '../annotations/articleRules';
 import { OutputFolder } from './output';
 import { DocumentDateStore } from '../core/documentDateStore';
 import { SentenceOptions } from './sentences';
@@ -21,6 +22,8 @@ export interface ExportOptions {
   paths: string[];
   /** Folders inside `paths` to leave out (the editor leaves out its output folder when it lies inside the scope). */
   exclude?: readonly string[];
+  /** The article rule per folder given (see listCorpus); the defaults when omitted (the CLI). */
+  articleRule?: ListOptions['ruleFor'];
   outDir: string;
   /** Also export unreviewed machine suggestions (marked as such where the format can). Default false. */
   includeSuggestions?: boolean;
@@ -66,6 +69,8 @@ export interface ExportSummary {
   tagsPerLabel: Record<string, number>;
   suggestionsPerLabel: Record<string, number>;
   filesWritten: string[];
+  /** Files in the given folders that are not articles (annotations/articleRules.ts) and were not exported. */
+  leftOut: string[];
   /** Everything skipped, dropped or refused (documents, .ann lines, tags a format cannot hold), with where. */
   warnings: string[];
   /** Documents that could not be read and were left out (also in `warnings`). */
@@ -92,8 +97,10 @@ export async function exportDocuments(
   const several = formats.length > 1;
   const summary: ExportSummary = {
     format: names.join(','), formats: names, outDir: options.outDir, documents: 0, documentsPerSplit: {},
-    tagsPerLabel: {}, suggestionsPerLabel: {}, filesWritten: [], warnings: [], documentsSkipped: 0, tagsDropped: {},
+    tagsPerLabel: {}, suggestionsPerLabel: {}, filesWritten: [], warnings: [], documentsSkipped: 0, tagsDropped: {}, leftOut: [],
   };
+  // the output folder is marked as an export: never read as articles later (nor listed in the editor's views)
+  markExportFolder(options.outDir, { formats: names });
   const folders: OutputFolder[] = [];
   /** The spans each format left out (a writer may report the same span more than once). */
   const dropped = formats.map(() => new Set<Span>());
@@ -172,7 +179,9 @@ export async function exportDocuments(
 export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportSummary> {
   // "inside" is decided on real paths: an output folder named through a symbolic link to the corpus is the corpus
   const excluded = (options.exclude ?? []).map((d) => realPath(d) + path.sep);
-  const entries = listCorpus(options.paths).filter((e) => !excluded.some((d) => realPath(e.textPath).startsWith(d)));
+  const leftOut: string[] = [];
+  const entries = listCorpus(options.paths, { ruleFor: options.articleRule, onLeftOut: (f) => leftOut.push(f) })
+    .filter((e) => !excluded.some((d) => realPath(e.textPath).startsWith(d)));
   // which articles, and whether the split can be made of them: refused before the output folder is touched
   const scope = options.scope ?? 'all';
   const scoped = scopeEntries(entries, scope);
@@ -246,5 +255,6 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   summary.documentsSkipped = skipped;
   summary.scope = scope;
   summary.scopeCounts = scoped.counts;
+  summary.leftOut = leftOut;
   return summary;
 }

@@ -4,7 +4,8 @@
 //   - the counts of each, shown before an export (editor) or printed (CLI);
 //   - a train/dev/test split that would leave a part with a non-zero ratio empty is refused with the numbers.
 import * as fs from 'fs';
-import { parseReview, reviewPathFor } from '../annotations/reviewFile';
+import { parseReview } from '../annotations/reviewFile';
+import { reviewPathFor } from '../annotations/articleRules';
 import { CorpusEntry } from './corpus';
 import { FormatError } from './document';
 import { SPLIT_NAMES, splitCounts } from './split';

@@ -14,7 +14,7 @@ import { Span } from '../core/types';
 import { CancelledError, FormatError, VALUE_KEYS, describeSpan, overlaps, valuesOf } from './document';
 import { FormatName, ImportProblem, ImportedDocument } from './datasetFormat';
 import { formatByName } from './registry';
-import { annPathFor } from './corpus';
+import { annPathFor, articleCandidates } from '../annotations/articleRules';
 
 export interface ImportOptions {
   format: FormatName;
@@ -180,7 +180,7 @@ export async function importDataset(options: ImportOptions, hooks: ImportHooks =
     // no symbolic link is followed below the target folder (it could lead outside it)
     const dir = ensureFolderInside(options.intoDir, parts.slice(0, -1).join('/'), folders);
     const base = path.join(dir, parts[parts.length - 1]);
-    const textPath = ['.txt', '.news'].map((x) => base + x).find(present) ?? base + '.txt';
+    const textPath = articleCandidates(base).find(present) ?? articleCandidates(base)[0];
     if (present(textPath)) {
       if (fs.lstatSync(textPath).isSymbolicLink()) throw new UnsafeFileError(textPath, 'is a symbolic link; it is not followed');
       let current: string;
@@ -209,12 +209,15 @@ export async function importDataset(options: ImportOptions, hooks: ImportHooks =
     const conflicts: ImportConflict[] = [];
     const r = mergeTags(ann, spans, annPath, conflicts);
     const after = serializeAnn(ann);
-    if (!present(textPath)) {
+    const created = !present(textPath);
+    if (created) {
       writeFileSafely(textPath, doc.text);
       summary.documentsCreated++;
       summary.filesWritten.push(textPath);
     }
-    if (after !== before && (before !== undefined || after !== '')) {
+    // a document the import creates gets its .ann even without tags: the article rule (articleRules.ts) then counts
+    // it as an article whatever its text (an empty or English document)
+    if (after !== before && (before !== undefined || after !== '' || created)) {
       writeFileSafely(annPath, after, existing ?? { encoding: 'utf-8', bom: false });
       summary.filesWritten.push(annPath);
     }

@@ -10,47 +10,16 @@ import { analyze } from '../analysis/analyze';
 import type { ExplicitDateOrigin } from '../core/describe';
 import { AnalysisOptions, AnalysisResult, DocumentDateOptions, LabelGroup, RawSpan } from '../core/types';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
-import { checkDocumentDate } from '../core/documentDateFormat';
 import { AnalysisCancelled } from '../analysis/slicedAnalysis';
 import { recogniseEntities } from '../ner/entities';
 import { IncrementalAnalysis, UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
-import type { NewsAnnotatorSettings } from './protocol';
+import { AnalysisSettings, DEFAULT_LARGE_FILE_THRESHOLD, enabledGroups } from './settings';
 
 export { AnalysisCancelled } from '../analysis/slicedAnalysis';
 
-/** Characters (UTF-16 code units, as the editor counts them) above which entities are not recognised. */
-export const DEFAULT_LARGE_FILE_THRESHOLD = 500_000;
-
-/** The settings the analysis reads: the protocol's, plus `newsAnnotator.largeFileThreshold` (0: no limit). */
-export interface AnalysisSettings extends NewsAnnotatorSettings {
-  largeFileThreshold: number;
-}
-
-export const DEFAULT_SETTINGS: AnalysisSettings = {
-  labels: { enabled: { figures: true, dates: true, entities: true } },
-  documentDate: '',
-  largeFileThreshold: DEFAULT_LARGE_FILE_THRESHOLD,
-};
-
-/** Settings as the client sent them, with anything missing or malformed replaced by the default. */
-export function normaliseSettings(raw: unknown): AnalysisSettings {
-  const r = (raw ?? {}) as {
-    labels?: { enabled?: Partial<Record<LabelGroup, unknown>> };
-    documentDate?: unknown;
-    largeFileThreshold?: unknown;
-  };
-  const enabled = r.labels?.enabled ?? {};
-  const flag = (g: LabelGroup) => (typeof enabled[g] === 'boolean' ? (enabled[g] as boolean) : true);
-  const check = typeof r.documentDate === 'string' ? checkDocumentDate(r.documentDate) : undefined;
-  const date = check?.ok ? check.value : '';
-  const limit = r.largeFileThreshold;
-  const largeFileThreshold = typeof limit === 'number' && Number.isFinite(limit) && limit >= 0 ? Math.floor(limit) : DEFAULT_LARGE_FILE_THRESHOLD;
-  return {
-    labels: { enabled: { figures: flag('figures'), dates: flag('dates'), entities: flag('entities') } },
-    documentDate: date,
-    largeFileThreshold,
-  };
-}
+// The settings (type, defaults, normaliser) live in ./settings.ts; re-exported for the analysis' callers.
+export { DEFAULT_LARGE_FILE_THRESHOLD, DEFAULT_SETTINGS, normaliseSettings } from './settings';
+export type { AnalysisSettings } from './settings';
 
 export function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -164,10 +133,8 @@ export class AnalysisCache {
       }
     }
     const threshold = settings.largeFileThreshold ?? DEFAULT_LARGE_FILE_THRESHOLD;
-    const tooLarge = threshold > 0 && document.getText().length > threshold && settings.labels.enabled.entities;
-    const groups = (Object.keys(settings.labels.enabled) as LabelGroup[]).filter(
-      (g) => settings.labels.enabled[g] && !(g === 'entities' && tooLarge),
-    );
+    const tooLarge = threshold > 0 && document.getText().length > threshold && enabledGroups(settings, true).length < enabledGroups(settings).length;
+    const groups = enabledGroups(settings, tooLarge);
     const key = `${groups.join(',')}|${perFile ?? ''}|${settings.documentDate}|${tooLarge ? threshold : ''}`;
     const dates: DocumentDateOptions = { storedDct: perFile, dct: settings.documentDate || undefined, dctOrigin: 'setting', fileName: path ?? document.uri };
     return { dates, storeProblem, groups, key, tooLarge, threshold };

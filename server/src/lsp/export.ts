@@ -16,10 +16,11 @@ import { listCorpus } from '../formats/corpus';
 import { DOCUMENT_SCOPES, isDocumentScope, scopeEntries } from '../formats/exportScope';
 import { importDataset } from '../formats/importDataset';
 import { FORMATS } from '../formats/registry';
-import { DEFAULT_SETTINGS, analyzeWhatWorks, filePathOf } from './documentAnalysis';
+import { analyzeWhatWorks, filePathOf } from './documentAnalysis';
+import { DEFAULT_SETTINGS, NewsAnnotatorSettings, enabledGroups } from './settings';
+import type { ArticleRuleSettings } from '../annotations/articleRules';
 import { DocumentDateStore } from '../core/documentDateStore';
 import { AnalysisOptions, LabelGroup, Span } from '../core/types';
-import type { NewsAnnotatorSettings } from './protocol';
 import {
   DatasetFormatInfo,
   DatasetProgressValue,
@@ -66,7 +67,7 @@ export async function editorSuggestions(host: ExportHost, warn: (message: string
     const file = textPath ? path.resolve(textPath) : undefined;
     const root = file ? roots.filter((r) => inside(file, r)).sort((a, b) => b.length - a.length)[0] : undefined;
     const settings = (root && settingsOf.get(root)) || DEFAULT_SETTINGS;
-    const groups = (Object.keys(settings.labels.enabled) as LabelGroup[]).filter((g) => settings.labels.enabled[g]);
+    const groups = enabledGroups(settings);
     const { result, failures } = analyzeWhatWorks(text, {
       storedDct: options.storedDct,
       dct: settings.documentDate || undefined,
@@ -81,6 +82,21 @@ export async function editorSuggestions(host: ExportHost, warn: (message: string
       }
     }
     return result.spans;
+  };
+}
+
+/**
+ * The article rule for a folder being exported, as the editor's Corpus view applies it: the newsAnnotator.articleFiles
+ * glob (relative to the workspace folder holding it) and newsAnnotator.articleMinCjkShare of that workspace folder.
+ */
+export async function workspaceArticleRule(host: ExportHost): Promise<(folder: string) => { rule: ArticleRuleSettings; root: string }> {
+  const roots = (host.workspaceRoots?.() ?? []).map((r) => path.resolve(r));
+  const rules = new Map<string, ArticleRuleSettings>();
+  for (const root of roots) rules.set(root, (host.settings ? await host.settings(pathToFileURL(root).toString()) : DEFAULT_SETTINGS).articles);
+  return (folder) => {
+    const abs = path.resolve(folder);
+    const root = roots.filter((r) => inside(abs, r)).sort((a, b) => b.length - a.length)[0];
+    return root ? { rule: rules.get(root)!, root } : { rule: DEFAULT_SETTINGS.articles, root: abs };
   };
 }
 
@@ -131,10 +147,11 @@ function abortOn(token: CancellationToken): { signal: AbortSignal; dispose: () =
 }
 
 /** The articles under the paths (the output folder left out) per scope: reviewed, tagged, all. */
-export function exportCounts(params: ExportCountsParams): ExportCountsResult {
+export function exportCounts(params: ExportCountsParams, articleRule?: (folder: string) => { rule: ArticleRuleSettings; root: string }): ExportCountsResult {
   const outDir = params.outDir ? path.resolve(params.outDir) : undefined;
   try {
-    const entries = listCorpus(params.paths ?? []).filter((e) => !outDir || !inside(e.textPath, outDir));
+    // the same articles the export takes (annotations/articleRules.ts, the workspace folder's rule)
+    const entries = listCorpus(params.paths ?? [], { ruleFor: articleRule }).filter((e) => !outDir || !inside(e.textPath, outDir));
     return scopeEntries(entries).counts;
   } catch (err) {
     if (err instanceof FormatError) throw invalid(err.message);
@@ -177,6 +194,7 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
   const warnings: string[] = [];
   const suggestWarnings: string[] = [];
   const suggest = params.includeSuggestions ? await editorSuggestions(host, (m) => suggestWarnings.push(m)) : undefined;
+  const articleRule = await workspaceArticleRule(host);
   let done = 0;
   let total = 0;
   const started = performance.now();
@@ -191,6 +209,7 @@ export async function runExport(host: ExportHost, params: ExportParams, token: C
         scope: params.documents ?? 'all',
         split: params.split,
         dateStore: new DocumentDateStore((host.workspaceRoots?.() ?? []).map((r) => path.resolve(r))),
+        articleRule,
         suggest,
       },
       {
@@ -265,7 +284,7 @@ export function registerExport(context: ServerContext, tags?: PendingTagWrites):
   connection.onRequest(ExportFormatsRequest, (): DatasetFormatInfo[] =>
     FORMAT_NAMES.map((name) => ({ name, description: t(FORMATS[name].description) })),
   );
-  connection.onRequest(ExportCountsRequest, (params: ExportCountsParams): ExportCountsResult => exportCounts(params));
+  connection.onRequest(ExportCountsRequest, async (params: ExportCountsParams): Promise<ExportCountsResult> => exportCounts(params, await workspaceArticleRule(context)));
   connection.onRequest(ExportRequest, (params: ExportParams, token: CancellationToken) => runExport(context, params, token, tags));
   connection.onRequest(ImportRequest, (params: ImportParams, token: CancellationToken) => runImport(context, params, token, tags));
 }

@@ -12,13 +12,6 @@ export interface InitializationOptions {
   l10nBundle?: Record<string, string>;
 }
 
-/** The settings the server reads (section `newsAnnotator`, per document). */
-export interface NewsAnnotatorSettings {
-  labels: { enabled: Record<LabelGroup, boolean> };
-  /** YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (checkDocumentDate), or '' to detect per file. */
-  documentDate: string;
-}
-
 export interface DocumentParams {
   uri: string;
 }

@@ -18,12 +18,10 @@ import { Span } from '../core/types';
 import {
   AnalysisCache,
   AnalysisCancelled,
-  AnalysisSettings,
-  DEFAULT_SETTINGS,
   DocumentAnalysis,
   filePathOf,
-  normaliseSettings,
 } from './documentAnalysis';
+import { AnalysisSettings, DEFAULT_SETTINGS, normaliseSettings } from './settings';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
 import { hoverAt } from './hover';
 import {
@@ -33,7 +31,6 @@ import {
   DocumentDateRequest,
   DocumentParams,
   InitializationOptions,
-  NewsAnnotatorSettings,
   SetDocumentDateParams,
   SetDocumentDateRequest,
 } from './protocol';

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Translate } from '../core/describe';
 import type { Span } from '../core/types';
 import type { DocumentAnalysis } from './documentAnalysis';
-import type { NewsAnnotatorSettings } from './protocol';
+import type { NewsAnnotatorSettings } from './settings';
 
 export interface ServerContext {
   connection: Connection;
