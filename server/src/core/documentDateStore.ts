@@ -6,6 +6,7 @@
 // workspace folder uses the `.news-annotator/` folder beside it. Plain Node: the language server and the CLI share it.
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeFileSafely } from './safeFiles';
 import { DOCUMENT_DATE_FORM, checkDocumentDate } from './documentDateFormat';
 
 export const DOCUMENT_DATES_FILE = path.join('.news-annotator', 'document-dates.json');
@@ -77,9 +78,7 @@ export class DocumentDateStore {
     const sorted = Object.fromEntries(Object.entries(dates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     const next: DocumentDatesFile = { version: 1, dates: sorted };
     fs.mkdirSync(path.dirname(storeFile), { recursive: true });
-    const temp = `${storeFile}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(next, null, 2) + '\n', 'utf8');
-    fs.renameSync(temp, storeFile);
+    writeFileSafely(storeFile, JSON.stringify(next, null, 2) + '\n');
     this.cache.delete(storeFile);
     return storeFile;
   }

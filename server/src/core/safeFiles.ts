@@ -108,16 +108,20 @@ function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.na${tag}.tmp`);
 }
 
-/** Refuses a target that is a symbolic link or a folder (a rename would replace the link or fail obscurely). */
-function checkTarget(file: string): void {
+/**
+ * Refuses a target that is a symbolic link or a folder (a rename would replace the link or fail obscurely); returns
+ * the permission bits of an existing file, which the new one keeps.
+ */
+function checkTarget(file: string): number | undefined {
   let st: fs.Stats;
   try {
     st = fs.lstatSync(file);
   } catch {
-    return; // does not exist yet
+    return undefined; // does not exist yet
   }
   if (st.isSymbolicLink()) throw new UnsafeFileError(file, 'is a symbolic link; it is not followed and not replaced');
   if (st.isDirectory()) throw new UnsafeFileError(file, 'is a folder where a file is to be written; rename or remove it');
+  return st.mode & 0o7777;
 }
 
 function describe(err: unknown): string {
@@ -129,20 +133,32 @@ function describe(err: unknown): string {
   return e.message;
 }
 
+export interface WriteOptions {
+  encoding: TextEncoding;
+  bom: boolean;
+  /**
+   * Flush to disk before the rename (default true): after a crash the file is the old one or the new one, never
+   * empty. The export's many small per-document files skip it (2.5 ms per file measured: 140,000 files of a brat
+   * export would take six more minutes); they still never appear half-written.
+   */
+  sync?: boolean;
+}
+
 /**
  * Writes `data` to `file` atomically: temporary file in the same folder, fsync, rename. Text is written in
  * `encoding` (UTF-8 by default; see encodeText). The folder must exist. Throws UnsafeFileError with a plain message.
  */
-export function writeFileSafely(file: string, data: string | Uint8Array, encoding: { encoding: TextEncoding; bom: boolean } = { encoding: 'utf-8', bom: false }): void {
-  checkTarget(file);
+export function writeFileSafely(file: string, data: string | Uint8Array, encoding: WriteOptions = { encoding: 'utf-8', bom: false }): void {
+  const mode = checkTarget(file);
   const bytes = typeof data === 'string' ? encodeText(data, encoding.encoding, encoding.bom, file) : data;
   const tmp = tempPathFor(file);
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o666);
+    if (mode !== undefined) fs.fchmodSync(fd, mode);
     let off = 0;
     while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
-    fs.fsyncSync(fd);
+    if (encoding.sync !== false) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(tmp, file);

@@ -126,7 +126,7 @@ export class OutputFolder {
   /** Writes a whole small file at once (configs, label lists, one brat document). */
   writeWhole(relative: string, content: string): void {
     const p = path.join(this.folderOf(relative), path.basename(relative));
-    writeFileSafely(p, content);
+    writeFileSafely(p, content, { encoding: 'utf-8', bom: false, sync: false });
     this.written.push(p);
   }
 
