@@ -234,12 +234,17 @@ markStarts(NOT_DATES);
  * stops there only when a holiday or term is really named, so that common words cost no parse.
  */
 const NAMED_DAY_ONLY = new Map<number, string>();
+/** First characters of the keys of NAMED_DAY_ONLY. */
+const NAMED_DAY_ONLY_FIRST = new Uint8Array(65536);
 /** First characters of holiday names and solar terms. */
 const NAMED_DAY_FIRST = new Uint8Array(65536);
 for (const w of [...HOLIDAY_NAMES, ...SOLAR_TERMS]) {
   const c = w.charCodeAt(0);
   NAMED_DAY_FIRST[c] = 1;
-  if (START[c] === 0 || (ANY_SECOND[c] === 0 && !(SECOND.get(c) ?? '').includes(w[1]))) NAMED_DAY_ONLY.set(c, (NAMED_DAY_ONLY.get(c) ?? '') + w[1]);
+  if (START[c] === 0 || (ANY_SECOND[c] === 0 && !(SECOND.get(c) ?? '').includes(w[1]))) {
+    NAMED_DAY_ONLY.set(c, (NAMED_DAY_ONLY.get(c) ?? '') + w[1]);
+    NAMED_DAY_ONLY_FIRST[c] = 1;
+  }
 }
 /** Characters a year before a holiday may start with: digits, Chinese numerals, 今去明前后…, era names. */
 const YEAR_FIRST = new Uint8Array(65536);
@@ -380,7 +385,7 @@ class DateScanner {
         i++;
         continue;
       }
-      if (NAMED_DAY_ONLY.get(c)?.includes(t[i + 1]) && !matchHoliday(t, i, false) && !matchSolarTerm(t, i, false)) {
+      if (NAMED_DAY_ONLY_FIRST[c] === 1 && NAMED_DAY_ONLY.get(c)!.includes(t[i + 1]) && !matchHoliday(t, i, false) && !matchSolarTerm(t, i, false)) {
         i++;
         continue;
       }
@@ -697,13 +702,14 @@ class DateScanner {
       return this.weekdayTail(iso.end, { timex: fmtYmd(iso), day, y: iso.y, m: iso.m });
     }
     // 20230415: a compact date (not inside a number, code or ID).
-    const compact = this.compactDate(i);
+    const digit = isDigit(t[i]);
+    const compact = digit ? this.compactDate(i) : undefined;
     if (compact) {
       const day = { y: compact.y, m: compact.m, d: compact.d };
       return this.weekdayTail(compact.end, { timex: fmtYmd(compact), day, y: compact.y, m: compact.m });
     }
     // 2023.12, 2022-11: a year and month.
-    const ym = this.numericYearMonth(i);
+    const ym = digit ? this.numericYearMonth(i) : undefined;
     if (ym) return { end: ym.end, value: { timex: `${fmtYear(ym.y)}-${pad2(ym.m)}`, y: ym.y, m: ym.m } };
     // 1/2/2020: day/month/year (a slash date ending in the year).
     const dmy = this.dayMonthYear(i);
@@ -730,7 +736,7 @@ class DateScanner {
 
     const yrange = this.yearRange(p);
     if (yrange) return { end: yrange.end, value: { timex: `${fmtYear(yrange.a)}/${fmtYear(yrange.b)}` } };
-    const bare = this.bareYear(p);
+    const bare = isDigit(t[p]) ? this.bareYear(p) : undefined;
     if (bare) return { end: bare.end, value: { timex: fmtYear(bare.y), y: bare.y } };
     const era = this.eraYear(p);
     let ry = era ? undefined : this.word(p, REL_YEAR);
@@ -769,7 +775,7 @@ class DateScanner {
 
     // 本季度, 上个季度, 下一季度 (末/初): the DCT's quarter, the one before or after.
     if (y === undefined) {
-      const rq = this.word(p, REL_QUARTER);
+      const rq = '本这這上下当'.includes(t[p] ?? '\uffff') ? this.word(p, REL_QUARTER) : undefined;
       if (rq && !insideWord(t, p, rq[0])) {
         let e = p + rq[0].length;
         const edge: Mod | undefined = t[e] === '末' || t[e] === '底' ? 'end' : t[e] === '初' && !CN_NUM_CHARS.includes(t[e + 1] ?? '\uffff') ? 'start' : undefined;
@@ -1120,7 +1126,7 @@ class DateScanner {
       // A year first (2023年国庆节, 去年中秋): only worth reading when a holiday could start within a few characters.
       if (YEAR_FIRST[c] === 0) return undefined;
       let k = i + 1;
-      const last = Math.min(t.length, i + 8);
+      const last = Math.min(t.length, i + 7);
       while (k < last && NAMED_DAY_FIRST[t.charCodeAt(k)] === 0) k++;
       if (k === last) return undefined;
     }

@@ -81,8 +81,8 @@ export function solarTermDay(y: number, name: string): Ymd | undefined {
   if (!table) {
     table = new Map();
     try {
-      // The table of a lunar year runs from the previous 大雪 to the next 惊蛰: two tables cover year y.
-      for (const ly of [y - 1, y]) {
+      // The table of lunar year y runs from the 大雪 before it to the 惊蛰 after it: it holds all 24 terms of year y.
+      for (const ly of [y]) {
         const raw = library().Lunar.fromYmd(ly, 6, 1).getJieQiTable();
         for (const k of Object.keys(raw)) {
           const s = raw[k];
