@@ -2,7 +2,7 @@
 // `**/*.txt`) whose first 2 KB are mostly Chinese (`newsAnnotator.articleMinCjkShare`, default 0.5) is switched to
 // the News Article language, which the language server serves. A file the user switches back is left alone.
 import * as vscode from 'vscode';
-import { ARTICLE_SAMPLE_LENGTH, DEFAULT_ARTICLE_GLOB, DEFAULT_MIN_CJK_SHARE, inExportFolder, looksLikeArticle } from '../../server/src/annotations/articleRules';
+import { ARTICLE_SAMPLE_LENGTH, DEFAULT_ARTICLE_GLOB, DEFAULT_MIN_CJK_SHARE, inExportFolder, looksLikeArticle } from '../../server/src/lsp/protocol';
 
 export const ARTICLE_LANGUAGE = 'news-article';
 

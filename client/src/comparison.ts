@@ -13,7 +13,7 @@ import {
   type WireDisagreement,
   type WireRange,
   type Decision,
-} from '../../server/src/lsp/comparisonProtocol';
+} from '../../server/src/lsp/protocol';
 
 const SOURCE = 'News Annotator (comparison)';
 const ARTICLE_LANGUAGE = 'news-article';

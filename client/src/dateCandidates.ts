@@ -1,7 +1,7 @@
 // The full dates an article offers as its document date: in its file name, its header lines and its text (dates
 // after today included, which automatic detection skips). No VS Code import (unit-tested as it is).
 import * as path from 'path';
-import { HEADER_LINES, dateInFileName, parseDateString } from '../../server/src/core/documentDate';
+import { HEADER_LINES, dateInFileName, parseDateString } from '../../server/src/lsp/protocol';
 
 export interface DateCandidate {
   date: string;

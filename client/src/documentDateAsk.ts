@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseDateString } from '../../server/src/core/documentDate';
+import { parseDateString } from '../../server/src/lsp/protocol';
 import { DateCandidate, dateCandidates } from './dateCandidates';
 import { documentDateInputProblem } from './documentDateStatus';
 

@@ -70,7 +70,7 @@ export class DocumentDateStatus implements vscode.Disposable {
       return undefined;
     }
     try {
-      const info = await this.client().sendRequest<DocumentDateInfo>(DocumentDateRequest, { uri: document.uri.toString() });
+      const info = await this.client().sendRequest(DocumentDateRequest, { uri: document.uri.toString() });
       if (generation === this.generation) {
         this.show(info);
         if (!info.date && info.source === 'none') this.onNoDate?.(document);
@@ -121,7 +121,7 @@ export class DocumentDateStatus implements vscode.Disposable {
     }
     const params: SetDocumentDateParams = { uri: uri.toString(), date: date.trim() === '' ? null : date.trim() };
     try {
-      const info = await this.client().sendRequest<DocumentDateInfo>(SetDocumentDateRequest, params);
+      const info = await this.client().sendRequest(SetDocumentDateRequest, params);
       if (vscode.window.activeTextEditor?.document.uri.toString() === info.uri) this.show(info);
       this.log.info(`Document date of ${uri.toString()}: ${info.description} (${info.storeFile})`);
       return info;

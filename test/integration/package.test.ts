@@ -51,7 +51,7 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
     const deadline = Date.now() + 60_000;
     let analysis: AnalysisResponse | undefined;
     for (;;) {
-      analysis = await api.client.sendRequest<AnalysisResponse>(AnalysisRequest, { uri: document.uri.toString() }).catch(() => undefined);
+      analysis = await api.client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }).catch(() => undefined);
       const labels = new Set(analysis?.spans.map((s) => s.label));
       if (labels.has('DATE') && labels.has('MONEY') && (labels.has('ORG') || labels.has('LOC') || labels.has('PER'))) break;
       if (Date.now() > deadline) assert.fail(`labels found: ${[...labels].join(', ')}`);

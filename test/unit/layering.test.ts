@@ -124,3 +124,12 @@ test('the core, ner and analysis know nothing of VS Code or the protocol', () =>
   }
   assert.deepEqual(wrong, []);
 });
+
+test('the client imports from the server side only the protocol module (server/src/lsp/protocol.ts)', () => {
+  const wrong: string[] = [];
+  for (const [file, { local }] of graph) {
+    if (!file.startsWith('client/src/')) continue;
+    for (const target of local) if (target.startsWith('server/') && target !== 'server/src/lsp/protocol.ts') wrong.push(`${file} → ${target}`);
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ProgressType, ResponseError } from 'vscode-languageclient/node';
 import type { ClientSource } from '../tagging';
-import type { DatasetProgressValue } from '../../../server/src/lsp/exportProtocol';
+import type { DatasetProgressValue } from '../../../server/src/lsp/protocol';
 
 const progressType = new ProgressType<DatasetProgressValue>();
 const RUNNING_CONTEXT = 'newsAnnotator.datasetJobRunning';

@@ -11,11 +11,11 @@
 // It resolves with an ExportCommandResult.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExportSummary } from '../../../server/src/formats/exportCorpus';
+import type { ExportSummary } from '../../../server/src/lsp/protocol';
 import {
   DatasetFormatInfo, ExportCountsParams, ExportCountsRequest, ExportCountsResult, ExportFormatsRequest, ExportParams, ExportRequest, ExportResult,
-} from '../../../server/src/lsp/exportProtocol';
-import type { DocumentScope } from '../../../server/src/formats/exportScope';
+} from '../../../server/src/lsp/protocol';
+import type { DocumentScope } from '../../../server/src/lsp/protocol';
 import type { ClientSource } from '../tagging';
 import { DatasetJobs, JobCancelled } from './datasetJobs';
 import { countsText, errorMessage, isArticlePath, saveUnsavedArticles, toFsPath, workspaceFolderOf } from './shared';

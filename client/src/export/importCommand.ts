@@ -6,8 +6,8 @@
 // Options object (skips the pickers it answers):
 //   { "format": "doccano", "inputs": ["/data/out/all.jsonl"], "into": "/work/corpus", "includeSuggestions": false }
 import * as vscode from 'vscode';
-import type { ImportSummary } from '../../../server/src/formats/importDataset';
-import { ImportParams, ImportRequest, ImportResult } from '../../../server/src/lsp/exportProtocol';
+import type { ImportSummary } from '../../../server/src/lsp/protocol';
+import { ImportParams, ImportRequest, ImportResult } from '../../../server/src/lsp/protocol';
 import { DatasetJobs, JobCancelled } from './datasetJobs';
 import { ExportCommand } from './exportCommand';
 import { countsText, errorMessage, saveUnsavedArticles, toFsPath } from './shared';

@@ -1,7 +1,7 @@
 // Helpers shared by the export and import commands: paths, unsaved articles, counts, error messages.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { hasArticleExtension } from '../../../server/src/annotations/articleRules';
+import { hasArticleExtension } from '../../../server/src/lsp/protocol';
 
 /** An article file by its extension (annotations/articleRules.ts). */
 export const isArticlePath = hasArticleExtension;

@@ -2,9 +2,9 @@
 // then its labels with counts, then the tags; clicking a tag opens the article there.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { parseAnn } from '../../../server/src/annotations/annFile';
-import { articleBase, articleCandidates, inExportFolder } from '../../../server/src/annotations/articleRules';
-import type { TaggingState } from '../../../server/src/annotations/taggingProtocol';
+import { parseAnn } from '../../../server/src/lsp/protocol';
+import { articleBase, articleCandidates, inExportFolder } from '../../../server/src/lsp/protocol';
+import type { TaggingState } from '../../../server/src/lsp/protocol';
 import type { TaggingClient } from './taggingClient';
 import { forEachLimited } from './forEachLimited';
 import { toRange } from './decorations';

@@ -2,8 +2,8 @@
 // arguments (code actions, the tree view, tests). Every command resolves to the server's TaggingOpResult after the
 // .ann is on disk and the new state is applied, or to undefined when there was nothing to act on.
 import * as vscode from 'vscode';
-import type { LabelDefinition } from '../../../server/src/annotations/labelSchema';
-import type { TaggingOp, TaggingOpResult, TaggingState } from '../../../server/src/annotations/taggingProtocol';
+import type { LabelDefinition } from '../../../server/src/lsp/protocol';
+import type { TaggingOp, TaggingOpResult, TaggingState } from '../../../server/src/lsp/protocol';
 import type { TaggingClient } from './taggingClient';
 import { toRange } from './decorations';
 

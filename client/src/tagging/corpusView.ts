@@ -3,8 +3,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   ANN_EXTENSION, DEFAULT_ARTICLE_GLOB, DEFAULT_MIN_CJK_SHARE, NEWS_EXTENSION, REVIEW_SUFFIX, articleBase, articleCandidates,
-  hasArticleExtension, inExportFolder, looksLikeArticle,
-} from '../../../server/src/annotations/articleRules';
+  hasArticleExtension, inExportFolder, looksLikeArticle, parseAnn,
+} from '../../../server/src/lsp/protocol';
 import type { TaggingClient } from './taggingClient';
 import { forEachLimited } from './forEachLimited';
 
@@ -187,7 +187,7 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     }
     try {
       const ann = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(base + ANN_EXTENSION))).toString('utf8');
-      tags = ann.split('\n').filter((l) => /^T\d+\t/.test(l)).length;
+      tags = parseAnn(ann).tags.length; // the shared .ann parser, as the tag store reads it
     } catch {
       // no .ann yet
     }

@@ -7,7 +7,7 @@
 // span, suggestions as "LABEL?") are inlay hints: VS Code lays them out with the text and wraps lines around them,
 // so a label never pushes text past the right edge.
 import * as vscode from 'vscode';
-import type { TaggingState, WireRange } from '../../../server/src/annotations/taggingProtocol';
+import type { TaggingState, WireRange } from '../../../server/src/lsp/protocol';
 import type { TaggingClient } from './taggingClient';
 import { CONFIRMED_TINT_ALPHA, labelShades } from './labelColours';
 import { ARTICLE_LANGUAGE } from '../articleFiles';

@@ -3,7 +3,7 @@
 // server/src/checks/tagIntegrity.ts; severities from newsAnnotator.diagnostics.rules), malformed lines of the .ann
 // (in the .ann) and problems of the label schema (in the schema file).
 import * as vscode from 'vscode';
-import type { TaggingState } from '../../../server/src/annotations/taggingProtocol';
+import type { TaggingState } from '../../../server/src/lsp/protocol';
 import type { TaggingClient } from './taggingClient';
 import { toRange } from './decorations';
 

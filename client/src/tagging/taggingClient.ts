@@ -9,7 +9,7 @@ import {
   TaggingState,
   TaggingStateNotification,
   TaggingStateRequest,
-} from '../../../server/src/annotations/taggingProtocol';
+} from '../../../server/src/lsp/protocol';
 
 export class TaggingClient implements vscode.Disposable {
   private readonly states = new Map<string, TaggingState>();
@@ -37,7 +37,7 @@ export class TaggingClient implements vscode.Disposable {
   /** Asks the server for an article's state (opening it there if needed). */
   async refresh(uri: vscode.Uri): Promise<TaggingState> {
     const c = await this.started();
-    const state = await c.sendRequest<TaggingState>(TaggingStateRequest, { uri: uri.toString() });
+    const state = await c.sendRequest(TaggingStateRequest, { uri: uri.toString() });
     this.update(state);
     return state;
   }
@@ -45,7 +45,7 @@ export class TaggingClient implements vscode.Disposable {
   /** Runs one operation on an article; the returned state is already applied to the views when this resolves. */
   async run(uri: vscode.Uri, op: TaggingOp): Promise<TaggingOpResult> {
     const c = await this.started();
-    const result = await c.sendRequest<TaggingOpResult>(TaggingOpRequest, { uri: uri.toString(), op });
+    const result = await c.sendRequest(TaggingOpRequest, { uri: uri.toString(), op });
     this.update(result.state);
     return result;
   }

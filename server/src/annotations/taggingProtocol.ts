@@ -1,5 +1,7 @@
-// Messages between the extension client and the language server for tagging. Plain types and method names only,
-// so the client, the server and the tests can import this file without pulling in either library.
+// Messages between the extension client and the language server for tagging: plain types and typed request and
+// notification types (vscode-languageserver-protocol, shared by both sides' libraries, as vscode-eslint does), so
+// the compiler checks the parameters and results on both sides. The client reaches it through lsp/protocol.ts.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { LabelDefinition } from './labelSchema';
 import type { NormalisedValues } from './annFile';
 import type { TagFinding } from '../checks/tagIntegrity';
@@ -117,8 +119,8 @@ export interface DocumentUriParams {
 }
 
 /** Server → client: the state of an article changed (edits, outside changes, schema). */
-export const TaggingStateNotification = 'newsAnnotator/taggingState';
+export const TaggingStateNotification = new NotificationType<TaggingState>('newsAnnotator/taggingState');
 /** Client → server: the state of an article (TaggingState). */
-export const TaggingStateRequest = 'newsAnnotator/getTaggingState';
+export const TaggingStateRequest = new RequestType<DocumentUriParams, TaggingState, void>('newsAnnotator/getTaggingState');
 /** Client → server: one tagging operation (TaggingOpParams → TaggingOpResult). */
-export const TaggingOpRequest = 'newsAnnotator/taggingOp';
+export const TaggingOpRequest = new RequestType<TaggingOpParams, TaggingOpResult, void>('newsAnnotator/taggingOp');

@@ -4,6 +4,7 @@ import type { Decision } from '../agreement/adjudication';
 
 export type { Decision };
 import type { DisagreementKind } from '../agreement/disagreements';
+import type { WireRange } from '../annotations/taggingProtocol';
 
 /** Whose tags to compare with: a folder laid out like the workspace, or a git branch of the workspace's repository. */
 export type OtherAnnotator = { folder: string } | { branch: string };
@@ -23,15 +24,6 @@ export interface AdjudicateParams extends ComparisonParams {
   decision: Decision;
 }
 
-interface WirePosition {
-  line: number;
-  character: number;
-}
-
-export interface WireRange {
-  start: WirePosition;
-  end: WirePosition;
-}
 
 export interface ComparedTag {
   label: string;

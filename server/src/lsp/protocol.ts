@@ -1,7 +1,8 @@
 // Messages between the extension client and the language server beyond the standard protocol.
-// Plain types only, so both sides (and the tests) can import this file without pulling in either library.
+// Plain types and typed request types (vscode-languageserver-protocol, which both sides' libraries share).
 import type { AnalysisResult, DctSource, LabelGroup } from '../core/types';
 import type { ExplicitDateOrigin } from '../core/describe';
+import { RequestType } from 'vscode-languageserver-protocol';
 
 /** The one document-date validator (dependency-free), for the editor's "Set Document Date" box. */
 export { checkDocumentDate } from '../core/documentDateFormat';
@@ -37,8 +38,29 @@ export interface SetDocumentDateParams {
   date: string | null;
 }
 
-export const DocumentDateRequest = 'newsAnnotator/documentDate';
-export const SetDocumentDateRequest = 'newsAnnotator/setDocumentDate';
-/** The current analysis of a document (code-point spans and DCT), e.g. for tests and tools. */
-export const AnalysisRequest = 'newsAnnotator/analysis';
 export type AnalysisResponse = AnalysisResult & { uri: string; version: number };
+
+/** The document date in use for a document. */
+export const DocumentDateRequest = new RequestType<DocumentParams, DocumentDateInfo, void>('newsAnnotator/documentDate');
+/** Stores (or with null, forgets) the date of a document; answers with the date now in use. */
+export const SetDocumentDateRequest = new RequestType<SetDocumentDateParams, DocumentDateInfo, void>('newsAnnotator/setDocumentDate');
+/** The current analysis of a document (code-point spans and DCT), e.g. for tests and tools. */
+export const AnalysisRequest = new RequestType<DocumentParams, AnalysisResponse, void>('newsAnnotator/analysis');
+
+// ---------------------------------------------------------------------------------------------------------------
+// The one module the extension client imports from the server side (checked by test/unit/layering.test.ts): the
+// other protocol modules, and the few shared pieces the editor applies itself (the article rules, the .ann parser,
+// the document-date validator and date candidates, the label schema's and the export's result types).
+export * from '../annotations/taggingProtocol';
+export * from './exportProtocol';
+export * from './comparisonProtocol';
+export {
+  ANN_EXTENSION, ARTICLE_SAMPLE_LENGTH, DEFAULT_ARTICLE_GLOB, DEFAULT_MIN_CJK_SHARE, NEWS_EXTENSION, REVIEW_SUFFIX,
+  articleBase, articleCandidates, hasArticleExtension, inExportFolder, looksLikeArticle,
+} from '../annotations/articleRules';
+export { parseAnn } from '../annotations/annFile';
+export { HEADER_LINES, dateInFileName, parseDateString } from '../core/documentDate';
+export type { LabelDefinition } from '../annotations/labelSchema';
+export type { ExportSummary } from '../formats/exportCorpus';
+export type { DocumentScope } from '../formats/exportScope';
+export type { ImportSummary } from '../formats/importDataset';
