@@ -21,11 +21,14 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
     assert.ok(!relative.startsWith('..') && !path.isAbsolute(relative), `${extension.extensionPath} is inside ${installedIn}`);
   });
 
-  it('ships its bundles, grammar, translations, model and nodejieba with its native build and dictionaries', () => {
+  it('ships its bundles (the entity worker and piscina too), grammar, translations, model and nodejieba with its native build and dictionaries', () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     for (const file of [
       'dist/client/extension.js',
       'dist/server/server.js',
+      // the server's entity worker thread and the pool that starts it (external to the bundle)
+      'dist/server/entityWorker.js',
+      'node_modules/piscina/dist/worker.js',
       'syntaxes/news-article.tmLanguage.json',
       'media/news-annotator.svg',
       'package.nls.zh-cn.json',
