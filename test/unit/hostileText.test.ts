@@ -56,3 +56,20 @@ test('analyze of a text with 200,000 figures returns them all (no stack overflow
   assert.equal(result.spans.length, 200_000);
   assert.equal(result.spans[0].text, '3个');
 });
+
+test('entity post-rules run block by block on long texts (linear time) with the same result as on the whole text', () => {
+  // 1 M characters of news took 21 s of CPU against 1.1 s for 100 k (post-rules rebuilt the span list per match).
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  const { entityRecogniser } = require('../../server/src/ner/entities') as typeof import('../../server/src/ner/entities');
+  const { applyPostRules } = require('../../server/src/ner/postRules') as typeof import('../../server/src/ner/postRules');
+  const dir = path.join(__dirname, '..', 'fixtures', 'corpus');
+  const news = fs.readdirSync(dir).filter((f) => /\.(news|txt)$/.test(f)).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n') + '\n';
+  const text = news.repeat(Math.ceil(45_000 / news.length)).slice(0, 45_000); // three blocks
+  const recogniser = entityRecogniser();
+  const gazetteer = recogniser.model.extractor.config.gazetteer;
+  const whole = applyPostRules(text, recogniser.recognise(text, { postRules: false }), { isAdminName: (n) => (gazetteer.kindOf(n) & 1) !== 0 });
+  const blocks = recogniser.recognise(text);
+  assert.ok(blocks.length > 500);
+  assert.deepEqual(blocks, whole);
+});

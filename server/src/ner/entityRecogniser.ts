@@ -7,6 +7,9 @@ import { NerModel, calibratedConfidence } from './model';
 import { TextRange, splitDecodingUnits } from './decodingUnits';
 import { EntitySpan, applyPostRules } from './postRules';
 
+/** Characters of text the post-rules see at once (see recognise). */
+const POST_RULE_BLOCK = 20_000;
+
 export interface SentenceResult {
   cp: CodePoints;
   /** Code-point ranges within the sentence. */
@@ -69,7 +72,34 @@ export class EntityRecogniser {
     spans.sort((x, y) => x.start - y.start);
     if (options.postRules === false) return spans;
     const gazetteer = this.model.extractor.config.gazetteer;
-    return applyPostRules(text, spans, { isAdminName: (name) => (gazetteer.kindOf(name) & 1) !== 0 });
+    const context = { isAdminName: (name: string) => (gazetteer.kindOf(name) & 1) !== 0 };
+    // The post-rules rebuild the span list for each rule match, so on a whole long text they take time growing with
+    // the square of its length (1 M characters of news: 21 s against 1.1 s for 100 k). They run on blocks of about
+    // POST_RULE_BLOCK characters instead, cut at a line break that no span crosses.
+    const out: EntitySpan[] = [];
+    let from = 0;
+    let k = 0;
+    let next = 0;
+    while (from < text.length) {
+      let cut = text.length;
+      if (text.length - from > POST_RULE_BLOCK) {
+        cut = -1;
+        for (let at = text.indexOf('\n', from + POST_RULE_BLOCK); at >= 0; at = text.indexOf('\n', at + 1)) {
+          while (k < spans.length && spans[k].end <= at) k++;
+          if (k >= spans.length || spans[k].start > at) {
+            cut = at + 1;
+            break;
+          }
+        }
+        if (cut < 0) cut = text.length;
+      }
+      // spans are sorted by start and none crosses the cut
+      const block: EntitySpan[] = [];
+      for (; next < spans.length && spans[next].start < cut; next++) block.push({ ...spans[next], start: spans[next].start - from, end: spans[next].end - from });
+      for (const sp of applyPostRules(text.slice(from, cut), block, context)) out.push({ ...sp, start: sp.start + from, end: sp.end + from });
+      from = cut;
+    }
+    return out;
   }
 
   /** Tags the text of `parts` (consecutive units) decoded as one sentence; pushes spans with offsets into `text`. */
