@@ -246,11 +246,6 @@ for (const w of [...HOLIDAY_NAMES, ...SOLAR_TERMS]) {
     NAMED_DAY_ONLY_FIRST[c] = 1;
   }
 }
-/** Characters a year before a holiday may start with: digits, Chinese numerals, 今去明前后…, era names. */
-const YEAR_FIRST = new Uint8Array(65536);
-for (const w of [...Object.keys(REL_YEAR), ...Object.keys(ERAS), ...CN_NUM_CHARS]) YEAR_FIRST[w.charCodeAt(0)] = 1;
-for (let c = 0x30; c <= 0x39; c++) YEAR_FIRST[c] = 1;
-for (let c = 0xff10; c <= 0xff19; c++) YEAR_FIRST[c] = 1;
 markStarts(HOLIDAY_NAMES);
 markStarts(SOLAR_TERMS);
 markStarts(['自', '从', '從', '约', '大约', '逾', '超', '不足', '不到', '半', '多', '数', '几', '第', '上半', '下半',
@@ -765,6 +760,14 @@ class DateScanner {
         p = yr.end;
       }
     }
+    // 2023年国庆节, 去年除夕, 明年的端午节, 今年立秋 (holidays.ts, solarTerms.ts).
+    if (y !== undefined) {
+      const q = t[p] === '的' ? p + 1 : p;
+      if (NAMED_DAY_FIRST[t.charCodeAt(q)] === 1) {
+        const nd = this.namedDayAt(i, q, y);
+        if (nd) return t.startsWith('每年的', i - 3) ? undefined : nd;
+      }
+    }
     const inherit = this.inherited(i);
 
     // The first / last N weeks, days or months of a named year: 2021年的前2周, 今年的最後 3 週.
@@ -1117,34 +1120,14 @@ class DateScanner {
    * one, the occurrence nearest the DCT; the others the year written or the DCT's year.
    */
   private namedDay(i: number): { end: number; value: DateValue } | undefined {
+    return NAMED_DAY_FIRST[this.text.charCodeAt(i)] === 1 ? this.namedDayAt(i, i, undefined) : undefined;
+  }
+
+  /** The holiday or solar term at p after the year y written from i (undefined: no year written). */
+  private namedDayAt(i: number, p: number, year: number | null | undefined): { end: number; value: DateValue } | undefined {
     const t = this.text;
-    let p = i;
-    let y: number | null = null;
-    let named = false;
-    const c = t.charCodeAt(i);
-    if (NAMED_DAY_FIRST[c] === 0) {
-      // A year first (2023年国庆节, 去年中秋): only worth reading when a holiday could start within a few characters.
-      if (YEAR_FIRST[c] === 0) return undefined;
-      let k = i + 1;
-      const last = Math.min(t.length, i + 7);
-      while (k < last && NAMED_DAY_FIRST[t.charCodeAt(k)] === 0) k++;
-      if (k === last) return undefined;
-    }
-    const yr = YEAR_FIRST[c] === 0 ? undefined : this.eraYear(p) ?? this.year(p);
-    if (yr) {
-      y = yr.y;
-      named = true;
-      p = yr.end;
-    } else {
-      const ry = this.word(p, REL_YEAR);
-      if (ry && !insideWord(t, p, ry[0])) {
-        y = this.dct ? this.dct.y + ry[1] : null;
-        named = true;
-        p += ry[0].length;
-      }
-    }
-    if (named && t[p] === '的') p++;
-    if (NAMED_DAY_FIRST[t.charCodeAt(p)] === 0) return undefined;
+    const named = year !== undefined;
+    const y = year ?? null;
     const h = matchHoliday(t, p, named);
     if (h) return this.holidayValue(i, h.holiday, h.period, h.end, named ? y : undefined);
     const st = matchSolarTerm(t, p, named);
