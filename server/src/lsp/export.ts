@@ -4,6 +4,7 @@
 // Before reading anything, tag writes still waiting for a pause in typing are flushed, and an article open in the
 // editor whose text differs from the file on disk (unsaved edits) stops the request: its tags refer to the editor's
 // text, so exporting the file would pair them with the wrong text.
+import { realPath } from '../core/safeFiles';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -105,8 +106,9 @@ function invalid(message: string): ResponseError<void> {
 }
 
 function inside(file: string, folderOrFile: string): boolean {
-  const f = path.resolve(file);
-  const p = path.resolve(folderOrFile);
+  // real paths: a folder reached through a symbolic link is the folder it leads to
+  const f = realPath(file);
+  const p = realPath(folderOrFile);
   return f === p || f.startsWith(p.endsWith(path.sep) ? p : p + path.sep);
 }
 
