@@ -4,13 +4,13 @@
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { format } from 'util';
 import { chromium, Browser } from 'playwright-core';
 import { CHROMIUM, CODE_SERVER_ENTRY, NODE24_BIN, WORK_DIR } from './hostPaths';
 import { installHost } from './installHost';
+import { freePort } from './freePort';
 
 export interface CodeServerOptions {
   /** Folder to open. */
@@ -34,17 +34,6 @@ export interface RunningCodeServer {
   env: NodeJS.ProcessEnv;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function get(url: string): Promise<number> {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { freePort } from './freePort';
 
 export const REDIS_SERVER = process.env.NEWS_ANNOTATOR_REDIS_SERVER ?? '/usr/bin/redis-server';
 
@@ -23,17 +24,6 @@ export interface LocalRedis {
   restart(): Promise<void>;
   /** Stops it and removes its data folder. */
   dispose(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function ping(port: number): Promise<boolean> {

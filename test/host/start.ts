@@ -5,7 +5,8 @@
 // NEWS_ANNOTATOR_PASSWORD=… makes the workbench ask for that password (it is always bound to 127.0.0.1 only).
 import { spawn, spawnSync } from 'child_process';
 import * as path from 'path';
-import { freePort, startCodeServer } from './codeServer';
+import { startCodeServer } from './codeServer';
+import { freePort } from './freePort';
 import { REPO_ROOT } from './hostPaths';
 
 function arg(name: string): string | undefined {

@@ -140,11 +140,11 @@ describe('News Annotator in a real VS Code', function () {
     const tokens = await semanticTokens(document, (t) => t.some((x) => x.type === 'newsTime'));
     const byText = (text: string) => tokens.find((t) => t.text === text);
     assert.equal(byText('二季度以来')?.type ?? byText('二季度')?.type, 'newsDate', JSON.stringify(tokens.slice(0, 20)));
-    assert.equal(byText('上午9时30分')?.type, 'newsTime');
+    assert.equal(byText('6月19日上午9时30分')?.type, 'newsTime', 'a date with its time of day is one TIME span');
     assert.equal(byText('两天')?.type, 'newsDuration');
     assert.ok(tokens.every((t) => t.modifiers.includes('suggestion')), 'machine output carries the suggestion modifier');
     // Each token covers exactly the text of a span the server found (code points → UTF-16 survives the astral 𠮷).
-    const analysis = await (await api()).client.sendRequest(AnalysisRequest, { uri: document.uri.toString() });
+    const analysis = await (await api()).client.sendRequest<AnalysisResponse>(AnalysisRequest.method, { uri: document.uri.toString() });
     assert.deepEqual(
       tokens.map((t) => t.text),
       analysis.spans.map((s) => s.text),
@@ -177,7 +177,7 @@ describe('News Annotator in a real VS Code', function () {
   it('hovers an entity with its type, confidence and the number of other mentions of the same text', async () => {
     const document = await openArticle('hangzhou-industry.news');
     const analysis = await until('an entity in the analysis', async () => {
-      const result = await (await api()).client.sendRequest(AnalysisRequest, { uri: document.uri.toString() });
+      const result = await (await api()).client.sendRequest<AnalysisResponse>(AnalysisRequest.method, { uri: document.uri.toString() });
       return result.spans.some((s) => s.label === 'LOC' || s.label === 'ORG' || s.label === 'PER') ? result : undefined;
     });
     const entity = analysis.spans.find((s) => s.label === 'LOC' || s.label === 'ORG' || s.label === 'PER')!;

@@ -62,7 +62,9 @@ describe('Export and import from the editor', function () {
     fs.writeFileSync(path.join(articles, 'a.ann'), tag('T1', 'ORG', A_TEXT, '温州市财政局') + tag('T2', 'PER', A_TEXT, '王建国') + tag('T3', 'PERCENT', A_TEXT, '12%'));
     fs.writeFileSync(path.join(articles, 'sub', 'b.news'), B_TEXT);
     fs.writeFileSync(path.join(articles, 'sub', 'b.ann'), tag('T1', 'ORG', B_TEXT, '杭州市统计局') + tag('T2', 'MONEY', B_TEXT, '3000亿元'));
-    fs.writeFileSync(path.join(articles, 'empty.txt'), '');
+    // an empty article (a .news file is always one) is a document with no entities; an English .txt is no article
+    fs.writeFileSync(path.join(articles, 'empty.news'), '');
+    fs.writeFileSync(path.join(articles, 'README.txt'), 'This folder holds two test articles.\n');
   });
 
   after(async () => {
@@ -92,6 +94,7 @@ describe('Export and import from the editor', function () {
     assert.strictEqual(s.documents, 3);
     assert.deepStrictEqual(s.tagsPerLabel, { ORG: 2, PER: 1, PERCENT: 1, MONEY: 1 });
     assert.deepStrictEqual(s.documentsPerSplit, { all: 3 });
+    assert.deepStrictEqual(s.leftOut.map((f) => path.basename(f)), ['README.txt'], 'a file that is no article is left out and reported');
     for (const f of s.filesWritten) assert.ok(fs.existsSync(f), `${f} exists`);
     const jsonl = path.join(out, 'doccano', 'all.jsonl');
     assert.ok(s.filesWritten.includes(jsonl), s.filesWritten.join('\n'));

@@ -53,11 +53,17 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
     await vscode.window.showTextDocument(document);
     const deadline = Date.now() + 60_000;
     let analysis: AnalysisResponse | undefined;
+    let lastError = '';
     for (;;) {
-      analysis = await api.client.sendRequest(AnalysisRequest, { uri: document.uri.toString() }).catch(() => undefined);
+      // By method name: this test bundle holds its own copy of vscode-jsonrpc, whose RequestType objects the
+      // extension's client does not recognise ("Unknown parameter structure auto").
+      analysis = await api.client.sendRequest<AnalysisResponse>(AnalysisRequest.method, { uri: document.uri.toString() }).catch((e) => {
+        lastError = String(e?.message ?? e);
+        return undefined;
+      });
       const labels = new Set(analysis?.spans.map((s) => s.label));
       if (labels.has('DATE') && labels.has('MONEY') && (labels.has('ORG') || labels.has('LOC') || labels.has('PER'))) break;
-      if (Date.now() > deadline) assert.fail(`labels found: ${[...labels].join(', ')}`);
+      if (Date.now() > deadline) assert.fail(`labels found: ${[...labels].join(', ')}${lastError ? `; last error: ${lastError}` : ''}`);
       await new Promise((r) => setTimeout(r, 250));
     }
     assert.equal(analysis!.dct.source, 'header');

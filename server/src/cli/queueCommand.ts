@@ -247,8 +247,16 @@ function fileInput(input: unknown): { file: string; readFrom: string; dct?: stri
   return { file: i.file, readFrom: i.absolute, dct: i.dct, groups: i.groups };
 }
 
-async function status(argv: string[]): Promise<number> {
-  const parsed = command.parse(argv, COMMON);
+/**
+ * The common part of `status NAME` and `results NAME`: parse, reach Redis, find the run, hand it to `use`, close.
+ * Exit 2 when Redis cannot be reached or fails, 1 when there is no such run.
+ */
+async function withRun(
+  argv: string[],
+  extra: Parameters<typeof command.parse>[1],
+  use: (queue: CorpusQueue, record: RunRecord, values: Record<string, unknown>) => Promise<number>,
+): Promise<number> {
+  const parsed = command.parse(argv, { ...COMMON, ...extra });
   if (typeof parsed === 'number') return parsed;
   const conn = connection(parsed.values);
   if (typeof conn === 'string') return command.usageError(conn);
@@ -267,6 +275,17 @@ async function status(argv: string[]): Promise<number> {
       process.stderr.write(`news-annotator queue: no run '${name}'\n`);
       return 1;
     }
+    return await use(queue, record, parsed.values);
+  } catch (err) {
+    process.stderr.write(`news-annotator queue: ${(err as Error).message}\n`);
+    return 2;
+  } finally {
+    await queue.close();
+  }
+}
+
+function status(argv: string[]): Promise<number> {
+  return withRun(argv, {}, async (queue, record) => {
     const states = await queue.states(record);
     const counts = new Map<string, number>();
     for (const s of states) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
@@ -278,39 +297,9 @@ async function status(argv: string[]): Promise<number> {
       if (s.state === 'failed') process.stdout.write(`  dead letter: job ${i} (${s.attemptsMade} attempts): ${s.failedReason}\n`);
     });
     return counts.get('failed') ? 1 : 0;
-  } catch (err) {
-    process.stderr.write(`news-annotator queue: ${(err as Error).message}\n`);
-    return 2;
-  } finally {
-    await queue.close();
-  }
+  });
 }
 
-async function results(argv: string[]): Promise<number> {
-  const parsed = command.parse(argv, { ...COMMON, out: { type: 'string' } });
-  if (typeof parsed === 'number') return parsed;
-  const conn = connection(parsed.values);
-  if (typeof conn === 'string') return command.usageError(conn);
-  const [name] = parsed.positionals;
-  if (!name) return command.usageError('give the run name');
-  try {
-    await checkReachable(conn);
-  } catch (err) {
-    process.stderr.write(`news-annotator queue: ${(err as Error).message}\n`);
-    return 2;
-  }
-  const queue = new CorpusQueue(conn);
-  try {
-    const record = await queue.run(name);
-    if (!record) {
-      process.stderr.write(`news-annotator queue: no run '${name}'\n`);
-      return 1;
-    }
-    return await writeResults(queue, record, parsed.values.out);
-  } catch (err) {
-    process.stderr.write(`news-annotator queue: ${(err as Error).message}\n`);
-    return 2;
-  } finally {
-    await queue.close();
-  }
+function results(argv: string[]): Promise<number> {
+  return withRun(argv, { out: { type: 'string' } }, (queue, record, values) => writeResults(queue, record, values.out as string | undefined));
 }
