@@ -28,6 +28,8 @@ export interface WireTag extends NormalisedValues {
 
 export interface WireSuggestion extends NormalisedValues {
   key: string;
+  /** Set for a suggestion learned from the workspace's tags (online adaptation): how many tags it comes from. */
+  learned?: number;
   label: string;
   text: string;
   start: number;

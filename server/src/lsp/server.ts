@@ -37,6 +37,7 @@ import {
 import { LEGEND, encodeTokens, mergeTokenSpans, tokenEdits } from './semanticTokens';
 import { createEntityPool } from './entityPool';
 import { registerTagging } from './tagging';
+import { SuggestionLearning } from './suggestionLearning';
 import { registerDiagnostics } from './diagnostics';
 import { registerExport } from './export';
 import { registerComparison } from './comparison';
@@ -97,6 +98,7 @@ connection.onInitialized(() => {
     const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
     roots = folders.map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
     store.setRoots(roots);
+    learning.rootsChanged();
     cache.clear();
     refreshSemanticTokens();
   });
@@ -295,7 +297,8 @@ export const context: ServerContext = {
 };
 
 // Further features register here, one line each (ENGINEER TAGGING: `registerTagging(context);` from './tagging').
-const tagging = registerTagging(context);
+const learning = new SuggestionLearning(() => roots);
+const tagging = registerTagging(context, learning);
 registerDiagnostics(context);
 registerExport(context, tagging);
 registerComparison(context, tagging);

@@ -19,6 +19,8 @@ export interface NewsAnnotatorSettings {
   largeFileThreshold: number;
   /** newsAnnotator.articleFiles and newsAnnotator.articleMinCjkShare: the article rule (annotations/articleRules.ts). */
   articles: ArticleRuleSettings;
+  /** newsAnnotator.suggestions.learnFromTags: suggest tagged strings where they recur (annotations/suggestionMemory.ts). */
+  suggestions: { learnFromTags: boolean };
 }
 
 /** The settings the analysis reads (the same type; the name the analysis cache uses). */
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: NewsAnnotatorSettings = {
   documentDate: '',
   largeFileThreshold: DEFAULT_LARGE_FILE_THRESHOLD,
   articles: { glob: DEFAULT_ARTICLE_GLOB, minShare: DEFAULT_MIN_CJK_SHARE },
+  suggestions: { learnFromTags: true },
 };
 
 /** Each setting this module reads, by its full key, with its default as package.json declares it. */
@@ -38,6 +41,7 @@ export const SETTING_DEFAULTS: Record<string, unknown> = {
   'newsAnnotator.largeFileThreshold': DEFAULT_SETTINGS.largeFileThreshold,
   'newsAnnotator.articleFiles': DEFAULT_SETTINGS.articles.glob,
   'newsAnnotator.articleMinCjkShare': DEFAULT_SETTINGS.articles.minShare,
+  'newsAnnotator.suggestions.learnFromTags': DEFAULT_SETTINGS.suggestions.learnFromTags,
 };
 
 /** Settings as the client sent them (section newsAnnotator), anything missing or malformed replaced by the default. */
@@ -48,6 +52,7 @@ export function normaliseSettings(raw: unknown): NewsAnnotatorSettings {
     largeFileThreshold?: unknown;
     articleFiles?: unknown;
     articleMinCjkShare?: unknown;
+    suggestions?: { learnFromTags?: unknown };
   };
   const enabled = r.labels?.enabled ?? {};
   const flag = (g: LabelGroup) => (typeof enabled[g] === 'boolean' ? (enabled[g] as boolean) : DEFAULT_SETTINGS.labels.enabled[g]);
@@ -61,6 +66,9 @@ export function normaliseSettings(raw: unknown): NewsAnnotatorSettings {
     articles: {
       glob: typeof r.articleFiles === 'string' ? r.articleFiles.trim() : DEFAULT_SETTINGS.articles.glob,
       minShare: typeof share === 'number' && share >= 0 && share <= 1 ? share : DEFAULT_SETTINGS.articles.minShare,
+    },
+    suggestions: {
+      learnFromTags: typeof r.suggestions?.learnFromTags === 'boolean' ? r.suggestions.learnFromTags : DEFAULT_SETTINGS.suggestions.learnFromTags,
     },
   };
 }

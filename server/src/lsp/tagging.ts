@@ -26,6 +26,8 @@ import {
 } from '../annotations/taggingProtocol';
 import { filePathOf } from './documentAnalysis';
 import type { ServerContext } from './serverContext';
+import type { SuggestionLearning, WorkspaceMemory } from './suggestionLearning';
+import type { AdaptedSpan } from '../annotations/suggestionMemory';
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(ALL_LABELS);
 /** Delay after the last keystroke before the .ann is rewritten and the client gets the new state. */
@@ -53,6 +55,15 @@ interface Session {
   /** Hashes of the texts this article had while open (to recognise discarded edits on close). */
   seen: Set<number>;
   timer?: NodeJS.Timeout;
+  /** The analysis' spans before online adaptation, and the document version they belong to. */
+  raw: readonly Span[];
+  rawVersion: number;
+  /** newsAnnotator.suggestions.learnFromTags for this article. */
+  learnFromTags: boolean;
+  /** The workspace memory of rejections and tagged strings (suggestionLearning.ts); undefined without one. */
+  memory?: WorkspaceMemory;
+  /** The last adaptation of token spans (same input array and memory revision: same answer). */
+  tokenCache?: { input: readonly Span[]; revision: number; learn: boolean; text: string; output: readonly Span[] };
 }
 
 const MAX_SEEN = 5000;
@@ -71,13 +82,15 @@ function remember(session: Session, text: string): void {
 
 /** The part of the server context tagging needs (so the benchmark and tests can drive it without a connection). */
 export type TaggingHost = Pick<ServerContext, 'documents' | 'analysis' | 't'> &
-  Partial<Pick<ServerContext, 'connection' | 'setConfirmedSpans' | 'refreshSemanticTokens' | 'workspaceRoots'>>;
+  Partial<Pick<ServerContext, 'connection' | 'setConfirmedSpans' | 'refreshSemanticTokens' | 'workspaceRoots' | 'settings'>>;
 
 export class TaggingService {
   private readonly sessions = new Map<string, Session>();
   private readonly schemaCache = new Map<string, { stamp: string; info: SchemaInfo }>();
 
-  constructor(private readonly host: TaggingHost) {}
+  constructor(private readonly host: TaggingHost, private readonly learning?: SuggestionLearning) {
+    learning?.onDidChange((entry) => this.readapt(entry));
+  }
 
   /** Starts tracking an article: reads its .ann and sidecar, watches them. */
   async open(document: TextDocument): Promise<Session> {
@@ -92,12 +105,16 @@ export class TaggingService {
       read = files.read();
     }
     const store = new DocumentAnnotations(document.getText(), read.ann, read.review, schema.schema);
-    const session: Session = { uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision, seen: new Set() };
+    const session: Session = {
+      uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision, seen: new Set(),
+      raw: [], rawVersion: -1, learnFromTags: true, memory: this.learning?.forPath(path),
+    };
     remember(session, document.getText());
     if (read.annError) session.blocked = this.blockedMessage(read.annError);
     if (read.reviewError) session.storageError = read.reviewError;
     if (read.review !== undefined && store.reviewErrors.length) session.brokenReview = read.review;
     this.sessions.set(document.uri, session);
+    if (session.memory && !session.blocked) this.noteTags(session);
     files?.watch((changes) => this.outsideChange(session, changes));
     await this.refreshMachine(session);
     this.write(session);
@@ -173,7 +190,9 @@ export class TaggingService {
     clearTimeout(session.timer);
     await this.refreshMachine(session);
     const t0 = performance.now();
+    const before = session.memory ? decisions(session.store) : undefined;
     const { result, target } = this.apply(session, document, params.op);
+    if (before && result.changed) this.learnFrom(session, before, params.op.op === 'undo');
     const t1 = performance.now();
     this.write(session);
     const t2 = performance.now();
@@ -205,10 +224,14 @@ export class TaggingService {
     return this.sessions.get(uri)?.store.tags();
   }
 
-  /** Machine spans minus the rejected suggestions and labels outside the schema, for the semantic tokens. */
+  /**
+   * Machine spans minus the rejected suggestions and labels outside the schema, plus what the workspace learned
+   * (online adaptation), for the semantic tokens.
+   */
   visibleSuggestions(uri: string, spans: readonly Span[]): readonly Span[] {
     const session = this.sessions.get(uri);
     if (!session) return spans;
+    spans = this.adaptTokens(session, spans);
     const labels = new Set(session.schema.schema.labels.map((l) => l.name));
     const keys = new Set(session.store.rejected().map((r) => `${r.start}:${r.end}:${r.label}`));
     if (keys.size === 0) return spans.every((s) => labels.has(s.label)) ? spans : spans.filter((s) => labels.has(s.label));
@@ -229,6 +252,7 @@ export class TaggingService {
     const tags = store.tags().map((t) => ({ ...t, range: range(t.start, t.end) }));
     const suggestions = store.suggestions().map((s) => ({
       key: s.key, label: s.label, text: s.text, start: s.start, end: s.end, ...valuesOf(s), range: range(s.start, s.end),
+      ...((s as AdaptedSpan).learned ? { learned: (s as AdaptedSpan).learned } : {}),
     }));
     const mismatches = store.mismatches().map((m) => ({
       id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end,
@@ -352,6 +376,13 @@ export class TaggingService {
   private async refreshMachine(session: Session): Promise<void> {
     const document = this.host.documents.get(session.uri);
     if (!document || session.machineVersion === document.version) return;
+    if (session.memory && this.host.settings) {
+      try {
+        session.learnFromTags = (await this.host.settings(session.uri)).suggestions.learnFromTags;
+      } catch {
+        // the default stays
+      }
+    }
     let spans: readonly Span[] = [];
     try {
       spans = (await this.host.analysis(session.uri))?.result.spans ?? [];
@@ -360,8 +391,88 @@ export class TaggingService {
     }
     const now = this.host.documents.get(session.uri);
     if (!now || now.version !== document.version || now.getText() !== session.store.text) return;
-    session.store.setMachineSpans(spans);
+    session.raw = spans;
+    session.rawVersion = document.version;
+    session.store.setMachineSpans(this.adapted(session, spans));
     session.machineVersion = document.version;
+  }
+
+  // ---- online adaptation (annotations/suggestionMemory.ts) ------------------------------------------------------
+
+  /** The analysis' spans after what the workspace learned: rejected pairs out, tagged strings in. */
+  private adapted(session: Session, spans: readonly Span[]): readonly AdaptedSpan[] {
+    if (!session.memory) return spans;
+    return session.memory.memory.adapt(session.store.text, spans, {
+      learnFromTags: session.learnFromTags,
+      tags: session.store.tags(),
+      labels: new Set(session.schema.schema.labels.map((l) => l.name)),
+    });
+  }
+
+  /** The same for the semantic tokens' spans (cached while neither the spans nor the memory change). */
+  private adaptTokens(session: Session, spans: readonly Span[]): readonly Span[] {
+    const memory = session.memory;
+    if (!memory) return spans;
+    const text = this.host.documents.get(session.uri)?.getText();
+    // learned spans are placed on the store's text: only while it is the editor's text
+    if (text === undefined || text !== session.store.text) return spans;
+    const c = session.tokenCache;
+    if (c && c.input === spans && c.revision === memory.memory.revision && c.learn === session.learnFromTags && c.text === text) return c.output;
+    const output = this.adapted(session, spans);
+    session.tokenCache = { input: spans, revision: memory.memory.revision, learn: session.learnFromTags, text, output };
+    return output;
+  }
+
+  /** The article's confirmed tags into the workspace lexicon. */
+  private noteTags(session: Session): void {
+    session.memory?.memory.setDocumentTags(session.files?.annPath ?? session.uri, session.store.tags());
+  }
+
+  /**
+   * After an operation: new rejections are remembered for the workspace, rejections undone are forgotten, a tag's
+   * (text, label) lifts a rejection of it (the latest decision wins), and the lexicon takes the article's tags. When
+   * that changes what is suggested, every open article of the workspace folder is adapted again.
+   */
+  private learnFrom(session: Session, before: Decisions, undo: boolean): void {
+    const entry = session.memory!;
+    const memory = entry.memory;
+    const revision = memory.revision;
+    const after = decisions(session.store);
+    let rejectionsChanged = false;
+    for (const [key, r] of after.rejections) if (!before.rejections.has(key)) rejectionsChanged = memory.reject(r.text, r.label) || rejectionsChanged;
+    if (undo) {
+      for (const [key, r] of before.rejections) if (!after.rejections.has(key)) rejectionsChanged = memory.unreject(r.text, r.label) || rejectionsChanged;
+    }
+    for (const [key, t] of after.tags) if (!before.tags.has(key)) rejectionsChanged = memory.unreject(t.text, t.label) || rejectionsChanged;
+    this.noteTags(session);
+    if (rejectionsChanged) this.learning?.save(entry);
+    if (memory.revision !== revision) this.readapt(entry, session);
+  }
+
+  /** Adapts the open articles of a workspace folder again (the memory changed); pushes all but `current`. */
+  private readapt(entry: WorkspaceMemory, current?: Session): void {
+    for (const session of this.sessions.values()) {
+      if (session.memory !== entry) continue;
+      const document = this.host.documents.get(session.uri);
+      if (!document || session.rawVersion !== document.version || session.store.text !== document.getText()) continue;
+      session.store.setMachineSpans(this.adapted(session, session.raw));
+      if (session !== current) this.push(session);
+    }
+    if (!current) this.host.refreshSemanticTokens?.();
+  }
+
+  /** The setting newsAnnotator.suggestions.learnFromTags (or another) changed: read it again for every article. */
+  async settingsChanged(): Promise<void> {
+    for (const session of this.sessions.values()) {
+      if (!session.memory || !this.host.settings) continue;
+      const learn = (await this.host.settings(session.uri).catch(() => undefined))?.suggestions.learnFromTags;
+      if (learn === undefined || learn === session.learnFromTags) continue;
+      session.learnFromTags = learn;
+      const document = this.host.documents.get(session.uri);
+      if (!document || session.rawVersion !== document.version || session.store.text !== document.getText()) continue;
+      session.store.setMachineSpans(this.adapted(session, session.raw));
+      this.push(session);
+    }
   }
 
   private blockedMessage(reason: string): string {
@@ -398,6 +509,11 @@ export class TaggingService {
     }
     if ('review' in changes) session.store.loadReview(changes.review ?? undefined);
     session.writtenRevision = session.store.revision;
+    if (session.memory && 'ann' in changes) {
+      const revision = session.memory.memory.revision;
+      this.noteTags(session);
+      if (session.memory.memory.revision !== revision) this.readapt(session.memory, session);
+    }
     this.push(session);
   }
 
@@ -430,6 +546,19 @@ export class TaggingService {
   }
 }
 
+interface Decisions {
+  tags: Map<string, { text: string; label: string }>;
+  rejections: Map<string, { text: string; label: string }>;
+}
+
+/** The tags and rejections of an article, keyed so that two snapshots can be compared. */
+function decisions(store: DocumentAnnotations): Decisions {
+  return {
+    tags: new Map(store.tags().map((t) => [`${t.id}|${t.label}|${t.text}`, t])),
+    rejections: new Map(store.rejected().map((r) => [`${r.start}:${r.end}:${r.label}`, r])),
+  };
+}
+
 function problemRange(text: string, p: SchemaProblem): WireProblem {
   const at = (offset: number) => {
     let line = 0;
@@ -450,8 +579,8 @@ function zeroRange(): WireRange {
 }
 
 /** Hooks tagging into the server: document lifecycle, the tagging requests and the semantic tokens' modifier. */
-export function registerTagging(context: ServerContext): TaggingService {
-  const service = new TaggingService(context);
+export function registerTagging(context: ServerContext, learning?: SuggestionLearning): TaggingService {
+  const service = new TaggingService(context, learning);
   const { documents, connection } = context;
   documents.onDidOpen((e) => void service.open(e.document));
   documents.onDidChangeContent((e) => service.change(e.document));
@@ -460,6 +589,7 @@ export function registerTagging(context: ServerContext): TaggingService {
   connection.onRequest(TaggingOpRequest, (params: TaggingOpParams) => service.run(params));
   context.setConfirmedSpans((uri) => service.confirmedSpans(uri));
   context.setSuggestionFilter((uri, spans) => service.visibleSuggestions(uri, spans));
+  context.onDidChangeSettings(() => void service.settingsChanged());
   process.once('exit', () => service.flush());
   return service;
 }
