@@ -4,6 +4,7 @@ import { run as runExport } from './exportCommand';
 import { run as runImport } from './importCommand';
 import { run as runCheck } from './checkCommand';
 import { run as runAgree } from './agreeCommand';
+import { run as runTrain } from './trainCommand';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
     run: (argv) => (require('./queueCommand') as typeof import('./queueCommand')).run(argv),
   },
   agree: { summary: 'inter-annotator agreement between folders of .ann files (F1, Cohen/Fleiss kappa, alpha_u)', run: runAgree },
+  train: { summary: 'adapt the entity model to the tags and rejections of a folder (shown better on held-out documents first)', run: runTrain },
   check: { summary: 'report malformed figures and dates and names written two ways (Diagnose rules)', run: runCheck },
 };
 

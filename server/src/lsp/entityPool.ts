@@ -15,16 +15,25 @@ export function entityWorkerFile(): string {
 
 export interface EntityPool {
   recognise: UnitEntityRecogniser;
+  /**
+   * The model file used from the next request on: a workspace's adapted model (learning/index.ts:
+   * workspaceModelFile), or undefined for the shipped model. Cached entities of the old model are the caller's to drop.
+   */
+  useModel(file: string | undefined): void;
   close(): Promise<void>;
 }
 
 export function createEntityPool(): EntityPool {
   let pool: Piscina | undefined;
+  let model: string | undefined;
   return {
     recognise(texts) {
       // One thread: entities of the open documents are recognised in turn; the pool stays up while the server runs.
       pool ??= new Piscina({ filename: entityWorkerFile(), minThreads: 1, maxThreads: 1, idleTimeout: 2 ** 31 - 1 });
-      return pool.run(texts) as Promise<RawSpan[][]>;
+      return pool.run({ texts, model }) as Promise<RawSpan[][]>;
+    },
+    useModel(file) {
+      model = file;
     },
     async close() {
       await pool?.destroy();

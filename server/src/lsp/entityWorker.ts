@@ -2,8 +2,16 @@
 // so the model and the word segmenter's dictionary (a second or two to load, most of the server's memory) load off
 // the thread that answers the editor, and a keystroke never waits for them.
 import type { RawSpan } from '../core/types';
-import { recogniseEntities } from '../ner/entities';
+import { recogniseEntities, useModelFile } from '../ner/entities';
 
-export default function recognise(texts: string[]): RawSpan[][] {
+/** Paragraph texts, with the model file to use (a workspace's adapted model; undefined: the shipped model). */
+export interface EntityTask {
+  texts: string[];
+  model?: string;
+}
+
+export default function recognise(task: EntityTask | string[]): RawSpan[][] {
+  const { texts, model } = Array.isArray(task) ? { texts: task, model: undefined } : task;
+  useModelFile(model);
   return texts.map((t) => recogniseEntities(t));
 }

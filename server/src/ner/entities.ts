@@ -21,16 +21,35 @@ export function modelPath(): string {
 }
 
 let recogniser: EntityRecogniser | undefined;
+/** The file `recogniser` was loaded from. */
+let recogniserFile: string | undefined;
+/** A model chosen at run time (a workspace's own model, server/src/learning/modelStore.ts), else undefined. */
+let chosenFile: string | undefined;
+
+/**
+ * Makes the shared recogniser use this model file from the next call on (a workspace's adapted model); undefined goes
+ * back to modelPath(). Cheap when the file is already the one in use.
+ */
+export function useModelFile(file: string | undefined): void {
+  chosenFile = file;
+  if (recogniser && recogniserFile !== (file ?? modelPath())) recogniser = undefined;
+}
+
+/** The model file the shared recogniser uses (or will load on first use). */
+export function modelFileInUse(): string {
+  return chosenFile ?? modelPath();
+}
 
 /** The shared recogniser; throws a clear error when the model file is missing or unreadable. */
 export function entityRecogniser(): EntityRecogniser {
   if (!recogniser) {
-    const file = modelPath();
+    const file = modelFileInUse();
     if (!fs.existsSync(file)) {
       throw new Error(`named-entity model not found at ${file} (train it with "npm run train:ner" or set NEWS_ANNOTATOR_NER_MODEL)`);
     }
     try {
       recogniser = new EntityRecogniser(NerModel.load(file));
+      recogniserFile = file;
     } catch (e) {
       throw new Error(`cannot load the named-entity model ${file}: ${(e as Error).message}`);
     }

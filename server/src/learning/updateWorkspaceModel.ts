@@ -1,0 +1,179 @@
+// "Update suggestions from my tags", in this thread: read the workspace's decisions, hold out part of the reviewed
+// documents, adapt the base model on the rest, score the model in use and the candidate on the held-out documents,
+// refuse a worse one (saying which label fell and by how much), else adapt once more on every document and store the
+// result in the workspace (the model it replaces kept to go back to). index.ts runs this in a worker thread.
+import * as fs from 'fs';
+import { NerModel } from '../ner/model';
+import { modelPath as shippedModelPath } from '../ner/entities';
+import { AdaptOptions, LearningCancelled, adaptModel } from './adaptModel';
+import { LabelScores, scoreModel, splitHeldOut, whyWorse } from './heldOutComparison';
+import { SAVE_LEVEL, saveWorkspaceModel, workspaceModelFile } from './modelStore';
+import { DocumentProblem, LearningExample, LearningInputError, WorkspaceDocument, documentExamples, learningCounts, readWorkspaceDocuments } from './workspaceTrainingData';
+
+export interface LearningProgress {
+  done: number;
+  total: number;
+  /** 'reading' | 'training' | 'comparing' | 'training on all' | 'saving' */
+  stage: string;
+}
+
+/** The options that cross to the worker thread (no functions, no signal). */
+export interface UpdateSettings {
+  /** The workspace folder. */
+  root: string;
+  /** Only these articles (article, .ann or sidecar paths, absolute or relative to root); default every one under root. */
+  files?: string[];
+  /** The model to adapt (default: the shipped model, or $NEWS_ANNOTATOR_NER_MODEL). */
+  baseModel?: string;
+  /** Share of the reviewed documents held out for the comparison (default 0.2; at least one when two are reviewed). */
+  holdoutFraction?: number;
+  /** Store the model even when it is not shown better (or nothing can be held out). */
+  force?: boolean;
+  /** Write the model to this file instead of the workspace store (the CLI's --out). */
+  out?: string;
+  /** Training settings (defaults in adaptModel.ts: DEFAULT_ADAPT). */
+  epochs?: number;
+  repeat?: number;
+  rate?: number;
+}
+
+export interface UpdateOptions extends UpdateSettings {
+  signal?: AbortSignal;
+  onProgress?: (p: LearningProgress) => void;
+  /** Run in the calling thread instead of a worker (the CLI, tests, benchmarks). */
+  inThread?: boolean;
+}
+
+export interface UpdateResult {
+  /** Whether the new model was stored (and is used from now on). */
+  accepted: boolean;
+  /** Why it was not stored, or a note when it was stored without a comparison (--force). */
+  reason?: string;
+  /** Held-out scores of the model in use and of the candidate (empty when nothing was held out). */
+  before: LabelScores;
+  after: LabelScores;
+  /** PER / LOC / ORG tags learned from (training documents; all documents once accepted). */
+  tagsLearned: number;
+  rejectionsLearned: number;
+  documentsLearned: number;
+  heldOutDocuments: number;
+  /** The stored model file, when accepted. */
+  modelPath?: string;
+  /** Documents and lines left out, with why. */
+  problems: DocumentProblem[];
+  /** Wall-clock seconds of the whole update. */
+  seconds: number;
+}
+
+export const DEFAULT_HOLDOUT = 0.2;
+
+function loadModel(file: string, what: string): NerModel {
+  if (!fs.existsSync(file)) throw new LearningInputError(`${what} not found: ${file}`);
+  try {
+    return NerModel.load(file);
+  } catch (err) {
+    throw new LearningInputError(`${what} ${file} cannot be loaded: ${(err as Error).message}`);
+  }
+}
+
+export function examplesOf(docs: readonly WorkspaceDocument[]): LearningExample[] {
+  return docs.flatMap(documentExamples);
+}
+
+export async function updateInThread(options: UpdateOptions): Promise<UpdateResult> {
+  const t0 = Date.now();
+  const progress = (stage: string, done: number, total: number) => options.onProgress?.({ stage, done, total });
+  const check = () => {
+    if (options.signal?.aborted) throw new LearningCancelled();
+  };
+  const fraction = options.holdoutFraction ?? DEFAULT_HOLDOUT;
+  if (!(fraction >= 0 && fraction < 1)) throw new LearningInputError(`the held-out share must be from 0 to less than 1, got ${fraction}`);
+  progress('reading', 0, 1);
+  const { documents, problems } = readWorkspaceDocuments(options.root, options.files);
+  progress('reading', 1, 1);
+  check();
+  const empty = (reason: string): UpdateResult => ({
+    accepted: false, reason, before: [], after: [], tagsLearned: 0, rejectionsLearned: 0, documentsLearned: 0, heldOutDocuments: 0, problems, seconds: (Date.now() - t0) / 1000,
+  });
+  if (!documents.length) {
+    return empty(`nothing to learn from under ${options.root}: no article has PER / LOC / ORG tags, rejected suggestions or a "reviewed" mark`);
+  }
+  const baseFile = options.baseModel ?? shippedModelPath();
+  const base = loadModel(baseFile, 'base model');
+  const inUseFile = options.out ? baseFile : workspaceModelFile(options.root) ?? baseFile;
+  const adapt = (docs: readonly WorkspaceDocument[], stage: string) => {
+    const opts: AdaptOptions = {
+      epochs: options.epochs, repeat: options.repeat, rate: options.rate, signal: options.signal,
+      onProgress: (done, total) => progress(stage, done, total),
+    };
+    return adaptModel(base, examplesOf(docs), opts).model;
+  };
+
+  const { train, heldOut } = splitHeldOut(documents, fraction);
+  let before: LabelScores = [];
+  let after: LabelScores = [];
+  let reason: string | undefined;
+  let model: NerModel;
+  let learnedFrom = train;
+  if (heldOut.length) {
+    const candidate = adapt(train, 'training');
+    progress('comparing', 0, 2);
+    const inUse = inUseFile === baseFile ? base : loadModel(inUseFile, 'workspace model');
+    before = scoreModel(inUse, heldOut);
+    progress('comparing', 1, 2);
+    check();
+    after = scoreModel(candidate, heldOut);
+    progress('comparing', 2, 2);
+    const worse = whyWorse(before, after);
+    if (worse && !options.force) {
+      const c = learningCounts(train);
+      return { ...empty(`the new model is worse on ${heldOut.length} held-out reviewed document(s): ${worse}; the model in use is kept`), before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents, heldOutDocuments: heldOut.length };
+    }
+    if (worse) reason = `stored although worse (forced): ${worse}`;
+    // shown no worse: the model kept learns from every document, the held-out ones too
+    check();
+    model = adapt(documents, 'training on all');
+    learnedFrom = documents;
+  } else {
+    const c = learningCounts(documents);
+    if (!options.force) {
+      return {
+        ...empty(`no reviewed document can be held out to show the new model is better (${c.reviewed} reviewed): mark at least two documents reviewed, or force the update`),
+        tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents,
+      };
+    }
+    reason = 'stored without a held-out comparison (forced; fewer than two reviewed documents)';
+    model = adapt(documents, 'training');
+  }
+  check();
+  progress('saving', 0, 1);
+  const c = learningCounts(learnedFrom);
+  const overall = after.find((s) => s.label === 'ALL');
+  model = new NerModel({
+    ...model.data,
+    meta: { ...model.data.meta, adaptedFrom: baseFile, adaptedOn: new Date().toISOString(), workspaceTags: c.tags, workspaceRejections: c.rejected, workspaceDocuments: c.documents },
+  });
+  let modelPath: string;
+  if (options.out) {
+    model.save(options.out, SAVE_LEVEL);
+    modelPath = options.out;
+  } else {
+    modelPath = saveWorkspaceModel(options.root, model, {
+      tagsLearned: c.tags,
+      rejectionsLearned: c.rejected,
+      documentsLearned: c.documents,
+      heldOutF1: overall?.f1,
+      heldOutDocuments: heldOut.length,
+      before: before.length ? before : undefined,
+      after: after.length ? after : undefined,
+      createdAt: new Date().toISOString(),
+      base: baseFile,
+      forced: !!reason,
+    });
+  }
+  progress('saving', 1, 1);
+  return {
+    accepted: true, reason, before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents,
+    heldOutDocuments: heldOut.length, modelPath, problems, seconds: (Date.now() - t0) / 1000,
+  };
+}
