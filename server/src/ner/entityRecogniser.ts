@@ -30,7 +30,7 @@ export class EntityRecogniser {
   tagSentence(sentence: string, withMargins = true): SentenceResult {
     const cp = toCodePoints(sentence);
     const n = cp.cps.length;
-    const rows = this.model.extractor.extract(sentence, cp);
+    const rows = this.model.extractor.extractShared(sentence, cp);
     const emit = this.model.emissions(rows, n);
     if (!withMargins) return { cp, ranges: tagsToRanges(viterbi(emit, n, this.model.transitions)), minMargins: [] };
     const decoded = decode(emit, n, this.model.transitions);

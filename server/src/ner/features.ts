@@ -120,6 +120,23 @@ interface WordInfo {
   suffix: number;
 }
 
+// Odd multipliers of a template's id and its up to three values; a feature's row is
+// fmix(imul(t + 1, K_T) + imul(a, K_A) + imul(b, K_B) + imul(c, K_C)) & mask (sums taken modulo 2^32).
+const K_T = 0x9e3779b1;
+const K_A = 0x85ebca77;
+const K_B = 0xc2b2ae3d;
+const K_C = 0x27d4eb2f;
+/** imul(t + 1, K_T) for each template t. */
+const TEMPLATE = Int32Array.from({ length: FEATURE_COUNT }, (_, t) => Math.imul(t + 1, K_T));
+
+/** Character classes of the Basic Multilingual Plane (charClass), precomputed. */
+const BMP_CLASS = Uint8Array.from({ length: 0x10000 }, (_, cp) => charClass(cp));
+
+/** A growable scratch array kept by an extractor between sentences (extraction allocates nothing per character). */
+function grown<T extends Int32Array | Uint8Array | Uint16Array>(a: T, n: number, make: (n: number) => T): T {
+  return a.length >= n ? a : make(Math.max(n, a.length * 2));
+}
+
 /** Turns sentences into feature rows: for each character FEATURE_COUNT offsets into the weight table. */
 export class FeatureExtractor {
   private readonly mask: number;
@@ -127,40 +144,42 @@ export class FeatureExtractor {
   private readonly placeSuffixes = new SuffixSet(PLACE_SUFFIXES);
   private readonly surnames = new Set(SURNAMES.filter((s) => s.length === 1).map((s) => s.codePointAt(0)!));
   private readonly compoundSurnames = new Set(SURNAMES.filter((s) => s.length === 2));
+  /** 1 for single-character surnames, 2 for the first character of a compound one (BMP code points). */
+  private readonly surnameFlags = new Uint8Array(0x10000);
+  /** The two UTF-16 units of each compound surname, packed as first * 65536 + second. */
+  private readonly compoundPairs: number[];
 
   constructor(readonly config: FeatureConfig, private readonly tagger: WordTagger = jiebaTag) {
     this.mask = (1 << config.tableBits) - 1;
-  }
-
-  // A template's values are combined with distinct odd multipliers, then mixed once (murmur3's finaliser).
-  private row(t: number, a: number, b: number, c: number): number {
-    const h = Math.imul(t + 1, 0x9e3779b1) + Math.imul(a, 0x85ebca77) + Math.imul(b, 0xc2b2ae3d) + Math.imul(c, 0x27d4eb2f);
-    return (fmix(h | 0) & this.mask) * L;
-  }
-  private row1(t: number, a: number): number {
-    return (fmix((Math.imul(t + 1, 0x9e3779b1) + Math.imul(a, 0x85ebca77)) | 0) & this.mask) * L;
-  }
-  private row2(t: number, a: number, b: number): number {
-    return (fmix((Math.imul(t + 1, 0x9e3779b1) + Math.imul(a, 0x85ebca77) + Math.imul(b, 0xc2b2ae3d)) | 0) & this.mask) * L;
+    for (const cp of this.surnames) if (cp < 0x10000) this.surnameFlags[cp] |= 1;
+    this.compoundPairs = [...this.compoundSurnames].map((s) => s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+    for (const s of this.compoundSurnames) this.surnameFlags[s.charCodeAt(0)] |= 2;
   }
 
   private readonly tagCache = new Map<string, number>();
-  private lastSuffix = 0;
+  /** Suffix bits of words that end in a suffix's last character (the only ones that can have any). */
+  private readonly suffixCache = new Map<string, number>();
   /** Last characters of any suffix: a word ending otherwise needs no suffix lookups. */
   private readonly suffixLastChars = new Set([...ORG_SUFFIXES, ...PLACE_SUFFIXES].map((w) => w.charCodeAt(w.length - 1)));
+  private readonly suffixLastFlags = (() => {
+    const f = new Uint8Array(0x10000);
+    for (const c of this.suffixLastChars) f[c] = 1;
+    return f;
+  })();
 
-  /** Hash of a word, and (in lastSuffix) whether it is or ends with an organisation or place suffix. */
-  private wordFacts(word: string): number {
-    let suffix = 0;
-    if (this.suffixLastChars.has(word.charCodeAt(word.length - 1))) {
+  /** Bits: 1 the word ends with an organisation suffix, 2 with a place suffix, 4 is one, 8 is one. */
+  private suffixBits(word: string): number {
+    if (!this.suffixLastFlags[word.charCodeAt(word.length - 1)]) return 0;
+    let suffix = this.suffixCache.get(word);
+    if (suffix === undefined) {
+      suffix = 0;
       if (this.orgSuffixes.endsWord(word)) suffix |= 1;
       if (this.placeSuffixes.endsWord(word)) suffix |= 2;
       if (this.orgSuffixes.has(word)) suffix |= 4;
       if (this.placeSuffixes.has(word)) suffix |= 8;
+      if (this.suffixCache.size < 100_000) this.suffixCache.set(word, suffix);
     }
-    this.lastSuffix = suffix;
-    // hash in the high bits, suffix bits in the low 4
-    return (strHash(word) & ~15) | suffix;
+    return suffix;
   }
 
   private tagHash(tag: string): number {
@@ -172,111 +191,213 @@ export class FeatureExtractor {
   /** Word boundary position (0 B, 1 M, 2 E, 3 S) and word index per code point, from the tagger's words. */
   segment(text: string, cp: CodePoints): { position: Uint8Array; wordOf: Int32Array; words: WordInfo[] } {
     const n = cp.cps.length;
-    const position = new Uint8Array(n);
-    const wordOf = new Int32Array(n);
+    const m = this.segmentInto(text, cp);
     const words: WordInfo[] = [];
-    // map UTF-16 offsets to code-point indices (words come in text order, so the search only moves forward)
+    for (let w = 1; w <= m; w++) words.push({ hash: this.wHash[w], pos: this.wPos[w], len: this.wLen[w], suffix: this.wSuffix[w] });
+    const wordOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) wordOf[i] = this.wordOf[i] - 1;
+    return { position: this.position.slice(0, n), wordOf, words };
+  }
+
+  // Scratch arrays of segmentInto: per word (index 1..m; 0 stands for "no word before", m + 1 for "no word after")
+  // its hash, POS hash, length (at most 5) and suffix bits; per code point its word index and position in the word.
+  private wHash = new Int32Array(64);
+  private wPos = new Int32Array(64);
+  private wLen = new Int32Array(64);
+  private wSuffix = new Int32Array(64);
+  private wordOf = new Int32Array(64);
+  private position = new Uint8Array(64);
+  private words = 0;
+
+  private addWord(hash: number, pos: number, s: number, e: number, suffix: number): void {
+    if (e <= s) return;
+    const w = ++this.words;
+    if (w + 1 >= this.wHash.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.wHash = grow(this.wHash);
+      this.wPos = grow(this.wPos);
+      this.wLen = grow(this.wLen);
+      this.wSuffix = grow(this.wSuffix);
+    }
+    this.wHash[w] = hash;
+    this.wPos[w] = pos;
+    this.wLen[w] = Math.min(e - s, 5);
+    this.wSuffix[w] = suffix;
+    const { wordOf, position } = this;
+    if (e - s === 1) {
+      wordOf[s] = w;
+      position[s] = 3;
+      return;
+    }
+    for (let k = s; k < e; k++) {
+      wordOf[k] = w;
+      position[k] = k === s ? 0 : k === e - 1 ? 2 : 1;
+    }
+  }
+
+  /**
+   * Fills the word scratch arrays from the tagger's words and returns their number m. Characters the tagger dropped
+   * become one-character words tagged x. Code points in no word (none in practice) belong to word 1.
+   */
+  private segmentInto(text: string, cp: CodePoints): number {
+    const n = cp.cps.length;
+    this.wordOf = grown(this.wordOf, n, (k) => new Int32Array(k));
+    this.position = grown(this.position, n, (k) => new Uint8Array(k));
+    this.wordOf.fill(1, 0, n);
+    this.position.fill(0, 0, n);
+    this.words = 0;
+    const bmp = n === text.length;
+    const utf16 = cp.utf16;
+    // UTF-16 offset -> code-point index (words come in text order, so the search only moves forward)
     let cursor = 0;
     const cpAt = (u: number): number => {
-      if (cp.utf16[cursor] > u) cursor = 0;
-      while (cursor < n && cp.utf16[cursor] < u) cursor++;
+      if (bmp) return u;
+      if (utf16[cursor] > u) cursor = 0;
+      while (cursor < n && utf16[cursor] < u) cursor++;
       return cursor;
     };
-    const addWord = (word: string, tag: string, u0: number, u1: number): void => {
-      const s = cpAt(u0);
-      const e = cpAt(u1);
-      if (e <= s) return;
-      const w = words.length;
-      words.push({ hash: this.wordFacts(word), pos: this.tagHash(tag), len: Math.min(e - s, 5), suffix: this.lastSuffix });
-      for (let k = s; k < e; k++) {
-        wordOf[k] = w;
-        position[k] = e - s === 1 ? 3 : k === s ? 0 : k === e - 1 ? 2 : 1;
+    const xTag = this.tagHash('x');
+    const dropped = (from: number, to: number): void => {
+      for (let k = from; k < to; ) {
+        const c = text.charCodeAt(k);
+        const len = c >= 0xd800 && c <= 0xdbff && k + 1 < text.length && (text.charCodeAt(k + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        const word = len === 1 ? text[k] : text.slice(k, k + len);
+        const suffix = this.suffixBits(word);
+        this.addWord((strHash(word) & ~15) | suffix, xTag, cpAt(k), cpAt(k + len), suffix);
+        k += len;
       }
     };
     let u = 0;
     for (const { word, tag } of this.tagger(text)) {
       if (word.length === 0) continue;
-      let at = text.startsWith(word, u) ? u : text.indexOf(word, u);
+      const at = text.startsWith(word, u) ? u : text.indexOf(word, u);
       if (at < 0) continue;
-      // characters the tagger dropped become one-character words
-      for (let k = u; k < at; ) {
-        const c = text.codePointAt(k)!;
-        const len = c > 0xffff ? 2 : 1;
-        addWord(text.slice(k, k + len), 'x', k, k + len);
-        k += len;
-      }
-      addWord(word, tag, at, at + word.length);
+      if (at > u) dropped(u, at);
+      const suffix = this.suffixBits(word);
+      this.addWord((strHash(word) & ~15) | suffix, this.tagHash(tag), cpAt(at), cpAt(at + word.length), suffix);
       u = at + word.length;
     }
-    for (let k = u; k < text.length; ) {
-      const c = text.codePointAt(k)!;
-      const len = c > 0xffff ? 2 : 1;
-      addWord(text.slice(k, k + len), 'x', k, k + len);
-      k += len;
-    }
-    return { position, wordOf, words };
+    dropped(u, text.length);
+    const m = this.words;
+    this.wHash[0] = this.wPos[0] = BOS;
+    this.wHash[m + 1] = this.wPos[m + 1] = EOS;
+    this.wLen[0] = this.wLen[m + 1] = 0;
+    this.wSuffix[0] = this.wSuffix[m + 1] = 0;
+    return m;
   }
 
   /** Feature rows for a sentence: Int32Array of n * FEATURE_COUNT weight-table offsets. */
   extract(text: string, cp: CodePoints = toCodePoints(text)): Int32Array {
+    const out = new Int32Array(cp.cps.length * FEATURE_COUNT);
+    this.extractInto(text, cp, out);
+    return out;
+  }
+
+  private scratchRows = new Int32Array(0);
+  /**
+   * extract's rows in an array the extractor reuses for the next sentence (the first n * FEATURE_COUNT entries are
+   * this sentence's): for decoding, where the rows are consumed at once.
+   */
+  extractShared(text: string, cp: CodePoints = toCodePoints(text)): Int32Array {
+    this.scratchRows = grown(this.scratchRows, cp.cps.length * FEATURE_COUNT, (k) => new Int32Array(k));
+    this.extractInto(text, cp, this.scratchRows);
+    return this.scratchRows;
+  }
+
+  // per-sentence scratch: code points (two pads each side), classes, their products with K_A, K_B, K_C; gazetteer bits
+  private c = new Int32Array(64);
+  private cls = new Int32Array(64);
+  private ka = new Int32Array(64);
+  private kb = new Int32Array(64);
+  private kc = new Int32Array(64);
+  private gaz = new Uint16Array(64);
+
+  private extractInto(text: string, cp: CodePoints, out: Int32Array): void {
     const n = cp.cps.length;
-    const out = new Int32Array(n * FEATURE_COUNT);
-    if (n === 0) return out;
-    const c = new Int32Array(n + 4);
-    const cls = new Int32Array(n + 4);
+    if (n === 0) return;
+    const cps = cp.cps;
+    const size = n + 4;
+    if (this.c.length < size) {
+      const k = Math.max(size, this.c.length * 2);
+      this.c = new Int32Array(k);
+      this.cls = new Int32Array(k);
+      this.ka = new Int32Array(k);
+      this.kb = new Int32Array(k);
+      this.kc = new Int32Array(k);
+    }
+    const { c, cls, ka, kb, kc } = this;
     c[0] = c[1] = BOS;
     c[n + 2] = c[n + 3] = EOS;
     cls[0] = cls[1] = cls[n + 2] = cls[n + 3] = C_PAD;
     for (let i = 0; i < n; i++) {
-      c[i + 2] = normaliseCodePoint(cp.cps[i]);
-      cls[i + 2] = charClass(cp.cps[i]);
+      const x = cps[i];
+      c[i + 2] = normaliseCodePoint(x);
+      cls[i + 2] = x < 0x10000 ? BMP_CLASS[x] : charClass(x);
     }
-    const gaz = this.config.gazetteer.match(cp.cps);
-    const { position, wordOf, words } = this.segment(text, cp);
-    const noWord: WordInfo = { hash: BOS, pos: BOS, len: 0, suffix: 0 };
-    const endWord: WordInfo = { hash: EOS, pos: EOS, len: 0, suffix: 0 };
+    for (let j = 0; j < size; j++) {
+      ka[j] = Math.imul(c[j], K_A);
+      kb[j] = Math.imul(c[j], K_B);
+      kc[j] = Math.imul(c[j], K_C);
+    }
+    this.gaz = grown(this.gaz, n, (k) => new Uint16Array(k));
+    const gaz = this.config.gazetteer.match(cps, this.gaz);
+    const m = this.segmentInto(text, cp);
+    const { wordOf, position, wHash, wPos, wLen, wSuffix, surnameFlags } = this;
+    const mask = this.mask;
+    const T = TEMPLATE;
+    const bias = (fmix(T[0]) & mask) * L;
     let o = 0;
     for (let i = 0; i < n; i++) {
       const j = i + 2;
-      const cm2 = c[j - 2];
-      const cm1 = c[j - 1];
-      const c0 = c[j];
-      const cp1 = c[j + 1];
-      const cp2 = c[j + 2];
-      const wi = wordOf[i];
-      const w = words[wi];
-      const pw = wi > 0 ? words[wi - 1] : noWord;
-      const nw = wi + 1 < words.length ? words[wi + 1] : endWord;
+      const w = wordOf[i];
+      const pw = w - 1;
+      const nw = w + 1 <= m ? w + 1 : m + 1;
       const pos = position[i];
-      out[o++] = this.row1(0, 0);
-      out[o++] = this.row1(1, cm2);
-      out[o++] = this.row1(2, cm1);
-      out[o++] = this.row1(3, c0);
-      out[o++] = this.row1(4, cp1);
-      out[o++] = this.row1(5, cp2);
-      out[o++] = this.row2(6, cm2, cm1);
-      out[o++] = this.row2(7, cm1, c0);
-      out[o++] = this.row2(8, c0, cp1);
-      out[o++] = this.row2(9, cp1, cp2);
-      out[o++] = this.row(10, cm2, cm1, c0);
-      out[o++] = this.row(11, cm1, c0, cp1);
-      out[o++] = this.row(12, c0, cp1, cp2);
-      out[o++] = this.row2(13, cm1, cp1);
-      out[o++] = this.row(14, cls[j - 1] * 16 + cls[j], cls[j + 1], cls[j - 2] * 16 + cls[j + 2]);
-      out[o++] = this.row2(15, pos, w.pos);
-      out[o++] = this.row2(16, pos, c0);
-      out[o++] = this.row2(17, pos, w.hash);
-      out[o++] = this.row(18, pos, w.pos, pw.pos);
-      out[o++] = this.row(19, pos, w.pos, nw.pos);
-      out[o++] = this.row1(20, gaz[i]);
-      out[o++] = this.row(21, gaz[i], i > 0 ? gaz[i - 1] : 255, i + 1 < n ? gaz[i + 1] : 255);
-      const surname = this.surnames.has(cp.cps[i]) ? 1 : 0;
-      const compound = i + 1 < n && this.compoundSurnames.has(String.fromCodePoint(cp.cps[i], cp.cps[i + 1])) ? 2 : 0;
-      out[o++] = this.row(22, surname | compound, pos * 8 + w.len, cls[j + 1] * 16 + cls[j + 2]);
-      out[o++] = this.row(23, pos, w.suffix, nw.suffix);
-      out[o++] = this.row2(24, pos, pw.hash);
-      out[o++] = this.row2(25, pos, nw.hash);
+      const kPos = Math.imul(pos, K_A);
+      const wp = wPos[w];
+      out[o] = bias;
+      out[o + 1] = (fmix((T[1] + ka[j - 2]) | 0) & mask) * L;
+      out[o + 2] = (fmix((T[2] + ka[j - 1]) | 0) & mask) * L;
+      out[o + 3] = (fmix((T[3] + ka[j]) | 0) & mask) * L;
+      out[o + 4] = (fmix((T[4] + ka[j + 1]) | 0) & mask) * L;
+      out[o + 5] = (fmix((T[5] + ka[j + 2]) | 0) & mask) * L;
+      out[o + 6] = (fmix((T[6] + ka[j - 2] + kb[j - 1]) | 0) & mask) * L;
+      out[o + 7] = (fmix((T[7] + ka[j - 1] + kb[j]) | 0) & mask) * L;
+      out[o + 8] = (fmix((T[8] + ka[j] + kb[j + 1]) | 0) & mask) * L;
+      out[o + 9] = (fmix((T[9] + ka[j + 1] + kb[j + 2]) | 0) & mask) * L;
+      out[o + 10] = (fmix((T[10] + ka[j - 2] + kb[j - 1] + kc[j]) | 0) & mask) * L;
+      out[o + 11] = (fmix((T[11] + ka[j - 1] + kb[j] + kc[j + 1]) | 0) & mask) * L;
+      out[o + 12] = (fmix((T[12] + ka[j] + kb[j + 1] + kc[j + 2]) | 0) & mask) * L;
+      out[o + 13] = (fmix((T[13] + ka[j - 1] + kb[j + 1]) | 0) & mask) * L;
+      out[o + 14] = (fmix((T[14] + Math.imul(cls[j - 1] * 16 + cls[j], K_A) + Math.imul(cls[j + 1], K_B) + Math.imul(cls[j - 2] * 16 + cls[j + 2], K_C)) | 0) & mask) * L;
+      out[o + 15] = (fmix((T[15] + kPos + Math.imul(wp, K_B)) | 0) & mask) * L;
+      out[o + 16] = (fmix((T[16] + kPos + kb[j]) | 0) & mask) * L;
+      out[o + 17] = (fmix((T[17] + kPos + Math.imul(wHash[w], K_B)) | 0) & mask) * L;
+      out[o + 18] = (fmix((T[18] + kPos + Math.imul(wp, K_B) + Math.imul(wPos[pw], K_C)) | 0) & mask) * L;
+      out[o + 19] = (fmix((T[19] + kPos + Math.imul(wp, K_B) + Math.imul(wPos[nw], K_C)) | 0) & mask) * L;
+      const g = gaz[i];
+      out[o + 20] = (fmix((T[20] + Math.imul(g, K_A)) | 0) & mask) * L;
+      out[o + 21] = (fmix((T[21] + Math.imul(g, K_A) + Math.imul(i > 0 ? gaz[i - 1] : 255, K_B) + Math.imul(i + 1 < n ? gaz[i + 1] : 255, K_C)) | 0) & mask) * L;
+      const x = cps[i];
+      const flags = x < 0x10000 ? surnameFlags[x] : 0;
+      let sur = flags & 1;
+      if (flags & 2 && i + 1 < n && this.isCompound(x, cps[i + 1])) sur |= 2;
+      out[o + 22] = (fmix((T[22] + Math.imul(sur, K_A) + Math.imul(pos * 8 + wLen[w], K_B) + Math.imul(cls[j + 1] * 16 + cls[j + 2], K_C)) | 0) & mask) * L;
+      out[o + 23] = (fmix((T[23] + kPos + Math.imul(wSuffix[w], K_B) + Math.imul(wSuffix[nw], K_C)) | 0) & mask) * L;
+      out[o + 24] = (fmix((T[24] + kPos + Math.imul(wHash[pw], K_B)) | 0) & mask) * L;
+      out[o + 25] = (fmix((T[25] + kPos + Math.imul(wHash[nw], K_B)) | 0) & mask) * L;
+      o += FEATURE_COUNT;
     }
-    return out;
+  }
+
+  private isCompound(a: number, b: number): boolean {
+    if (b >= 0x10000) return false;
+    const key = a * 0x10000 + b;
+    for (const k of this.compoundPairs) if (k === key) return true;
+    return false;
   }
 }
