@@ -7,15 +7,21 @@
 // past it.
 import type { RawSpan } from './types';
 import type { Mod } from './types';
-import { isArabicDigit, parseNumeral, toHalfWidth } from './numerals';
+import { parseNumeral, toHalfWidth } from './numerals';
 import { lunarMonth, lunarYearOf, solarTermDay } from './lunarCalendar';
 import { HOLIDAY_NAMES, matchHoliday, type Holiday } from './holidays';
 import { SOLAR_TERMS, matchSolarTerm } from './solarTerms';
 import { DctClock, OffsetUnit, offsetTimex, parseDctClock } from './clockOffsets';
 import { joinRanges } from './dateRanges';
 
-/** isArabicDigit that accepts a missing character (past the end of the text). */
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && isArabicDigit(ch);
+/** An Arabic digit, half- or full-width (numerals.ts isArabicDigit), by its UTF-16 code; false for NaN. */
+function isDigitCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+/** isDigitCode of a character that may be missing (past the end of the text). */
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && isDigitCode(ch.charCodeAt(0));
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar helpers
@@ -196,7 +202,7 @@ const START = new Uint8Array(65536);
  * Second characters that can follow a start character that only begins words of two or more characters
  * (中 → 中午/中旬…): the scanner skips 中 at once when the next character is none of them.
  */
-const SECOND = new Map<number, string>();
+const SECOND = new Map<number, Set<number>>();
 /** Start characters after which any character may follow (digits, numerals, one-character words). */
 const ANY_SECOND = new Uint8Array(65536);
 function markStarts(words: Iterable<string>) {
@@ -204,7 +210,11 @@ function markStarts(words: Iterable<string>) {
     const c = w.charCodeAt(0);
     START[c] = 1;
     if (w.length === 1) ANY_SECOND[c] = 1;
-    else SECOND.set(c, (SECOND.get(c) ?? '') + w[1]);
+    else {
+      const seconds = SECOND.get(c) ?? new Set<number>();
+      seconds.add(w.charCodeAt(1));
+      SECOND.set(c, seconds);
+    }
   }
 }
 for (let c = 0x30; c <= 0x39; c++) ANY_SECOND[c] = 1;
@@ -233,7 +243,7 @@ markStarts(NOT_DATES);
  * Two-character prefixes that only holiday names and solar terms begin with (国际…, 世界…, 青年…, 母亲…): the scanner
  * stops there only when a holiday or term is really named, so that common words cost no parse.
  */
-const NAMED_DAY_ONLY = new Map<number, string>();
+const NAMED_DAY_ONLY = new Map<number, Set<number>>();
 /** First characters of the keys of NAMED_DAY_ONLY. */
 const NAMED_DAY_ONLY_FIRST = new Uint8Array(65536);
 /** First characters of holiday names and solar terms. */
@@ -241,8 +251,10 @@ const NAMED_DAY_FIRST = new Uint8Array(65536);
 for (const w of [...HOLIDAY_NAMES, ...SOLAR_TERMS]) {
   const c = w.charCodeAt(0);
   NAMED_DAY_FIRST[c] = 1;
-  if (START[c] === 0 || (ANY_SECOND[c] === 0 && !(SECOND.get(c) ?? '').includes(w[1]))) {
-    NAMED_DAY_ONLY.set(c, (NAMED_DAY_ONLY.get(c) ?? '') + w[1]);
+  if (START[c] === 0 || (ANY_SECOND[c] === 0 && !SECOND.get(c)?.has(w.charCodeAt(1)))) {
+    const seconds = NAMED_DAY_ONLY.get(c) ?? new Set<number>();
+    seconds.add(w.charCodeAt(1));
+    NAMED_DAY_ONLY.set(c, seconds);
     NAMED_DAY_ONLY_FIRST[c] = 1;
   }
 }
@@ -333,6 +345,78 @@ const YEAR_EVENTS = ['世界杯', '奥运会', '奧運會', '冬奥会', '残奥
 /** Words before a bare year that make it one when a break follows (早在2015，). */
 const YEAR_LEADS = ['早在', '回到', '截至', '截止', '直到', '到了', '始于', '始於'];
 
+
+/** The items of a list by the first UTF-16 code of their word, in list order (a scan then tries only those). */
+function byFirstCode<T>(items: readonly T[], word: (item: T) => string): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const item of items) {
+    const c = word(item).charCodeAt(0);
+    const list = m.get(c) ?? [];
+    list.push(item);
+    m.set(c, list);
+  }
+  return m;
+}
+const NONE: readonly never[] = [];
+const NOT_DATES_BY_FIRST = byFirstCode(NOT_DATES, (w) => w);
+const PAST_REF_BY_FIRST = byFirstCode(PAST_REF_WORDS, (w) => w);
+const SUFFIXES_BY_FIRST = byFirstCode(SUFFIXES, ([w]) => w);
+const DURATION_UNITS_BY_FIRST = byFirstCode(DURATION_UNITS, ([w]) => w);
+const DURATION_PREFIXES_BY_FIRST = byFirstCode(DURATION_PREFIXES, ([w]) => w);
+const DURATION_SUFFIXES_BY_FIRST = byFirstCode(DURATION_SUFFIXES, ([w]) => w);
+
+/**
+ * The last characters of the byline words (记者, 通讯员, 编辑, 作者, 摄影 …) and the white space that may follow them:
+ * the byline test runs only after one of these.
+ */
+const BYLINE_LAST = '者员員辑輯影 \t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** A word table with its keys by first character (UTF-16 code unit), longest first: word() costs one look-up. */
+interface Lexicon<T> {
+  table: Record<string, T>;
+  byFirst: Map<number, string[]>;
+}
+function lexicon<T>(table: Record<string, T>): Lexicon<T> {
+  const byFirst = new Map<number, string[]>();
+  for (const k of Object.keys(table).sort((a, b) => b.length - a.length)) {
+    const list = byFirst.get(k.charCodeAt(0)) ?? [];
+    list.push(k);
+    byFirst.set(k.charCodeAt(0), list);
+  }
+  return { table, byFirst };
+}
+const SINCE_PREPOSITIONS_WORDS = lexicon(SINCE_PREPOSITIONS);
+const APPROX_PREFIXES_WORDS = lexicon(APPROX_PREFIXES);
+const REL_DAY_TOD_WORDS = lexicon(REL_DAY_TOD);
+const REL_YEAR_WORDS = lexicon(REL_YEAR);
+const REL_QUARTER_WORDS = lexicon(REL_QUARTER);
+const REL_MONTH_WORDS = lexicon(REL_MONTH);
+const NARRATIVE_WORDS = lexicon(NARRATIVE);
+const REL_DAY_WORDS = lexicon(REL_DAY);
+const REL_WEEK_WORDS = lexicon(REL_WEEK);
+const RELATIVE_HALVES_WORDS = lexicon(RELATIVE_HALVES);
+const ERAS_WORDS = lexicon(ERAS);
+const SEASONS_WORDS = lexicon(SEASONS);
+const REL_CENTURY_WORDS = lexicon(REL_CENTURY);
+const TOD_WORDS = lexicon(TOD);
+const TOD_SHORT_WORDS = lexicon(TOD_SHORT);
+
+/** Whether t[from, to) holds a character beyond ASCII (full-width digits or point). */
+function hasWide(t: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (t.charCodeAt(k) > 0x7f) return true;
+  return false;
+}
+
+/** Latin letters and points before a digit ([A-Za-z.．·・]): the number continues a name, code or decimal. */
+function gluesToNumber(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0xff0e || c === 0xb7 || c === 0x30fb;
+}
+
+/** 农历, 阴历 (and their traditional forms) at i: the date after them is a lunar one. */
+function isLunarMark(t: string, i: number): boolean {
+  return t.startsWith('农历', i) || t.startsWith('阴历', i) || t.startsWith('農曆', i) || t.startsWith('陰曆', i);
+}
+
 /** Characters that join the two ends of a month or day range (1-5月, 1至5日). */
 function isRangeConnector(ch: string | undefined): boolean {
   return ch !== undefined && '-—－~～至到–'.includes(ch);
@@ -376,11 +460,11 @@ class DateScanner {
     let i = from;
     while (i < n) {
       const c = t.charCodeAt(i);
-      if (START[c] === 0 || (ANY_SECOND[c] === 0 && i + 1 < t.length && !SECOND.get(c)!.includes(t[i + 1])) || (ANY_SECOND[c] === 0 && i + 1 >= t.length)) {
+      if (START[c] === 0 || (ANY_SECOND[c] === 0 && (i + 1 >= t.length || !SECOND.get(c)!.has(t.charCodeAt(i + 1))))) {
         i++;
         continue;
       }
-      if (NAMED_DAY_ONLY_FIRST[c] === 1 && NAMED_DAY_ONLY.get(c)!.includes(t[i + 1]) && !matchHoliday(t, i, false) && !matchSolarTerm(t, i, false)) {
+      if (NAMED_DAY_ONLY_FIRST[c] === 1 && NAMED_DAY_ONLY.get(c)!.has(t.charCodeAt(i + 1)) && !matchHoliday(t, i, false) && !matchSolarTerm(t, i, false)) {
         i++;
         continue;
       }
@@ -391,7 +475,7 @@ class DateScanner {
         continue;
       }
       // war3, MP3, G20: a number glued to Latin letters is a name or a code; 24.15点 continues a decimal.
-      if (isDigit(t[i]) && i > 0 && (/[A-Za-z.．·・]/.test(t[i - 1]))) {
+      if (isDigitCode(c) && i > 0 && gluesToNumber(t.charCodeAt(i - 1))) {
         i = this.skipRun(i);
         continue;
       }
@@ -450,11 +534,11 @@ class DateScanner {
     return this.text.startsWith(word, i);
   }
 
-  /** The longest key of `table` at i. */
-  private word<T>(i: number, table: Record<string, T>): [string, T] | undefined {
-    const keys = indexOf(table).get(this.text[i]);
+  /** The longest key of a word table at i. */
+  private word<T>(i: number, lexicon: Lexicon<T>): [string, T] | undefined {
+    const keys = lexicon.byFirst.get(this.text.charCodeAt(i));
     if (!keys) return undefined;
-    for (const k of keys) if (this.text.startsWith(k, i)) return [k, table[k]];
+    for (const k of keys) if (this.text.startsWith(k, i)) return [k, lexicon.table[k]];
     return undefined;
   }
 
@@ -496,7 +580,8 @@ class DateScanner {
         j++;
         while (j < t.length && isDigit(t[j])) j++;
       }
-      const raw = toHalfWidth(t.slice(i, j));
+      let raw = t.slice(i, j);
+      if (hasWide(t, i, j)) raw = toHalfWidth(raw);
       return { end: j, value: Number(raw), arabic: true, length: j - i, digitsOnly: true, leadingZero: raw[0] === '0' && j - i > 1 };
     }
     let j = i;
@@ -528,10 +613,10 @@ class DateScanner {
   /** Parses the expression starting at i; returns its end, or i when there is none. */
   private expression(i: number): number {
     const t = this.text;
-    for (const w of NOT_DATES) if (t.startsWith(w, i)) return i + w.length;
+    for (const w of NOT_DATES_BY_FIRST.get(t.charCodeAt(i)) ?? NONE) if (t.startsWith(w, i)) return i + w.length;
 
     // 自2018年以来, 从2016年3月1日开始, 自2016年9月1日起: the preposition belongs to the span.
-    const since = this.word(i, SINCE_PREPOSITIONS);
+    const since = this.word(i, SINCE_PREPOSITIONS_WORDS);
     if (since) {
       const end = this.dateTime(i + since[0].length, i, true);
       if (end > 0) return end;
@@ -542,7 +627,7 @@ class DateScanner {
       this.emit(i, i + 4, 'DATE', fmtYear(y));
       return i + 4;
     }
-    for (const w of PAST_REF_WORDS) {
+    for (const w of PAST_REF_BY_FIRST.get(t.charCodeAt(i)) ?? NONE) {
       if (t.startsWith(w, i)) {
         const after = i + w.length;
         // 最近三年 / 近年来: a following duration or numeral is the expression; the adverb is not labelled.
@@ -557,7 +642,7 @@ class DateScanner {
     const dt = this.dateTime(i, i, false);
     if (dt > 0) return dt;
     // 大约十点, 约晚上8时: an approximate time of day.
-    const approx = this.word(i, APPROX_PREFIXES);
+    const approx = this.word(i, APPROX_PREFIXES_WORDS);
     if (approx) {
       const time = this.time(i + approx[0].length, undefined, true);
       if (time && /\d/.test(time.timex)) {
@@ -642,7 +727,7 @@ class DateScanner {
     if (hasMod) return undefined;
     const t = this.text;
     const j = this.skipSpace(i);
-    for (const [w, mod] of SUFFIXES) {
+    for (const [w, mod] of SUFFIXES_BY_FIRST.get(t.charCodeAt(j)) ?? NONE) {
       if (!t.startsWith(w, j)) continue;
       const after = j + w.length;
       // 2023年前三季度, 6月后半月, 前不久 …: 前/后 begin the next expression.
@@ -664,7 +749,7 @@ class DateScanner {
     const t = this.text;
     const dct = this.dct;
     // Fused day + part of day: 今晚 → one TIME.
-    let fused = this.word(i, REL_DAY_TOD);
+    let fused = this.word(i, REL_DAY_TOD_WORDS);
     if (fused && insideWord(t, i, fused[0])) fused = undefined;
     if (fused) {
       const [w, [off, code]] = fused;
@@ -734,7 +819,7 @@ class DateScanner {
     const bare = isDigit(t[p]) ? this.bareYear(p) : undefined;
     if (bare) return { end: bare.end, value: { timex: fmtYear(bare.y), y: bare.y } };
     const era = this.eraYear(p);
-    let ry = era ? undefined : this.word(p, REL_YEAR);
+    let ry = era ? undefined : this.word(p, REL_YEAR_WORDS);
     // 上年纪, 最后年限, 目前年龄: not years.
     if (ry && (insideWord(t, p, ry[0]) || (ry[0].startsWith('后') && '最之以然此落退先背而今'.includes(t[p - 1] ?? '\uffff')))) {
       ry = undefined;
@@ -778,7 +863,7 @@ class DateScanner {
 
     // 本季度, 上个季度, 下一季度 (末/初): the DCT's quarter, the one before or after.
     if (y === undefined) {
-      const rq = '本这這上下当'.includes(t[p] ?? '\uffff') ? this.word(p, REL_QUARTER) : undefined;
+      const rq = '本这這上下当'.includes(t[p] ?? '\uffff') ? this.word(p, REL_QUARTER_WORDS) : undefined;
       if (rq && !insideWord(t, p, rq[0])) {
         let e = p + rq[0].length;
         const edge: Mod | undefined = t[e] === '末' || t[e] === '底' ? 'end' : t[e] === '初' && !CN_NUM_CHARS.includes(t[e + 1] ?? '\uffff') ? 'start' : undefined;
@@ -807,7 +892,7 @@ class DateScanner {
     // Month: 6月, 十二月, 1-5月, 本月, 上个月.
     let m: number | null | undefined;
     let mInterval: [number, number] | undefined;
-    let rm = y === undefined ? this.word(p, REL_MONTH) : undefined;
+    let rm = y === undefined ? this.word(p, REL_MONTH_WORDS) : undefined;
     if (rm && insideWord(t, p, rm[0])) rm = undefined;
     if (rm) {
       if (dct) {
@@ -893,7 +978,7 @@ class DateScanner {
     }
 
     // Narrative references to the date last named: 次日, 第二天, 同年, 次年, 当月.
-    const an = this.word(p, NARRATIVE);
+    const an = this.word(p, NARRATIVE_WORDS);
     if (an && an[1][0] !== 'Y' && !insideWord(t, p, an[0])) {
       const end = p + an[0].length;
       const [unit, off] = an[1];
@@ -916,7 +1001,7 @@ class DateScanner {
     }
 
     // Day words: 今天, 昨日, 当天.
-    let rd = this.word(p, REL_DAY);
+    let rd = this.word(p, REL_DAY_WORDS);
     if (rd && insideWord(t, p, rd[0])) rd = undefined;
     // 国庆节当天, 立秋这天: 当天 right after the date it refers to adds nothing.
     if (rd && rd[1] === 'anaphoric' && this.last && this.last.end === p) return undefined;
@@ -930,7 +1015,7 @@ class DateScanner {
     }
 
     // Weeks and weekdays: 本周, 上周三, 下下周, 周末, 星期一.
-    let rw = this.word(p, REL_WEEK);
+    let rw = this.word(p, REL_WEEK_WORDS);
     // 上周期, 下周边: not weeks.
     if (rw && ('期边邊围圍刊岁歲年'.includes(t[p + rw[0].length] ?? '\uffff') || insideWord(t, p, rw[0]))) rw = undefined;
     let weekOff: number | undefined;
@@ -941,7 +1026,7 @@ class DateScanner {
     }
     const tail = rw ? WEEKDAY_PREFIXES.find((w) => rw[0].endsWith(w)) : undefined;
     // 记者周一鸣, 通讯员周五: a byline names a person.
-    if (!rw && /(?:记者|記者|通讯员|通訊員|编辑|編輯|作者|摄影|攝影)\s?$/.test(t.slice(Math.max(0, p - 4), p))) return undefined;
+    if (!rw && p > 0 && BYLINE_LAST.includes(t[p - 1]) && /(?:记者|記者|通讯员|通訊員|编辑|編輯|作者|摄影|攝影)\s?$/.test(t.slice(Math.max(0, p - 4), p))) return undefined;
     const wd = this.weekday(rw && tail ? wp - tail.length : wp);
     if (wd || rw) {
       const end = wd ? wd.end : wp;
@@ -982,7 +1067,7 @@ class DateScanner {
 
   /** 上半月 (days 1–15 of the DCT's month), 下半月, 上半周 (Monday–Wednesday), 下半周 (Thursday–Sunday), 上个半年. */
   private relativeHalf(i: number): { end: number; value: DateValue } | undefined {
-    const w = this.word(i, RELATIVE_HALVES);
+    const w = this.word(i, RELATIVE_HALVES_WORDS);
     if (!w) return undefined;
     const end = i + w[0].length;
     // 半月刊, 半周期: other words.
@@ -1179,13 +1264,10 @@ class DateScanner {
     const t = this.text;
     let p = i;
     let marked = false;
-    const calendar = () => {
-      if (t.startsWith('农历', p) || t.startsWith('阴历', p) || t.startsWith('農曆', p) || t.startsWith('陰曆', p)) {
-        marked = true;
-        p += 2;
-      }
-    };
-    calendar();
+    if (isLunarMark(t, p)) {
+      marked = true;
+      p += 2;
+    }
     let y: number | null = null;
     let yearNamed = false;
     const yr = this.eraYear(p) ?? this.year(p);
@@ -1194,14 +1276,17 @@ class DateScanner {
       yearNamed = true;
       p = yr.end;
     } else {
-      const ry = this.word(p, REL_YEAR);
+      const ry = this.word(p, REL_YEAR_WORDS);
       if (ry && !insideWord(t, p, ry[0])) {
         y = this.dct ? this.dct.y + ry[1] : null;
         yearNamed = true;
         p += ry[0].length;
       }
     }
-    if (!marked) calendar();
+    if (!marked && isLunarMark(t, p)) {
+      marked = true;
+      p += 2;
+    }
     let leap = false;
     if (t[p] === '闰' || t[p] === '閏') {
       leap = true;
@@ -1287,7 +1372,7 @@ class DateScanner {
   }
 
   private narrativeYear(i: number): [string, ['D' | 'M' | 'Y', number]] | undefined {
-    const w = this.word(i, NARRATIVE);
+    const w = this.word(i, NARRATIVE_WORDS);
     return w && w[1][0] === 'Y' && !insideWord(this.text, i, w[0]) ? w : undefined;
   }
 
@@ -1402,7 +1487,7 @@ class DateScanner {
 
   /** 康熙三年, 神龙元年, 民国20年. */
   private eraYear(i: number): { y: number; end: number } | undefined {
-    const era = this.word(i, ERAS);
+    const era = this.word(i, ERAS_WORDS);
     if (!era) return undefined;
     const p = i + era[0].length;
     let n: number | undefined;
@@ -1456,7 +1541,8 @@ class DateScanner {
     | { end: number; code?: string; interval?: [string, string]; mod?: Mod }
     | undefined {
     const t = this.text;
-    for (const [w, code] of HALF_YEARS) {
+    // Every half year is 上半年 / 下半年 / 前半年 / 后半年 (半 second).
+    for (const [w, code] of t.charCodeAt(i + 1) === 0x534a ? HALF_YEARS : NONE) {
       if (!t.startsWith(w, i)) continue;
       // 上半年末, 下半年初.
       const e = i + w.length;
@@ -1518,9 +1604,10 @@ class DateScanner {
         return { end: q + 2, code: n.value === 1 ? '01' : `01/P${n.value}M` };
       }
     }
-    const season = this.word(i, SEASONS);
+    const season = this.word(i, SEASONS_WORDS);
     if (season && afterYear) return { end: i + 2, code: season[1] };
-    for (const [w, mod] of YEAR_PARTS) {
+    // Every year part begins with 年.
+    for (const [w, mod] of t.charCodeAt(i) === 0x5e74 ? YEAR_PARTS : NONE) {
       if (!t.startsWith(w, i)) continue;
       // 青少年中, 亿万年中, 这年初春: 年 ends another word.
       if (!afterYear && i > 0 && '少青万萬千百老成每新往当當近晚早童幼周全多数數几幾学學末历曆元丰豐荒同这這那该該整半'.includes(t[i - 1])) return undefined;
@@ -1583,6 +1670,7 @@ class DateScanner {
   }
 
   private monthPartAlone(i: number): { end: number; mod: Mod } | undefined {
+    if (this.text.charCodeAt(i) !== 0x6708) return undefined; // every one begins with 月
     // 正月初二, 十月初一 (lunar days) are not 月初.
     const prev = this.text[i - 1];
     if (prev !== undefined && (CN_NUM_CHARS.includes(prev) || isDigit(prev) || '正腊臘冬闰閏元'.includes(prev))) return undefined;
@@ -1670,7 +1758,7 @@ class DateScanner {
     let p = i;
     let century: number | undefined;
     // 上世纪90年代, 本世纪初: the DCT's century or the one before.
-    const rc = this.word(p, REL_CENTURY);
+    const rc = this.word(p, REL_CENTURY_WORDS);
     if (rc && this.dct) {
       century = Math.floor(this.dct.y / 100) + rc[1];
       p += rc[0].length;
@@ -1717,9 +1805,9 @@ class DateScanner {
     { start: number; end: number; timex: string; tod?: TodInfo } | undefined {
     const t = this.text;
     let p = i;
-    let tod = this.word(p, TOD);
+    let tod = this.word(p, TOD_WORDS);
     if (!tod && afterDate) {
-      const short = this.word(p, TOD_SHORT);
+      const short = this.word(p, TOD_SHORT_WORDS);
       if (short) {
         tod = short;
         // 7月25日早间 is in TOD; 早 alone only when a clock or a break follows.
@@ -1886,7 +1974,7 @@ class DateScanner {
     if (t[i] === '四' && (t[i + 1] === '周' || t[i + 1] === '週') && t[i - 1] !== '期' && !'内內后後以时時左前'.includes(t[i + 2] ?? '\uffff')) return 0;
     let p = i;
     let mod: Mod | undefined;
-    for (const [w, m] of DURATION_PREFIXES) {
+    for (const [w, m] of DURATION_PREFIXES_BY_FIRST.get(t.charCodeAt(p)) ?? NONE) {
       if (t.startsWith(w, p)) {
         mod = m;
         p += w.length;
@@ -1927,7 +2015,7 @@ class DateScanner {
     // Postposed 以上 / 以下 / 左右.
     let end = q;
     if (!mod) {
-      for (const [w, m] of DURATION_SUFFIXES) {
+      for (const [w, m] of DURATION_SUFFIXES_BY_FIRST.get(t.charCodeAt(end)) ?? NONE) {
         if (t.startsWith(w, end)) {
           mod = m;
           end += w.length;
@@ -2031,7 +2119,7 @@ class DateScanner {
   /** A duration unit at i; `loose` allows 月 and 日 (after 个, 多, 半, a range). */
   private unit(i: number, loose: boolean): { unit: string; time: boolean; end: number } | undefined {
     const t = this.text;
-    for (const [w, unit, time] of DURATION_UNITS) {
+    for (const [w, unit, time] of DURATION_UNITS_BY_FIRST.get(t.charCodeAt(i)) ?? NONE) {
       if (!t.startsWith(w, i)) continue;
       const end = i + w.length;
       const nx = t[end];
@@ -2088,22 +2176,6 @@ class DateScanner {
     const time = unit === 'H' || unit === 'MIN' || unit === 'S';
     return { end, timex: offsetTimex(this.dct, this.dctClock, dir * amount, unit), time };
   }
-}
-
-/** Keys of a word table by first character, longest first (built once per table). */
-const INDEXES = new WeakMap<object, Map<string, string[]>>();
-function indexOf(table: Record<string, unknown>): Map<string, string[]> {
-  let index = INDEXES.get(table);
-  if (!index) {
-    index = new Map();
-    for (const k of Object.keys(table).sort((a, b) => b.length - a.length)) {
-      const list = index.get(k[0]) ?? [];
-      list.push(k);
-      index.set(k[0], list);
-    }
-    INDEXES.set(table, index);
-  }
-  return index;
 }
 
 interface Component {
