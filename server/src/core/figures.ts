@@ -786,6 +786,13 @@ const TITLE_MAX = 60;
 
 const SPECIAL_START = new Set(['《', '万', '萬', '第', '半', '对', '對', '负', '負', '-', '－', '.', '．']);
 for (const w of Object.keys(CURRENCY_SIGNS)) SPECIAL_START.add(w[0]);
+/**
+ * Where the scan stops, by UTF-16 code: 1 where a numeral can start (canStartNumeral), 2 at the other characters of
+ * SPECIAL_START. One array read per character of text (no string per character).
+ */
+const STOP = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (canStartNumeral(c)) STOP[c] = 1;
+for (const ch of SPECIAL_START) if (STOP[ch.charCodeAt(0)] === 0) STOP[ch.charCodeAt(0)] = 2;
 /** Currency names that may precede an amount, by their last character (looked up backwards from a numeral). */
 const PREFIX_NAMES_BY_LAST = new Map<string, string[]>();
 for (const w of Object.keys(CURRENCIES)) {
@@ -810,12 +817,13 @@ export function recogniseFigures(text: string): RawSpan[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const ch = text[i];
-    const numeral = canStartNumeral(c);
-    if (!numeral && !SPECIAL_START.has(ch)) {
+    const stop = STOP[c];
+    if (stop === 0) {
       i++;
       continue;
     }
+    const ch = text[i];
+    const numeral = stop === 1;
     if (ch === '《') {
       // Titles are not annotated inside (《第二人生》, 《第一财经日报》).
       // Look no further than TITLE_MAX: an unclosed 《 must not scan to the end of the text (linear time).
