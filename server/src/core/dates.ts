@@ -101,6 +101,15 @@ interface LunarRef {
 
 const CN_NUM_CHARS = '零〇○一二两兩三四五六七八九十百千';
 const CN_DIGIT_ONLY = '零〇○一二三四五六七八九';
+/** By UTF-16 code: 1 for the characters of CN_NUM_CHARS, 3 for those of CN_DIGIT_ONLY. */
+const CN_NUM = new Uint8Array(0x10000);
+for (const ch of CN_NUM_CHARS) CN_NUM[ch.charCodeAt(0)] = 1;
+for (const ch of CN_DIGIT_ONLY) CN_NUM[ch.charCodeAt(0)] = 3;
+/**
+ * The longest run of Chinese numeral characters that can be one numeral: parseNumeral reads at most 64 tokens, one
+ * per character here, so a longer run is no numeral and is not read further (linear time on long runs).
+ */
+const MAX_CN_NUMERAL = 64;
 const SINGLE_CN: Record<string, number> = {
   零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100, 千: 1000,
 };
@@ -371,19 +380,28 @@ const DURATION_SUFFIXES_BY_FIRST = byFirstCode(DURATION_SUFFIXES, ([w]) => w);
  */
 const BYLINE_LAST = '者员員辑輯影 \t\n\r\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
-/** A word table with its keys by first character (UTF-16 code unit), longest first: word() costs one look-up. */
+/** A word table with its keys by first character (UTF-16 code unit), longest first. */
 interface Lexicon<T> {
   table: Record<string, T>;
   byFirst: Map<number, string[]>;
+  /** This table's bit in LEXICON_FIRST. */
+  bit: number;
 }
+/** By UTF-16 code: the bits of the word tables that have a key beginning with that character (one array read). */
+const LEXICON_FIRST = new Uint32Array(0x10000);
+let lexiconCount = 0;
 function lexicon<T>(table: Record<string, T>): Lexicon<T> {
+  if (lexiconCount === 32) throw new Error('more than 32 word tables: LEXICON_FIRST needs a wider type');
+  const bit = 2 ** lexiconCount++;
   const byFirst = new Map<number, string[]>();
   for (const k of Object.keys(table).sort((a, b) => b.length - a.length)) {
-    const list = byFirst.get(k.charCodeAt(0)) ?? [];
+    const c = k.charCodeAt(0);
+    const list = byFirst.get(c) ?? [];
     list.push(k);
-    byFirst.set(k.charCodeAt(0), list);
+    byFirst.set(c, list);
+    LEXICON_FIRST[c] |= bit;
   }
-  return { table, byFirst };
+  return { table, byFirst, bit };
 }
 const SINCE_PREPOSITIONS_WORDS = lexicon(SINCE_PREPOSITIONS);
 const APPROX_PREFIXES_WORDS = lexicon(APPROX_PREFIXES);
@@ -522,9 +540,9 @@ class DateScanner {
       while (j < t.length && t[j] === '第') j++;
       return this.skipRun(j);
     }
-    if (CN_NUM_CHARS.includes(t[i])) {
+    if (CN_NUM[t.charCodeAt(i)] !== 0) {
       let j = i + 1;
-      while (j < t.length && CN_NUM_CHARS.includes(t[j])) j++;
+      while (j < t.length && CN_NUM[t.charCodeAt(j)] !== 0) j++;
       return j;
     }
     return i + 1;
@@ -536,8 +554,9 @@ class DateScanner {
 
   /** The longest key of a word table at i. */
   private word<T>(i: number, lexicon: Lexicon<T>): [string, T] | undefined {
-    const keys = lexicon.byFirst.get(this.text.charCodeAt(i));
-    if (!keys) return undefined;
+    const c = this.text.charCodeAt(i);
+    if ((LEXICON_FIRST[c] & lexicon.bit) === 0) return undefined; // past the end: LEXICON_FIRST[NaN] is undefined, & gives 0
+    const keys = lexicon.byFirst.get(c)!;
     for (const k of keys) if (this.text.startsWith(k, i)) return [k, lexicon.table[k]];
     return undefined;
   }
@@ -585,19 +604,22 @@ class DateScanner {
       return { end: j, value: Number(raw), arabic: true, length: j - i, digitsOnly: true, leadingZero: raw[0] === '0' && j - i > 1 };
     }
     let j = i;
-    while (j < t.length && CN_NUM_CHARS.includes(t[j])) j++;
+    while (j < t.length && CN_NUM[t.charCodeAt(j)] !== 0) {
+      j++;
+      if (j - i > MAX_CN_NUMERAL) return undefined;
+    }
     if (j === i) return undefined;
     if (j === i + 1) {
       // One character (一, 十, 两): the commonest case, without building a string.
       const v = SINGLE_CN[t[i]];
       if (v === undefined) return undefined;
-      return { end: j, value: v, arabic: false, length: 1, digitsOnly: CN_DIGIT_ONLY.includes(t[i]), leadingZero: false };
+      return { end: j, value: v, arabic: false, length: 1, digitsOnly: CN_NUM[t.charCodeAt(i)] === 3, leadingZero: false };
     }
     const raw = t.slice(i, j);
     const value = parseNumeral(raw);
     if (value === undefined) return undefined;
     let digitsOnly = true;
-    for (const ch of raw) if (!CN_DIGIT_ONLY.includes(ch)) digitsOnly = false;
+    for (let k = i; k < j; k++) if (CN_NUM[t.charCodeAt(k)] !== 3) digitsOnly = false;
     return { end: j, value, arabic: false, length: j - i, digitsOnly, leadingZero: raw[0] === '零' || raw[0] === '〇' };
   }
 
