@@ -49,6 +49,21 @@ test('runs of 万 / 万亿 / 百万 are read in linear time', async () => {
   assert.deepEqual(recogniseFigures('万分之三').map((f) => f.value), [0.0003]);
 });
 
+test('dates next to and after long runs of Chinese numerals are read; the runs themselves are no date', () => {
+  // A run longer than any numeral is not read to its end at each position asked about (it was once read whole every
+  // time: time grew faster than the length). `npm run bench:adversarial` prints the times.
+  const run = '一二三四五六七八九十百千'.repeat(20_000);
+  const spans = (text: string) => recogniseDates(text, '2023-06-18').map((d) => [text.slice(d.start, d.end), d.label, d.timex]);
+  assert.deepEqual(spans(run + '，二〇二三年六月十八日'), [['二〇二三年六月十八日', 'DATE', '2023-06-18']]);
+  assert.deepEqual(spans('二〇二三年六月' + run), [['二〇二三年六月', 'DATE', '2023-06']]);
+  assert.deepEqual(spans('2023年6月' + run + '日'), [['2023年6月', 'DATE', '2023-06']]);
+  assert.deepEqual(spans('二〇二三年，' + run + '。十二月三十一日'), [['二〇二三年', 'DATE', '2023'], ['十二月三十一日', 'DATE', '2023-12-31']]);
+  assert.deepEqual(spans('农历' + run + '，农历八月十五'), [['农历八月十五', 'DATE', '2023-09-29']]);
+  assert.deepEqual(spans(run + '年' + run + '月' + run + '日，3月5日'), [['3月5日', 'DATE', '2023-03-05']]);
+  assert.deepEqual(spans('从' + '〇'.repeat(100_000) + '年到二〇二三年'), [['二〇二三年', 'DATE', '2023']]);
+  assert.deepEqual(spans('〇'.repeat(200_000) + '年'), []);
+});
+
 test('analyze of a text with 200,000 figures returns them all (no stack overflow from spreading them)', () => {
   // push(...array) with more than about 120,000 arguments threw RangeError before (a 4 M-character article).
   const text = '3个，'.repeat(200_000);
