@@ -1,8 +1,8 @@
 // Golden check for speed work on the figures and dates recognisers: records everything they return on a fixed set of
 // texts, so that a change meant to make them faster can be shown to change nothing they find.
 //
-//   npx tsx test/bench/recogniserGolden.ts --save /tmp/golden-before.jsonl      (on the code before the change)
-//   npx tsx test/bench/recogniserGolden.ts --compare /tmp/golden-before.jsonl   (after: exit 1 on any difference)
+//   npm run golden:recognisers -- --save /tmp/golden-before.jsonl      (on the code before the change)
+//   npm run golden:recognisers -- --compare /tmp/golden-before.jsonl   (after: exit 1 on any difference)
 //
 // Texts: the bench:recognisers chunks (2 MiB of MSRA train-00), 1 M characters of MSRA train-01 and all of train-02
 // in 2,000-character chunks, every case of the issue #10 news sets (test/specs/figuresNews, datesNews) with its DCT,
