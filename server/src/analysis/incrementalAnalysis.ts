@@ -19,6 +19,7 @@ import { DateScanState, recogniseDatesIn } from '../core/dates';
 import { joinRanges } from '../core/dateRanges';
 import { newestDateInText, resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
+import { OffsetMap } from '../core/offsets';
 import { AnalysisResult, DocumentDate, DocumentDateOptions, LabelGroup, RawSpan, SPAN_VALUE_KEYS, Span } from '../core/types';
 
 /** Characters on either side of an edit whose units are re-analysed (the recognisers' reach past a unit's ends). */
@@ -104,6 +105,12 @@ interface Unit {
   figures?: RawSpan[];
   /** Dates starting in the unit (relative; one may end past the unit), the state scanned from and left. */
   dates?: RawSpan[];
+  /** How many dates, and the furthest end of one (relative), kept beside them for the per-keystroke loops. */
+  dateCount: number;
+  dateReach: number;
+  /** The first date's start and the last date's end (relative; 0 without dates). */
+  firstDateStart: number;
+  lastDateEnd: number;
   dateIn?: string;
   dateOut?: RelativeState;
   /** The newest full date written in the unit (null: none); undefined: not computed yet. */
@@ -112,9 +119,43 @@ interface Unit {
   entities?: RawSpan[];
   /** The unit's flattened spans (code points relative to the unit, text filled in), while its inputs stay. */
   flat?: Span[];
-  /** The same spans at `absAt` (the unit's code-point start when they were made). */
-  abs?: Span[];
+  /** The same spans at `absAt` (the unit's code-point start when they were made) from the `absOf` array. */
+  abs?: readonly Span[];
   absAt?: number;
+  absOf?: readonly Span[];
+  /** The spans of the group of units starting here, when a date or a range crosses this unit's end. */
+  group?: GroupSegment;
+  /** A number given to each date scan (unique in the process): which scan gave `dates`. */
+  dateScan: number;
+  /** Whether this unit's last date and the next unit's first date, `joinDistance` units on, form one range; valid
+   * while both units still hold the dates of scans `joinScan` and `joinNextScan`. */
+  joinScan: number;
+  joinNextScan: number;
+  joinDistance: number;
+  joins: boolean;
+}
+
+/** A group's spans, with the inputs they were made from (units and their results, by identity). */
+interface GroupSegment {
+  text: string;
+  astral: boolean;
+  spans: Span[];
+  entityFailure: string | undefined;
+  members: { unit: Unit; figures?: RawSpan[]; dates?: RawSpan[]; entities?: RawSpan[] }[];
+}
+
+/** A stretch of the current text whose spans depend on nothing outside it (see IncrementalAnalysis.segments). */
+export interface Segment {
+  /** UTF-16 offsets in the current text. */
+  start: number;
+  end: number;
+  /** The code-point offset of `start`. */
+  cpStart: number;
+  text: string;
+  /** Whether the text has astral characters (code points and UTF-16 offsets differ within it). */
+  astral: boolean;
+  /** Flat spans, sorted, in code points relative to `start`; the same array while the segment is unchanged. */
+  spans: readonly Span[];
 }
 
 function makeUnit(text: string, start: number, end: number): Unit {
@@ -130,7 +171,35 @@ function makeUnit(text: string, start: number, end: number): Unit {
       }
     }
   }
-  return { start, end, text: unitText, cpLength: unitText.length - astral, astral: astral > 0 };
+  // Every field set from the start: all units share one object shape, so the loops over tens of thousands of units
+  // after each keystroke stay fast (fields added later in varying order would make each access a slow lookup).
+  return {
+    start,
+    end,
+    text: unitText,
+    cpLength: unitText.length - astral,
+    astral: astral > 0,
+    figures: undefined,
+    dates: undefined,
+    dateCount: 0,
+    dateReach: 0,
+    firstDateStart: 0,
+    lastDateEnd: 0,
+    dateIn: undefined,
+    dateOut: undefined,
+    newest: undefined,
+    entities: undefined,
+    flat: undefined,
+    abs: undefined,
+    absAt: undefined,
+    absOf: undefined,
+    group: undefined,
+    dateScan: 0,
+    joinScan: 0,
+    joinNextScan: 0,
+    joinDistance: 0,
+    joins: false,
+  };
 }
 
 /** The recogniser groups to run, and the document-date inputs (core/documentDate.ts resolveDocumentDate). */
@@ -143,6 +212,8 @@ export interface UpdateStats {
   unitsReanalysed: number;
   charsReanalysed: number;
   dateUnitsRescanned: number;
+  /** The first UTF-16 offset where the new text differs from the previous one (unset for the first text). */
+  editAt?: number;
 }
 
 export class IncrementalAnalysis {
@@ -183,6 +254,9 @@ export class IncrementalAnalysis {
 
   private isReady = false;
   private dateScans = 0;
+  /** The first unit advance() may have to work on, and the index from which the units are known consistent. */
+  private staleFrom = 0;
+  private staleTo = 0;
 
   /**
    * Takes the new text: re-cuts the changed stretch into units (shifting the others) and leaves their analysis to
@@ -200,11 +274,8 @@ export class IncrementalAnalysis {
     let winStart = 0;
     let winEndOld = old.length;
     if (this.units.length > 0) {
-      const max = Math.min(old.length, text.length);
-      let p = 0;
-      while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-      let s = 0;
-      while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+      const { prefix: p, suffix: s } = commonEnds(old, text);
+      stats.editAt = p;
       const lo = Math.max(0, p - CONTEXT);
       const hi = Math.min(old.length, old.length - s + CONTEXT);
       first = this.unitIndexAt(lo);
@@ -230,6 +301,12 @@ export class IncrementalAnalysis {
         u.end += delta;
       }
     }
+    // Units before staleFrom are analysed; from staleTo on they are analysed and each scanned its dates from the
+    // state the unit before it left (advance() stops there once the scan state matches again).
+    const shift = fresh.length - (last - first);
+    const moved = (index: number, replaced: number) => (index >= last ? index + shift : index > first ? replaced : index);
+    this.staleFrom = Math.min(moved(this.staleFrom, first), first);
+    this.staleTo = Math.max(moved(this.staleTo, first + fresh.length), first + fresh.length);
     this.units = first === 0 && tail.length === 0 ? fresh : [...this.units.slice(0, first), ...fresh, ...tail];
     this.text = text;
     for (const u of fresh) {
@@ -267,14 +344,24 @@ export class IncrementalAnalysis {
     if (!this.dct || this.dct.date !== dct.date) {
       for (const u of this.units) {
         u.dates = undefined;
+        u.dateCount = 0;
+        u.dateReach = 0;
         u.flat = undefined;
       }
+      this.staleFrom = 0;
+      this.staleTo = this.units.length;
     }
     this.dct = dct;
     const figures = this.options.groups.includes('figures');
     const dates = this.options.groups.includes('dates');
-    let state = INITIAL_STATE;
-    for (const u of this.units) {
+    const units = this.units;
+    // From the first unit that may need work; past the changed units, stop at the first one whose date scan starts
+    // from the same state as before (the units after it are unchanged and were scanned from the states they have).
+    let k = this.staleFrom;
+    let state = k > 0 && dates ? units[k - 1].dateOut! : INITIAL_STATE;
+    for (; k < units.length; k++) {
+      const u = units[k];
+      if (k >= this.staleTo && (!figures || u.figures) && (!dates || (u.dates && u.dateIn === state.key))) break;
       let worked = false;
       if (figures && !u.figures) {
         u.figures = recogniseFigures(u.text);
@@ -288,8 +375,13 @@ export class IncrementalAnalysis {
         }
         state = u.dateOut!;
       }
-      if (worked && over()) return false;
+      if (worked && over()) {
+        this.staleFrom = k + 1;
+        return false;
+      }
     }
+    this.staleFrom = units.length;
+    this.staleTo = 0;
     this.isReady = true;
     return true;
   }
@@ -321,6 +413,12 @@ export class IncrementalAnalysis {
       s.end -= u.start;
     }
     u.dates = r.spans;
+    u.dateScan = ++dateScanCount;
+    u.dateCount = r.spans.length;
+    u.dateReach = 0;
+    for (const s of r.spans) u.dateReach = Math.max(u.dateReach, s.end);
+    u.firstDateStart = r.spans.length ? r.spans[0].start : 0;
+    u.lastDateEnd = r.spans.length ? r.spans[r.spans.length - 1].end : 0;
     u.dateIn = state.key;
     u.dateOut = relativeState(r.state, u.end);
     u.flat = undefined;
@@ -386,58 +484,159 @@ export class IncrementalAnalysis {
 
   /**
    * analyze()'s result for the current text with what is known now: figures and dates always, entities of the
-   * units recognised so far (all of them once `complete`).
+   * units recognised so far (all of them once `complete`). Builds one array of every span in document offsets: the
+   * editor's per-keystroke answers (tokens, hovers) read segments() and spanAt() instead, which allocate nothing for
+   * the units an edit left alone.
    */
   result(): AnalysisResult {
     if (this.resultCache && this.resultCache.text === this.text) return this.resultCache.result;
     this.advance();
     const spans: Span[] = [];
-    let cpStart = 0;
+    this.eachSegment((seg, unit) => {
+      if (unit) {
+        // A single unit: its absolute spans are kept while the unit stays at the same code-point offset.
+        if (!unit.abs || unit.absAt !== seg.cpStart || unit.absOf !== seg.spans) {
+          const at = seg.cpStart;
+          unit.abs = at === 0 ? seg.spans : seg.spans.map((s) => shifted(s, at));
+          unit.absAt = at;
+          unit.absOf = seg.spans;
+        }
+        for (const s of unit.abs) spans.push(s);
+      } else for (const s of seg.spans) spans.push(shifted(s, seg.cpStart));
+      return true;
+    });
+    const result: AnalysisResult = { dct: this.dct ?? { source: 'none' }, spans };
+    this.resultCache = { text: this.text, result, complete: this.complete };
+    return result;
+  }
+
+  /** The document date of the current text (figures and dates analysed first when they are not yet). */
+  documentDate(): DocumentDate {
+    this.advance();
+    return this.dct ?? { source: 'none' };
+  }
+
+  /**
+   * Calls `visit` for each segment of the current text in order, from the one containing UTF-16 offset `from` (0 by
+   * default), until it returns false. A segment is a unit, or the units a date or a joined date range crosses, put
+   * together; its spans depend on nothing outside it. A unit's segment keeps the same `spans` array (and a group's
+   * the same one while its units are unchanged) across edits elsewhere, so callers can cache what they derive from
+   * it by that array. The segment object itself is reused from one visit to the next: copy what you keep.
+   */
+  segments(visit: (segment: Segment) => boolean, from = 0): void {
+    this.eachSegment((segment) => visit(segment), from);
+  }
+
+  /** segments(), with the unit when the segment is a single unit (result() keeps its absolute spans on it). */
+  private eachSegment(visit: (segment: Segment, unit?: Unit) => boolean, from = 0): void {
+    this.advance();
     const units = this.units;
+    // Code-point offsets: the sum of the units' lengths before (the same as UTF-16 offsets without astral text).
+    let cpStart = 0;
+    // One object for every visit (tens of thousands per keystroke): visitors copy what they keep.
+    const seg: Segment = { start: 0, end: 0, cpStart: 0, text: '', astral: false, spans: [] };
     for (let k = 0; k < units.length; k++) {
       const u = units[k];
       const j = this.groupEnd(k);
       if (j > k + 1) {
-        // A date that runs past its unit, or a range joined across units: flattened together.
-        const groupStart = u.start;
-        const raw: RawSpan[] = [];
-        const dates: RawSpan[] = [];
+        const end = units[j - 1].end;
         let cpLength = 0;
-        let astral = false;
-        for (let m = k; m < j; m++) {
-          const v = units[m];
-          for (const s of v.figures ?? []) raw.push({ ...s, start: s.start + v.start, end: s.end + v.start });
-          for (const s of v.dates ?? []) dates.push({ ...s, start: s.start + v.start, end: s.end + v.start });
-          if (!this.entityFailure) for (const s of v.entities ?? []) raw.push({ ...s, start: s.start + v.start, end: s.end + v.start });
-          cpLength += v.cpLength;
-          astral ||= v.astral;
+        for (let m = k; m < j; m++) cpLength += units[m].cpLength;
+        if (end > from) {
+          const group = this.groupSegment(k, j);
+          seg.start = u.start;
+          seg.end = end;
+          seg.cpStart = cpStart;
+          seg.text = group.text;
+          seg.astral = group.astral;
+          seg.spans = group.spans;
+          if (!visit(seg)) return;
         }
-        for (const s of joinRanges(this.text, dates)) raw.push(s);
-        for (const s of raw) {
-          s.start -= groupStart;
-          s.end -= groupStart;
-        }
-        const groupText = this.text.slice(groupStart, units[j - 1].end);
-        for (const s of toUnitSpans(groupText, astral, flatten(raw))) spans.push(shifted(s, cpStart));
         cpStart += cpLength;
         k = j - 1;
         continue;
       }
-      if (!u.flat) {
-        u.flat = toUnitSpans(u.text, u.astral, flatten(this.rawOf(u)));
-        u.abs = undefined;
+      if (u.end > from || k === units.length - 1) {
+        if (!u.flat) u.flat = toUnitSpans(u.text, u.astral, flatten(this.rawOf(u)));
+        seg.start = u.start;
+        seg.end = u.end;
+        seg.cpStart = cpStart;
+        seg.text = u.text;
+        seg.astral = u.astral;
+        seg.spans = u.flat;
+        if (!visit(seg, u)) return;
       }
-      if (!u.abs || u.absAt !== cpStart) {
-        const at = cpStart;
-        u.abs = at === 0 ? u.flat : u.flat.map((s) => shifted(s, at));
-        u.absAt = at;
-      }
-      for (const s of u.abs) spans.push(s);
       cpStart += u.cpLength;
     }
-    const result: AnalysisResult = { dct: this.dct ?? { source: 'none' }, spans };
-    this.resultCache = { text: this.text, result, complete: this.complete };
-    return result;
+  }
+
+  /**
+   * The span (document code points, with its UTF-16 offsets) containing UTF-16 offset `utf16`, if any: what a hover
+   * shows. Reads one segment.
+   */
+  spanAt(utf16: number): { span: Span; start: number; end: number } | undefined {
+    let found: { span: Span; start: number; end: number } | undefined;
+    // Spans never cross a segment's ends: only the segment containing the offset can hold it.
+    this.segments((seg) => {
+      if (utf16 < seg.start || utf16 >= seg.end) return false;
+      const local = seg.astral ? new OffsetMap(seg.text) : undefined;
+      const at = local ? local.toCodePoint(utf16 - seg.start) : utf16 - seg.start;
+      let lo = 0;
+      let hi = seg.spans.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (seg.spans[mid].start <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      const s = seg.spans[lo - 1];
+      if (s && at < s.end) {
+        const start = seg.start + (local ? local.toUtf16(s.start) : s.start);
+        const end = seg.start + (local ? local.toUtf16(s.end) : s.end);
+        found = { span: shifted(s, seg.cpStart), start, end };
+      }
+      return false;
+    }, utf16);
+    return found;
+  }
+
+  /** The flattened spans of units [k, j) put together (a date or a range crosses them), cached on unit k. */
+  private groupSegment(k: number, j: number): { text: string; astral: boolean; spans: Span[] } {
+    const units = this.units;
+    const cached = units[k].group;
+    if (
+      cached &&
+      cached.members.length === j - k &&
+      cached.entityFailure === this.entityFailure &&
+      cached.members.every((m, i) => {
+        const v = units[k + i];
+        return m.unit === v && m.figures === v.figures && m.dates === v.dates && m.entities === v.entities;
+      })
+    )
+      return cached;
+    const groupStart = units[k].start;
+    const raw: RawSpan[] = [];
+    const dates: RawSpan[] = [];
+    let astral = false;
+    for (let m = k; m < j; m++) {
+      const v = units[m];
+      const at = v.start - groupStart;
+      for (const s of v.figures ?? []) raw.push({ ...s, start: s.start + at, end: s.end + at });
+      for (const s of v.dates ?? []) dates.push({ ...s, start: s.start + v.start, end: s.end + v.start });
+      if (!this.entityFailure) for (const s of v.entities ?? []) raw.push({ ...s, start: s.start + at, end: s.end + at });
+      astral ||= v.astral;
+    }
+    // Ranges are joined in the text's offsets (joinRanges looks at the text between the dates).
+    for (const s of joinRanges(this.text, dates)) raw.push({ ...s, start: s.start - groupStart, end: s.end - groupStart });
+    const text = this.text.slice(groupStart, units[j - 1].end);
+    const group: GroupSegment = {
+      text,
+      astral,
+      spans: toUnitSpans(text, astral, flatten(raw)),
+      entityFailure: this.entityFailure,
+      members: units.slice(k, j).map((v) => ({ unit: v, figures: v.figures, dates: v.dates, entities: v.entities })),
+    };
+    units[k].group = group;
+    return group;
   }
 
   /**
@@ -452,28 +651,38 @@ export class IncrementalAnalysis {
     for (;;) {
       while (j < units.length && units[j].start < reach) reach = Math.max(reach, maxDateEnd(units[j++]));
       // The last date of the group, and the first date after it.
-      let a: RawSpan | undefined;
-      let aUnit: Unit | undefined;
-      for (let m = j - 1; m >= k && !a; m--) {
-        const d = units[m].dates;
-        if (d && d.length) {
-          a = d[d.length - 1];
-          aUnit = units[m];
-        }
-      }
-      if (!a || !aUnit) return j;
-      const aEnd = aUnit.start + a.end;
+      // (Positions from the unit's fields: the spans' own objects are read only for a candidate pair.)
+      let ai = j - 1;
+      while (ai >= k && units[ai].dateCount === 0) ai--;
+      if (ai < k) return j;
+      const aUnit = units[ai];
+      const aEnd = aUnit.start + aUnit.lastDateEnd;
       let m = j;
-      while (m < units.length && !units[m].dates?.length && units[m].end - aEnd <= JOIN_GAP) m++;
-      if (m >= units.length || !units[m].dates?.length) return j;
-      const b = units[m].dates![0];
-      const bStart = units[m].start + b.start;
+      while (m < units.length && units[m].dateCount === 0 && units[m].end - aEnd <= JOIN_GAP) m++;
+      if (m >= units.length || units[m].dateCount === 0) return j;
+      const bStart = units[m].start + units[m].firstDateStart;
       if (bStart - aEnd > JOIN_GAP) return j;
-      const pair = [
-        { ...a, start: aUnit.start + a.start, end: aEnd },
-        { ...b, start: bStart, end: units[m].start + b.end },
-      ];
-      if (joinRanges(this.text, pair).length !== 1) return j;
+      // Whether the two dates form one range depends on them and the text between them: asked once per pair and
+      // kept on a's unit as numbers (the scans that gave a and b, and how many units apart they are), so that this
+      // loop over every unit reads nothing but the units. An edit between them would have re-cut both units (they
+      // lie within JOIN_GAP < CONTEXT of each other), so the same scans the same distance apart mean the same text.
+      const bUnit = units[m];
+      let joins: boolean;
+      if (aUnit.joinScan === aUnit.dateScan && aUnit.joinNextScan === bUnit.dateScan && aUnit.joinDistance === m - ai) joins = aUnit.joins;
+      else {
+        const a = aUnit.dates![aUnit.dateCount - 1];
+        const b = bUnit.dates![0];
+        const pair = [
+          { ...a, start: aUnit.start + a.start, end: aEnd },
+          { ...b, start: bStart, end: bUnit.start + b.end },
+        ];
+        joins = joinRanges(this.text, pair).length === 1;
+        aUnit.joinScan = aUnit.dateScan;
+        aUnit.joinNextScan = bUnit.dateScan;
+        aUnit.joinDistance = m - ai;
+        aUnit.joins = joins;
+      }
+      if (!joins) return j;
       j = m + 1;
       reach = Math.max(reach, maxDateEnd(units[m]));
     }
@@ -493,11 +702,26 @@ export class IncrementalAnalysis {
   }
 }
 
+/** Counts date scans (Unit.dateScan). */
+let dateScanCount = 0;
+
+/** The lengths of the common beginning and the common end of two texts (not overlapping in the shorter one). */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  // Blocks first (string comparison runs in native code), then character by character within the differing block.
+  const BLOCK = 4096;
+  let p = 0;
+  while (p + BLOCK <= max && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s + BLOCK <= max - p && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
+  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { prefix: p, suffix: s };
+}
+
 /** The furthest end of a unit's dates (absolute), at least the unit's end. */
 function maxDateEnd(u: Unit): number {
-  let reach = u.end;
-  for (const s of u.dates ?? []) reach = Math.max(reach, u.start + s.end);
-  return reach;
+  return Math.max(u.end, u.start + u.dateReach);
 }
 
 /** A range's two ends are joined across units only with spaces and a connector between them (a few characters). */

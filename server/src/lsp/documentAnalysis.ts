@@ -12,7 +12,8 @@ import { AnalysisOptions, AnalysisResult, DocumentDateOptions, LabelGroup, RawSp
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
 import { AnalysisCancelled } from '../analysis/slicedAnalysis';
 import { recogniseEntities } from '../ner/entities';
-import { IncrementalAnalysis, UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
+import { IncrementalAnalysis, Segment, UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
+import type { DocumentDate, Span } from '../core/types';
 import { AnalysisSettings, DEFAULT_LARGE_FILE_THRESHOLD, enabledGroups } from './settings';
 
 export { AnalysisCancelled } from '../analysis/slicedAnalysis';
@@ -40,6 +41,22 @@ export interface DocumentAnalysis {
   recogniserProblems: string[];
   /** Set when entities were enabled but skipped because the document is longer than the threshold. */
   tooLargeForEntities?: { length: number; threshold: number };
+}
+
+/**
+ * What the editor's per-keystroke answers (semantic tokens, hovers) read: the analysis of the document's current
+ * version as it stands (figures and dates ready, entities of the paragraphs recognised so far), segment by segment,
+ * without building the list of every span. `result()` builds that list (what DocumentAnalysis.result holds).
+ */
+export interface DocumentView extends Omit<DocumentAnalysis, 'result'> {
+  dct: DocumentDate;
+  /** Paragraphs still waiting for entities. */
+  pendingEntities: number;
+  /** IncrementalAnalysis.segments of this version. */
+  segments(visit: (segment: Segment) => boolean, from?: number): void;
+  /** The span containing a UTF-16 offset, with its UTF-16 offsets (IncrementalAnalysis.spanAt). */
+  spanAt(utf16: number): { span: Span; start: number; end: number } | undefined;
+  result(): AnalysisResult;
 }
 
 /**
@@ -160,10 +177,8 @@ export class AnalysisCache {
     }
     state.info.storeProblem = inputs.storeProblem;
     if (state.version !== document.version) {
-      const before = state.engine.currentText;
-      const text = document.getText();
-      state.engine.replaceText(text);
-      if (before) state.editAt = firstDifference(before, text);
+      const { editAt } = state.engine.replaceText(document.getText());
+      if (editAt !== undefined) state.editAt = editAt;
       state.version = document.version;
       this.cancelWaiters(state, document.version);
     }
@@ -180,6 +195,29 @@ export class AnalysisCache {
     return value;
   }
 
+  /** The view of the state's current text (figures and dates must be ready: see currentView()). */
+  private viewOf(state: DocumentState): DocumentView {
+    const engine = state.engine;
+    const text = engine.currentText;
+    const dct = engine.documentDate();
+    // Bound to this text: once a newer version is analysed, the view's methods throw rather than answer for another.
+    const current = () => {
+      if (engine.currentText !== text) throw new AnalysisCancelled();
+      return engine;
+    };
+    const value: DocumentView = {
+      ...state.info,
+      dct,
+      dctOrigin: dct.origin,
+      recogniserProblems: engine.entityFailure ? [`entities: ${engine.entityFailure}`] : [],
+      pendingEntities: engine.pendingUnits,
+      segments: (visit, from) => current().segments(visit, from),
+      spanAt: (utf16) => current().spanAt(utf16),
+      result: () => current().result(),
+    };
+    return value;
+  }
+
   /**
    * The analysis of the document's current version with what is known now: figures and dates always, entities of
    * the paragraphs recognised so far (`pendingEntities` counts the others). For tokens and hovers: after an edit it
@@ -191,6 +229,18 @@ export class AnalysisCache {
     for (;;) {
       const state = this.sync(document, settings);
       if (state.engine.advance(ANALYSIS_STEP_MS)) return { ...this.analysisOf(state), pendingEntities: state.engine.pendingUnits };
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * current() as a view: the same analysis, read segment by segment (what tokens and hovers need after a keystroke)
+   * instead of as one list of every span. Its methods throw AnalysisCancelled once the document has changed.
+   */
+  async currentView(document: TextDocument, settings: AnalysisSettings): Promise<DocumentView> {
+    for (;;) {
+      const state = this.sync(document, settings);
+      if (state.engine.advance(ANALYSIS_STEP_MS)) return this.viewOf(state);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
@@ -297,11 +347,4 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.delete(uri);
   }
-}
-
-function firstDifference(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  return p;
 }

@@ -4,7 +4,7 @@ import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExplicitDateOrigin, Translate, describeSpan } from '../core/describe';
 import { OffsetMap } from '../core/offsets';
-import { AnalysisResult, Span } from '../core/types';
+import { AnalysisResult, DocumentDate, Span } from '../core/types';
 import { groupOf } from '../core/labels';
 
 /** The span containing a code-point offset (spans sorted by start, flat). */
@@ -40,15 +40,26 @@ export function hoverAt(
   t: Translate,
   dctOrigin?: ExplicitDateOrigin,
 ): Hover | null {
-  const text = document.getText();
-  const map = new OffsetMap(text);
+  const map = new OffsetMap(document.getText());
   const span = spanAt(analysis.spans, map.toCodePoint(utf16Offset));
   if (!span) return null;
+  return spanHover(document, { span, start: map.toUtf16(span.start), end: map.toUtf16(span.end) }, analysis.dct, t, dctOrigin);
+}
+
+/** The hover of a span found under the cursor (`start`/`end`: its UTF-16 offsets in the document). */
+export function spanHover(
+  document: TextDocument,
+  found: { span: Span; start: number; end: number },
+  dct: DocumentDate,
+  t: Translate,
+  dctOrigin?: ExplicitDateOrigin,
+): Hover {
+  const { span } = found;
   const isEntity = groupOf(span.label) === 'entities';
   const lines = describeSpan(span, {
-    dct: analysis.dct,
+    dct,
     dctOrigin,
-    otherMentions: isEntity ? Math.max(0, countOccurrences(text, span.text) - 1) : undefined,
+    otherMentions: isEntity ? Math.max(0, countOccurrences(document.getText(), span.text) - 1) : undefined,
     t,
   });
   // The first line carries the span text: escape it, keep the bold label.
@@ -56,9 +67,6 @@ export function hoverAt(
   const head = first.replace(/ · ([^·]*)$/, (_, spanText: string) => ` · ${escapeMarkdown(spanText)}`);
   return {
     contents: { kind: 'markdown', value: [head, ...rest.map(escapeMarkdown)].join('\n\n') },
-    range: {
-      start: document.positionAt(map.toUtf16(span.start)),
-      end: document.positionAt(map.toUtf16(span.end)),
-    },
+    range: { start: document.positionAt(found.start), end: document.positionAt(found.end) },
   };
 }

@@ -1,8 +1,13 @@
 // Spans (code points) → LSP semantic tokens (UTF-16 line/character, relative encoding). One token type per label, as
 // contributed in package.json (`semanticTokenTypes`); modifier `suggestion` for machine output, `confirmed` for
 // stored tags. A span that crosses a line break becomes one token per line.
+// Two encoders give the same data: encodeTokens() from one array of spans (any spans: stored tags merged with
+// suggestions), and encodeSegmentTokens() from the incremental analysis' segments (suggestions only), which encodes
+// each segment once, relative to its own start, and after an edit only re-places the segments' first tokens, so a
+// keystroke in a long article costs the changed paragraphs plus a copy of the integers.
 import type { SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Segment } from '../analysis/incrementalAnalysis';
 import { OffsetMap } from '../core/offsets';
 import { ALL_LABELS, Label, Span } from '../core/types';
 import { labelRow } from '../core/labels';
@@ -65,8 +70,18 @@ export function encodeTokens(
   spans: readonly TokenSpan[],
   range?: { start: number; end: number },
 ): number[] {
+  const map = new OffsetMap(document.getText());
+  if (!map.hasAstral) return encodeUtf16Tokens(document, spans, range);
+  return encodeUtf16Tokens(
+    document,
+    spans.map((s) => ({ ...s, start: map.toUtf16(s.start), end: map.toUtf16(s.end) })),
+    range,
+  );
+}
+
+/** encodeTokens() for spans in UTF-16 offsets. */
+function encodeUtf16Tokens(document: TextDocument, spans: readonly TokenSpan[], range?: { start: number; end: number }): number[] {
   const text = document.getText();
-  const map = new OffsetMap(text);
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
@@ -91,12 +106,11 @@ export function encodeTokens(
   let first = 0;
   if (range && spans.length > 0) {
     // Skip the spans that end before the range (ends ascend with starts: spans are flat).
-    const startCp = map.toCodePoint(range.start);
     let lo = 0;
     let hi = spans.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= startCp) lo = mid + 1;
+      if (spans[mid].end <= range.start) lo = mid + 1;
       else hi = mid;
     }
     first = lo;
@@ -106,8 +120,8 @@ export function encodeTokens(
     const type = TYPE_INDEX.get(span.label);
     if (type === undefined) continue;
     const modifiers = 1 << TOKEN_MODIFIERS.indexOf(span.modifier);
-    let start = map.toUtf16(span.start);
-    const end = map.toUtf16(span.end);
+    let start = span.start;
+    const end = span.end;
     if (range && start >= range.end) break;
     if (range && end <= range.start) continue;
     while (start < end) {
@@ -129,15 +143,162 @@ export function encodeTokens(
 }
 
 /**
+ * One segment's suggestion tokens in LSP relative encoding, except the first token: its line is counted from the
+ * segment's first line and, when on that line, its character from the segment's start. `lastLine`/`lastChar` give
+ * the last token's position the same way.
+ */
+interface SegmentTokens {
+  data: number[];
+  lastLine: number;
+  lastChar: number;
+  /** Line breaks in the segment's text, and the characters after the last one (to place the next segment). */
+  lines: number;
+  tail: number;
+}
+
+/** Encoded tokens by segment spans array (the analysis keeps that array while the segment is unchanged). */
+const segmentTokenCache = new WeakMap<readonly Span[], SegmentTokens>();
+
+function segmentTokens(segment: Segment): SegmentTokens {
+  let cached = segmentTokenCache.get(segment.spans);
+  if (!cached) {
+    cached = encodeSegment(segment.text, segment.astral, segment.spans);
+    segmentTokenCache.set(segment.spans, cached);
+  }
+  return cached;
+}
+
+const SUGGESTION = 1 << TOKEN_MODIFIERS.indexOf('suggestion');
+
+/** Tokens of spans (code points relative to the text) within one segment's text; lines as the LSP counts them. */
+function encodeSegment(text: string, astral: boolean, spans: readonly Span[]): SegmentTokens {
+  const map = astral ? new OffsetMap(text) : undefined;
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  // A cursor walking the text forwards: line number and line start of `scan` (\r\n, \r and \n end a line).
+  let scan = 0;
+  let line = 0;
+  let lineStart = 0;
+  for (const span of spans) {
+    const type = TYPE_INDEX.get(span.label);
+    if (type === undefined) continue;
+    let start = map ? map.toUtf16(span.start) : span.start;
+    const end = map ? map.toUtf16(span.end) : span.end;
+    while (start < end) {
+      let lineEnd = start;
+      while (lineEnd < end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+      if (lineEnd > start) {
+        while (scan < start) {
+          const c = text.charCodeAt(scan++);
+          if (c === 13 || c === 10) {
+            if (c === 13 && text.charCodeAt(scan) === 10) scan++;
+            line++;
+            lineStart = scan;
+          }
+        }
+        const character = start - lineStart;
+        if (data.length === 0) data.push(line, character, lineEnd - start, type, SUGGESTION);
+        else data.push(line - prevLine, line === prevLine ? character - prevChar : character, lineEnd - start, type, SUGGESTION);
+        prevLine = line;
+        prevChar = character;
+      }
+      start = lineEnd;
+      while (start < end && (text.charCodeAt(start) === 10 || text.charCodeAt(start) === 13)) start++;
+    }
+  }
+  // The rest of the text's line breaks.
+  while (scan < text.length) {
+    const c = text.charCodeAt(scan++);
+    if (c === 13 || c === 10) {
+      if (c === 13 && text.charCodeAt(scan) === 10) scan++;
+      line++;
+      lineStart = scan;
+    }
+  }
+  return { data: data.length ? data : NO_TOKENS, lastLine: prevLine, lastChar: prevChar, lines: line, tail: text.length - lineStart };
+}
+
+const NO_TOKENS: number[] = [];
+
+/** Visits segments in order from the one containing UTF-16 offset `from` (IncrementalAnalysis.segments). */
+export type SegmentSource = (visit: (segment: Segment) => boolean, from?: number) => void;
+
+/**
+ * The suggestion tokens of a document from its analysis' segments: encodeTokens(document, mergeTokenSpans(spans,
+ * [])) for the same spans, as a typed array. Each segment's tokens are encoded once (cached by its spans array);
+ * each call places them after one another (adding up the segments' line counts, then a copy). `range`, when
+ * given (UTF-16 offsets), keeps only the tokens that touch it.
+ */
+export function encodeSegmentTokens(document: TextDocument, segments: SegmentSource, range?: { start: number; end: number }): Uint32Array {
+  if (range) return encodeSegmentRange(document, segments, range);
+  // The line and character where each segment with tokens starts, counted along the segments.
+  const parts: SegmentTokens[] = [];
+  const startLines: number[] = [];
+  const startChars: number[] = [];
+  let total = 0;
+  let line = 0;
+  let character = 0;
+  segments((segment) => {
+    const tokens = segmentTokens(segment);
+    if (tokens.data.length) {
+      parts.push(tokens);
+      startLines.push(line);
+      startChars.push(character);
+      total += tokens.data.length;
+    }
+    if (tokens.lines > 0) {
+      line += tokens.lines;
+      character = tokens.tail;
+    } else character += segment.end - segment.start;
+    return true;
+  });
+  const out = new Uint32Array(total);
+  let o = 0;
+  let prevLine = 0;
+  let prevChar = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const { data, lastLine, lastChar } = parts[i];
+    const atLine = startLines[i];
+    const atChar = startChars[i];
+    const first = atLine + data[0];
+    const firstChar = data[0] === 0 ? atChar + data[1] : data[1];
+    out[o++] = first - prevLine;
+    out[o++] = first === prevLine ? firstChar - prevChar : firstChar;
+    for (let k = 2; k < data.length; k++) out[o++] = data[k];
+    prevLine = atLine + lastLine;
+    prevChar = lastLine === 0 ? atChar + lastChar : lastChar;
+  }
+  return out;
+}
+
+/** encodeSegmentTokens() for a range: the spans of the segments it touches, encoded as encodeTokens() does. */
+function encodeSegmentRange(document: TextDocument, segments: SegmentSource, range: { start: number; end: number }): Uint32Array {
+  const spans: TokenSpan[] = [];
+  segments((segment) => {
+    if (segment.start >= range.end) return false;
+    const map = segment.astral ? new OffsetMap(segment.text) : undefined;
+    for (const s of segment.spans) {
+      const start = segment.start + (map ? map.toUtf16(s.start) : s.start);
+      const end = segment.start + (map ? map.toUtf16(s.end) : s.end);
+      if (end <= range.start || start >= range.end) continue;
+      spans.push({ start, end, label: s.label, modifier: 'suggestion' });
+    }
+    return segment.end < range.end;
+  }, range.start);
+  return Uint32Array.from(encodeUtf16Tokens(document, spans, range));
+}
+
+/**
  * The edit that turns one token array into another (for semantic token delta requests): the stretch between their
  * common beginning and common end is replaced. One edit; after a keystroke it is a few integers.
  */
-export function tokenEdits(before: readonly number[], after: readonly number[]): { start: number; deleteCount: number; data: number[] }[] {
+export function tokenEdits(before: ArrayLike<number>, after: ArrayLike<number>): { start: number; deleteCount: number; data: number[] }[] {
   const max = Math.min(before.length, after.length);
   let p = 0;
   while (p < max && before[p] === after[p]) p++;
   let s = 0;
   while (s < max - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
   if (p === before.length && p === after.length) return [];
-  return [{ start: p, deleteCount: before.length - p - s, data: after.slice(p, after.length - s) }];
+  return [{ start: p, deleteCount: before.length - p - s, data: Array.prototype.slice.call(after, p, after.length - s) as number[] }];
 }

@@ -19,11 +19,12 @@ import {
   AnalysisCache,
   AnalysisCancelled,
   DocumentAnalysis,
+  DocumentView,
   filePathOf,
 } from './documentAnalysis';
 import { AnalysisSettings, DEFAULT_SETTINGS, normaliseSettings } from './settings';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
-import { hoverAt } from './hover';
+import { spanHover } from './hover';
 import {
   AnalysisRequest,
   AnalysisResponse,
@@ -34,7 +35,7 @@ import {
   SetDocumentDateParams,
   SetDocumentDateRequest,
 } from './protocol';
-import { LEGEND, encodeTokens, mergeTokenSpans, tokenEdits } from './semanticTokens';
+import { LEGEND, encodeSegmentTokens, encodeTokens, mergeTokenSpans, tokenEdits } from './semanticTokens';
 import { createEntityPool } from './entityPool';
 import { registerTagging } from './tagging';
 import { SuggestionLearning } from './suggestionLearning';
@@ -66,7 +67,7 @@ let roots: string[] = [];
 let canPullConfiguration = false;
 let canRefreshTokens = false;
 let confirmedSpans: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[] = () => [];
-let suggestionFilter: (uri: string, spans: readonly Span[]) => readonly Span[] = (_uri, spans) => spans;
+let suggestionFilter: (uri: string) => ((spans: readonly Span[]) => readonly Span[]) | undefined = () => undefined;
 let clientLocale: string | undefined;
 const settingsListeners: (() => void)[] = [];
 
@@ -140,8 +141,16 @@ async function currentAnalysis(uri: string): Promise<DocumentAnalysis | undefine
   return reported(uri, await cache.current(document, wanted));
 }
 
+/** currentAnalysis() read segment by segment: what tokens and hovers use, so a keystroke costs what it changed. */
+async function currentView(uri: string): Promise<DocumentView | undefined> {
+  const wanted = await settings(uri);
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  return reported(uri, await cache.currentView(document, wanted));
+}
+
 /** Tells the user once about a problem an analysis met (per-file dates unreadable, a recogniser failed, too large). */
-function reported(uri: string, result: DocumentAnalysis): DocumentAnalysis {
+function reported<T extends Omit<DocumentAnalysis, 'result'>>(uri: string, result: T): T {
   if (result.storeProblem && !reportedStoreProblems.has(result.storeProblem)) {
     reportedStoreProblems.add(result.storeProblem);
     connection.window.showWarningMessage(t('Per-file document dates could not be read: {0}', result.storeProblem));
@@ -191,15 +200,23 @@ connection.onShutdown(() => entityPool.close());
 // Semantic tokens come from what is known now (figures and dates at once, entities as their paragraphs are
 // recognised; a refresh follows each arrival), never waiting for the whole analysis.
 /** The last full token answer per document, for delta requests. */
-const lastTokens = new Map<string, { resultId: string; data: number[] }>();
+const lastTokens = new Map<string, { resultId: string; data: ArrayLike<number> }>();
 let tokenResultIds = 0;
 
-async function tokenData(uri: string, range?: { start: number; end: number }): Promise<number[] | undefined> {
-  const result = await currentAnalysis(uri);
+async function tokenData(uri: string, range?: { start: number; end: number }): Promise<ArrayLike<number> | undefined> {
+  const view = await currentView(uri);
   const document = documents.get(uri);
-  if (!document || !result) return undefined;
-  return encodeTokens(document, mergeTokenSpans(suggestionFilter(uri, result.result.spans), confirmedSpans(uri)), range);
+  if (!document || !view) return undefined;
+  const filter = suggestionFilter(uri);
+  const confirmed = confirmedSpans(uri);
+  // Suggestions alone (no tagging session): encoded segment by segment, each once.
+  if (!filter && confirmed.length === 0) return encodeSegmentTokens(document, view.segments, range);
+  const spans = view.result().spans;
+  return encodeTokens(document, mergeTokenSpans(filter ? filter(spans) : spans, confirmed), range);
 }
+
+/** Token data as the protocol carries it (a plain array). */
+const plain = (data: ArrayLike<number>): number[] => (Array.isArray(data) ? data : Array.from(data));
 
 connection.languages.semanticTokens.on(async (params) => {
   const uri = params.textDocument.uri;
@@ -207,7 +224,7 @@ connection.languages.semanticTokens.on(async (params) => {
   if (!data) return { data: [] };
   const resultId = String(++tokenResultIds);
   lastTokens.set(uri, { resultId, data });
-  return { resultId, data };
+  return { resultId, data: plain(data) };
 });
 
 connection.languages.semanticTokens.onDelta(async (params) => {
@@ -217,7 +234,7 @@ connection.languages.semanticTokens.onDelta(async (params) => {
   const previous = lastTokens.get(uri);
   const resultId = String(++tokenResultIds);
   lastTokens.set(uri, { resultId, data });
-  if (!previous || previous.resultId !== params.previousResultId) return { resultId, data };
+  if (!previous || previous.resultId !== params.previousResultId) return { resultId, data: plain(data) };
   return { resultId, edits: tokenEdits(previous.data, data) };
 });
 
@@ -225,20 +242,21 @@ connection.languages.semanticTokens.onRange(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return { data: [] };
   const range = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
-  return { data: (await tokenData(params.textDocument.uri, range)) ?? [] };
+  return { data: plain((await tokenData(params.textDocument.uri, range)) ?? []) };
 });
 
 connection.onHover(async (params) => {
+  const view = await currentView(params.textDocument.uri);
   const document = documents.get(params.textDocument.uri);
-  const result = await currentAnalysis(params.textDocument.uri);
-  if (!document || !result) return null;
-  return hoverAt(document, result.result, document.offsetAt(params.position), t, result.dctOrigin);
+  if (!document || !view) return null;
+  const found = view.spanAt(document.offsetAt(params.position));
+  return found ? spanHover(document, found, view.dct, t, view.dctOrigin) : null;
 });
 
 async function documentDateInfo(uri: string): Promise<DocumentDateInfo> {
-  const result = await currentAnalysis(uri);
+  const result = await currentView(uri);
   if (!result) throw new ResponseError(-32602, t('The document {0} is not open in the News Annotator server', uri));
-  const dct = result.result.dct;
+  const dct = result.dct;
   const path = filePathOf(uri);
   return {
     uri,

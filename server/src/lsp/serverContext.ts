@@ -18,8 +18,11 @@ export interface ServerContext {
   settings(uri: string): Promise<NewsAnnotatorSettings>;
   /** Stored tags to colour with the `confirmed` modifier; suggestions overlapping them are hidden. */
   setConfirmedSpans(provider: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[]): void;
-  /** Which machine spans are still suggestions (rejected ones are not coloured); all of them by default. */
-  setSuggestionFilter(filter: (uri: string, spans: readonly Span[]) => readonly Span[]): void;
+  /**
+   * Which machine spans are still suggestions (rejected ones are not coloured): the filter for a document, or
+   * undefined when all of them are (the default; tokens are then encoded paragraph by paragraph, see semanticTokens).
+   */
+  setSuggestionFilter(filter: (uri: string) => ((spans: readonly Span[]) => readonly Span[]) | undefined): void;
   /** Asks the client to re-request semantic tokens (after tags or settings change). */
   refreshSemanticTokens(): void;
   /** Workspace folder paths. */

@@ -224,6 +224,11 @@ export class TaggingService {
     return this.sessions.get(uri)?.store.tags();
   }
 
+  /** Whether an article is open for tagging (its suggestions then go through visibleSuggestions). */
+  isTagging(uri: string): boolean {
+    return this.sessions.has(uri);
+  }
+
   /**
    * Machine spans minus the rejected suggestions and labels outside the schema, plus what the workspace learned
    * (online adaptation), for the semantic tokens.
@@ -588,7 +593,7 @@ export function registerTagging(context: ServerContext, learning?: SuggestionLea
   connection.onRequest(TaggingStateRequest, (params: DocumentUriParams) => service.state(params.uri));
   connection.onRequest(TaggingOpRequest, (params: TaggingOpParams) => service.run(params));
   context.setConfirmedSpans((uri) => service.confirmedSpans(uri));
-  context.setSuggestionFilter((uri, spans) => service.visibleSuggestions(uri, spans));
+  context.setSuggestionFilter((uri) => (service.isTagging(uri) ? (spans) => service.visibleSuggestions(uri, spans) : undefined));
   context.onDidChangeSettings(() => void service.settingsChanged());
   process.once('exit', () => service.flush());
   return service;
