@@ -83,13 +83,14 @@ test('a rejected suggestion is not suggested again by the adapted model on that 
 
 test('a model worse on the held-out reviewed documents is refused, saying which label fell and by how much', async () => {
   const root = workspace();
+  // the same persons in every document (an annotator's corpus: names recur)
   const texts = [
     '记者王建国从市政府获悉，李红梅和张小军将出席会议。',
-    '陈志强表示，刘德明已经同意了这个方案，赵丽华也在场。',
-    '主持人周建华介绍，孙国平和吴晓燕是本次活动的嘉宾。',
-    '郑海涛说，他和黄美玲、林文斌上周去了北京。',
+    '王建国表示，张小军已经同意了这个方案，李红梅也在场。',
+    '主持人李红梅介绍，王建国和张小军是本次活动的嘉宾。',
+    '张小军说，他和李红梅、王建国上周去了北京。',
   ];
-  const names = texts.map((t) => t.match(/(王建国|李红梅|张小军|陈志强|刘德明|赵丽华|周建华|孙国平|吴晓燕|郑海涛|黄美玲|林文斌)/g)!);
+  const names = texts.map((t) => t.match(/(王建国|李红梅|张小军)/g)!);
   // every document reviewed, its persons tagged as ORG (a wrong convention) ...
   texts.forEach((t, i) => article(root, `d${i}`, t, names[i].map((n) => ['ORG', n] as [string, string]), { reviewed: true }));
   // ... except the held-out one, tagged right: learning the wrong convention must make the model worse there
