@@ -225,3 +225,17 @@ test('examples: a reviewed document fixes every tag, an unreviewed one only its 
   assert.equal(full.length, 2);
   assert.deepEqual([...full[1].allowed], new Array(full[1].allowed.length).fill(1));
 });
+
+test('the held-out split takes whole reviewed documents, the same ones whatever the order read, at least one of two', () => {
+  const doc = (name: string, reviewed: boolean) => ({ article: name, relative: name, text: '李明', reviewed, entities: [], others: [], rejected: [] });
+  const docs = Array.from({ length: 20 }, (_, i) => doc(`folder/a${i}.txt`, i % 2 === 0));
+  const a = splitHeldOut(docs, 0.2);
+  const b = splitHeldOut([...docs].reverse(), 0.2);
+  assert.equal(a.heldOut.length, 2, '20 % of 10 reviewed');
+  assert.deepEqual(a.heldOut.map((d) => d.relative).sort(), b.heldOut.map((d) => d.relative).sort());
+  assert.ok(a.heldOut.every((d) => d.reviewed));
+  assert.equal(a.train.length + a.heldOut.length, docs.length);
+  assert.ok(!a.train.some((d) => a.heldOut.includes(d)));
+  assert.equal(splitHeldOut([doc('x.txt', true), doc('y.txt', true)], 0.2).heldOut.length, 1);
+  assert.equal(splitHeldOut([doc('x.txt', true)], 0.2).heldOut.length, 0, 'never every reviewed document');
+});
