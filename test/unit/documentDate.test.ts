@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDocumentDate, dateInFileName, isDocumentDate, parseDateString, resolveDocumentDate } from '../../server/src/core/documentDate';
+import fc from 'fast-check';
+import { checkDocumentDate, dateInFileName, isDocumentDate, newestDateInText, parseDateString, resolveDocumentDate } from '../../server/src/core/documentDate';
 import { analyze } from '../../server/src/analysis/analyze';
 
 const BODY = '新华社北京电 2021年3月5日，会议召开。今年以来，经济平稳。';
@@ -131,4 +132,31 @@ test('the newsAnnotator.documentDate setting pattern accepts what the validator 
     // the pattern checks the form; the calendar (2023-02-30) is checked by the validator when the setting is read
     assert.equal(pattern.test(v), checkDocumentDate(v).ok, v);
   }
+});
+
+test('the newest date in the text is the one the plain global search of every full date finds (generated texts)', () => {
+  // newestDateInText tries its expression only where four digits begin; this is the search it replaced, as it was.
+  const CN = '〇零○一二三四五六七八九十';
+  const fullDate = new RegExp(
+    `([0-9０-９]{4}|[〇零○一二三四五六七八九]{4})[ \\t]*年[ \\t]*([0-9０-９]{1,2}|[${CN}]{1,3})[ \\t]*月[ \\t]*([0-9０-９]{1,2}|[${CN}]{1,3})[ \\t]*[日号]` +
+      `|([0-9０-９]{4})([-/.])([0-9０-９]{1,2})\\5([0-9０-９]{1,2})(?![0-9０-９])`,
+    'g',
+  );
+  const plain = (text: string, today: string) => {
+    let best: { date: string; detail: string } | undefined;
+    for (const m of text.matchAll(fullDate)) {
+      const date = m[1] !== undefined ? parseDateString(m[0]) : /[0-9０-９]/.test(text[m.index! - 1] ?? '') ? undefined : parseDateString(m[0]);
+      if (date && date <= today && (!best || date > best.date)) best = { date, detail: m[0] };
+    }
+    return best;
+  };
+  const pieces = ['2023', '2021', '1999', '２０２２', '二〇二三', '一九九八', '零八', '0', '1', '12', '３', '十', '十八', '六', '年', '月', '日', '号', '-', '/', '.', ' ', '\t', '，', '会', 'a'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(newestDateInText(text, '2024-12-31'), plain(text, '2024-12-31'));
+    }),
+    { numRuns: 3000, seed: 10 },
+  );
+  assert.deepEqual(newestDateInText('2021年3月5日，2023-06-18，12023-01-02', '2024-01-01'), { date: '2023-06-18', detail: '2023-06-18' });
 });

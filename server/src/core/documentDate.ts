@@ -80,6 +80,16 @@ const FULL_DATE = new RegExp(
   'g',
 );
 
+/** FULL_DATE anchored where it is tried (sticky): newestDateInText tries it only where four digits begin. */
+const FULL_DATE_AT = new RegExp(FULL_DATE.source, 'y');
+
+/** 1 for [0-9０-９], 2 for [〇零○一二三四五六七八九] (the digits FULL_DATE's year is written with), by UTF-16 code. */
+function yearDigitKind(c: number): number {
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 1;
+  return CN_YEAR_DIGITS.includes(c) ? 2 : 0;
+}
+const CN_YEAR_DIGITS = [...'〇零○一二三四五六七八九'].map((ch) => ch.charCodeAt(0));
+
 function num(s: string): number {
   const v = parseNumeral(s);
   return v === undefined ? NaN : v;
@@ -160,10 +170,32 @@ export function newestDateInText(
   today: string = new Date().toISOString().slice(0, 10),
 ): { date: string; detail: string } | undefined {
   let best: { date: string; detail: string } | undefined;
-  FULL_DATE.lastIndex = 0;
-  for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
+  // The matches of the global FULL_DATE, found faster: every match begins with four digits of one kind, so the
+  // anchored expression is tried only where such a run begins (and after a match, from its end, as exec does).
+  const n = text.length;
+  let i = 0;
+  let run = 0; // digits of the same kind ending at i - 1
+  let kind = 0;
+  while (i < n) {
+    const k = yearDigitKind(text.charCodeAt(i));
+    if (k === 0) {
+      run = 0;
+      i++;
+      continue;
+    }
+    run = k === kind ? run + 1 : 1;
+    kind = k;
+    i++;
+    if (run < 4) continue;
+    const start = i - 4;
+    FULL_DATE_AT.lastIndex = start;
+    const m = FULL_DATE_AT.exec(text);
+    if (!m) continue;
     const d = fromMatch(m);
     if (d && d <= today && (!best || d > best.date)) best = { date: d, detail: m[0] };
+    i = FULL_DATE_AT.lastIndex;
+    run = 0;
+    kind = 0;
   }
   return best;
 }
