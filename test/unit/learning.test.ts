@@ -8,6 +8,7 @@ import * as path from 'path';
 import { revertWorkspaceModel, updateModelFromWorkspace, workspaceModelFile, workspaceModelInfo } from '../../server/src/learning';
 import { splitHeldOut } from '../../server/src/learning/heldOutComparison';
 import { documentExamples, readWorkspaceDocuments } from '../../server/src/learning/workspaceTrainingData';
+import { examplesOf } from '../../server/src/learning/updateWorkspaceModel';
 import { EntityRecogniser } from '../../server/src/ner/entityRecogniser';
 import { NerModel } from '../../server/src/ner/model';
 import { modelPath, recogniseEntities, useModelFile } from '../../server/src/ner/entities';
@@ -238,4 +239,13 @@ test('the held-out split takes whole reviewed documents, the same ones whatever 
   assert.ok(!a.train.some((d) => a.heldOut.includes(d)));
   assert.equal(splitHeldOut([doc('x.txt', true), doc('y.txt', true)], 0.2).heldOut.length, 1);
   assert.equal(splitHeldOut([doc('x.txt', true)], 0.2).heldOut.length, 0, 'never every reviewed document');
+});
+
+test('a workspace too large for one update is learned from up to the budget, reviewed documents first, the rest named', () => {
+  const doc = (name: string, reviewed: boolean) => ({ article: name, relative: name, text: '李明在杭州。', reviewed, entities: [{ start: 0, end: 2, label: 'PER' }], others: [], rejected: [] });
+  const docs = [doc('a.txt', false), doc('b.txt', true), doc('c.txt', false)];
+  const { examples, left } = examplesOf(docs, 14);
+  assert.equal(examples.length, 2, 'b (reviewed) then a: 6 characters each');
+  assert.equal(examples[0].full, true);
+  assert.deepEqual(left.map((d) => d.relative), ['c.txt']);
 });

@@ -59,12 +59,19 @@ export class LearningCancelled extends Error {
 export const LEXICAL_TEMPLATES: readonly number[] = [6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 24, 25];
 export const ALL_TEMPLATES: readonly number[] = Array.from({ length: FEATURE_COUNT }, (_, f) => f);
 
+/**
+ * Characters of training examples one update takes (about 130 bytes each while training: feature slots and base
+ * scores), so a very large workspace cannot exhaust the worker's memory; updateWorkspaceModel.ts reports what is
+ * left out.
+ */
+export const MAX_TRAINING_CHARACTERS = 1_500_000;
+
 export const DEFAULT_ADAPT = { epochs: 6, repeat: 2, rate: 4, seed: 1, templates: LEXICAL_TEMPLATES, transitions: false };
 
 interface Prepared {
   n: number;
-  /** Base emissions (int8 units), computed once. */
-  base: Float64Array;
+  /** Base emissions (sums of int8 weights: exact in float32), computed once. */
+  base: Float32Array;
   /** Per character and feature: the slot of its feature row in the residual table, times L. */
   slots: Int32Array;
   allowed: Uint8Array;
@@ -101,7 +108,7 @@ export function adaptModel(base: NerModel, examples: readonly LearningExample[],
       }
       slots[k] = s * L;
     }
-    data.push({ n, base: base.emissions(rows, n), slots, allowed: ex.allowed, rejected: ex.rejected });
+    data.push({ n, base: Float32Array.from(base.emissions(rows, n)), slots, allowed: ex.allowed, rejected: ex.rejected });
     if (data.length % 64 === 0) check();
   }
   const size = rowOfSlot.length * L;

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { NerModel } from '../ner/model';
 import { modelPath as shippedModelPath } from '../ner/entities';
-import { AdaptOptions, LearningCancelled, adaptModel } from './adaptModel';
+import { AdaptOptions, LearningCancelled, MAX_TRAINING_CHARACTERS, adaptModel } from './adaptModel';
 import { LabelScores, scoreModel, splitHeldOut, whyWorse } from './heldOutComparison';
 import { SAVE_LEVEL, saveWorkspaceModel, workspaceModelFile } from './modelStore';
 import { DocumentProblem, LearningExample, LearningInputError, WorkspaceDocument, documentExamples, learningCounts, readWorkspaceDocuments } from './workspaceTrainingData';
@@ -76,8 +76,25 @@ function loadModel(file: string, what: string): NerModel {
   }
 }
 
-export function examplesOf(docs: readonly WorkspaceDocument[]): LearningExample[] {
-  return docs.flatMap(documentExamples);
+/**
+ * The training examples of the documents, reviewed documents first, up to MAX_TRAINING_CHARACTERS; the documents
+ * that did not fit are named in `left`.
+ */
+export function examplesOf(docs: readonly WorkspaceDocument[], budget = MAX_TRAINING_CHARACTERS): { examples: LearningExample[]; left: WorkspaceDocument[] } {
+  const examples: LearningExample[] = [];
+  const left: WorkspaceDocument[] = [];
+  let chars = 0;
+  for (const d of [...docs].sort((a, b) => Number(b.reviewed) - Number(a.reviewed))) {
+    const mine = documentExamples(d);
+    const n = mine.reduce((k, e) => k + e.allowed.length, 0);
+    if (chars + n > budget) {
+      left.push(d);
+      continue;
+    }
+    chars += n;
+    examples.push(...mine);
+  }
+  return { examples, left };
 }
 
 export async function updateInThread(options: UpdateOptions): Promise<UpdateResult> {
@@ -101,12 +118,18 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
   const baseFile = options.baseModel ?? shippedModelPath();
   const base = loadModel(baseFile, 'base model');
   const inUseFile = options.out ? baseFile : workspaceModelFile(options.root) ?? baseFile;
+  let leftOut = new Set<WorkspaceDocument>();
   const adapt = (docs: readonly WorkspaceDocument[], stage: string) => {
     const opts: AdaptOptions = {
       epochs: options.epochs, repeat: options.repeat, rate: options.rate, signal: options.signal,
       onProgress: (done, total) => progress(stage, done, total),
     };
-    return adaptModel(base, examplesOf(docs), opts).model;
+    const { examples, left } = examplesOf(docs);
+    leftOut = new Set(left);
+    if (left.length && stage !== 'training on all') {
+      problems.push({ file: left[0].relative, message: `${left.length} document(s) left out of this update (${left.map((d) => d.relative).slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}): one update learns from at most ${MAX_TRAINING_CHARACTERS.toLocaleString('en-US')} characters` });
+    }
+    return adaptModel(base, examples, opts).model;
   };
 
   const { train, heldOut } = splitHeldOut(documents, fraction);
@@ -147,7 +170,7 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
   }
   check();
   progress('saving', 0, 1);
-  const c = learningCounts(learnedFrom);
+  const c = learningCounts(learnedFrom.filter((d) => !leftOut.has(d)));
   const overall = after.find((s) => s.label === 'ALL');
   model = new NerModel({
     ...model.data,
