@@ -249,3 +249,23 @@ test('a workspace too large for one update is learned from up to the budget, rev
   assert.equal(examples[0].full, true);
   assert.deepEqual(left.map((d) => d.relative), ['c.txt']);
 });
+
+test('GB18030 articles, CRLF lines, a BOM in the .ann and astral characters: tags land on the right characters', () => {
+  const iconv = require('iconv-lite') as typeof import('iconv-lite');
+  const root = workspace();
+  // a GB18030 article with CRLF lines and an astral character before the tag (offsets are code points; CRLF counts 2)
+  const text = '第一行。\r\n𠀀王建国在北京。\r\n';
+  fs.writeFileSync(path.join(root, 'gb.txt'), iconv.encode(text, 'gb18030'));
+  const cps = [...text];
+  const start = cps.indexOf('王');
+  fs.writeFileSync(path.join(root, 'gb.ann'), `\ufeffT1\tPER ${start} ${start + 3}\t王建国\r\n`);
+  const { documents, problems } = readWorkspaceDocuments(root);
+  assert.deepEqual(problems, []);
+  assert.equal(documents.length, 1);
+  assert.deepEqual(documents[0].entities, [{ start, end: start + 3, label: 'PER' }]);
+  const [ex] = documentExamples(documents[0]);
+  const unit = [...ex.text];
+  const at = unit.indexOf('王');
+  assert.equal(ex.text.startsWith('𠀀王建国'), true);
+  assert.deepEqual([...ex.allowed.slice(at, at + 3)], [1 << 1, 1 << 2, 1 << 2]);
+});
