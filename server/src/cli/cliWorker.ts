@@ -3,3 +3,5 @@
 // cheaply and the main thread only orders and writes them.
 export { analyzeFileTask as analyzeFile, analyzeLinesTask as analyzeLines } from './analyzeTasks';
 export { checkFileTask as checkFile } from './checkTasks';
+export { loadArticle } from '../formats/exportCorpus';
+export { importDocument } from '../formats/importDataset';

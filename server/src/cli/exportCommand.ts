@@ -10,9 +10,10 @@ import { DEFAULT_SENTENCE_ENDERS } from '../formats/sentences';
 import { DecodeError } from '../core/textDecoding';
 import { UnsafeFileError } from '../core/safeFiles';
 import { DOCUMENT_SCOPES, DocumentScope, isDocumentScope } from '../formats/exportScope';
+import { defaultJobs, parseJobs, runner } from './parallel';
 
 const HELP = `Usage:
-  news-annotator export --format FORMAT[,FORMAT...]|all --out DIR [--documents reviewed|tagged|all] [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] PATH...
+  news-annotator export --format FORMAT[,FORMAT...]|all --out DIR [--documents reviewed|tagged|all] [--include-suggestions] [--split 0.8,0.1,0.1 --seed N] [--jobs N] PATH...
 
 PATH: article files (.txt, .news) with their .ann beside them, or folders holding them.
 Formats:
@@ -33,6 +34,8 @@ Options:
                            (a date stored for an article with the editor's "Set Document Date" wins over it)
   --sentence-enders CHARS  sentence-ending characters for CoNLL/HF (default ${DEFAULT_SENTENCE_ENDERS})
   --no-newline-split       do not end sentences at line breaks (CoNLL/HF)
+  --jobs N                 worker threads reading the articles (and computing suggestions) (default: the number of
+                           cores, ${defaultJobs()} here); the output is the same for any N
   -h, --help               this help
 
 Offsets are Unicode code points. A document that cannot be read (text not decodable, a tag whose text does not match
@@ -126,9 +129,12 @@ export async function run(argv: string[]): Promise<number> {
     dct: { type: 'string' },
     'sentence-enders': { type: 'string' },
     'no-newline-split': { type: 'boolean', default: false },
+    jobs: { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values: v, positionals } = parsed;
+  const jobs = parseJobs(v.jobs);
+  if (typeof jobs === 'string') return usageError(jobs);
   const formats = v.format === 'all' ? [...FORMAT_NAMES] : (v.format ?? '').split(',').map((f) => f.trim()).filter(Boolean);
   const unknown = formats.filter((f) => !isFormatName(f));
   if (formats.length === 0 || unknown.length) {
@@ -156,6 +162,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const progress = new ProgressLine(`export ${formats.join(',')}`);
   const interrupt = interruptSignal();
+  const pool = runner('loadArticle', jobs);
   try {
     const summary = await exportCorpus(
       {
@@ -167,6 +174,7 @@ export async function run(argv: string[]): Promise<number> {
         split,
         analysis: v.dct ? { dct: v.dct } : undefined,
         sentences: { enders: v['sentence-enders'], splitOnNewline: !v['no-newline-split'] },
+        loader: { load: (task) => pool.run(task), window: jobs * 4 },
       },
       {
         signal: interrupt.signal,
@@ -198,5 +206,6 @@ export async function run(argv: string[]): Promise<number> {
     throw err;
   } finally {
     interrupt.dispose();
+    await pool.close();
   }
 }

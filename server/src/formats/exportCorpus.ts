@@ -41,6 +41,43 @@ export interface ExportOptions {
   dateStore?: DocumentDateStore;
   /** Where suggestions come from; analyze() by default. */
   suggest?: (text: string, options: AnalysisOptions, textPath?: string) => Span[];
+  /**
+   * Reads articles elsewhere (the CLI's `--jobs`: loadArticle() on a worker-thread pool, cli/parallel.ts), up to
+   * `window` at a time; the documents are still written in corpus order, so the output is the same. Not used with
+   * `suggest` (a function cannot go to another thread).
+   */
+  loader?: { load: (task: ArticleLoad) => Promise<LoadedArticle>; window: number };
+}
+
+/** The reading of one article for export, as plain data (it may run on a worker thread: see loadArticle). */
+export interface ArticleLoad {
+  entry: CorpusEntry;
+  includeSuggestions?: boolean;
+  analysis?: AnalysisOptions;
+  /** The date stored for the article in the editor (looked up by the caller, which reports store problems). */
+  storedDate?: string;
+}
+
+/** An article read for export, or why it could not be (`error`), with the warnings met reading it, in order. */
+export interface LoadedArticle {
+  doc?: LabelledDocument;
+  warnings: string[];
+  error?: string;
+}
+
+/** Reads one article (text, tags, suggestions when asked) for export; never throws. */
+export function loadArticle(task: ArticleLoad, suggest?: ExportOptions['suggest']): LoadedArticle {
+  const { entry } = task;
+  const warnings: string[] = [];
+  try {
+    const doc = loadDocument(entry, {
+      includeSuggestions: task.includeSuggestions, analysis: task.analysis, storedDate: () => task.storedDate, suggest, warn: (m) => warnings.push(m),
+    });
+    return { doc, warnings };
+  } catch (err) {
+    const m = (err as Error).message;
+    return { warnings, error: `${m.startsWith(entry.textPath) || m.startsWith(entry.annPath) ? m : `${entry.textPath}: ${m}`}; document not exported` };
+  }
 }
 
 export interface ExportProgress {
@@ -217,33 +254,49 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   };
   const dateStore = options.dateStore ?? new DocumentDateStore();
   const storeProblems = new Set<string>();
-  const storedDate = (textPath: string): string | undefined => {
+  const storedDate = (textPath: string, problems: string[]): string | undefined => {
     try {
       return dateStore.lookup(textPath);
     } catch (err) {
       const m = (err as Error).message;
       if (!storeProblems.has(m)) {
         storeProblems.add(m);
-        readWarning(`per-file document dates could not be read, dates are detected instead: ${m}`);
+        problems.push(`per-file document dates could not be read, dates are detected instead: ${m}`);
       }
       return undefined;
     }
   };
   let skipped = 0;
+  // Articles are read up to `window` ahead (on worker threads with a loader), and their warnings reported and the
+  // documents written in corpus order whatever finishes first: the same output for any number of threads.
+  const loader = options.suggest ? undefined : options.loader;
+  const load = loader ? loader.load : async (task: ArticleLoad) => loadArticle(task, options.suggest);
+  const window = loader ? Math.max(1, loader.window) : 1;
   async function* documents(): AsyncIterable<LabelledDocument> {
-    for (const entry of entries) {
-      let doc: LabelledDocument;
-      try {
-        doc = loadDocument(entry, {
-          includeSuggestions: options.includeSuggestions, analysis: options.analysis, storedDate, suggest: options.suggest, warn: readWarning,
-        });
-      } catch (err) {
+    const pending: { storeWarnings: string[]; loaded: Promise<LoadedArticle> }[] = [];
+    let next = 0;
+    for (;;) {
+      while (pending.length < window && next < entries.length) {
+        const entry = entries[next++];
+        // the per-file date is looked up here (in order), its store's problems reported with this article's turn
+        const storeWarnings: string[] = [];
+        let date: string | undefined;
+        if (options.includeSuggestions) date = storedDate(entry.textPath, storeWarnings);
+        const task: ArticleLoad = { entry, includeSuggestions: options.includeSuggestions, analysis: options.analysis, storedDate: date };
+        const loaded = load(task).catch((err: Error) => ({ warnings: [], error: `${entry.textPath}: ${err.message}; document not exported` }));
+        pending.push({ storeWarnings, loaded });
+      }
+      const item = pending.shift();
+      if (!item) return;
+      const r = await item.loaded;
+      for (const m of item.storeWarnings) readWarning(m);
+      for (const m of r.warnings) readWarning(m);
+      if (r.error !== undefined || !r.doc) {
         skipped++;
-        const m = (err as Error).message;
-        readWarning(`${m.startsWith(entry.textPath) || m.startsWith(entry.annPath) ? m : `${entry.textPath}: ${m}`}; document not exported`);
+        readWarning(r.error ?? `document not exported`);
         continue;
       }
-      yield doc;
+      yield r.doc;
     }
   }
   const summary = await exportDocuments(
