@@ -269,3 +269,21 @@ test('GB18030 articles, CRLF lines, a BOM in the .ann and astral characters: tag
   assert.equal(ex.text.startsWith('𠀀王建国'), true);
   assert.deepEqual([...ex.allowed.slice(at, at + 3)], [1 << 1, 1 << 2, 1 << 2]);
 });
+
+test("the language server's entity worker uses the workspace model it is given, and the shipped one again", async () => {
+  const { createEntityPool } = await import('../../server/src/lsp/entityPool');
+  const root = workspace();
+  article(root, 'a', COMPANY, [['ORG', '星海量子科技']]);
+  const r = await updateModelFromWorkspace({ root, force: true, inThread: true });
+  const pool = createEntityPool();
+  const orgs = async () => (await pool.recognise([COMPANY]))[0].filter((s) => s.label === 'ORG').map((s) => COMPANY.slice(s.start, s.end));
+  try {
+    assert.ok(!(await orgs()).includes('星海量子科技'));
+    pool.useModel(r.modelPath);
+    assert.ok((await orgs()).includes('星海量子科技'));
+    pool.useModel(undefined);
+    assert.ok(!(await orgs()).includes('星海量子科技'));
+  } finally {
+    await pool.close();
+  }
+});

@@ -37,6 +37,7 @@ import {
 } from './protocol';
 import { LEGEND, encodeSegmentTokens, encodeTokens, mergeTokenSpans, tokenEdits } from './semanticTokens';
 import { createEntityPool } from './entityPool';
+import { workspaceModelFile } from '../learning/modelStore';
 import { registerTagging } from './tagging';
 import { SuggestionLearning } from './suggestionLearning';
 import { registerDiagnostics } from './diagnostics';
@@ -64,6 +65,22 @@ const reportedRecogniserProblems = new Set<string>();
 /** Documents already told that they are too large for entity suggestions (once per document and session). */
 const reportedTooLarge = new Set<string>();
 let roots: string[] = [];
+/** The workspace entity model in use (undefined: the shipped model). */
+let entityModel: string | undefined;
+
+/** See ServerContext.reloadEntityModel. `refresh` false while initialising (nothing is cached, nothing shown yet). */
+function reloadEntityModel(refresh = true): string | undefined {
+  const found = roots.map((r) => workspaceModelFile(r)).find((f) => f !== undefined);
+  if (found !== entityModel) {
+    entityModel = found;
+    entityPool.useModel(found);
+    if (refresh) {
+      cache.clear();
+      refreshSemanticTokens();
+    }
+  }
+  return found;
+}
 let canPullConfiguration = false;
 let canRefreshTokens = false;
 let confirmedSpans: (uri: string) => readonly Pick<Span, 'start' | 'end' | 'label'>[] = () => [];
@@ -81,6 +98,7 @@ connection.onInitialize((params): InitializeResult => {
   canRefreshTokens = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
   roots = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
   store.setRoots(roots);
+  reloadEntityModel(false);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -100,6 +118,7 @@ connection.onInitialized(() => {
     roots = folders.map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
     store.setRoots(roots);
     learning.rootsChanged();
+    reloadEntityModel();
     cache.clear();
     refreshSemanticTokens();
   });
@@ -307,6 +326,7 @@ export const context: ServerContext = {
   },
   refreshSemanticTokens,
   workspaceRoots: () => roots,
+  reloadEntityModel: () => reloadEntityModel(),
   t,
   locale: () => clientLocale,
   onDidChangeSettings(listener) {

@@ -27,6 +27,13 @@ export interface ServerContext {
   refreshSemanticTokens(): void;
   /** Workspace folder paths. */
   workspaceRoots(): string[];
+  /**
+   * Makes the entity recogniser use the workspace's own model (`.news-annotator/model/ner.bin` of the first workspace
+   * folder that has one; learning/modelStore.ts) or else the shipped model, and when that changes the model drops the
+   * cached analyses and refreshes the tokens. Call after an update or a revert of the workspace model. Returns the
+   * model file now used (undefined: the shipped model).
+   */
+  reloadEntityModel(): string | undefined;
   t: Translate;
   /** The client's display language (initialize params), e.g. "zh-cn"; undefined before initialisation. */
   locale(): string | undefined;
