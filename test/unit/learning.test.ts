@@ -287,3 +287,17 @@ test("the language server's entity worker uses the workspace model it is given, 
     await pool.close();
   }
 });
+
+test('news-annotator analyze uses the folder\'s own model for the files in it, and says so', async () => {
+  const root = workspace();
+  article(root, 'a', COMPANY, [['ORG', '星海量子科技']]);
+  await updateModelFromWorkspace({ root, force: true, inThread: true });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'server/src/cli/cli.ts'), 'analyze', '--labels', 'entities', '--jobs', '1', path.join(root, 'a.txt')], {
+    encoding: 'utf8',
+    env: { ...process.env, NEWS_ANNOTATOR_NER_MODEL: '' },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /using the folder's own entity model .*ner\.bin/);
+  const spans = JSON.parse(r.stdout).spans as { label: string; text: string }[];
+  assert.ok(spans.some((s) => s.label === 'ORG' && s.text === '星海量子科技'), JSON.stringify(spans));
+});

@@ -1,9 +1,8 @@
 // `news-annotator analyze`: files → one JSON object per file; `--jsonl`: JSON lines on stdin → JSON lines on stdout,
 // streamed with constant memory so it can serve as a map step in a batch pipeline.
-import { findWorkspaceModel } from '../learning/modelStore';
 import * as readline from 'readline';
 import { LabelGroup, LABEL_GROUPS } from '../core/types';
-import { CommandLine, dctProblem, write } from './commandLine';
+import { CommandLine, dctProblem, useWorkspaceModel, write } from './commandLine';
 import { AnalyzeSettings } from './analyzeTasks';
 import { Progress, defaultJobs, inOrder, parseJobs, runner } from './parallel';
 
@@ -58,21 +57,8 @@ export async function run(argv: string[]): Promise<number> {
     return analyzeJsonLines(process.stdin, process.stdout, { dct: values.dct, groups }, process.stderr, jobs);
   }
   if (positionals.length === 0) return usageError('give one or more FILEs, or --jsonl');
-  useWorkspaceModel(positionals[0]);
+  useWorkspaceModel('analyze', positionals[0]);
   return analyzeFiles(positionals, { dct: values.dct, groups }, jobs);
-}
-
-/**
- * A folder's own entity model (`news-annotator train --from DIR`, or the editor's update) applies to the files in it:
- * unless $NEWS_ANNOTATOR_NER_MODEL says otherwise, the nearest one above the first file is used, by this thread and
- * the worker threads (they inherit the environment).
- */
-function useWorkspaceModel(file: string): void {
-  if (process.env.NEWS_ANNOTATOR_NER_MODEL) return;
-  const found = findWorkspaceModel(file);
-  if (!found) return;
-  process.env.NEWS_ANNOTATOR_NER_MODEL = found;
-  process.stderr.write(`news-annotator analyze: using the folder's own entity model ${found}\n`);
 }
 
 /** Analyses the files on `jobs` threads; results in the order given. */

@@ -1,7 +1,7 @@
 // `news-annotator check`: the Diagnose rules (server/src/checks/, one rule per file) on files, headless — what an editor checks
 // before publishing. Text output is `file:line:col: severity [rule] message`, one finding a line, like a compiler.
 import { RULES, RuleSetting, isRuleId } from '../checks';
-import { CommandLine, dctProblem, write } from './commandLine';
+import { CommandLine, dctProblem, useWorkspaceModel, write } from './commandLine';
 import { CheckSettings } from './checkTasks';
 import { Progress, defaultJobs, inOrder, parseJobs, runner } from './parallel';
 
@@ -64,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
     rules[m[1]] = m[2] as RuleSetting;
   }
   if (positionals.length === 0) return usageError('give one or more FILEs');
+  useWorkspaceModel('check', positionals[0]);
   return checkFiles(positionals, { dct: values.dct, format: values.format, zh: values.lang === 'zh', fix: values.fix === true, options: { rules } }, jobs);
 }
 

@@ -7,6 +7,7 @@ import { SPAN_VALUE_KEYS, Span } from '../core/types';
 import { DecodeError, decodeFile } from '../core/textDecoding';
 import { DocumentDateStore } from '../core/documentDateStore';
 import { checkDocumentDate } from '../core/documentDateFormat';
+import { findWorkspaceModel } from '../learning/modelStore';
 
 type ParseArgsOptions = NonNullable<ParseArgsConfig['options']>;
 type WithHelp<O extends ParseArgsOptions> = O & { help: { type: 'boolean'; short: 'h'; default: false } };
@@ -112,4 +113,17 @@ export function compactSpan(s: Span): Record<string, unknown> {
     if (s[key] !== undefined) o[key] = s[key];
   }
   return o;
+}
+
+/**
+ * A folder's own entity model (`news-annotator train --from DIR`, or the editor's update) applies to the files in it:
+ * unless $NEWS_ANNOTATOR_NER_MODEL says otherwise, the nearest one above the first file is used, by this thread and
+ * the worker threads (they inherit the environment). Said on stderr.
+ */
+export function useWorkspaceModel(command: string, file: string): void {
+  if (process.env.NEWS_ANNOTATOR_NER_MODEL) return;
+  const found = findWorkspaceModel(file);
+  if (!found) return;
+  process.env.NEWS_ANNOTATOR_NER_MODEL = found;
+  process.stderr.write(`news-annotator ${command}: using the folder's own entity model ${found}\n`);
 }
