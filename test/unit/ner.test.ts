@@ -18,7 +18,7 @@ import { parseMarked } from '../../server/src/ner/markedSentences';
 import { ErrorCounter, errorClass, looksLikeTwoNames } from '../../server/src/ner/errorClasses';
 import { expectedCalibrationError } from '../../server/src/ner/scoring';
 import { EntityScorer } from '../../server/src/ner/scoring';
-import { recogniseEntities } from '../../server/src/ner/entities';
+import { entityRecogniser, recogniseEntities } from '../../server/src/ner/entities';
 import { OffsetMap } from '../../server/src/core/offsets';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -395,6 +395,26 @@ test('CRLF lines and a long text: spans in order, within bounds, never overlappi
   const second = spans.filter((s) => s.start >= para.length && s.end <= 2 * para.length).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
   assert.deepEqual(second, first);
   assert.ok(first.includes('PER:习近平'), first.join(' '));
+});
+
+test('tagging words in batches of units changes nothing: same spans and confidences whatever the batch size', () => {
+  const text = [
+    '新华社北京电 国家主席习近平在人民大会堂会见了美国国务卿布林肯。上海市人民政府与复旦大学签署合作协议。',
+    '杭州海康威视数字技术有限\n\n公司董事长陈宗年表示，（记者 陈 静 刘 洋）',
+    '𠮷野家在温州市鹿城区开店，李华 摄',
+  ].join('\n').repeat(5);
+  const rec = entityRecogniser();
+  const saved = rec.tagBatch;
+  try {
+    const outputs = [1, 40, 1000, 1_000_000].map((size) => {
+      rec.tagBatch = size;
+      return JSON.stringify(rec.recognise(text));
+    });
+    for (const o of outputs) assert.equal(o, outputs[0]);
+    assert.ok(JSON.parse(outputs[0]).length >= 20);
+  } finally {
+    rec.tagBatch = saved;
+  }
 });
 
 test('blank text gives no entities', () => {

@@ -1,7 +1,7 @@
 // Runs the entity model over a text: sentence by sentence, constrained Viterbi, a confidence per span from the
 // max-marginal margins, then the post-rules. Spans come back with UTF-16 offsets into the whole text.
 import { ENTITY_TYPES, TypedRange, tagsToRanges } from './tags';
-import { CodePoints, toCodePoints } from './features';
+import { CodePoints, TaggedWord, toCodePoints } from './features';
 import { decode, viterbi } from './decode';
 import { NerModel, calibratedConfidence } from './model';
 import { TextRange, splitDecodingUnits } from './decodingUnits';
@@ -9,6 +9,8 @@ import { EntitySpan, applyPostRules } from './postRules';
 
 /** Characters of text the post-rules see at once (see recognise). */
 const POST_RULE_BLOCK = 20_000;
+/** Characters of text whose words are tagged at once (see recognise). */
+const TAG_BATCH = 20_000;
 
 export interface SentenceResult {
   cp: CodePoints;
@@ -24,13 +26,16 @@ export interface RecogniseOptions {
 }
 
 export class EntityRecogniser {
+  /** Characters of decoding units whose words are tagged before the model decodes them (see recognise). */
+  tagBatch = TAG_BATCH;
+
   constructor(readonly model: NerModel) {}
 
-  /** Model output for one sentence (no post-rules). */
-  tagSentence(sentence: string, withMargins = true): SentenceResult {
+  /** Model output for one sentence (no post-rules); `words`: the tagger's words for it when already asked for. */
+  tagSentence(sentence: string, withMargins = true, words?: readonly TaggedWord[]): SentenceResult {
     const cp = toCodePoints(sentence);
     const n = cp.cps.length;
-    const rows = this.model.extractor.extractShared(sentence, cp);
+    const rows = this.model.extractor.extractShared(sentence, cp, words);
     const emit = this.model.emissions(rows, n);
     if (!withMargins) return { cp, ranges: tagsToRanges(viterbi(emit, n, this.model.transitions)), minMargins: [] };
     const decoded = decode(emit, n, this.model.transitions);
@@ -56,7 +61,15 @@ export class EntityRecogniser {
   recognise(text: string, options: RecogniseOptions = {}): EntitySpan[] {
     let spans: EntitySpan[] = [];
     const units = splitDecodingUnits(text);
-    for (const unit of units) this.tagUnit(text, [unit], spans);
+    // The word tagger (nodejieba) is asked for the words of about TAG_BATCH characters of units at a time, before the
+    // model decodes them: taking turns unit by unit, each evicts the other's tables from the CPU caches.
+    for (let k = 0; k < units.length; ) {
+      let end = k + 1;
+      for (let chars = units[k].end - units[k].start; end < units.length && chars < this.tagBatch; end++) chars += units[end].end - units[end].start;
+      const words = units.slice(k, end).map((u) => this.model.extractor.tagWords(text.slice(u.start, u.end)));
+      for (let u = k; u < end; u++) this.tagUnit(text, [units[u]], spans, words[u - k]);
+      k = end;
+    }
     // a layout line break inside a name (有限\n\n公司): where a line ends without a sentence end and the next one
     // goes on, the two units are decoded again joined without the break; an entity across the join is kept, its
     // span covering the break, in place of the pieces found on either side
@@ -103,7 +116,7 @@ export class EntityRecogniser {
   }
 
   /** Tags the text of `parts` (consecutive units) decoded as one sentence; pushes spans with offsets into `text`. */
-  private tagUnit(text: string, parts: readonly TextRange[], out: EntitySpan[]): void {
+  private tagUnit(text: string, parts: readonly TextRange[], out: EntitySpan[], words?: readonly TaggedWord[]): void {
     const pieces = parts.map((p) => text.slice(p.start, p.end));
     const sentence = pieces.join('');
     // UTF-16 offset in the joined sentence -> offset in the text
@@ -116,7 +129,7 @@ export class EntityRecogniser {
       }
       return parts[0].start + u;
     };
-    const { cp, ranges, minMargins } = this.tagSentence(sentence);
+    const { cp, ranges, minMargins } = this.tagSentence(sentence, true, words);
     ranges.forEach((r, k) => {
       out.push({
         start: toText(cp.utf16[r.start], false),

@@ -191,7 +191,7 @@ export class FeatureExtractor {
   /** Word boundary position (0 B, 1 M, 2 E, 3 S) and word index per code point, from the tagger's words. */
   segment(text: string, cp: CodePoints): { position: Uint8Array; wordOf: Int32Array; words: WordInfo[] } {
     const n = cp.cps.length;
-    const m = this.segmentInto(text, cp);
+    const m = this.segmentInto(text, cp, this.tagger(text));
     const words: WordInfo[] = [];
     for (let w = 1; w <= m; w++) words.push({ hash: this.wHash[w], pos: this.wPos[w], len: this.wLen[w], suffix: this.wSuffix[w] });
     const wordOf = new Int32Array(n);
@@ -243,7 +243,7 @@ export class FeatureExtractor {
    * Fills the word scratch arrays from the tagger's words and returns their number m. Characters the tagger dropped
    * become one-character words tagged x. Code points in no word (none in practice) belong to word 1.
    */
-  private segmentInto(text: string, cp: CodePoints): number {
+  private segmentInto(text: string, cp: CodePoints, words: readonly TaggedWord[]): number {
     const n = cp.cps.length;
     this.wordOf = grown(this.wordOf, n, (k) => new Int32Array(k));
     this.position = grown(this.position, n, (k) => new Uint8Array(k));
@@ -272,7 +272,7 @@ export class FeatureExtractor {
       }
     };
     let u = 0;
-    for (const { word, tag } of this.tagger(text)) {
+    for (const { word, tag } of words) {
       if (word.length === 0) continue;
       const at = text.startsWith(word, u) ? u : text.indexOf(word, u);
       if (at < 0) continue;
@@ -300,12 +300,18 @@ export class FeatureExtractor {
   private scratchRows = new Int32Array(0);
   /**
    * extract's rows in an array the extractor reuses for the next sentence (the first n * FEATURE_COUNT entries are
-   * this sentence's): for decoding, where the rows are consumed at once.
+   * this sentence's): for decoding, where the rows are consumed at once. `words`: the tagger's words for `text`
+   * when they were asked for already (tagWords).
    */
-  extractShared(text: string, cp: CodePoints = toCodePoints(text)): Int32Array {
+  extractShared(text: string, cp: CodePoints = toCodePoints(text), words?: readonly TaggedWord[]): Int32Array {
     this.scratchRows = grown(this.scratchRows, cp.cps.length * FEATURE_COUNT, (k) => new Int32Array(k));
-    this.extractInto(text, cp, this.scratchRows);
+    this.extractInto(text, cp, this.scratchRows, words);
     return this.scratchRows;
+  }
+
+  /** The tagger's words for a sentence (what extract would ask for), to pass to extractShared later. */
+  tagWords(text: string): TaggedWord[] {
+    return this.tagger(text);
   }
 
   // per-sentence scratch: code points (two pads each side), classes, their products with K_A, K_B, K_C; gazetteer bits
@@ -316,7 +322,7 @@ export class FeatureExtractor {
   private kc = new Int32Array(64);
   private gaz = new Uint16Array(64);
 
-  private extractInto(text: string, cp: CodePoints, out: Int32Array): void {
+  private extractInto(text: string, cp: CodePoints, out: Int32Array, words?: readonly TaggedWord[]): void {
     const n = cp.cps.length;
     if (n === 0) return;
     const cps = cp.cps;
@@ -345,7 +351,7 @@ export class FeatureExtractor {
     }
     this.gaz = grown(this.gaz, n, (k) => new Uint16Array(k));
     const gaz = this.config.gazetteer.match(cps, this.gaz);
-    const m = this.segmentInto(text, cp);
+    const m = this.segmentInto(text, cp, words ?? this.tagger(text));
     const { wordOf, position, wHash, wPos, wLen, wSuffix, surnameFlags } = this;
     const mask = this.mask;
     const T = TEMPLATE;
