@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { FEATURE_COUNT, FeatureExtractor, TaggedWord, WordTagger, charClass, normaliseCodePoint, toCodePoints } from '../../server/src/ner/features';
 import { Gazetteer, ORG_SUFFIXES, PLACE_SUFFIXES, SURNAMES, SuffixSet } from '../../server/src/ner/gazetteer';
 import { TAG_COUNT } from '../../server/src/ner/tags';
+import { NerModel, emissionScores7, emissionScoresPacked, packWeights } from '../../server/src/ner/model';
 
 const L = TAG_COUNT;
 
@@ -147,4 +148,49 @@ test('feature rows equal the templates as trained, on random texts and taggers (
       { numRuns: 400, seed: bits },
     );
   }
+});
+
+test('packed emission sums equal the int8 sums exactly, for any weights (-128..127) and rows', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: -128, max: 127 }), { minLength: 64 * L, maxLength: 64 * L }),
+      fc.array(fc.integer({ min: 0, max: 63 }), { minLength: FEATURE_COUNT, maxLength: 5 * FEATURE_COUNT }),
+      (ws, rowNumbers) => {
+        const w = Int8Array.from(ws);
+        const n = Math.floor(rowNumbers.length / FEATURE_COUNT);
+        const numbers = Int32Array.from(rowNumbers.slice(0, n * FEATURE_COUNT));
+        const offsets = numbers.map((r) => r * L);
+        assert.deepEqual(Array.from(emissionScoresPacked(packWeights(w), numbers, n)), Array.from(emissionScores7(w, offsets, n)));
+      },
+    ),
+    { numRuns: 300, seed: 5 },
+  );
+  // the extreme case: every row at -128 or at 127
+  for (const v of [-128, 127]) {
+    const w = new Int8Array(4 * L).fill(v);
+    const numbers = new Int32Array(2 * FEATURE_COUNT).fill(3);
+    assert.deepEqual(Array.from(emissionScoresPacked(packWeights(w), numbers, 2)), new Array(2 * L).fill(v * FEATURE_COUNT));
+  }
+});
+
+test('a model gives a sentence the same emissions by the decoding path as from extract and the int8 weights', () => {
+  const random = (seed: number) => () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 8) / 2 ** 24;
+  const next = random(9);
+  const bits = 10;
+  const weights = Int8Array.from({ length: (1 << bits) * L }, () => Math.round(next() * 254 - 127));
+  const model = new NerModel(
+    {
+      tableBits: bits, weights, scale: 0.25, trans: new Array(L * L).fill(0), start: new Array(L).fill(0), end: new Array(L).fill(0),
+      calibration: { a: 0.02, b: -0.5 }, gazetteer: { full: ['温州市'], short: ['温州'] }, meta: {},
+    },
+    randomTagger(4),
+  );
+  fc.assert(
+    fc.property(texts, (text) => {
+      const cp = toCodePoints(text);
+      const want = model.emissions(model.extractor.extract(text, cp), cp.cps.length);
+      assert.deepEqual(Array.from(model.sentenceEmissions(text, cp)), Array.from(want));
+    }),
+    { numRuns: 200, seed: 6 },
+  );
 });

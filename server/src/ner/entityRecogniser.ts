@@ -35,8 +35,7 @@ export class EntityRecogniser {
   tagSentence(sentence: string, withMargins = true, words?: readonly TaggedWord[]): SentenceResult {
     const cp = toCodePoints(sentence);
     const n = cp.cps.length;
-    const rows = this.model.extractor.extractShared(sentence, cp, words);
-    const emit = this.model.emissions(rows, n);
+    const emit = this.model.sentenceEmissions(sentence, cp, words);
     if (!withMargins) return { cp, ranges: tagsToRanges(viterbi(emit, n, this.model.transitions)), minMargins: [] };
     const decoded = decode(emit, n, this.model.transitions);
     const ranges = tagsToRanges(decoded.path);

@@ -309,6 +309,13 @@ export class FeatureExtractor {
     return this.scratchRows;
   }
 
+  /** extractShared's rows as row numbers (offset / TAG_COUNT), for NerModel's packed weights. */
+  extractRowNumbers(text: string, cp: CodePoints = toCodePoints(text), words?: readonly TaggedWord[]): Int32Array {
+    this.scratchRows = grown(this.scratchRows, cp.cps.length * FEATURE_COUNT, (k) => new Int32Array(k));
+    this.extractInto(text, cp, this.scratchRows, words, 1);
+    return this.scratchRows;
+  }
+
   /** The tagger's words for a sentence (what extract would ask for), to pass to extractShared later. */
   tagWords(text: string): TaggedWord[] {
     return this.tagger(text);
@@ -322,7 +329,8 @@ export class FeatureExtractor {
   private kc = new Int32Array(64);
   private gaz = new Uint16Array(64);
 
-  private extractInto(text: string, cp: CodePoints, out: Int32Array, words?: readonly TaggedWord[]): void {
+  /** Rows into `out`: weight-table offsets (scale TAG_COUNT) or row numbers (scale 1). */
+  private extractInto(text: string, cp: CodePoints, out: Int32Array, words?: readonly TaggedWord[], scale = L): void {
     const n = cp.cps.length;
     if (n === 0) return;
     const cps = cp.cps;
@@ -355,7 +363,7 @@ export class FeatureExtractor {
     const { wordOf, position, wHash, wPos, wLen, wSuffix, surnameFlags } = this;
     const mask = this.mask;
     const T = TEMPLATE;
-    const bias = (fmix(T[0]) & mask) * L;
+    const bias = (fmix(T[0]) & mask) * scale;
     let o = 0;
     for (let i = 0; i < n; i++) {
       const j = i + 2;
@@ -366,36 +374,36 @@ export class FeatureExtractor {
       const kPos = Math.imul(pos, K_A);
       const wp = wPos[w];
       out[o] = bias;
-      out[o + 1] = (fmix((T[1] + ka[j - 2]) | 0) & mask) * L;
-      out[o + 2] = (fmix((T[2] + ka[j - 1]) | 0) & mask) * L;
-      out[o + 3] = (fmix((T[3] + ka[j]) | 0) & mask) * L;
-      out[o + 4] = (fmix((T[4] + ka[j + 1]) | 0) & mask) * L;
-      out[o + 5] = (fmix((T[5] + ka[j + 2]) | 0) & mask) * L;
-      out[o + 6] = (fmix((T[6] + ka[j - 2] + kb[j - 1]) | 0) & mask) * L;
-      out[o + 7] = (fmix((T[7] + ka[j - 1] + kb[j]) | 0) & mask) * L;
-      out[o + 8] = (fmix((T[8] + ka[j] + kb[j + 1]) | 0) & mask) * L;
-      out[o + 9] = (fmix((T[9] + ka[j + 1] + kb[j + 2]) | 0) & mask) * L;
-      out[o + 10] = (fmix((T[10] + ka[j - 2] + kb[j - 1] + kc[j]) | 0) & mask) * L;
-      out[o + 11] = (fmix((T[11] + ka[j - 1] + kb[j] + kc[j + 1]) | 0) & mask) * L;
-      out[o + 12] = (fmix((T[12] + ka[j] + kb[j + 1] + kc[j + 2]) | 0) & mask) * L;
-      out[o + 13] = (fmix((T[13] + ka[j - 1] + kb[j + 1]) | 0) & mask) * L;
-      out[o + 14] = (fmix((T[14] + Math.imul(cls[j - 1] * 16 + cls[j], K_A) + Math.imul(cls[j + 1], K_B) + Math.imul(cls[j - 2] * 16 + cls[j + 2], K_C)) | 0) & mask) * L;
-      out[o + 15] = (fmix((T[15] + kPos + Math.imul(wp, K_B)) | 0) & mask) * L;
-      out[o + 16] = (fmix((T[16] + kPos + kb[j]) | 0) & mask) * L;
-      out[o + 17] = (fmix((T[17] + kPos + Math.imul(wHash[w], K_B)) | 0) & mask) * L;
-      out[o + 18] = (fmix((T[18] + kPos + Math.imul(wp, K_B) + Math.imul(wPos[pw], K_C)) | 0) & mask) * L;
-      out[o + 19] = (fmix((T[19] + kPos + Math.imul(wp, K_B) + Math.imul(wPos[nw], K_C)) | 0) & mask) * L;
+      out[o + 1] = (fmix((T[1] + ka[j - 2]) | 0) & mask) * scale;
+      out[o + 2] = (fmix((T[2] + ka[j - 1]) | 0) & mask) * scale;
+      out[o + 3] = (fmix((T[3] + ka[j]) | 0) & mask) * scale;
+      out[o + 4] = (fmix((T[4] + ka[j + 1]) | 0) & mask) * scale;
+      out[o + 5] = (fmix((T[5] + ka[j + 2]) | 0) & mask) * scale;
+      out[o + 6] = (fmix((T[6] + ka[j - 2] + kb[j - 1]) | 0) & mask) * scale;
+      out[o + 7] = (fmix((T[7] + ka[j - 1] + kb[j]) | 0) & mask) * scale;
+      out[o + 8] = (fmix((T[8] + ka[j] + kb[j + 1]) | 0) & mask) * scale;
+      out[o + 9] = (fmix((T[9] + ka[j + 1] + kb[j + 2]) | 0) & mask) * scale;
+      out[o + 10] = (fmix((T[10] + ka[j - 2] + kb[j - 1] + kc[j]) | 0) & mask) * scale;
+      out[o + 11] = (fmix((T[11] + ka[j - 1] + kb[j] + kc[j + 1]) | 0) & mask) * scale;
+      out[o + 12] = (fmix((T[12] + ka[j] + kb[j + 1] + kc[j + 2]) | 0) & mask) * scale;
+      out[o + 13] = (fmix((T[13] + ka[j - 1] + kb[j + 1]) | 0) & mask) * scale;
+      out[o + 14] = (fmix((T[14] + Math.imul(cls[j - 1] * 16 + cls[j], K_A) + Math.imul(cls[j + 1], K_B) + Math.imul(cls[j - 2] * 16 + cls[j + 2], K_C)) | 0) & mask) * scale;
+      out[o + 15] = (fmix((T[15] + kPos + Math.imul(wp, K_B)) | 0) & mask) * scale;
+      out[o + 16] = (fmix((T[16] + kPos + kb[j]) | 0) & mask) * scale;
+      out[o + 17] = (fmix((T[17] + kPos + Math.imul(wHash[w], K_B)) | 0) & mask) * scale;
+      out[o + 18] = (fmix((T[18] + kPos + Math.imul(wp, K_B) + Math.imul(wPos[pw], K_C)) | 0) & mask) * scale;
+      out[o + 19] = (fmix((T[19] + kPos + Math.imul(wp, K_B) + Math.imul(wPos[nw], K_C)) | 0) & mask) * scale;
       const g = gaz[i];
-      out[o + 20] = (fmix((T[20] + Math.imul(g, K_A)) | 0) & mask) * L;
-      out[o + 21] = (fmix((T[21] + Math.imul(g, K_A) + Math.imul(i > 0 ? gaz[i - 1] : 255, K_B) + Math.imul(i + 1 < n ? gaz[i + 1] : 255, K_C)) | 0) & mask) * L;
+      out[o + 20] = (fmix((T[20] + Math.imul(g, K_A)) | 0) & mask) * scale;
+      out[o + 21] = (fmix((T[21] + Math.imul(g, K_A) + Math.imul(i > 0 ? gaz[i - 1] : 255, K_B) + Math.imul(i + 1 < n ? gaz[i + 1] : 255, K_C)) | 0) & mask) * scale;
       const x = cps[i];
       const flags = x < 0x10000 ? surnameFlags[x] : 0;
       let sur = flags & 1;
       if (flags & 2 && i + 1 < n && this.isCompound(x, cps[i + 1])) sur |= 2;
-      out[o + 22] = (fmix((T[22] + Math.imul(sur, K_A) + Math.imul(pos * 8 + wLen[w], K_B) + Math.imul(cls[j + 1] * 16 + cls[j + 2], K_C)) | 0) & mask) * L;
-      out[o + 23] = (fmix((T[23] + kPos + Math.imul(wSuffix[w], K_B) + Math.imul(wSuffix[nw], K_C)) | 0) & mask) * L;
-      out[o + 24] = (fmix((T[24] + kPos + Math.imul(wHash[pw], K_B)) | 0) & mask) * L;
-      out[o + 25] = (fmix((T[25] + kPos + Math.imul(wHash[nw], K_B)) | 0) & mask) * L;
+      out[o + 22] = (fmix((T[22] + Math.imul(sur, K_A) + Math.imul(pos * 8 + wLen[w], K_B) + Math.imul(cls[j + 1] * 16 + cls[j + 2], K_C)) | 0) & mask) * scale;
+      out[o + 23] = (fmix((T[23] + kPos + Math.imul(wSuffix[w], K_B) + Math.imul(wSuffix[nw], K_C)) | 0) & mask) * scale;
+      out[o + 24] = (fmix((T[24] + kPos + Math.imul(wHash[pw], K_B)) | 0) & mask) * scale;
+      out[o + 25] = (fmix((T[25] + kPos + Math.imul(wHash[nw], K_B)) | 0) & mask) * scale;
       o += FEATURE_COUNT;
     }
   }
