@@ -83,12 +83,11 @@ const FULL_DATE = new RegExp(
 /** FULL_DATE anchored where it is tried (sticky): newestDateInText tries it only where four digits begin. */
 const FULL_DATE_AT = new RegExp(FULL_DATE.source, 'y');
 
-/** 1 for [0-9０-９], 2 for [〇零○一二三四五六七八九] (the digits FULL_DATE's year is written with), by UTF-16 code. */
-function yearDigitKind(c: number): number {
-  if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return 1;
-  return CN_YEAR_DIGITS.includes(c) ? 2 : 0;
-}
-const CN_YEAR_DIGITS = [...'〇零○一二三四五六七八九'].map((ch) => ch.charCodeAt(0));
+/** By UTF-16 code: 1 for [0-9０-９], 2 for [〇零○一二三四五六七八九] (the digits FULL_DATE's year is written with). */
+const YEAR_DIGIT_KIND = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) YEAR_DIGIT_KIND[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) YEAR_DIGIT_KIND[c] = 1;
+for (const ch of '〇零○一二三四五六七八九') YEAR_DIGIT_KIND[ch.charCodeAt(0)] = 2;
 
 function num(s: string): number {
   const v = parseNumeral(s);
@@ -177,7 +176,7 @@ export function newestDateInText(
   let run = 0; // digits of the same kind ending at i - 1
   let kind = 0;
   while (i < n) {
-    const k = yearDigitKind(text.charCodeAt(i));
+    const k = YEAR_DIGIT_KIND[text.charCodeAt(i)];
     if (k === 0) {
       run = 0;
       i++;
