@@ -294,6 +294,9 @@ export interface DayRef {
   d: number | null;
 }
 
+/** A date read at a position: where it ends and its value; timeOnly for a fused day + part of day (今晚). */
+type DateRead = { end: number; value: DateValue; timeOnly?: boolean };
+
 /** What one parsed date expression contributes. */
 interface DateValue {
   timex: string;
@@ -767,7 +770,19 @@ class DateScanner {
   // -------------------------------------------------------------------------------------------------------------
   // Dates
 
-  private date(i: number): { end: number; value: DateValue; timeOnly?: boolean } | undefined {
+  // date() is cut into four readers (fixed forms, the year, what follows a year or month, what stands alone) so that
+  // V8 optimises each early and a deoptimisation recompiles one of them, not all (same logic, same order).
+  private date(i: number): DateRead | undefined {
+    const fixed = this.fixedFormDate(i);
+    if (fixed !== undefined) return fixed ?? undefined;
+    return this.namedYearDate(i);
+  }
+
+  /**
+   * The forms read at i before any year: fused day + part of day, holidays and solar terms, lunar dates, numeric
+   * dates, halves of the DCT's month / week / half year. Undefined when none is there, null when none may be (每…).
+   */
+  private fixedFormDate(i: number): DateRead | null | undefined {
     const t = this.text;
     const dct = this.dct;
     // Fused day + part of day: 今晚 → one TIME.
@@ -785,15 +800,15 @@ class DateScanner {
 
     // Lunar dates: 农历2015年十月初一, 正月初一, 腊月二十三, 春节 (converted to the Gregorian day).
     // 每年6月, 每月15日: recurring (a TIMEX3 SET), not labelled.
-    if (i >= 2 && t[i - 2] === '每' && (t[i - 1] === '年' || t[i - 1] === '月' || t[i - 1] === '周' || t[i - 1] === '天')) return undefined;
-    if (i >= 1 && (t[i - 1] === '每' || t[i - 1] === '逢')) return undefined; // 每周一, 每逢周末
+    if (i >= 2 && t[i - 2] === '每' && (t[i - 1] === '年' || t[i - 1] === '月' || t[i - 1] === '周' || t[i - 1] === '天')) return null;
+    if (i >= 1 && (t[i - 1] === '每' || t[i - 1] === '逢')) return null; // 每周一, 每逢周末
     // Holidays and festivals, solar terms (holidays.ts, solarTerms.ts): 国庆节, 去年中秋, 春节期间, 2023年立秋.
     const named = this.namedDay(i);
-    if (named) return t.startsWith('每年的', i - 3) ? undefined : named;
+    if (named) return t.startsWith('每年的', i - 3) ? null : named;
     const lunar = this.lunarDate(i);
     if (lunar) {
       // 每年的端午节: recurring, not one day.
-      if (t.startsWith('每年的', i - 3)) return undefined;
+      if (t.startsWith('每年的', i - 3)) return null;
       return this.lunarValue(lunar, this.inherited(i) !== undefined);
     }
 
@@ -822,7 +837,13 @@ class DateScanner {
     // 上半月, 下半周, 上个半年: halves of the DCT's month, week, half year.
     const half = this.relativeHalf(i);
     if (half) return half;
+    return undefined;
+  }
 
+  /** Decades, year ranges, years (written, relative, narrative, of an era) and what follows them, else dateAlone. */
+  private namedYearDate(i: number): DateRead | undefined {
+    const t = this.text;
+    const dct = this.dct;
     let p = i;
     let y: number | null | undefined; // undefined: not named
     let yearExplicit = false;
@@ -876,6 +897,24 @@ class DateScanner {
       }
     }
     const inherit = this.inherited(i);
+    const periods = this.periodDate(p, y, yearExplicit, inherit);
+    if (periods !== undefined || y !== undefined) return periods;
+    // Nothing after a year was read: p is still i.
+    return this.dateAlone(p, inherit);
+  }
+
+  /**
+   * What follows a year (y, undefined when none was named) at p, or stands without one: slices of the year, quarters,
+   * year parts, months with their parts, slices and days; a year alone. Undefined when there is none of them.
+   */
+  private periodDate(
+    p: number,
+    y: number | null | undefined,
+    yearExplicit: boolean,
+    inherit: { y?: number | null; m?: number | null } | undefined,
+  ): DateRead | undefined {
+    const t = this.text;
+    const dct = this.dct;
 
     // The first / last N weeks, days or months of a named year: 2021年的前2周, 今年的最後 3 週.
     if (y !== undefined) {
@@ -970,7 +1009,13 @@ class DateScanner {
       if (!yearExplicit && this.at(p, '同期')) p += 2;
       return { end: p, value: { timex: fmtYear(y), y } };
     }
+    return undefined;
+  }
 
+  /** Parts of the DCT's month, a day alone, narrative references, day words, weeks and weekdays at p. */
+  private dateAlone(p: number, inherit: { y?: number | null; m?: number | null } | undefined): DateRead | undefined {
+    const t = this.text;
+    const dct = this.dct;
     // 月底, 月初, 上旬 without a month: the DCT's month.
     const mpAlone = this.monthPartAlone(p);
     if (mpAlone) {
