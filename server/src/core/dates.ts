@@ -490,9 +490,10 @@ class DateScanner {
         continue;
       }
       if (c === 0x300a /* 《 */) {
-        // Look no further than 200 characters: an unclosed 《 must not scan to the end of the text (linear time).
-        const close = t.slice(i + 1, i + 201).indexOf('》');
-        i = close < 0 ? i + 1 : i + 1 + close + 1;
+        // A title closed within 200 characters is skipped. The next 》 is looked up once and kept until passed, so
+        // that an unclosed 《 (or a run of them) never scans the same text again (linear time).
+        if (this.nextClose !== -1 && this.nextClose <= i) this.nextClose = t.indexOf('》', i + 1);
+        i = this.nextClose !== -1 && this.nextClose < i + 201 ? this.nextClose + 1 : i + 1;
         continue;
       }
       // war3, MP3, G20: a number glued to Latin letters is a name or a code; 24.15点 continues a decimal.
@@ -586,6 +587,9 @@ class DateScanner {
     }
     return this.numVal;
   }
+
+  /** The first 》 after the last 《 looked at (-1: none to the end of the text); see run(). */
+  private nextClose = -2;
 
   private numAt = -1;
   private numVal: Num | undefined;
