@@ -22,7 +22,7 @@ export interface LabelScore {
 export type LabelScores = LabelScore[];
 
 /** FNV-1a of a string: a stable hash for the held-out choice. */
-function hash(s: string): number {
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -32,17 +32,18 @@ function hash(s: string): number {
 }
 
 /**
- * Splits documents into training and held-out: the reviewed documents, ordered by the hash of their relative path,
- * give round(fraction × count) held out (at least one when two or more are reviewed; never all of them). Documents not
- * reviewed are always training.
+ * Splits documents into training and held-out. A reviewed document is held out when the hash of its relative path
+ * falls in the first `fraction` of the hash range, so a document stays on its side as the corpus grows and a model
+ * stored after one update has not learned from the documents the next update holds out. When no reviewed document
+ * falls there and two or more are reviewed, the one with the lowest hash is held out; never all of them. Documents
+ * not reviewed are always training.
  */
 export function splitHeldOut(docs: readonly WorkspaceDocument[], fraction: number): { train: WorkspaceDocument[]; heldOut: WorkspaceDocument[] } {
   const reviewed = docs.filter((d) => d.reviewed).sort((a, b) => hash(a.relative) - hash(b.relative) || (a.relative < b.relative ? -1 : 1));
-  let k = Math.round(fraction * reviewed.length);
-  if (fraction > 0 && reviewed.length >= 2) k = Math.max(1, k);
-  k = Math.min(k, Math.max(0, reviewed.length - 1));
-  const held = new Set(reviewed.slice(0, k));
-  return { train: docs.filter((d) => !held.has(d)), heldOut: [...held] };
+  const held = new Set(reviewed.filter((d) => hash(d.relative) / 2 ** 32 < fraction));
+  if (fraction > 0 && held.size === 0 && reviewed.length >= 2) held.add(reviewed[0]);
+  if (held.size && held.size === reviewed.length) held.delete(reviewed[reviewed.length - 1]);
+  return { train: docs.filter((d) => !held.has(d)), heldOut: reviewed.filter((d) => held.has(d)) };
 }
 
 /** The model's PER / LOC / ORG spans (with post-rules) on the documents against their tags. */

@@ -1,19 +1,19 @@
 // "Update suggestions from my tags", in this thread: read the workspace's decisions, hold out part of the reviewed
 // documents, adapt the base model on the rest, score the model in use and the candidate on the held-out documents,
-// refuse a worse one (saying which label fell and by how much), else adapt once more on every document and store the
-// result in the workspace (the model it replaces kept to go back to). index.ts runs this in a worker thread.
+// refuse a worse one (saying which label fell and by how much), else store the candidate in the workspace (the model
+// it replaces kept to go back to). index.ts runs this in a worker thread.
 import * as fs from 'fs';
 import { NerModel } from '../ner/model';
 import { modelPath as shippedModelPath } from '../ner/entities';
 import { AdaptOptions, LearningCancelled, MAX_TRAINING_CHARACTERS, adaptModel } from './adaptModel';
 import { LabelScores, scoreModel, splitHeldOut, whyWorse } from './heldOutComparison';
-import { SAVE_LEVEL, saveWorkspaceModel, workspaceModelFile } from './modelStore';
+import { SAVE_LEVEL, saveWorkspaceModel, workspaceModelFile, workspaceModelInfo } from './modelStore';
 import { DocumentProblem, LearningExample, LearningInputError, WorkspaceDocument, documentExamples, learningCounts, readWorkspaceDocuments } from './workspaceTrainingData';
 
 export interface LearningProgress {
   done: number;
   total: number;
-  /** 'reading' | 'training' | 'comparing' | 'training on all' | 'saving' */
+  /** 'reading' | 'training' | 'comparing' | 'saving' */
   stage: string;
 }
 
@@ -52,7 +52,7 @@ export interface UpdateResult {
   /** Held-out scores of the model in use and of the candidate (empty when nothing was held out). */
   before: LabelScores;
   after: LabelScores;
-  /** PER / LOC / ORG tags learned from (training documents; all documents once accepted). */
+  /** PER / LOC / ORG tags learned from (the training documents: the held-out ones are not learned from). */
   tagsLearned: number;
   rejectionsLearned: number;
   documentsLearned: number;
@@ -126,7 +126,7 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
     };
     const { examples, left } = examplesOf(docs);
     leftOut = new Set(left);
-    if (left.length && stage !== 'training on all') {
+    if (left.length) {
       problems.push({ file: left[0].relative, message: `${left.length} document(s) left out of this update (${left.map((d) => d.relative).slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}): one update learns from at most ${MAX_TRAINING_CHARACTERS.toLocaleString('en-US')} characters` });
     }
     return adaptModel(base, examples, opts).model;
@@ -138,25 +138,29 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
   let reason: string | undefined;
   let model: NerModel;
   let learnedFrom = train;
+  let compared = heldOut;
   if (heldOut.length) {
     const candidate = adapt(train, 'training');
     progress('comparing', 0, 2);
     const inUse = inUseFile === baseFile ? base : loadModel(inUseFile, 'workspace model');
-    before = scoreModel(inUse, heldOut);
+    // a held-out document the model in use learned from (it was not reviewed then, or not held out) would flatter it:
+    // left out of the comparison while others remain
+    const seen = new Set(inUseFile === baseFile ? [] : (workspaceModelInfo(options.root)?.learnedFrom ?? []));
+    const unseen = heldOut.filter((d) => !seen.has(d.relative));
+    if (unseen.length) compared = unseen;
+    before = scoreModel(inUse, compared);
     progress('comparing', 1, 2);
     check();
-    after = scoreModel(candidate, heldOut);
+    after = scoreModel(candidate, compared);
     progress('comparing', 2, 2);
     const worse = whyWorse(before, after);
     if (worse && !options.force) {
       const c = learningCounts(train);
-      return { ...empty(`the new model is worse on ${heldOut.length} held-out reviewed document(s): ${worse}; the model in use is kept`), before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents, heldOutDocuments: heldOut.length };
+      return { ...empty(`the new model is worse on ${compared.length} held-out reviewed document(s): ${worse}; the model in use is kept`), before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents, heldOutDocuments: compared.length };
     }
     if (worse) reason = `stored although worse (forced): ${worse}`;
-    // shown no worse: the model kept learns from every document, the held-out ones too
-    check();
-    model = adapt(documents, 'training on all');
-    learnedFrom = documents;
+    // the model stored is the one compared: the held-out documents stay out of it
+    model = candidate;
   } else {
     const c = learningCounts(documents);
     if (!options.force) {
@@ -167,10 +171,12 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
     }
     reason = 'stored without a held-out comparison (forced; fewer than two reviewed documents)';
     model = adapt(documents, 'training');
+    learnedFrom = documents;
   }
   check();
   progress('saving', 0, 1);
-  const c = learningCounts(learnedFrom.filter((d) => !leftOut.has(d)));
+  const learned = learnedFrom.filter((d) => !leftOut.has(d));
+  const c = learningCounts(learned);
   const overall = after.find((s) => s.label === 'ALL');
   model = new NerModel({
     ...model.data,
@@ -186,17 +192,18 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
       rejectionsLearned: c.rejected,
       documentsLearned: c.documents,
       heldOutF1: overall?.f1,
-      heldOutDocuments: heldOut.length,
+      heldOutDocuments: compared.length,
       before: before.length ? before : undefined,
       after: after.length ? after : undefined,
       createdAt: new Date().toISOString(),
       base: baseFile,
       forced: !!reason,
+      learnedFrom: learned.map((d) => d.relative),
     });
   }
   progress('saving', 1, 1);
   return {
     accepted: true, reason, before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents,
-    heldOutDocuments: heldOut.length, modelPath, problems, seconds: (Date.now() - t0) / 1000,
+    heldOutDocuments: compared.length, modelPath, problems, seconds: (Date.now() - t0) / 1000,
   };
 }
