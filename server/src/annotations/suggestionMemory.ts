@@ -128,6 +128,11 @@ export class SuggestionMemory {
   /** Increments whenever what adapt() returns could change. */
   revision = 0;
 
+  /** Whether adapt() can return anything but the machine spans as they are (rejections, or tags to learn from). */
+  adapts(learnFromTags: boolean): boolean {
+    return this.rejectedPairs.size > 0 || (learnFromTags && this.lexicon.size > 0);
+  }
+
   // ---- rejections -----------------------------------------------------------------------------------------------
 
   /** Records a rejected suggestion; true when it is new. */

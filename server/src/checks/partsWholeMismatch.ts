@@ -102,12 +102,14 @@ function totalsNotMatching(text: string, list: Figure[], amounts: Figure[], out:
       return run;
     };
     const sentenceText = (a: number, b: number) => text.slice(a, b);
-    const sepBefore = text.lastIndexOf('分别', total.start);
+    // 分别 counts only with no sentence end between it and the total: looked for within that stretch (a search of
+    // the whole text for each total made the check quadratic in a long article)
+    const sepBefore = lastBefore(text, '分别', total.start);
     if (sepBefore >= 0 && !/[。！？；!?;\n]/.test(sentenceText(sepBefore, total.start))) {
       parts = listAt(sepBefore); // 分别…，共计T
       if (!parts.length || parts[parts.length - 1].end > total.start || !/^[，,\s]*$/.test(text.slice(parts[parts.length - 1].end, total.start - (TOTAL_WORD.exec(before)?.[0].length ?? 0)))) parts = [];
     } else {
-      const sepAfter = text.indexOf('分别', total.end);
+      const sepAfter = firstAfter(text, '分别', total.end);
       if (sepAfter >= 0 && !/[。！？；!?;\n]/.test(sentenceText(total.end, sepAfter)) && /^[，,\s]*(?:[^，,。；;0-9]{0,6})$/.test(text.slice(total.end, sepAfter))) {
         parts = listAt(sepAfter); // 合计T，分别为…
       } else {
@@ -203,4 +205,26 @@ function sharesPast100(text: string, list: Figure[], out: RawFinding[]): void {
       return;
     }
   }
+}
+
+/** Characters that end the stretch a 分别 and its total must share. */
+const STRETCH_ENDS = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
+
+/**
+ * text.lastIndexOf(word, at) when the occurrence has no STRETCH_ENDS character between it and `at` (else -1, or an
+ * earlier occurrence the caller then rejects): only the stretch after the last such character is searched.
+ */
+function lastBefore(text: string, word: string, at: number): number {
+  let from = Math.min(at, text.length);
+  while (from > 0 && !STRETCH_ENDS.has(text.charCodeAt(from - 1))) from--;
+  const found = text.slice(from, at + word.length).lastIndexOf(word);
+  return found < 0 || from + found > at ? -1 : from + found;
+}
+
+/** text.indexOf(word, at) when no STRETCH_ENDS character lies between `at` and it (else -1): a bounded search. */
+function firstAfter(text: string, word: string, at: number): number {
+  let to = at;
+  while (to < text.length && !STRETCH_ENDS.has(text.charCodeAt(to))) to++;
+  const found = text.slice(at, to).indexOf(word);
+  return found < 0 ? -1 : at + found;
 }

@@ -224,9 +224,18 @@ export class TaggingService {
     return this.sessions.get(uri)?.store.tags();
   }
 
-  /** Whether an article is open for tagging (its suggestions then go through visibleSuggestions). */
-  isTagging(uri: string): boolean {
-    return this.sessions.has(uri);
+  /**
+   * Whether visibleSuggestions(uri, spans) can differ from `spans`: learned adaptations or rejections in the
+   * workspace memory, rejected suggestions in the article, or a schema without some of the labels. When it cannot,
+   * the server encodes the suggestions' tokens paragraph by paragraph (lsp/semanticTokens.ts).
+   */
+  filtersSuggestions(uri: string): boolean {
+    const session = this.sessions.get(uri);
+    if (!session) return false;
+    if (session.memory?.memory.adapts(session.learnFromTags)) return true;
+    if (session.store.rejected().length > 0) return true;
+    const labels = new Set(session.schema.schema.labels.map((l) => l.name));
+    return ALL_LABELS.some((l) => !labels.has(l));
   }
 
   /**
@@ -593,7 +602,7 @@ export function registerTagging(context: ServerContext, learning?: SuggestionLea
   connection.onRequest(TaggingStateRequest, (params: DocumentUriParams) => service.state(params.uri));
   connection.onRequest(TaggingOpRequest, (params: TaggingOpParams) => service.run(params));
   context.setConfirmedSpans((uri) => service.confirmedSpans(uri));
-  context.setSuggestionFilter((uri) => (service.isTagging(uri) ? (spans) => service.visibleSuggestions(uri, spans) : undefined));
+  context.setSuggestionFilter((uri) => (service.filtersSuggestions(uri) ? (spans) => service.visibleSuggestions(uri, spans) : undefined));
   context.onDidChangeSettings(() => void service.settingsChanged());
   process.once('exit', () => service.flush());
   return service;
