@@ -4,7 +4,7 @@
 // printed with the table. Asserts nothing.
 //   npm run bench [-- --quick] [-- --only PART,...] [-- --no-build]
 //   --quick: fewer repetitions, smaller inputs; --only: some of recognisers, entities, lsp, keystroke, cold, memory,
-//   jsonl
+//   jsonl, export
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -278,6 +278,37 @@ function jsonlJobs(): void {
   );
 }
 
+/** export --include-suggestions of copies of the sample articles with one job and with all cores. */
+function exportJobs(): void {
+  console.error('export with 1 job and with all cores …');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-bench-export-'));
+  const corpus = path.join(dir, 'corpus');
+  fs.mkdirSync(corpus);
+  const sample = path.join(root, 'test', 'fixtures', 'corpus');
+  const articles = fs.readdirSync(sample).filter((f) => f.endsWith('.news') || (f.endsWith('.txt') && f !== 'README.txt'));
+  const copies = quick ? 50 : 200;
+  let chars = 0;
+  for (let i = 0; i < copies; i++) {
+    for (const f of articles) {
+      const text = fs.readFileSync(path.join(sample, f), 'utf8');
+      fs.writeFileSync(path.join(corpus, `${i}-${f}`), text);
+      chars += text.length;
+    }
+  }
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const load0 = os.loadavg()[0];
+  const run = (jobs: number) => timed([process.execPath, cli, 'export', '--format', 'doccano', '--include-suggestions', '--dct', '2023-06-18', '--jobs', String(jobs), '--out', path.join(dir, `out-${jobs}`), corpus]);
+  const one = run(1);
+  const all = run(cores);
+  const same = fs.readFileSync(path.join(dir, 'out-1', 'all.jsonl')).equals(fs.readFileSync(path.join(dir, `out-${cores}`, 'all.jsonl')));
+  row(
+    `export --include-suggestions, ${fmt(copies * articles.length)} articles (${fmt(chars)} chars): --jobs ${cores} (wall / CPU, peak RSS)`,
+    `${fmt(all.wall, 1)} s / ${fmt(all.cpu, 1)} s, ${fmt(all.rssMiB)} MiB: ${fmt(one.wall / all.wall, 2)}× faster (wall); output ${same ? 'identical' : 'DIFFERENT'}`,
+    `--jobs 1: ${fmt(one.wall, 1)} s / ${fmt(one.cpu, 1)} s, ${fmt(one.rssMiB)} MiB; load average ${fmt(load0, 1)} → ${fmt(os.loadavg()[0], 1)}`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-build')) {
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -291,6 +322,7 @@ async function main(): Promise<void> {
   if (part('cold')) await coldStart();
   if (part('memory')) await memory();
   if (part('jsonl')) jsonlJobs();
+  if (part('export')) exportJobs();
   const loadEnd = os.loadavg();
   const widths = ['what', 'ours', 'reference', 'aim'].map((k) => Math.max(k.length, ...rows.map((r) => (r as any)[k].length)));
   const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
