@@ -18,7 +18,7 @@ import { parseMarked } from '../../server/src/ner/markedSentences';
 import { ErrorCounter, errorClass, looksLikeTwoNames } from '../../server/src/ner/errorClasses';
 import { expectedCalibrationError } from '../../server/src/ner/scoring';
 import { EntityScorer } from '../../server/src/ner/scoring';
-import { entityRecogniser, recogniseEntities } from '../../server/src/ner/entities';
+import { entityRecogniser, recogniseEntities, recogniseEntitiesAll } from '../../server/src/ner/entities';
 import { OffsetMap } from '../../server/src/core/offsets';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -412,6 +412,11 @@ test('tagging words in batches of units changes nothing: same spans and confiden
     });
     for (const o of outputs) assert.equal(o, outputs[0]);
     assert.ok(JSON.parse(outputs[0]).length >= 20);
+    // paragraphs recognised together give each paragraph what it gets alone; blank ones get nothing
+    const paragraphs = [...text.split('\n'), '', '  \n', text.slice(0, 30)];
+    rec.tagBatch = 100;
+    assert.deepEqual(recogniseEntitiesAll(paragraphs), paragraphs.map((p) => recogniseEntities(p)));
+    assert.deepEqual(rec.recogniseAll(paragraphs.slice(0, 3)), paragraphs.slice(0, 3).map((p) => rec.recognise(p)));
   } finally {
     rec.tagBatch = saved;
   }

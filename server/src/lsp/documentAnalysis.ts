@@ -11,7 +11,7 @@ import type { ExplicitDateOrigin } from '../core/describe';
 import { AnalysisOptions, AnalysisResult, DocumentDateOptions, LabelGroup, RawSpan } from '../core/types';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
 import { AnalysisCancelled } from '../analysis/slicedAnalysis';
-import { recogniseEntities } from '../ner/entities';
+import { recogniseEntitiesAll } from '../ner/entities';
 import { IncrementalAnalysis, Segment, UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
 import type { DocumentDate, Span } from '../core/types';
 import { AnalysisSettings, DEFAULT_LARGE_FILE_THRESHOLD, enabledGroups } from './settings';
@@ -102,7 +102,7 @@ export interface AnalysisCacheOptions {
 /** Entities in this thread, one paragraph at a time, with a turn of the event loop between batches. */
 export const inThreadEntities: UnitEntityRecogniser = async (texts) => {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  return texts.map((t): RawSpan[] => recogniseEntities(t));
+  return recogniseEntitiesAll(texts);
 };
 
 /** How long one step of analysing figures and dates may hold the event loop (ms). */

@@ -2,7 +2,7 @@
 // so the model and the word segmenter's dictionary (a second or two to load, most of the server's memory) load off
 // the thread that answers the editor, and a keystroke never waits for them.
 import type { RawSpan } from '../core/types';
-import { recogniseEntities, useModelFile } from '../ner/entities';
+import { recogniseEntitiesAll, useModelFile } from '../ner/entities';
 
 /** Paragraph texts, with the model file to use (a workspace's adapted model; undefined: the shipped model). */
 export interface EntityTask {
@@ -13,5 +13,5 @@ export interface EntityTask {
 export default function recognise(task: EntityTask | string[]): RawSpan[][] {
   const { texts, model } = Array.isArray(task) ? { texts: task, model: undefined } : task;
   useModelFile(model);
-  return texts.map((t) => recogniseEntities(t));
+  return recogniseEntitiesAll(texts);
 }

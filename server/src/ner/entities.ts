@@ -59,8 +59,16 @@ export function entityRecogniser(): EntityRecogniser {
 
 /** PER / LOC / ORG spans with UTF-16 offsets and a confidence in [0, 1]. */
 export function recogniseEntities(text: string): RawSpan[] {
-  if (!/[^\s]/.test(text)) return [];
-  return entityRecogniser()
-    .recognise(text)
-    .map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 }));
+  return recogniseEntitiesAll([text])[0];
+}
+
+/** recogniseEntities for several texts (paragraphs) at once: the same spans, the word tagger asked in batches. */
+export function recogniseEntitiesAll(texts: readonly string[]): RawSpan[][] {
+  const blank = texts.map((t) => !/[^\s]/.test(t));
+  if (blank.every((b) => b)) return texts.map(() => []);
+  const found = entityRecogniser().recogniseAll(texts.filter((_, k) => !blank[k]));
+  let next = 0;
+  return texts.map((_, k) =>
+    blank[k] ? [] : found[next++].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 })),
+  );
 }

@@ -58,17 +58,31 @@ export class EntityRecogniser {
 
   /** PER / LOC / ORG spans of a whole text, UTF-16 offsets, with confidences. */
   recognise(text: string, options: RecogniseOptions = {}): EntitySpan[] {
-    let spans: EntitySpan[] = [];
-    const units = splitDecodingUnits(text);
-    // The word tagger (nodejieba) is asked for the words of about TAG_BATCH characters of units at a time, before the
-    // model decodes them: taking turns unit by unit, each evicts the other's tables from the CPU caches.
-    for (let k = 0; k < units.length; ) {
-      let end = k + 1;
-      for (let chars = units[k].end - units[k].start; end < units.length && chars < this.tagBatch; end++) chars += units[end].end - units[end].start;
-      const words = units.slice(k, end).map((u) => this.model.extractor.tagWords(text.slice(u.start, u.end)));
-      for (let u = k; u < end; u++) this.tagUnit(text, [units[u]], spans, words[u - k]);
+    return this.recogniseAll([text], options)[0];
+  }
+
+  /**
+   * recognise for each of several texts (paragraphs of a document, say), with the same results. The word tagger
+   * (nodejieba) is asked for the words of about `tagBatch` characters of decoding units at a time, across texts,
+   * before the model decodes them: taking turns unit by unit, each evicts the other's tables from the CPU caches.
+   */
+  recogniseAll(texts: readonly string[], options: RecogniseOptions = {}): EntitySpan[][] {
+    const units = texts.map((t) => splitDecodingUnits(t));
+    const spans: EntitySpan[][] = texts.map(() => []);
+    const queue: { text: number; unit: TextRange }[] = [];
+    units.forEach((us, text) => us.forEach((unit) => queue.push({ text, unit })));
+    for (let k = 0; k < queue.length; ) {
+      let end = k;
+      for (let chars = 0; end < queue.length && (end === k || chars < this.tagBatch); end++) chars += queue[end].unit.end - queue[end].unit.start;
+      const words = queue.slice(k, end).map(({ text, unit }) => this.model.extractor.tagWords(texts[text].slice(unit.start, unit.end)));
+      for (let q = k; q < end; q++) this.tagUnit(texts[queue[q].text], [queue[q].unit], spans[queue[q].text], words[q - k]);
       k = end;
     }
+    return texts.map((text, t) => this.finish(text, units[t], spans[t], options));
+  }
+
+  /** Layout line breaks inside names and the post-rules, on the model's spans of a text's units. */
+  private finish(text: string, units: readonly TextRange[], spans: EntitySpan[], options: RecogniseOptions): EntitySpan[] {
     // a layout line break inside a name (有限\n\n公司): where a line ends without a sentence end and the next one
     // goes on, the two units are decoded again joined without the break; an entity across the join is kept, its
     // span covering the break, in place of the pieces found on either side
