@@ -118,7 +118,7 @@ function main(): void {
   const dates = median(passes.dates);
   const both = median(passes.both);
   const oursRss = process.resourceUsage().maxRSS / 1024;
-  console.log(`ours: median of ${rounds} timed passes after one warm-up pass (first timed pass in brackets)`);
+  console.log(`ours: median of ${rounds} timed passes after one warm-up pass (the first timed pass at the end of each line)`);
   const line = (what: string, m: ReturnType<typeof time>, first: ReturnType<typeof time>) =>
     console.log(`ours   ${what.padEnd(22)} ${rate(chars, m.ms).padStart(12)} chars/s  (${m.found} spans, ${m.ms.toFixed(0)} ms CPU, ${m.wallMs.toFixed(0)} ms wall; first pass ${rate(chars, first.ms)} chars/s)`);
   line('figures only', figs, passes.figs[0]);
