@@ -158,8 +158,17 @@ export interface Segment {
   spans: readonly Span[];
 }
 
+/**
+ * A copy of text[start, end) that does not keep `text` alive: V8 makes a long substring a view of its parent, so a
+ * unit kept across edits would hold a whole earlier version of the document (a 200,000-character article grew the
+ * heap by about 0.37 MB an edit). Concatenating and slicing again leaves a view of a new string of the unit's length.
+ */
+function ownCopy(text: string, start: number, end: number): string {
+  return (' ' + text.slice(start, end)).slice(1);
+}
+
 function makeUnit(text: string, start: number, end: number): Unit {
-  const unitText = text.slice(start, end);
+  const unitText = ownCopy(text, start, end);
   let astral = 0;
   for (let i = 0; i < unitText.length; i++) {
     const c = unitText.charCodeAt(i);
@@ -627,7 +636,7 @@ export class IncrementalAnalysis {
     }
     // Ranges are joined in the text's offsets (joinRanges looks at the text between the dates).
     for (const s of joinRanges(this.text, dates)) raw.push({ ...s, start: s.start - groupStart, end: s.end - groupStart });
-    const text = this.text.slice(groupStart, units[j - 1].end);
+    const text = ownCopy(this.text, groupStart, units[j - 1].end);
     const group: GroupSegment = {
       text,
       astral,
