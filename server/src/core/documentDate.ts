@@ -121,8 +121,10 @@ function findHeaderDate(text: string): { date: string; detail: string } | undefi
   for (let line = 1; line <= HEADER_LINES && pos <= text.length; line++) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    const raw = text.slice(pos, nl).replace(/\r$/, '');
+    const lineStart = pos;
     pos = nl + 1;
+    if (!hasColon(text, lineStart, nl)) continue; // no `KEY: value` without a colon: not copied nor matched
+    const raw = text.slice(lineStart, nl).replace(/\r$/, '');
     const m = /^\s*[#%/;*-]*\s*([A-Za-z\u4e00-\u9fff ]{2,20}?)\s*[:：]\s*(.+)$/.exec(raw);
     if (!m) continue;
     const key = m[1].trim().toLowerCase();
@@ -132,6 +134,15 @@ function findHeaderDate(text: string): { date: string; detail: string } | undefi
     if (nl >= text.length) break;
   }
   return undefined;
+}
+
+/** Whether text[from, to) holds ':' or '：'. */
+function hasColon(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3a || c === 0xff1a) return true;
+  }
+  return false;
 }
 
 function baseName(fileName: string): string {
@@ -166,7 +177,7 @@ export function dateInFileName(fileName: string): string | undefined {
  */
 export function newestDateInText(
   text: string,
-  today: string = new Date().toISOString().slice(0, 10),
+  today?: string,
 ): { date: string; detail: string } | undefined {
   let best: { date: string; detail: string } | undefined;
   // The matches of the global FULL_DATE, found faster: every match begins with four digits of one kind, so the
@@ -191,7 +202,8 @@ export function newestDateInText(
     const m = FULL_DATE_AT.exec(text);
     if (!m) continue;
     const d = fromMatch(m);
-    if (d && d <= today && (!best || d > best.date)) best = { date: d, detail: m[0] };
+    if (d) today ??= new Date().toISOString().slice(0, 10); // the clock is read only when a date is found
+    if (d && d <= today! && (!best || d > best.date)) best = { date: d, detail: m[0] };
     i = FULL_DATE_AT.lastIndex;
     run = 0;
     kind = 0;
