@@ -811,10 +811,21 @@ function currencyNameBefore(text: string, i: number): number {
   return -1;
 }
 
+/** Whether text[from, to) holds a CR or LF. */
+function lineBreakIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
 export function recogniseFigures(text: string): RawSpan[] {
   const out: RawSpan[] = [];
   const n = text.length;
   let i = 0;
+  /** The first 》 after the last 《 looked at (-1: none to the end of the text). */
+  let nextClose = -2;
   while (i < n) {
     const c = text.charCodeAt(i);
     const stop = STOP[c];
@@ -825,11 +836,12 @@ export function recogniseFigures(text: string): RawSpan[] {
     const ch = text[i];
     const numeral = stop === 1;
     if (ch === '《') {
-      // Titles are not annotated inside (《第二人生》, 《第一财经日报》).
-      // Look no further than TITLE_MAX: an unclosed 《 must not scan to the end of the text (linear time).
-      const close = text.slice(i + 1, i + TITLE_MAX + 1).indexOf('》') + i + 1;
-      if (close > i && !/[\r\n]/.test(text.slice(i, close))) {
-        i = close + 1;
+      // Titles are not annotated inside (《第二人生》, 《第一财经日报》) when closed within TITLE_MAX on the same line.
+      // The next 》 is looked up once and kept until passed: an unclosed 《 (or a run of them) never scans the same
+      // text again (linear time).
+      if (nextClose !== -1 && nextClose <= i) nextClose = text.indexOf('》', i + 1);
+      if (nextClose !== -1 && nextClose < i + TITLE_MAX + 1 && !lineBreakIn(text, i, nextClose)) {
+        i = nextClose + 1;
         continue;
       }
       i++;
