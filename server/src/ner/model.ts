@@ -189,7 +189,7 @@ export function packWeights(w: Int8Array): Int32Array {
  * emissionScores7 from packed weights and row numbers: the bytes of a row's two words are added two at a time in
  * 16-bit lanes (x & 0x00ff00ff holds bytes 0 and 2, (x >>> 8) & 0x00ff00ff bytes 1 and 3; 26 rows of at most 255
  * stay below 2^16), then 128 per row is taken off. The same integers as emissionScores7, from 2 loads a row instead
- * of 7, so more of the weight table's cache misses overlap (about a quarter faster; see test/bench/ner.ts).
+ * of 7, so more of the weight table's cache misses overlap (see server/models/README.md, Speed and size).
  */
 export function emissionScoresPacked(p: Int32Array, rows: Int32Array, n: number): Float64Array {
   const emit = new Float64Array(n * 7);
