@@ -9,6 +9,7 @@ import { DocumentDateAsk } from './documentDateAsk';
 import { TaggingApi, activateTagging } from './tagging';
 import { activateExport } from './export';
 import { AnnotationComparison, activateComparison } from './comparison';
+import { LearningApi, activateLearning } from './learning';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface NewsAnnotatorApi {
@@ -25,6 +26,8 @@ export interface NewsAnnotatorApi {
   readonly tagging: TaggingApi;
   /** Compare Annotations with… and adjudication (client/src/comparison.ts). */
   readonly comparison: AnnotationComparison;
+  /** Suggestions that learn: the model status item, uncertainty order, model updates (client/src/learning.ts). */
+  readonly learning: LearningApi;
   restart(): Promise<void>;
 }
 
@@ -95,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
   const tagging = activateTagging(context, { get client() { return client!; }, get ready() { return ready; } });
   activateExport(context, { get client() { return client!; }, get ready() { return ready; } }, output);
   const comparison = activateComparison(context, { get client() { return client!; }, get ready() { return ready; } });
+  const learning = activateLearning(context, { get client() { return client!; }, get ready() { return ready; } }, tagging, output);
 
   return {
     get client() {
@@ -109,6 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
     output,
     tagging,
     comparison,
+    learning,
     restart,
   };
 }

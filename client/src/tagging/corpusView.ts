@@ -1,4 +1,5 @@
-// The "Corpus" view: how many articles of the workspace are reviewed (their review sidecar says so), and which.
+// The "Corpus" view: how many articles of the workspace are reviewed (their review sidecar says so), and which; by
+// name, or by expected usefulness (how many uncertain suggestions they hold: client/src/learning.ts asks the server).
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -61,6 +62,8 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private fullScanPending = true;
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Uncertain suggestions per article (by URI) when the view is ordered by usefulness; undefined: by name. */
+  private usefulness: Map<string, { uncertain: number; doubt: number; suggestions: number }> | undefined;
 
   constructor(tagging: TaggingClient) {
     this.view = vscode.window.createTreeView('newsAnnotator.corpus', { treeDataProvider: this });
@@ -194,8 +197,21 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     return { uri, reviewed, tags };
   }
 
+  /** Orders the view by expected usefulness (most uncertain suggestions first), or by name with undefined. */
+  setUsefulness(usefulness: Map<string, { uncertain: number; doubt: number; suggestions: number }> | undefined): void {
+    this.usefulness = usefulness;
+    this.publish();
+  }
+
   private publish(): void {
-    this.articles = [...this.byBase.values()].sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
+    const byName = (a: Article, b: Article) => a.uri.fsPath.localeCompare(b.uri.fsPath);
+    const useful = this.usefulness;
+    const score = (a: Article) => useful?.get(a.uri.toString());
+    this.articles = [...this.byBase.values()].sort(
+      useful
+        ? (a, b) => (score(b)?.uncertain ?? -1) - (score(a)?.uncertain ?? -1) || (score(b)?.doubt ?? -1) - (score(a)?.doubt ?? -1) || byName(a, b)
+        : byName,
+    );
     const reviewed = this.articles.filter((a) => a.reviewed).length;
     this.view.description = vscode.l10n.t('{0}/{1} reviewed', reviewed, this.articles.length);
     this.emitter.fire(undefined);
@@ -214,9 +230,12 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const a = node.article;
     const item = new vscode.TreeItem(path.basename(a.uri.fsPath), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = a.uri;
-    item.description = `${vscode.workspace.asRelativePath(path.dirname(a.uri.fsPath))} · ${vscode.l10n.t('{0} tags', a.tags)}`;
+    const useful = this.usefulness?.get(a.uri.toString());
+    item.description = `${vscode.workspace.asRelativePath(path.dirname(a.uri.fsPath))} · ${vscode.l10n.t('{0} tags', a.tags)}` +
+      (useful ? ` · ${vscode.l10n.t('{0} uncertain', useful.uncertain)}` : '');
     item.iconPath = new vscode.ThemeIcon(a.reviewed ? 'pass-filled' : 'circle-large-outline');
-    item.tooltip = a.reviewed ? vscode.l10n.t('Reviewed') : vscode.l10n.t('Not reviewed');
+    item.tooltip = (a.reviewed ? vscode.l10n.t('Reviewed') : vscode.l10n.t('Not reviewed')) +
+      (useful ? '\n' + vscode.l10n.t('{0} of {1} name suggestions are uncertain (confidence below 0.6)', useful.uncertain, useful.suggestions) : '');
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [a.uri] };
     return item;
   }

@@ -187,6 +187,11 @@ export class SuggestionMemory {
     this.liveDocuments.delete(document);
   }
 
+  /** The documents that contribute tags. */
+  documentIds(): string[] {
+    return [...this.documents.keys()];
+  }
+
   /** Whether an open article's tag store keeps this document's contribution current. */
   hasDocument(document: string): boolean {
     return this.liveDocuments.has(document);

@@ -54,6 +54,7 @@ export const AnalysisRequest = new RequestType<DocumentParams, AnalysisResponse,
 export * from '../annotations/taggingProtocol';
 export * from './exportProtocol';
 export * from './comparisonProtocol';
+export * from './learningProtocol';
 export {
   ANN_EXTENSION, ARTICLE_SAMPLE_LENGTH, DEFAULT_ARTICLE_GLOB, DEFAULT_MIN_CJK_SHARE, NEWS_EXTENSION, REVIEW_SUFFIX,
   articleBase, articleCandidates, hasArticleExtension, inExportFolder, looksLikeArticle,

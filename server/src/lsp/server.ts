@@ -40,6 +40,7 @@ import { createEntityPool } from './entityPool';
 import { workspaceModelFile } from '../learning/modelStore';
 import { registerTagging } from './tagging';
 import { SuggestionLearning } from './suggestionLearning';
+import { registerLearning } from './learning';
 import { registerDiagnostics } from './diagnostics';
 import { registerExport } from './export';
 import { registerComparison } from './comparison';
@@ -99,6 +100,7 @@ connection.onInitialize((params): InitializeResult => {
   roots = (params.workspaceFolders ?? []).map((f) => filePathOf(f.uri)).filter((p): p is string => p !== undefined);
   store.setRoots(roots);
   reloadEntityModel(false);
+  learningService.rootsChanged();
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -119,6 +121,7 @@ connection.onInitialized(() => {
     store.setRoots(roots);
     learning.rootsChanged();
     reloadEntityModel();
+    learningService.rootsChanged();
     cache.clear();
     refreshSemanticTokens();
   });
@@ -337,6 +340,7 @@ export const context: ServerContext = {
 // Further features register here, one line each (ENGINEER TAGGING: `registerTagging(context);` from './tagging').
 const learning = new SuggestionLearning(() => roots);
 const tagging = registerTagging(context, learning);
+const learningService = registerLearning({ context, tagging, learning, entityPool, clearAnalyses: () => cache.clear() });
 registerDiagnostics(context);
 registerExport(context, tagging);
 registerComparison(context, tagging);

@@ -29,8 +29,20 @@ export class SuggestionLearning {
 
   constructor(private readonly roots: () => string[]) {}
 
+  private readonly statusListeners: ((entry: WorkspaceMemory) => void)[] = [];
+
+  /** What a memory suggests changed outside the tag service (its .ann files were read): open articles adapt again. */
   onDidChange(listener: (entry: WorkspaceMemory) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** A memory's counts changed for any reason (a decision, a scan): for the status item. */
+  onDidUpdate(listener: (entry: WorkspaceMemory) => void): void {
+    this.statusListeners.push(listener);
+  }
+
+  updated(entry: WorkspaceMemory): void {
+    for (const listener of this.statusListeners) listener(entry);
   }
 
   /** The memory of the workspace folder holding a file (created and loaded on first use). */
@@ -78,12 +90,20 @@ export class SuggestionLearning {
   /** Tells the listeners that an entry's suggestions may have changed. */
   changed(entry: WorkspaceMemory): void {
     for (const listener of this.listeners) listener(entry);
+    this.updated(entry);
   }
 
   /** Workspace folders were added or removed: memories of folders no longer open are dropped. */
   rootsChanged(): void {
     const roots = new Set(this.roots());
     for (const root of [...this.memories.keys()]) if (root && !roots.has(root)) this.memories.delete(root);
+  }
+
+  /** Reads the folder's .ann files again (tags written outside the editor since the first read, e.g. an import). */
+  rescan(entry: WorkspaceMemory): Promise<void> {
+    if (!entry.root) return Promise.resolve();
+    entry.scanned = entry.scanned.then(() => this.scan(entry));
+    return entry.scanned;
   }
 
   /** Reads the confirmed tags of every article's .ann in the folder into the lexicon (a few at a time). */
@@ -95,6 +115,9 @@ export class SuggestionLearning {
       return;
     }
     const before = entry.memory.revision;
+    // .ann files gone since the last read (an article deleted or moved) teach nothing any more
+    const found = new Set(entries.map((e) => e.annPath));
+    for (const id of entry.memory.documentIds()) if (!found.has(id) && !entry.memory.hasDocument(id)) entry.memory.forgetDocument(id);
     let n = 0;
     for (const doc of entries) {
       // articles opened meanwhile are kept current by their tag store: their file is not read over them

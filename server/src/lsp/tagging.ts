@@ -219,6 +219,21 @@ export class TaggingService {
     return session.store.tags().filter((t) => KNOWN_LABELS.has(t.label)) as Pick<Span, 'start' | 'end' | 'label'>[];
   }
 
+  /** An open article's review flag and current suggestions (code points); undefined when it is not open. */
+  openState(uri: string): { reviewed: boolean; suggestions: Span[] } | undefined {
+    const session = this.sessions.get(uri);
+    return session && { reviewed: session.store.reviewed, suggestions: session.store.suggestions() };
+  }
+
+  /** The entity model changed: every open article's suggestions are recomputed from a new analysis. */
+  async modelChanged(): Promise<void> {
+    for (const session of [...this.sessions.values()]) {
+      session.machineVersion = -1;
+      session.rawVersion = -1;
+      await this.settle(session);
+    }
+  }
+
   /** The stored tags of an open article (code points, with their values); undefined when it is not open. */
   storedTags(uri: string): AnnTag[] | undefined {
     return this.sessions.get(uri)?.store.tags();
@@ -460,7 +475,10 @@ export class TaggingService {
     for (const [key, t] of after.tags) if (!before.tags.has(key)) rejectionsChanged = memory.unreject(t.text, t.label) || rejectionsChanged;
     this.noteTags(session);
     if (rejectionsChanged) this.learning?.save(entry);
-    if (memory.revision !== revision) this.readapt(entry, session);
+    if (memory.revision !== revision) {
+      this.readapt(entry, session);
+      this.learning?.updated(entry);
+    }
   }
 
   /** Adapts the open articles of a workspace folder again (the memory changed); pushes all but `current`. */
