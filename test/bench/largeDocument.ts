@@ -10,20 +10,14 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { repeatedSample } from '../fixtures/sampleCorpus';
 
 const size = Number(process.argv[2] ?? 1_000_000);
 const threshold = Number(process.argv[3] ?? 500_000);
 const root = path.resolve(__dirname, '..', '..');
 const serverFile = path.resolve(process.argv[4] ?? path.join(root, 'server', 'src', 'lsp', 'server.ts'));
 
-const corpus = path.join(root, 'test', 'fixtures', 'corpus');
-const articles = fs
-  .readdirSync(corpus)
-  .filter((f) => f.endsWith('.news') || (f.endsWith('.txt') && f !== 'README.txt'))
-  .map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'));
-let big = '';
-for (let i = 0; big.length < size; i++) big += articles[i % articles.length] + '\n';
-big = big.slice(0, size);
+const big = repeatedSample(size).slice(0, size);
 const small = '2023年6月18日，国家统计局发布数据，5月份工业增加值同比增长3.5%。';
 
 async function main(): Promise<void> {

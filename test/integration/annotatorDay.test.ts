@@ -15,7 +15,7 @@ import { decorationOptions } from '../../client/src/tagging/decorations';
 import type { NewsAnnotatorApi } from '../../client/src/extension';
 import type { ExportCommandOptions, ExportCommandResult } from '../../client/src/export';
 import { ExportCountsRequest, ExportCountsResult } from '../../server/src/lsp/exportProtocol';
-import { activateExtension, poller, workspaceFolder } from './extensionHarness';
+import { activateExtension, openArticleEditor, poller, workspaceFolder } from './extensionHarness';
 
 const until = poller(100);
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -46,18 +46,8 @@ async function press(key: string, ...contextKeys: string[]): Promise<TaggingOpRe
   return vscode.commands.executeCommand<TaggingOpResult>(b.command, b.args);
 }
 
-async function open(name: string): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.file(path.join(dir, name));
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  await until(`${name} in the news-article language`, () =>
-    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId === 'news-article',
-  );
-  const editor = await until('the editor', () =>
-    vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.document.languageId === 'news-article'),
-  );
-  await vscode.window.showTextDocument(editor.document);
-  return vscode.window.activeTextEditor!;
+function open(name: string): Promise<vscode.TextEditor> {
+  return openArticleEditor(path.join(dir, name), until);
 }
 
 async function state(editor: vscode.TextEditor, what = 'the tagging state', ok: (s: TaggingState) => boolean = () => true): Promise<TaggingState> {

@@ -44,3 +44,19 @@ export function poller(intervalMs: number, defaultTimeoutMs = 30_000): Until {
     }
   };
 }
+
+/** Opens `file` in an editor, waits until it is a news article there and returns that editor, active. */
+export async function openArticleEditor(file: string, until: Until = poller(100)): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.file(file);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const name = uri.path.split('/').pop();
+  await until(`${name} in the news-article language`, () =>
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId === 'news-article',
+  );
+  const editor = await until('the editor', () =>
+    vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.document.languageId === 'news-article'),
+  );
+  await vscode.window.showTextDocument(editor.document);
+  return vscode.window.activeTextEditor!;
+}

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TaggingOpResult, TaggingState } from '../../server/src/annotations/taggingProtocol';
-import { activateExtension, poller, workspaceFolder } from './extensionHarness';
+import { activateExtension, openArticleEditor, poller, workspaceFolder } from './extensionHarness';
 
 const until = poller(100);
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'tagging');
@@ -19,18 +19,8 @@ function readAnn(name: string): string {
   return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : '';
 }
 
-async function open(name: string): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.file(path.join(dir, name));
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  await until(`${name} in the news-article language`, () =>
-    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId === 'news-article',
-  );
-  const editor = await until('the editor', () =>
-    vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.document.languageId === 'news-article'),
-  );
-  await vscode.window.showTextDocument(editor.document);
-  return vscode.window.activeTextEditor!;
+function open(name: string): Promise<vscode.TextEditor> {
+  return openArticleEditor(path.join(dir, name), until);
 }
 
 async function state(editor: vscode.TextEditor): Promise<TaggingState> {

@@ -9,13 +9,9 @@ import { analyze } from '../../server/src/analysis/analyze';
 import { recogniseEntities } from '../../server/src/ner/entities';
 import { IncrementalAnalysis, unitBoundaries } from '../../server/src/analysis/incrementalAnalysis';
 import { LabelGroup } from '../../server/src/core/types';
+import { sampleArticles } from '../fixtures/sampleCorpus';
 
-const corpus = path.resolve(__dirname, '..', 'fixtures', 'corpus');
-const articles = fs
-  .readdirSync(corpus)
-  .filter((f) => f.endsWith('.news') || (f.endsWith('.txt') && f !== 'README.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'));
+const articles = sampleArticles();
 
 /** Pieces edits insert: dates leaning on earlier dates, ranges across a line break, titles, figures, astral text. */
 const PIECES = [

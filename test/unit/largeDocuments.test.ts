@@ -14,13 +14,9 @@ import { DocumentAnnotations } from '../../server/src/annotations/documentAnnota
 import { ENTITY_LABELS, Label } from '../../server/src/core/types';
 import type { RawSpan } from '../../server/src/core/types';
 import { recogniseEntities } from '../../server/src/ner/entities';
+import { sampleArticles } from '../fixtures/sampleCorpus';
 
-const corpus = path.resolve(__dirname, '..', 'fixtures', 'corpus');
-const articles = fs
-  .readdirSync(corpus)
-  .filter((f) => f.endsWith('.news') || (f.endsWith('.txt') && f !== 'README.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(corpus, f), 'utf8'));
+const articles = sampleArticles();
 
 /**
  * The sample articles repeated to about `size` UTF-16 units: every other copy with CRLF line ends, astral characters

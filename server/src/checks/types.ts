@@ -29,19 +29,6 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  /** Code points into the text, end exclusive. */
-  start: number;
-  end: number;
-  message: string;
-  messageZh: string;
-  related?: RelatedFinding[];
-  /** Offsets in code points, like start/end. */
-  fixes?: Fix[];
-}
-
 /** A finding as a rule produces it: UTF-16 offsets, no rule id or severity yet. */
 export interface RawFinding {
   start: number;
@@ -50,6 +37,12 @@ export interface RawFinding {
   messageZh: string;
   related?: RelatedFinding[];
   fixes?: Fix[];
+}
+
+/** A finding as reported: with its rule and severity, and start/end, related and fixes in code points (end exclusive). */
+export interface Finding extends RawFinding {
+  rule: string;
+  severity: Severity;
 }
 
 /** The document as every rule sees it. */
