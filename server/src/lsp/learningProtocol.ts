@@ -2,17 +2,10 @@
 // use, updating it from the workspace's tags (progress, cancel, the held-out comparison before switching), going
 // back, and the corpus-wide uncertainty order. The client reaches it through lsp/protocol.ts.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { LabelScore } from '../learning/heldOutComparison';
 
-/** F1 and counts of one label on the held-out documents (0–1). */
-export interface WireLabelScore {
-  label: string;
-  precision: number;
-  recall: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-}
+/** F1 and counts of one label on the held-out documents (0–1), as the held-out comparison computes them. */
+export type WireLabelScore = LabelScore;
 
 /** The entity model suggestions come from, and what the suggestions learned. */
 export interface ModelStatus {
