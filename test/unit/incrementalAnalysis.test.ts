@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
+import { RandomEdit, applyEdit, randomEdit } from './support/randomEdits';
 import { analyze } from '../../server/src/analysis/analyze';
 import { recogniseEntities } from '../../server/src/ner/entities';
 import { IncrementalAnalysis, unitBoundaries } from '../../server/src/analysis/incrementalAnalysis';
@@ -22,38 +23,19 @@ const PIECES = [
   '2023年1月至\n6月', '从2023年1月 至 6月', '9月3日22:30至\n次日凌晨2点', '1日。至5日', '至', '——',
 ];
 
-interface Edit {
-  at: number;
-  remove: number;
-  insert: string;
-}
-
-const editArb = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  remove: fc.integer({ min: 0, max: 30 }),
-  insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }).map((a) => a.join('')),
-});
-
-function apply(text: string, e: { at: number; remove: number; insert: string }): string {
-  let at = Math.floor(e.at * text.length);
-  // Never split a surrogate pair.
-  if (at > 0 && at < text.length && /[\udc00-\udfff]/.test(text[at])) at--;
-  let end = Math.min(text.length, at + e.remove);
-  if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
-  return text.slice(0, at) + e.insert + text.slice(end);
-}
+const editArb = randomEdit(PIECES, 30);
 
 const base = articles.join('\n') + '\n李明说，次日在上海召开的会议将讨论《关于\n统计的规定》第3条。6月1日至\n5日举行。\n';
 
 function check(groups: LabelGroup[], runs: number, entities: boolean) {
   fc.assert(
-    fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), fc.constantFrom('', '2023-06-18'), (edits: Edit[], dct: string) => {
+    fc.property(fc.array(editArb, { minLength: 1, maxLength: 12 }), fc.constantFrom('', '2023-06-18'), (edits: RandomEdit[], dct: string) => {
       const engine = new IncrementalAnalysis({ groups, dct: dct || undefined, fileName: 'article.news' });
       let text = base;
       engine.update(text);
       if (entities) fillEntities(engine);
       for (const e of edits) {
-        text = apply(text, e);
+        text = applyEdit(text, e);
         engine.update(text);
         if (entities) fillEntities(engine);
       }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
+import { applyEdit, randomEdit } from './support/randomEdits';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalAnalysis } from '../../server/src/analysis/incrementalAnalysis';
 import { encodeSegmentTokens, encodeTokens, mergeTokenSpans, tokenEdits } from '../../server/src/lsp/semanticTokens';
@@ -27,19 +28,7 @@ const PIECES = [
   '12.5%', '𠮷😀', '下午5:00到6:00', '9月3日22:30至\n次日凌晨2点', '1日。至5日', '，', ' ', '2023年1月至\r\n6月',
 ];
 
-const editArb = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  remove: fc.integer({ min: 0, max: 20 }),
-  insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }).map((a) => a.join('')),
-});
-
-function apply(text: string, e: { at: number; remove: number; insert: string }): string {
-  let at = Math.floor(e.at * text.length);
-  if (at > 0 && at < text.length && /[\udc00-\udfff]/.test(text[at])) at--;
-  let end = Math.min(text.length, at + e.remove);
-  if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
-  return text.slice(0, at) + e.insert + text.slice(end);
-}
+const editArb = randomEdit(PIECES, 20);
 
 test('tokens from segments equal tokens from all spans (whole document and ranges), after random edits', () => {
   fc.assert(
@@ -49,7 +38,7 @@ test('tokens from segments equal tokens from all spans (whole document and range
       engine.update(text);
       encodeSegmentTokens(TextDocument.create('file:///a.news', 'news-article', 1, text), (v, f) => engine.segments(v, f));
       for (const e of edits) {
-        text = apply(text, e);
+        text = applyEdit(text, e);
         engine.update(text);
         const document = TextDocument.create('file:///a.news', 'news-article', 1, text);
         const segments = (v: Parameters<typeof engine.segments>[0], f?: number) => engine.segments(v, f);
