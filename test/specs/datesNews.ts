@@ -1,7 +1,10 @@
-// Scores our date recogniser and @microsoft/recognizers-text-suite on the news date/time set of issue #10
-// (test/specs/datesNews/dev.jsonl and test.jsonl, written by test/specs/datesNews/author.ts), per class.
+// Scores our date recogniser and @microsoft/recognizers-text-suite on one of our own date/time sets, per class:
+// the news set of issue #10 (test/specs/datesNews/, the default) or the news and everyday set of the
+// "generalise, and measure honestly" round (test/specs/datesEveryday/); each is dev.jsonl and test.jsonl written by
+// the author.ts beside them.
 //
 //   npm run specs:dates-news [-- --verbose]
+//   npm run specs:dates-everyday [-- --verbose]      (= tsx test/specs/datesNews.ts --set datesEveryday)
 //
 // A case passes when the DATE / TIME / DURATION spans found are exactly the expected ones: same offsets, same label,
 // the same interval (see timexIntervals.ts: 2024-05 and 2024-05-01/2024-05-31 are the same; the library's
@@ -38,7 +41,17 @@ interface Found {
   timex: string;
 }
 
-const dir = path.join(__dirname, 'datesNews');
+const SETS: Record<string, string> = {
+  datesNews: 'News dates/times set (issue #10)',
+  datesEveryday: 'News and everyday dates/times set (round 3: relative days, weekdays, clock times, parts of the day, SETs …)',
+};
+const setArg = process.argv.indexOf('--set');
+const setName = setArg >= 0 ? process.argv[setArg + 1] ?? '' : 'datesNews';
+if (!(setName in SETS)) {
+  console.error(`--set expects one of ${Object.keys(SETS).join(', ')}, got "${setName}"`);
+  process.exit(2);
+}
+const dir = path.join(__dirname, setName);
 const load = (file: string): Case[] =>
   fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
 
@@ -115,7 +128,7 @@ function main() {
   if (verbose) console.log(failures.join('\n') + '\n');
   const cell = (s: { n: number; ours: number; rt: number } | undefined, who: 'ours' | 'rt') =>
     s ? `${s[who]}/${s.n} (${((100 * s[who]) / s.n).toFixed(0)}%)`.padEnd(14) : ''.padEnd(14);
-  console.log('News dates/times set (issue #10): cases passing, interval-exact, ours vs @microsoft/recognizers-text-suite');
+  console.log(`${SETS[setName]}: cases passing, interval-exact, ours vs @microsoft/recognizers-text-suite`);
   console.log(`${'class'.padEnd(20)}${'dev ours'.padEnd(14)}${'dev RT'.padEnd(14)}${'test ours'.padEnd(14)}${'test RT'.padEnd(14)}`);
   for (const k of [...classes, '*']) {
     const d = score.get(key('dev', k));

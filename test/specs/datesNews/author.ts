@@ -6,98 +6,12 @@
 //   npx tsx test/specs/datesNews/author.ts     (rewrites dev.jsonl and test.jsonl beside this file)
 //
 // Expected values are written by hand; calendar facts (lunar days, solar terms, weekdays, ISO weeks) come from the
-// small helpers below and lunar-javascript, never from our recogniser. The split into dev and test is fixed: a
+// helpers of ../datesAuthoring.ts and lunar-javascript, never from our recogniser. The split into dev and test is fixed: a
 // seeded shuffle within each class (seed 10), half to each. Score with `npm run specs:dates-news`.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { CaseSet, add, day, lunar, lunarNear, nthWeekday, term, week, weekday } from '../datesAuthoring';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Lunar } = require('lunar-javascript');
-
-type Span = [text: string, label: 'DATE' | 'TIME' | 'DURATION', timex: string, mod?: string, occurrence?: number];
-interface Case {
-  id: string;
-  class: string;
-  text: string;
-  dct: string;
-  spans: { start: number; end: number; text: string; label: string; timex: string; mod?: string }[];
-}
-
-const cases: Case[] = [];
-let cls = '';
-function c(text: string, dct: string, ...spans: Span[]) {
-  const out: Case['spans'] = [];
-  for (const [t, label, timex, mod, occ] of spans) {
-    let at = -1;
-    for (let k = 0; k <= (occ ?? 0); k++) at = text.indexOf(t, at + 1);
-    if (at < 0) throw new Error(`"${t}" not in "${text}"`);
-    out.push({ start: at, end: at + t.length, text: t, label, timex, ...(mod ? { mod } : {}) });
-  }
-  out.sort((a, b) => a.start - b.start);
-  cases.push({ id: `${cls}-${cases.filter((x) => x.class === cls).length + 1}`, class: cls, text, dct, spans: out });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Calendar helpers (independent of the recogniser)
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const fmt = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const day = (s: string) => new Date(Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)));
-const add = (s: string, n: number) => {
-  const d = day(s);
-  d.setUTCDate(d.getUTCDate() + n);
-  return fmt(d);
-};
-const addMonths = (s: string, n: number) => {
-  const k = +s.slice(0, 4) * 12 + +s.slice(5, 7) - 1 + n;
-  return `${Math.floor(k / 12)}-${pad((k % 12) + 1)}`;
-};
-/** ISO week 'YYYY-Www' of a day. */
-function week(s: string): string {
-  const d = day(s);
-  const wd = (d.getUTCDay() + 6) % 7; // Monday 0
-  const thu = new Date(d.getTime() + (3 - wd) * 86400000);
-  const jan1 = Date.UTC(thu.getUTCFullYear(), 0, 1);
-  const w = Math.floor((thu.getTime() - jan1) / 86400000 / 7) + 1;
-  return `${thu.getUTCFullYear()}-W${pad(w)}`;
-}
-/** The day of ISO weekday wd (1 = Monday) in the week `weeks` weeks after the DCT's. */
-function weekday(dct: string, weeks: number, wd: number): string {
-  const d = day(dct);
-  const cur = ((d.getUTCDay() + 6) % 7) + 1;
-  return add(dct, weeks * 7 + wd - cur);
-}
-/** The nth weekday wd (0 = Sunday) of a month. */
-function nthWeekday(y: number, m: number, wd: number, n: number): string {
-  const first = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
-  return `${y}-${pad(m)}-${pad(1 + ((wd - first + 7) % 7) + 7 * (n - 1))}`;
-}
-const lunar = (y: number, m: number, d: number): string => Lunar.fromYmd(y, m, d).getSolar().toYmd();
-const chuxi = (lunarYear: number): string => add(lunar(lunarYear + 1, 1, 1), -1);
-/** A lunar month-day without a year: the occurrence nearest the DCT. */
-function lunarNear(dct: string, m: number, d: number): string {
-  const y = +dct.slice(0, 4);
-  let best = '';
-  for (const ly of [y - 2, y - 1, y, y + 1]) {
-    const s = lunar(ly, m, d);
-    if (!best || Math.abs(day(s).getTime() - day(dct).getTime()) < Math.abs(day(best).getTime() - day(dct).getTime())) best = s;
-  }
-  return best;
-}
-const TERM_PINYIN: Record<string, string> = {
-  DONG_ZHI: '冬至', XIAO_HAN: '小寒', DA_HAN: '大寒', LI_CHUN: '立春', YU_SHUI: '雨水', JING_ZHE: '惊蛰', DA_XUE: '大雪',
-};
-/** The Gregorian day of a solar term in a Gregorian year. */
-function term(y: number, name: string): string {
-  for (const ly of [y - 1, y, y + 1]) {
-    const table = Lunar.fromYmd(ly, 6, 1).getJieQiTable();
-    for (const k of Object.keys(table)) {
-      const s = table[k].toYmd();
-      if ((TERM_PINYIN[k] ?? k) === name && s.startsWith(String(y))) return s;
-    }
-  }
-  throw new Error(`no ${name} in ${y}`);
-}
+const set = new CaseSet();
+const c = set.add.bind(set);
 
 // DCTs: a Friday in May, a Monday in November, news timestamps with a clock, a Tuesday in March.
 const A = '2024-05-10';
@@ -107,7 +21,7 @@ const D = '2024-09-03T14:30';
 const E = '2022-03-15';
 
 // ---------------------------------------------------------------------------------------------------------------
-cls = 'holiday';
+set.cls = 'holiday';
 c('国庆节期间，全市共接待游客320万人次。', A, ['国庆节期间', 'DATE', '2024-10-01/2024-10-07']);
 c('今年国庆假期，铁路部门预计发送旅客1.5亿人次。', A, ['今年国庆假期', 'DATE', '2024-10-01/2024-10-07']);
 c('国庆节当天，天安门广场举行升旗仪式。', A, ['国庆节', 'DATE', '2024-10-01']);
@@ -159,7 +73,7 @@ c('今年元宵节，多地恢复了传统灯会。', E, ['今年元宵节', 'DA
 c('青年节前夕，团市委表彰了一批优秀青年。', A, ['青年节前夕', 'DATE', '2024-05-04', 'before']);
 c('2023年国庆节，他在西藏拍下这张照片。', A, ['2023年国庆节', 'DATE', '2023-10-01']);
 
-cls = 'solar-term';
+set.cls = 'solar-term';
 c('今年夏至，北京日照时长超过15小时。', A, ['今年夏至', 'DATE', term(2024, '夏至')]);
 c('立春后，气温逐渐回升。', C, ['立春后', 'DATE', term(2025, '立春'), 'after']);
 c('2023年立秋当天，南方仍处于高温之中。', A, ['2023年立秋', 'DATE', term(2023, '立秋')]);
@@ -187,7 +101,7 @@ c('清明前后，种瓜点豆。', A, ['清明前后', 'DATE', term(2024, '清�
 c('今年立秋，全国大部地区仍处于高温之中。', A, ['今年立秋', 'DATE', term(2024, '立秋')]);
 c('2022年冬至，北京迎来一场大雪。', A, ['2022年冬至', 'DATE', term(2022, '冬至')]);
 
-cls = 'lunar';
+set.cls = 'lunar';
 c('腊月二十三，北方习俗称为小年。', A, ['腊月二十三', 'DATE', lunarNear(A, 12, 23)], ['小年', 'DATE', lunarNear(A, 12, 23)]);
 c('正月初八，各大企业陆续开工。', C, ['正月初八', 'DATE', lunarNear(C, 1, 8)]);
 c('农历八月十五，一家人赏月吃月饼。', D, ['农历八月十五', 'DATE', '2024-09-17']);
@@ -217,7 +131,7 @@ c('今年正月初二，他陪妻子回了娘家。', E, ['今年正月初二', 
 c('1949年农历八月十五，他随部队进城。', A, ['1949年农历八月十五', 'DATE', lunar(1949, 8, 15)]);
 c('农历七月十五，当地有放河灯的习俗。', A, ['农历七月十五', 'DATE', lunarNear(A, 7, 15)]);
 
-cls = 'composite-relative';
+set.cls = 'composite-relative';
 c('下周三下午，市政府将召开新闻发布会。', A, ['下周三下午', 'TIME', `${weekday(A, 1, 3)}TAF`]);
 c('本月底前，全市将完成老旧小区改造摸底。', A, ['本月底前', 'DATE', '2024-05', 'end']);
 c('前年三季度，公司营收首次突破百亿元。', A, ['前年三季度', 'DATE', '2022-Q3']);
@@ -255,7 +169,7 @@ c('前天晚上，一辆货车在高速上侧翻。', E, ['前天晚上', 'TIME'
 c('大前年夏天，这里曾遭遇特大洪水。', E, ['大前年夏天', 'DATE', '2019-SU']);
 c('今年10月底，大桥主体结构将完工。', E, ['今年10月底', 'DATE', '2022-10', 'end']);
 
-cls = 'quarter-half';
+set.cls = 'quarter-half';
 c('首季度，全省地区生产总值同比增长5.8%。', A, ['首季度', 'DATE', '2024-Q1']);
 c('上个季度，公司净利润环比下降12%。', A, ['上个季度', 'DATE', '2024-Q1']);
 c('本季度，新能源汽车销量有望再创新高。', A, ['本季度', 'DATE', '2024-Q2']);
@@ -292,7 +206,7 @@ c('下半年初，首批订单将交付。', A, ['下半年初', 'DATE', '2024-H
 c('本季度末，项目将完成验收。', B, ['本季度末', 'DATE', '2023-Q4', 'end']);
 c('2021年第四季度，公司首次实现盈利。', A, ['2021年第四季度', 'DATE', '2021-Q4']);
 
-cls = 'numeric-format';
+set.cls = 'numeric-format';
 c('该公司于20230415完成工商变更登记。', A, ['20230415', 'DATE', '2023-04-15']);
 c('会议定于2024.3.7召开。', A, ['2024.3.7', 'DATE', '2024-03-07']);
 c('发布时间：2024/03/07 10:20', A, ['2024/03/07 10:20', 'TIME', '2024-03-07T10:20']);
@@ -322,7 +236,7 @@ c('2024/5/6，新规正式生效。', A, ['2024/5/6', 'DATE', '2024-05-06']);
 c('2018年的3月，他第一次来到深圳。', A, ['2018年的3月', 'DATE', '2018-03']);
 c('2022-11，平台月活用户突破一亿。', A, ['2022-11', 'DATE', '2022-11']);
 
-cls = 'year-without-nian';
+set.cls = 'year-without-nian';
 c('2022卡塔尔世界杯决赛，阿根廷队夺冠。', A, ['2022', 'DATE', '2022']);
 c('2008北京奥运会开幕式令人难忘。', A, ['2008', 'DATE', '2008']);
 c('2023赛季，他场均得到25分。', A, ['2023赛季', 'DATE', '2023']);
@@ -340,7 +254,7 @@ c('2021-2022财年，公司利润下滑。', A, ['2021-2022财年', 'DATE', '202
 c('该小区共有2022户居民。', A);
 c('截至2019，该县已全部脱贫。', A, ['2019', 'DATE', '2019']);
 
-cls = 'offset';
+set.cls = 'offset';
 c('五年后，这里将建成国际化的新城区。', A, ['五年后', 'DATE', '2029']);
 c('十天后，第一批货物将运抵港口。', A, ['十天后', 'DATE', add(A, 10)]);
 c('两周前，该市发布了暴雨红色预警。', A, ['两周前', 'DATE', week(add(A, -14))]);
@@ -375,7 +289,7 @@ c('10天前，两车在路口相撞。', C, ['10天前', 'DATE', add(C.slice(0, 
 c('一百多年前，这座教堂由传教士修建。', C, ['一百多年前', 'DATE', '1925', 'approx']);
 c('四年后，他将年满退休。', C, ['四年后', 'DATE', '2029']);
 
-cls = 'age-anniversary';
+set.cls = 'age-anniversary';
 c('年满18岁的公民享有选举权。', A, ['18岁', 'DURATION', 'P18Y']);
 c('今年是建院60周年。', A, ['今年', 'DATE', '2024'], ['60周年', 'DURATION', 'P60Y']);
 c('庆祝中华人民共和国成立75周年。', D, ['75周年', 'DURATION', 'P75Y']);
@@ -397,7 +311,7 @@ c('12岁以下儿童须由成人陪同。', A, ['12岁以下', 'DURATION', 'P12Y
 c('65岁以上老人接种率达到九成。', A, ['65岁以上', 'DURATION', 'P65Y', 'more_than']);
 c('小区建成三十周年，居民自发组织了联欢。', A, ['三十周年', 'DURATION', 'P30Y']);
 
-cls = 'week-of-month';
+set.cls = 'week-of-month';
 c('5月第二周，全市将开展防灾减灾宣传。', A, ['5月第二周', 'DATE', '2024-05-W02']);
 c('十月的第一周，景区迎来客流高峰。', A, ['十月的第一周', 'DATE', '2024-10-W01']);
 c('下个月第一周，新学期正式开学。', A, ['下个月第一周', 'DATE', '2024-06-W01']);
@@ -412,7 +326,7 @@ c('9月第一周，全国中小学陆续开学。', D, ['9月第一周', 'DATE',
 c('去年12月第二周，寒潮席卷北方。', A, ['去年12月第二周', 'DATE', '2023-12-W02']);
 c('四月的第三周，樱花进入盛花期。', E, ['四月的第三周', 'DATE', '2022-04-W03']);
 
-cls = 'date-time';
+set.cls = 'date-time';
 c('2024年9月3日晚上8点半，演唱会准时开场。', A, ['2024年9月3日晚上8点半', 'TIME', '2024-09-03T20:30']);
 c('明天上午10点，发布会将在北京举行。', A, ['明天上午10点', 'TIME', `${add(A, 1)}T10`]);
 c('5月20日下午3时，两车在隧道内追尾。', A, ['5月20日下午3时', 'TIME', '2024-05-20T15']);
@@ -448,7 +362,7 @@ c('本周六晚上7点，音乐节开幕。', D, ['本周六晚上7点', 'TIME',
 c('2024年5月9日下午6时许，一辆公交车失控。', A, ['2024年5月9日下午6时许', 'TIME', '2024-05-09T18', 'approx']);
 c('大年初一上午，市民纷纷走上街头拜年。', C, ['大年初一上午', 'TIME', '2025-01-29TMO']);
 
-cls = 'range';
+set.cls = 'range';
 c('2023年7月3-9日，该市举办了国际电影节。', A, ['2023年7月3-9日', 'DATE', '2023-07-03/2023-07-09']);
 c('从5月6号到12号，全市开展消防安全大检查。', A, ['从5月6号到12号', 'DATE', '2024-05-06/2024-05-12']);
 c('2015.03-2018.07，他在清华大学攻读博士学位。', A, ['2015.03-2018.07', 'DATE', '2015-03/2018-07']);
@@ -493,7 +407,7 @@ c('1990年至1995年，他在海外留学。', A, ['1990年至1995年', 'DATE', 
 c('今年4月8日至12日，车展在北京举行。', A, ['今年4月8日至12日', 'DATE', '2024-04-08/2024-04-12']);
 c('从2015年3月到2018年7月，他一直在外地工作。', A, ['从2015年3月到2018年7月', 'DATE', '2015-03/2018-07']);
 
-cls = 'clock-relative';
+set.cls = 'clock-relative';
 c('三小时前，一辆大巴在山路上翻车。', D, ['三小时前', 'TIME', '2024-09-03T11']);
 c('30分钟前，地震台网测得一次3.1级地震。', D, ['30分钟前', 'TIME', '2024-09-03T14:00']);
 c('两个小时后，列车将抵达终点站。', D, ['两个小时后', 'TIME', '2024-09-03T16']);
@@ -521,7 +435,7 @@ c('24小时后，观察期结束。', D, ['24小时后', 'TIME', '2024-09-04T14'
 c('45分钟前，警方封锁了现场。', D, ['45分钟前', 'TIME', '2024-09-03T13:45']);
 c('当天晚上，救援工作仍在继续。', D, ['当天晚上', 'TIME', '2024-09-03TEV']);
 
-cls = 'negative';
+set.cls = 'negative';
 c('犯罪嫌疑人身份证号为110105199003071234。', A);
 c('身份证号码320102198512120011已被注销。', A);
 c('如有疑问请拨打13812345678咨询。', A);
@@ -570,36 +484,5 @@ c('该产品批号为20231301。', A);
 c('比分定格在3:1。', A);
 c('2023年度报告显示，公司营收增长10%。', A, ['2023年度', 'DATE', '2023']);
 
-// ---------------------------------------------------------------------------------------------------------------
 // Split: within each class, a seeded shuffle (mulberry32, seed 10); the first half (rounded up) is dev.
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(10);
-const dev: Case[] = [];
-const test: Case[] = [];
-for (const k of [...new Set(cases.map((x) => x.class))]) {
-  const group = cases.filter((x) => x.class === k);
-  for (let i = group.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [group[i], group[j]] = [group[j], group[i]];
-  }
-  const half = Math.ceil(group.length / 2);
-  dev.push(...group.slice(0, half));
-  test.push(...group.slice(half));
-}
-const dir = __dirname;
-const write = (file: string, list: Case[]) =>
-  fs.writeFileSync(path.join(dir, file), list.map((x) => JSON.stringify(x)).join('\n') + '\n');
-write('dev.jsonl', dev);
-write('test.jsonl', test);
-const classes = [...new Set(cases.map((x) => x.class))];
-console.log(`${cases.length} cases (${dev.length} dev, ${test.length} test) in ${classes.length} classes:`);
-for (const k of classes) console.log(`  ${k}: ${cases.filter((x) => x.class === k).length}`);
+set.write(__dirname, 10);
