@@ -1,7 +1,7 @@
 // The layering of the code, checked on the import statements of every source file (type-only imports included):
 // no import cycles, and each layer imports only from the layers below it.
-//   core/ (types, recognisers of figures and dates, document date, offsets, decoding) ← ner/ (entities)
-//   ← analysis/ (analyze, sliced analysis: the orchestration above the recognisers) ← everything else.
+//   core/ (types, recognisers of figures and dates, document date, offsets, decoding) and segmentation/ (jieba's word
+//   segmentation and POS tags) ← ner/ (entities) ← analysis/ (analyze, sliced analysis: the orchestration above the recognisers) ← everything else.
 // The core and ner know nothing of VS Code or the protocol; the client imports from the server side only the
 // protocol modules.
 import test from 'node:test';
@@ -99,11 +99,12 @@ test('no import cycles, type-only imports included', () => {
 /** Which folders each layer may import from (its own folder always). */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   'server/src/core': [],
-  'server/src/ner': ['server/src/core'],
-  'server/src/analysis': ['server/src/core', 'server/src/ner'],
+  'server/src/segmentation': [],
+  'server/src/ner': ['server/src/core', 'server/src/segmentation'],
+  'server/src/analysis': ['server/src/core', 'server/src/ner', 'server/src/segmentation'],
 };
 
-test('core/ and ner/ sit below analysis/: no import up the layers', () => {
+test('core/, segmentation/ and ner/ sit below analysis/: no import up the layers', () => {
   const wrong: string[] = [];
   for (const [file, { local }] of graph) {
     const layer = Object.keys(MAY_IMPORT).find((l) => file.startsWith(l + '/'));
@@ -116,7 +117,7 @@ test('core/ and ner/ sit below analysis/: no import up the layers', () => {
   assert.deepEqual(wrong, []);
 });
 
-test('the core, ner and analysis know nothing of VS Code or the protocol', () => {
+test('the core, segmentation, ner and analysis know nothing of VS Code or the protocol', () => {
   const wrong: string[] = [];
   for (const [file, { external }] of graph) {
     if (!Object.keys(MAY_IMPORT).some((l) => file.startsWith(l + '/'))) continue;
