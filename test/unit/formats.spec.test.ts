@@ -220,7 +220,7 @@ test('CoNLL BIO: IOB2 (every entity starts with B-, I- only continues the same l
   }
 });
 
-test('CoNLL words: nodejieba words, cut so that no tag starts or ends inside a word', async () => {
+test('CoNLL words: jieba words, cut so that no tag starts or ends inside a word', async () => {
   const out = await exported('conll-word');
   const docs = readConll(path.join(out, 'all.conll'));
   const words = docs[0].flat().map(([w]) => unescapeToken(w));

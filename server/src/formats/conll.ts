@@ -1,12 +1,11 @@
 // CoNLL column files: one token a line, "TOKEN TAG" separated by a space, a blank line after each sentence, and
 // "-DOCSTART- -X- O O" plus a blank line before each document (CoNLL-2003's line, which spaCy's `convert -c ner`
 // splits documents on; readers that take the last column as the tag read it as O).
-// Three variants: characters with BIO (IOB2) tags, characters with BIOES tags, and nodejieba words (cut at every tag
+// Three variants: characters with BIO (IOB2) tags, characters with BIOES tags, and jieba words (cut at every tag
 // boundary) with BIO tags. Whitespace in tokens is escaped (see tokenEscape.ts) so the text is rebuilt exactly.
 // The side file <split>.values.jsonl holds, per document in order, its id, normalised values and suggestions.
 // Overlapping tags cannot be represented: the longer one is kept and each dropped tag is reported as a warning.
-import { LabelledDocument, charsOf } from './document';
-import { WordSegmenter } from './wordSegmenter';
+import { charsOf } from './document';
 import { DatasetFormat, DocumentWriter, FormatName, ImportedDocument, ReportProblem, WriterOptions, filesWithExtensions, readLines } from './datasetFormat';
 import { OutputFolder } from './output';
 import { TagScheme, decodeTags } from './tagScheme';
@@ -28,15 +27,7 @@ function lineEnd(tag: string): string {
 
 function createWriter(scheme: TagScheme, tokens: Tokens) {
   return (out: OutputFolder, options: WriterOptions): DocumentWriter => {
-    // word ends computed ahead of writing, on a worker thread (word variant only)
-    const segmenter = tokens === 'word' ? new WordSegmenter() : undefined;
-    const words = new Map<LabelledDocument, Uint32Array | null>();
     return {
-      prepare: segmenter
-        ? async (doc) => {
-            words.set(doc, (await segmenter.segment(doc.text)) ?? null);
-          }
-        : undefined,
       write(doc, split) {
         const chars = charsOf(doc);
         const flat = flatSpans(doc, options);
@@ -52,10 +43,8 @@ function createWriter(scheme: TagScheme, tokens: Tokens) {
             parts.push('\n');
           }
         } else {
-          const ends = words.get(doc);
-          words.delete(doc);
           const bmp = chars.length === doc.text.length;
-          for (const { bounds, tags } of tokenSentences(doc, chars, flat.all, scheme, tokens, options, ends)) {
+          for (const { bounds, tags } of tokenSentences(doc, chars, flat.all, scheme, tokens, options)) {
             for (let k = 0; k < tags.length; k++) {
             // without astral characters, code-point offsets are string offsets
             const word = bmp ? doc.text.slice(bounds[k], bounds[k + 1]) : chars.slice(bounds[k], bounds[k + 1]).join('');
@@ -69,9 +58,6 @@ function createWriter(scheme: TagScheme, tokens: Tokens) {
       },
       finish() {
         out.closeAll();
-      },
-      close() {
-        segmenter?.close();
       },
     };
   };
@@ -168,5 +154,5 @@ function conllFormat(name: FormatName, description: string, scheme: TagScheme, t
 
 export const conllBio = conllFormat('conll-bio', 'CoNLL, one character a line, BIO tags', 'BIO', 'char');
 export const conllBioes = conllFormat('conll-bioes', 'CoNLL, one character a line, BIOES tags', 'BIOES', 'char');
-export const conllWord = conllFormat('conll-word', 'CoNLL, one nodejieba word a line (cut at tag edges), BIO tags', 'BIO', 'word');
+export const conllWord = conllFormat('conll-word', 'CoNLL, one jieba word a line (cut at tag edges), BIO tags', 'BIO', 'word');
 

@@ -1,5 +1,5 @@
 // Shared by the token-per-line formats (CoNLL, Hugging Face): cutting a document into sentences of tokens
-// (characters, or nodejieba words cut further so no tag boundary falls inside a word), tagging them, and the
+// (characters, or jieba words cut further so no tag boundary falls inside a word), tagging them, and the
 // per-document side file that carries what a tag column cannot: the document id, normalised values and which
 // tags are unreviewed suggestions.
 import * as fs from 'fs';
@@ -93,8 +93,8 @@ export function charSentences(
 }
 
 /**
- * Sentences of tagged tokens covering the whole text; `spans` must be flat. Words come from one nodejieba cut of
- * the whole document, then are cut again at every sentence and tag boundary, so no tag starts or ends inside a word.
+ * Sentences of tagged tokens covering the whole text; `spans` must be flat. Words come from one jieba cut of the
+ * whole document (formats/wordSegmenter.ts), then are cut again at every sentence and tag boundary, so no tag starts or ends inside a word.
  */
 export function tokenSentences(
   doc: LabelledDocument,
@@ -103,14 +103,12 @@ export function tokenSentences(
   scheme: TagScheme,
   tokens: Tokens,
   options: WriterOptions,
-  /** Word ends from a WordSegmenter (segmented here when not given); undefined → characters. */
-  wordEnds?: Uint32Array | null,
 ): TokenSentence[] {
   const n = chars.length;
   const cut = new Uint8Array(n + 1);
   if (tokens === 'char') cut.fill(1);
   else {
-    const ends = wordEnds === null ? undefined : wordEnds ?? wordEndsSync(chars.join(''));
+    const ends = wordEndsSync(chars.join(''));
     if (ends && (ends.length === 0 ? n === 0 : ends[ends.length - 1] === n)) for (const e of ends) cut[e] = 1;
     else cut.fill(1); // the segmenter changed the text: fall back to characters
   }

@@ -63,7 +63,7 @@ export class EntityRecogniser {
 
   /**
    * recognise for each of several texts (paragraphs of a document, say), with the same results. The word tagger
-   * (nodejieba) is asked for the words of about `tagBatch` characters of decoding units at a time, across texts,
+   * (jieba tag, server/src/segmentation) is asked for the words of about `tagBatch` characters of decoding units at a time, across texts,
    * before the model decodes them: taking turns unit by unit, each evicts the other's tables from the CPU caches.
    */
   recogniseAll(texts: readonly string[], options: RecogniseOptions = {}): EntitySpan[][] {

@@ -72,7 +72,7 @@ function main(): void {
   const msraPost = predictAll(rec, dev, true);
   console.log(formatScores('model (MSRA conventions, no post-rules):', score(dev, msraRaw).report()));
   console.log(formatScores('model + guideline post-rules:', score(dev, msraPost).report()));
-  console.log(formatScores('baseline: nodejieba POS (nr->PER, ns->LOC, nt->ORG):', score(dev, dev.map((ex) => baselineRanges(ex.text))).report()));
+  console.log(formatScores('baseline: jieba POS (nr->PER, ns->LOC, nt->ORG):', score(dev, dev.map((ex) => baselineRanges(ex.text))).report()));
 
   // 2. the modern test: CLUENER held-out part
   const clue = splitBlocks(readJsonl(clueNerFile()), CLUENER_SPLIT);

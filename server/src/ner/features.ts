@@ -1,69 +1,22 @@
 // Feature extraction for the character-level entity model. Every feature is an integer hash of a template id and
 // a few integer values (code points, word-boundary positions, POS tags, gazetteer bits), folded into a fixed
-// table, so extraction builds no strings per character. The word segmentation and POS tags come from nodejieba
-// and are only features: the model learns how far to trust them.
+// table, so extraction builds no strings per character. The word segmentation and POS tags are jieba's (the
+// project's own implementation, server/src/segmentation, gives exactly nodejieba's `tag`, which the model was trained
+// on) and are only features: the model learns how far to trust them.
 import { Gazetteer, ORG_SUFFIXES, PLACE_SUFFIXES, SURNAMES, SuffixSet } from './gazetteer';
 import { TAG_COUNT } from './tags';
+import { TaggedWord, sharedWordTagger } from '../segmentation/wordTagger';
 
-export interface TaggedWord {
-  word: string;
-  tag: string;
-}
-/** Segments a text into words with POS tags (nodejieba's `tag` by default). */
+export type { TaggedWord };
+/** Segments a text into words with POS tags (jieba's `tag` by default). */
 export type WordTagger = (text: string) => TaggedWord[];
 
-type Jieba = { tag(s: string): TaggedWord[]; cut(s: string, hmm: boolean): string[] };
-let jieba: Jieba | undefined;
-const nodejieba = (): Jieba => (jieba ??= require('nodejieba') as Jieba);
-
-/** nodejieba's `tag` as it is, loaded on first use (its dictionaries take about a second to load). */
-export const jiebaTagDirect: WordTagger = (text) => (text.length === 0 ? [] : nodejieba().tag(text));
-
-/** POS tags of words seen (jiebaTag); cleared when it reaches WORD_TAG_LIMIT words. */
-const wordTags = new Map<string, string>();
-const WORD_TAG_LIMIT = 200_000;
-
 /**
- * nodejieba's `tag`, the same words and tags, at about half the cost once the words are known. nodejieba's tag is
- * its cut with HMM (cppjieba PosTagger::Tag: MixSegment::Cut, hmm = true) and then, word by word, a tag that
- * depends on the word alone (the dictionary's, else x / m / eng by its characters: PosTagger::LookupTag); building
- * a {word, tag} object per word through N-API costs as much as the segmentation. So the words come from `cut`, and
- * each word's tag is remembered from the first time it is seen: then asked for by tagging the word alone, which
- * gives [{word, tag}] when the word alone is cut as one word (else the whole text is tagged by nodejieba, as before).
- * Words added to nodejieba's dictionary at run time (insertWord, which this project never calls) would not be seen.
+ * jieba's `tag`: words and POS tags, exactly as nodejieba's `tag` gives them (cppjieba PosTagger::Tag: the
+ * dictionary's most probable route, runs of single characters cut again by the HMM, then each word's tag). The
+ * lexicon is loaded on first use, once per process (server/src/segmentation/lexiconFile.ts).
  */
-export const jiebaTag: WordTagger = (text) => {
-  if (text.length === 0) return [];
-  const nj = nodejieba();
-  const words = nj.cut(text, true);
-  const out: TaggedWord[] = new Array(words.length);
-  for (let k = 0; k < words.length; k++) {
-    const word = words[k];
-    let tag = wordTags.get(word);
-    if (tag === undefined) {
-      const alone = nj.tag(word);
-      if (alone.length !== 1 || alone[0].word !== word) return rememberTags(nj.tag(text));
-      tag = alone[0].tag;
-      if (wordTags.size >= WORD_TAG_LIMIT) wordTags.clear();
-      wordTags.set(word, tag);
-    }
-    out[k] = { word, tag };
-  }
-  return out;
-};
-
-function rememberTags(tagged: TaggedWord[]): TaggedWord[] {
-  for (const { word, tag } of tagged) {
-    if (wordTags.size >= WORD_TAG_LIMIT) wordTags.clear();
-    wordTags.set(word, tag);
-  }
-  return tagged;
-}
-
-/** Forgets the remembered word tags (for measurements of a cold start). */
-export function clearWordTags(): void {
-  wordTags.clear();
-}
+export const jiebaTag: WordTagger = (text) => (text.length === 0 ? [] : sharedWordTagger().tag(text));
 
 /** Number of features per character (templates below). */
 export const FEATURE_COUNT = 26;

@@ -31,7 +31,7 @@ export function predictSpans(rec: EntityRecogniser, text: string, postRules: boo
   return rec.recognise(text, { postRules }).map((s) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), label: s.label, confidence: s.confidence }));
 }
 
-/** The naive baseline: nodejieba POS tags nr -> PER, ns -> LOC, nt -> ORG. */
+/** The naive baseline: jieba POS tags nr -> PER, ns -> LOC, nt -> ORG. */
 export function baselineRanges(text: string, tagger: WordTagger = jiebaTag): LabelledRange[] {
   const out: LabelledRange[] = [];
   const label: Record<string, string> = { nr: 'PER', ns: 'LOC', nt: 'ORG' };
