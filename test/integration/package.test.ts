@@ -21,7 +21,7 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
     assert.ok(!relative.startsWith('..') && !path.isAbsolute(relative), `${extension.extensionPath} is inside ${installedIn}`);
   });
 
-  it('ships its bundles (the entity worker and piscina too), grammar, translations, model and nodejieba with its native build and dictionaries', () => {
+  it('ships its bundles (the entity worker and piscina too), grammar, translations, the entity model and the word lexicon, and no native addon', () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     for (const file of [
       'dist/client/extension.js',
@@ -36,16 +36,27 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
       'package.nls.zh-cn.json',
       'client/l10n/bundle.l10n.zh-cn.json',
       'server/models/ner-msra.bin',
-      'node_modules/nodejieba/build/Release/nodejieba.node',
-      'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
+      // jieba's dictionary and HMM for the entity features, read by server/src/segmentation
+      'server/models/jieba-lexicon.bin',
     ]) {
       assert.ok(fs.existsSync(path.join(root, file)), `${file} is in the installed extension`);
     }
     assert.ok(!fs.existsSync(path.join(root, 'server', 'src')), 'sources stay out of the package');
+    // nodejieba is a devDependency (the reference in tests and benchmarks): neither it nor any .node file ships
+    assert.ok(!fs.existsSync(path.join(root, 'node_modules', 'nodejieba')), 'nodejieba stays out of the package');
+    const natives: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(dir, e.name));
+        else if (e.name.endsWith('.node')) natives.push(path.join(dir, e.name));
+      }
+    };
+    walk(root);
+    assert.deepEqual(natives, [], 'no native addon in the package');
     assert.ok(!fs.existsSync(path.join(root, 'dist', 'test')), 'test bundles stay out of the package');
   });
 
-  it('activates and analyses an article: dates, figures and entities (nodejieba loads in the extension host)', async () => {
+  it('activates and analyses an article: dates, figures and entities (the word lexicon loads in the extension host)', async () => {
     const extension = vscode.extensions.getExtension<NewsAnnotatorApi>(EXTENSION_ID)!;
     const api = await extension.activate();
     await api.ready;
