@@ -50,3 +50,28 @@ test('recogniser spans in UTF-16 become code-point spans with their text', () =>
   const [s] = toCodePointSpans(text, [{ start: 2, end: 7, label: 'MONEY', value: 6e9, unit: 'CNY', mod: 'approx' }]);
   assert.deepEqual(s, { start: 1, end: 6, label: 'MONEY', text: '约60亿元', value: 6e9, unit: 'CNY', mod: 'approx' });
 });
+
+test('OffsetMap.edited equals the map of the edited text built afresh (random edits, astral characters)', async () => {
+  const fc = (await import('fast-check')).default;
+  const { applyEdit, randomEdit } = await import('./support/randomEdits');
+  const { diffUtf16 } = await import('../../server/src/annotations/textEdits');
+  const pieces = ['𠮷', 'a', '😀', '。', '\n', '杭州', '𪚥c'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.array(randomEdit(pieces, 6), { minLength: 1, maxLength: 8 }), (start, edits) => {
+      let text = start.join('');
+      let map = new OffsetMap(text);
+      for (const e of edits) {
+        const next = applyEdit(text, e);
+        const d = diffUtf16(text, next);
+        map = d ? map.edited(next, d.prefix, text.length - d.suffix) : map;
+        text = next;
+        const fresh = new OffsetMap(text);
+        assert.equal(map.codePointLength, fresh.codePointLength);
+        assert.equal(map.hasAstral, fresh.hasAstral);
+        for (let u = 0; u <= text.length; u++) assert.equal(map.toCodePoint(u), fresh.toCodePoint(u));
+        for (let c = 0; c <= fresh.codePointLength; c++) assert.equal(map.toUtf16(c), fresh.toUtf16(c));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

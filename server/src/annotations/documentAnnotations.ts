@@ -110,7 +110,9 @@ export class DocumentAnnotations {
   private readonly rejections = new Map<string, Rejection>();
   private reviewedFlag = false;
   private reviewedAt?: string;
-  private machine: Span[] = [];
+  /** The machine spans as last set, and the edits made since (applied when they are next read: see `machine`). */
+  private machineSpans: Span[] = [];
+  private machineEdits: { a: number; b: number; inserted: number }[] = [];
   private undoStack: UndoEntry[] = [];
   private redoStack: UndoEntry[] = [];
   private graves: Grave[] = [];
@@ -272,9 +274,32 @@ export class DocumentAnnotations {
     }
   }
 
+  /**
+   * The machine spans on the current text: those an edit touched are dropped (stale until the next analysis), the
+   * others moved. The edits are applied here, when the spans are read, not on each keystroke: the next analysis
+   * usually replaces them all before anyone reads them (in a long article that was every span after the cursor
+   * copied per keystroke).
+   */
+  private get machine(): Span[] {
+    if (this.machineEdits.length === 0) return this.machineSpans;
+    let spans = this.machineSpans;
+    for (const { a, b, inserted } of this.machineEdits) {
+      const out: Span[] = [];
+      for (const s of spans) {
+        const r = shiftSpan(s.start, s.end, a, b, inserted);
+        if (r.kind === 'moved') out.push(r.start === s.start ? s : { ...s, start: r.start, end: r.end });
+      }
+      spans = out;
+    }
+    this.machineSpans = spans;
+    this.machineEdits = [];
+    return spans;
+  }
+
   /** Sets the machine spans (analyze() of the current text), and fills in missing values of tags they match. */
   setMachineSpans(spans: readonly Span[]): void {
-    this.machine = spans.filter((s) => s.end <= this.map.codePointLength);
+    this.machineEdits = [];
+    this.machineSpans = spans.filter((s) => s.end <= this.map.codePointLength);
     if (!this.valuesPending.size) return;
     const exact = new Map(this.machine.map((s) => [`${s.start}:${s.end}:${s.label}`, s]));
     let changed = false;
@@ -484,7 +509,7 @@ export class DocumentAnnotations {
 
   /** Brings the store to a new text when only the text is known (one change: common prefix and suffix kept). */
   setText(text: string): void {
-    const change = diffTexts(this.textValue, text);
+    const change = diffTexts(this.textValue, text, this.map);
     if (change) this.applyChange(change);
   }
 
@@ -496,8 +521,9 @@ export class DocumentAnnotations {
     const removedText = oldMap.slice(a, b);
     const insertedLength = [...change.text].length;
     const u16a = oldMap.toUtf16(a);
-    this.textValue = this.textValue.slice(0, u16a) + change.text + this.textValue.slice(oldMap.toUtf16(b));
-    this.map = new OffsetMap(this.textValue);
+    const u16b = oldMap.toUtf16(b);
+    this.textValue = this.textValue.slice(0, u16a) + change.text + this.textValue.slice(u16b);
+    this.map = oldMap.edited(this.textValue, u16a, u16b);
     const shift = (s: number, e: number) => shiftSpan(s, e, a, b, insertedLength);
 
     const grave: Grave = { at: a, text: removedText, tags: [], rejections: [] };
@@ -561,12 +587,10 @@ export class DocumentAnnotations {
       changed = true;
     }
     // machine spans: those touched by the edit are stale until the next analysis
-    const machine: Span[] = [];
-    for (const s of this.machine) {
-      const r = shift(s.start, s.end);
-      if (r.kind === 'moved') machine.push(r.start === s.start ? s : { ...s, start: r.start, end: r.end });
+    if (this.machineSpans.length) {
+      this.machineEdits.push({ a, b, inserted: insertedLength });
+      if (this.machineEdits.length > 256) void this.machine; // applied now and then when no analysis comes
     }
-    this.machine = machine;
     // the undo history follows the text too
     for (const entry of [...this.undoStack, ...this.redoStack]) {
       for (const op of entry.ops) {

@@ -23,6 +23,37 @@ export class OffsetMap {
     this.codePointLength = text.length - this.astral.length;
   }
 
+  /**
+   * The map of `text`, which is `this.text` with UTF-16 [start, end) replaced (`end` in this map's text): the astral
+   * positions before the change are kept, those after it moved, only the inserted stretch is scanned. Costs the
+   * number of astral characters plus the inserted text, not the whole text (a keystroke in a long article).
+   */
+  edited(text: string, start: number, end: number): OffsetMap {
+    const delta = text.length - this.utf16Length;
+    const out = Object.create(OffsetMap.prototype) as OffsetMap;
+    const astral: number[] = [];
+    // A pair cut by the change is re-scanned: start one unit earlier, end one unit later.
+    const from = Math.max(0, start - 1);
+    const to = Math.min(text.length, end + delta + 1);
+    let k = 0;
+    while (k < this.astral.length && this.astral[k] + 1 < from) astral.push(this.astral[k++]);
+    // from the start of a pair that reaches `from`, else from `from`
+    for (let i = k < this.astral.length ? Math.min(from, this.astral[k]) : from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          astral.push(i);
+          i++;
+        }
+      }
+    }
+    const resume = astral.length ? Math.max(to, astral[astral.length - 1] + 2) : to;
+    for (const a of this.astral) if (a + delta >= resume) astral.push(a + delta);
+    Object.assign(out, { text, astral, utf16Length: text.length, codePointLength: text.length - astral.length });
+    return out;
+  }
+
   get hasAstral(): boolean {
     return this.astral.length > 0;
   }
