@@ -8,8 +8,11 @@ import {
   TaggingOpResult,
   TaggingState,
   TaggingStateNotification,
+  TaggingStatePatch,
+  TaggingStatePatchNotification,
   TaggingStateRequest,
 } from '../../../server/src/lsp/protocol';
+import { applySuggestionsPatch } from '../../../server/src/annotations/taggingStatePatch';
 
 export class TaggingClient implements vscode.Disposable {
   private readonly states = new Map<string, TaggingState>();
@@ -18,6 +21,7 @@ export class TaggingClient implements vscode.Disposable {
   readonly onDidChangeState = this.emitter.event;
   private hooked: LanguageClient | undefined;
   private hook: vscode.Disposable | undefined;
+  private patchHook: vscode.Disposable | undefined;
 
   constructor(private readonly client: () => LanguageClient, private readonly ready: () => Promise<void>) {}
 
@@ -56,7 +60,9 @@ export class TaggingClient implements vscode.Disposable {
     if (c !== this.hooked) {
       // a restarted server is a new client: listen to its pushes
       this.hook?.dispose();
+      this.patchHook?.dispose();
       this.hook = c.onNotification(TaggingStateNotification, (state: TaggingState) => this.update(state));
+      this.patchHook = c.onNotification(TaggingStatePatchNotification, (patch: TaggingStatePatch) => this.patch(patch));
       this.hooked = c;
     }
     return c;
@@ -75,8 +81,21 @@ export class TaggingClient implements vscode.Disposable {
     this.emitter.fire(state);
   }
 
+  /** A pushed change of the state this client has; without that state (a push was skipped), the whole state is
+   *  asked for. */
+  private patch(patch: TaggingStatePatch): void {
+    const base = this.states.get(patch.uri);
+    if (!base || base.seq !== patch.baseSeq) {
+      this.refresh(vscode.Uri.parse(patch.uri)).catch(() => undefined);
+      return;
+    }
+    const { baseSeq: _base, suggestionsPatch, ...rest } = patch;
+    this.update({ ...rest, suggestions: applySuggestionsPatch(base.suggestions, suggestionsPatch) });
+  }
+
   dispose(): void {
     this.hook?.dispose();
+    this.patchHook?.dispose();
     this.emitter.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { LabelDefinition } from './labelSchema';
 import type { NormalisedValues } from './annFile';
 import type { TagFinding } from '../checks/tagIntegrity';
+import type { SuggestionsPatch } from './taggingStatePatch';
 
 /** LSP-style position and range (line, UTF-16 character). */
 export interface WirePosition {
@@ -79,6 +80,17 @@ export interface TaggingState {
   storageError?: string;
   /** Set when the document cannot be tagged (not a file on disk). */
   unavailable?: string;
+  /** Counts the states the server sent for this article (pushed or answered): what a patch's `baseSeq` refers to. */
+  seq?: number;
+}
+
+/**
+ * A state sent as a change of the suggestions of the state the client has (the one with `seq` = `baseSeq`), every
+ * other field whole (they are small). See taggingStatePatch.ts.
+ */
+export interface TaggingStatePatch extends Omit<TaggingState, 'suggestions'> {
+  baseSeq: number;
+  suggestionsPatch: SuggestionsPatch;
 }
 
 /** Offsets are UTF-16 offsets into the document (what `document.offsetAt` gives). */
@@ -122,6 +134,8 @@ export interface DocumentUriParams {
 
 /** Server → client: the state of an article changed (edits, outside changes, schema). */
 export const TaggingStateNotification = new NotificationType<TaggingState>('newsAnnotator/taggingState');
+/** Server → client: the state changed, sent as a patch of the previous one (after edits: see taggingStatePatch.ts). */
+export const TaggingStatePatchNotification = new NotificationType<TaggingStatePatch>('newsAnnotator/taggingStatePatch');
 /** Client → server: the state of an article (TaggingState). */
 export const TaggingStateRequest = new RequestType<DocumentUriParams, TaggingState, void>('newsAnnotator/getTaggingState');
 /** Client → server: one tagging operation (TaggingOpParams → TaggingOpResult). */

@@ -20,6 +20,8 @@ import {
   TaggingOpResult,
   TaggingState,
   TaggingStateNotification,
+  TaggingStatePatch,
+  TaggingStatePatchNotification,
   TaggingStateRequest,
   WireProblem,
   WireRange,
@@ -28,6 +30,7 @@ import { filePathOf } from './documentAnalysis';
 import type { ServerContext } from './serverContext';
 import type { SuggestionLearning, WorkspaceMemory } from './suggestionLearning';
 import type { AdaptedSpan } from '../annotations/suggestionMemory';
+import { diffSuggestions } from '../annotations/taggingStatePatch';
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(ALL_LABELS);
 /** Delay after the last keystroke before the .ann is rewritten and the client gets the new state. */
@@ -64,7 +67,12 @@ interface Session {
   memory?: WorkspaceMemory;
   /** The last adaptation of token spans (same input array and memory revision: same answer). */
   tokenCache?: { input: readonly Span[]; revision: number; learn: boolean; text: string; output: readonly Span[] };
+  /** The last state sent to the client (pushed or answered), pushes after it are patches of it. */
+  sent?: TaggingState;
 }
+
+/** Numbers the states sent, across articles and sessions (a reopened article never reuses a number). */
+let sentStates = 0;
 
 const MAX_SEEN = 5000;
 
@@ -177,7 +185,7 @@ export class TaggingService {
     const session = await this.sessionFor(uri);
     await this.refreshMachine(session);
     this.refreshSchema(session);
-    return this.buildState(session);
+    return this.sending(session, this.buildState(session));
   }
 
   /** Runs one operation, writes the files and returns the new state (and timings). */
@@ -185,7 +193,7 @@ export class TaggingService {
     const session = await this.sessionFor(params.uri);
     const document = this.host.documents.get(params.uri)!;
     if (session.blocked && params.op.op !== 'next') {
-      return { ok: false, changed: false, message: session.blocked, state: this.buildState(session), timings: { apply: 0, write: 0, state: 0 } };
+      return { ok: false, changed: false, message: session.blocked, state: this.sending(session, this.buildState(session)), timings: { apply: 0, write: 0, state: 0 } };
     }
     clearTimeout(session.timer);
     await this.refreshMachine(session);
@@ -196,7 +204,7 @@ export class TaggingService {
     const t1 = performance.now();
     this.write(session);
     const t2 = performance.now();
-    const state = this.buildState(session);
+    const state = this.sending(session, this.buildState(session));
     const t3 = performance.now();
     if (result.changed) this.host.refreshSemanticTokens?.();
     return {
@@ -312,6 +320,13 @@ export class TaggingService {
   }
 
   // ---- internals ------------------------------------------------------------------------------------------------
+
+  /** Numbers a state about to be sent to the client and remembers it (the base of the next push's patch). */
+  private sending(session: Session, state: TaggingState): TaggingState {
+    state.seq = ++sentStates;
+    session.sent = state;
+    return state;
+  }
 
   private async sessionFor(uri: string): Promise<Session> {
     const existing = this.sessions.get(uri);
@@ -529,7 +544,14 @@ export class TaggingService {
 
   private push(session: Session): void {
     if (!this.sessions.has(session.uri)) return;
-    void this.host.connection?.sendNotification(TaggingStateNotification, this.buildState(session));
+    const previous = session.sent;
+    const state = this.sending(session, this.buildState(session));
+    if (previous) {
+      // Only what changed in the suggestions travels (a 1 M-character article's whole state is some 19 MB of JSON).
+      const { suggestions, ...rest } = state;
+      const patch: TaggingStatePatch = { ...rest, baseSeq: previous.seq!, suggestionsPatch: diffSuggestions(previous.suggestions, suggestions) };
+      void this.host.connection?.sendNotification(TaggingStatePatchNotification, patch);
+    } else void this.host.connection?.sendNotification(TaggingStateNotification, state);
     this.host.refreshSemanticTokens?.();
   }
 

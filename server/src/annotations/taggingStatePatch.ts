@@ -1,0 +1,97 @@
+// The tagging state's suggestions sent as a change to the list the client already has, not the whole list: after a
+// keystroke in a long article the list is the same except the suggestions of the edited paragraph, and those after
+// it moved by the same amount (code points, lines, and characters on the edited line). A patch says how many to keep
+// at the start, which new ones follow, how many old ones end the list and how they moved; the client applies it to
+// the state it has (taggingClient.ts), or asks for the whole state when it does not have the base. Pure functions,
+// shared by both ends; applySuggestionsPatch(prev, diffSuggestions(prev, next)) equals next for any two lists.
+import type { WirePosition, WireRange, WireSuggestion } from './taggingProtocol';
+
+/** How the old suggestions at the end of the list moved: by `cp` code points and `line` lines; positions on old line
+ *  `fromLine` also by `character` characters. */
+export interface SuggestionShift {
+  cp: number;
+  line: number;
+  fromLine: number;
+  character: number;
+}
+
+export interface SuggestionsPatch {
+  /** Old suggestions kept as they are at the start. */
+  keep: number;
+  /** New suggestions after those. */
+  insert: WireSuggestion[];
+  /** Old suggestions at the end, moved by `shift`. */
+  tail: number;
+  shift: SuggestionShift;
+}
+
+const NO_SHIFT: SuggestionShift = { cp: 0, line: 0, fromLine: -1, character: 0 };
+
+function shiftPosition(p: WirePosition, shift: SuggestionShift): WirePosition {
+  return { line: p.line + shift.line, character: p.line === shift.fromLine ? p.character + shift.character : p.character };
+}
+
+/** A suggestion moved by a shift (the same object without one); its key follows its offsets. */
+export function shiftSuggestion(s: WireSuggestion, shift: SuggestionShift): WireSuggestion {
+  if (shift.cp === 0 && shift.line === 0 && shift.character === 0) return s;
+  const start = s.start + shift.cp;
+  const end = s.end + shift.cp;
+  const range: WireRange = { start: shiftPosition(s.range.start, shift), end: shiftPosition(s.range.end, shift) };
+  return { ...s, start, end, key: `${start}:${end}:${s.label}`, range };
+}
+
+const samePosition = (a: WirePosition, b: WirePosition) => a.line === b.line && a.character === b.character;
+
+/** Whether two suggestions are the same in every field. */
+export function sameSuggestion(a: WireSuggestion, b: WireSuggestion): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    const x = (a as any)[k];
+    const y = (b as any)[k];
+    if (k === 'range') {
+      if (!samePosition(x.start, y.start) || !samePosition(x.end, y.end)) return false;
+    } else if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+  }
+  return true;
+}
+
+/** A patch turning `prev` into `next` (any two lists; small when `next` is `prev` after an edit). */
+export function diffSuggestions(prev: readonly WireSuggestion[], next: readonly WireSuggestion[]): SuggestionsPatch {
+  const max = Math.min(prev.length, next.length);
+  let keep = 0;
+  while (keep < max && sameSuggestion(prev[keep], next[keep])) keep++;
+  let tail = 0;
+  let shift = NO_SHIFT;
+  if (keep < prev.length && keep < next.length) {
+    const a = prev[prev.length - 1];
+    const b = next[next.length - 1];
+    shift = { cp: b.start - a.start, line: b.range.start.line - a.range.start.line, fromLine: -1, character: 0 };
+    // Backwards while the old suggestion moved by the shift is the new one; the first whose character moved too
+    // (scanning backwards: the last on the edited line) fixes the edited line, unless a later one on that line
+    // already matched without moving.
+    let lowestLine = Infinity;
+    while (tail < prev.length - keep && tail < next.length - keep) {
+      const o = prev[prev.length - 1 - tail];
+      const n = next[next.length - 1 - tail];
+      if (sameSuggestion(shiftSuggestion(o, shift), n)) {
+        tail++;
+        lowestLine = Math.min(lowestLine, o.range.start.line);
+        continue;
+      }
+      if (shift.fromLine !== -1 || o.range.start.line >= lowestLine) break;
+      const tried = { ...shift, fromLine: o.range.start.line, character: n.range.start.character - o.range.start.character };
+      if (!sameSuggestion(shiftSuggestion(o, tried), n)) break;
+      shift = tried;
+    }
+  }
+  return { keep, insert: next.slice(keep, next.length - tail), tail, shift };
+}
+
+/** The list a patch makes of `prev`. */
+export function applySuggestionsPatch(prev: readonly WireSuggestion[], patch: SuggestionsPatch): WireSuggestion[] {
+  const out = prev.slice(0, patch.keep);
+  for (const s of patch.insert) out.push(s);
+  for (let k = prev.length - patch.tail; k < prev.length; k++) out.push(shiftSuggestion(prev[k], patch.shift));
+  return out;
+}
