@@ -9,7 +9,7 @@ import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../.
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, foreignClubs, latinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative,
+  ellipticalBodies, EntitySpan, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -305,6 +305,14 @@ test('post-rule: · names, Latin names, foreign clubs', () => {
   const l = '演员Tom Ellis出席首映';
   assert.deepEqual(show(l, latinNames(l, [])), ['PER:Tom Ellis']);
   assert.deepEqual(show('在New York举行', latinNames('在New York举行', [])), [], 'no cue, no model span: left alone');
+  const g = '截止到版本6.71B，Dota总共有122种物品';
+  const unsure = (t: string, piece: string, confidence: number) => unsureLatinNames(t, [{ ...span(t, piece, 'PER'), confidence }]);
+  assert.deepEqual(show(g, unsure(g, 'Dota', 0.41)), [], 'an unsure Latin-only PER goes');
+  assert.deepEqual(show(g, unsure(g, 'Dota', 0.9)), ['PER:Dota'], 'a sure one stays');
+  const said = '在微博中Lucifer透露正在刻苦练习';
+  assert.deepEqual(show(said, unsure(said, 'Lucifer', 0.3)), ['PER:Lucifer'], 'a speech verb after it keeps it');
+  const han = '樊富珉任项目负责人';
+  assert.deepEqual(show(han, unsure(han, '樊富珉', 0.3)), ['PER:樊富珉'], 'only Latin-only spans are judged');
   const c = '尤文图斯主场2比1战胜那不勒斯。';
   assert.deepEqual(show(c, foreignClubs(c, [span(c, '尤文图斯', 'PER'), span(c, '那不勒斯', 'LOC')])), ['ORG:尤文图斯', 'ORG:那不勒斯']);
   const city = '他在那不勒斯度假。';
