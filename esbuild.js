@@ -24,6 +24,8 @@ const entries = [
   { entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server/server.js' },
   // The server's entity worker thread (piscina loads it by file name, beside server.js).
   { entryPoints: ['server/src/lsp/entityWorker.ts'], outfile: 'dist/server/entityWorker.js' },
+  // The server's diagnostics worker thread (the whole-article checks off the thread that answers keystrokes).
+  { entryPoints: ['server/src/lsp/checkWorker.ts'], outfile: 'dist/server/checkWorker.js' },
   // The worker thread of "update suggestions from my tags" (server and CLI; piscina loads it beside them).
   { entryPoints: ['server/src/learning/learningWorker.ts'], outfile: 'dist/server/learningWorker.js' },
   { entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/server/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -28,6 +28,8 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
       'dist/server/server.js',
       // the server's entity worker thread and the pool that starts it (external to the bundle)
       'dist/server/entityWorker.js',
+      // the diagnostics worker thread
+      'dist/server/checkWorker.js',
       // the worker thread that adapts the entity model to the workspace's tags
       'dist/server/learningWorker.js',
       'node_modules/piscina/dist/worker.js',

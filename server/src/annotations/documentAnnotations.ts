@@ -171,19 +171,27 @@ export class DocumentAnnotations {
   /** Machine spans of the schema's labels that are neither confirmed (overlapped by a tag) nor rejected, by start. */
   suggestions(): Suggestion[] {
     const labels = new Set(this.schema.labels.map((l) => l.name));
-    const covered = new Uint8Array(this.map.codePointLength + 1);
-    for (const t of this.tagMap.values()) covered.fill(1, t.start, t.end);
-    const prefix = new Int32Array(covered.length + 1);
-    for (let i = 0; i < covered.length; i++) prefix[i + 1] = prefix[i] + covered[i];
+    // Which code points tags cover, as a prefix count (only when there are tags: an article without any skips two
+    // arrays the length of the text).
+    let prefix: Int32Array | undefined;
+    if (this.tagMap.size > 0) {
+      const covered = new Uint8Array(this.map.codePointLength + 1);
+      for (const t of this.tagMap.values()) covered.fill(1, t.start, t.end);
+      prefix = new Int32Array(covered.length + 1);
+      for (let i = 0; i < covered.length; i++) prefix[i + 1] = prefix[i] + covered[i];
+    }
+    const limit = this.map.codePointLength + 1;
     const rejected = new Set([...this.rejections.values()].map((r) => `${r.start}:${r.end}:${r.label}`));
     const out: Suggestion[] = [];
+    let sorted = true;
     for (const s of this.machine) {
       const key = `${s.start}:${s.end}:${s.label}`;
       if (rejected.has(key) || !labels.has(s.label)) continue;
-      if (prefix[Math.min(s.end, covered.length)] - prefix[Math.min(s.start, covered.length)] > 0) continue;
+      if (prefix && prefix[Math.min(s.end, limit)] - prefix[Math.min(s.start, limit)] > 0) continue;
+      if (out.length && byStart(out[out.length - 1], s) > 0) sorted = false;
       out.push({ ...s, key });
     }
-    return out.sort(byStart);
+    return sorted ? out : out.sort(byStart);
   }
 
   rejected(): RejectedSuggestion[] {

@@ -40,20 +40,31 @@ export function shiftSuggestion(s: WireSuggestion, shift: SuggestionShift): Wire
   return { ...s, start, end, key: `${start}:${end}:${s.label}`, range };
 }
 
-const samePosition = (a: WirePosition, b: WirePosition) => a.line === b.line && a.character === b.character;
-
 /** Whether two suggestions are the same in every field. */
 export function sameSuggestion(a: WireSuggestion, b: WireSuggestion): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) {
+  return sameShifted(a, b, NO_SHIFT);
+}
+
+const shiftedPosition = (p: WirePosition, q: WirePosition, shift: SuggestionShift) =>
+  q.line === p.line + shift.line && q.character === (p.line === shift.fromLine ? p.character + shift.character : p.character);
+
+/** Whether shiftSuggestion(a, shift) would equal b in every field (without making it). */
+function sameShifted(a: WireSuggestion, b: WireSuggestion, shift: SuggestionShift): boolean {
+  const moved = shift.cp !== 0 || shift.line !== 0 || shift.character !== 0;
+  if (b.start !== a.start + shift.cp || b.end !== a.end + shift.cp) return false;
+  if (!shiftedPosition(a.range.start, b.range.start, shift) || !shiftedPosition(a.range.end, b.range.end, shift)) return false;
+  if (moved ? b.key !== `${b.start}:${b.end}:${a.label}` : b.key !== a.key) return false;
+  let n = 0;
+  for (const k in a) {
+    n++;
+    if (k === 'start' || k === 'end' || k === 'range' || k === 'key') continue;
     const x = (a as any)[k];
     const y = (b as any)[k];
-    if (k === 'range') {
-      if (!samePosition(x.start, y.start) || !samePosition(x.end, y.end)) return false;
-    } else if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+    if (x !== y && (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || JSON.stringify(x) !== JSON.stringify(y))) return false;
   }
-  return true;
+  for (const _ in b) n--;
+  // shiftSuggestion adds `key` when a moved suggestion had none
+  return n === 0 || (moved && n === -1 && !('key' in a));
 }
 
 /** A patch turning `prev` into `next` (any two lists; small when `next` is `prev` after an edit). */
@@ -74,14 +85,14 @@ export function diffSuggestions(prev: readonly WireSuggestion[], next: readonly 
     while (tail < prev.length - keep && tail < next.length - keep) {
       const o = prev[prev.length - 1 - tail];
       const n = next[next.length - 1 - tail];
-      if (sameSuggestion(shiftSuggestion(o, shift), n)) {
+      if (sameShifted(o, n, shift)) {
         tail++;
         lowestLine = Math.min(lowestLine, o.range.start.line);
         continue;
       }
       if (shift.fromLine !== -1 || o.range.start.line >= lowestLine) break;
       const tried = { ...shift, fromLine: o.range.start.line, character: n.range.start.character - o.range.start.character };
-      if (!sameSuggestion(shiftSuggestion(o, tried), n)) break;
+      if (!sameShifted(o, n, tried)) break;
       shift = tried;
     }
   }

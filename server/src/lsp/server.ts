@@ -217,7 +217,9 @@ documents.onDidClose((e) => {
   lastTokens.delete(e.document.uri);
 });
 
-connection.onShutdown(() => entityPool.close());
+connection.onShutdown(async () => {
+  await Promise.all([entityPool.close(), diagnosticsService.close()]);
+});
 
 // Semantic tokens come from what is known now (figures and dates at once, entities as their paragraphs are
 // recognised; a refresh follows each arrival), never waiting for the whole analysis.
@@ -341,7 +343,7 @@ export const context: ServerContext = {
 const learning = new SuggestionLearning(() => roots);
 const tagging = registerTagging(context, learning);
 const learningService = registerLearning({ context, tagging, learning, entityPool, clearAnalyses: () => cache.clear() });
-registerDiagnostics(context);
+const diagnosticsService = registerDiagnostics(context);
 registerExport(context, tagging);
 registerComparison(context, tagging);
 
