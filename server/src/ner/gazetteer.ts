@@ -180,9 +180,16 @@ const CLUB = 8;
 const REGION = 16;
 
 export class Gazetteer {
-  private readonly table = new IntTable();
+  private readonly table: IntTable;
 
   constructor(readonly names: AdminNames) {
+    // sized once for every prefix and name (at most a name's length in entries each), at most half full: growing
+    // and re-inserting on the way cost more than the inserts themselves at a cold start
+    let entries = 0;
+    for (const list of [names.full, names.short, names.clubs ?? [], names.regions ?? []]) for (const n of list) entries += n.length;
+    let capacity = 1 << 16;
+    while (capacity < 2 * (entries + 1)) capacity *= 2;
+    this.table = new IntTable(capacity);
     for (const n of names.full) this.add(n, 1);
     for (const n of names.short) this.add(n, 2);
     for (const n of names.clubs ?? []) this.add(n, CLUB);
@@ -190,16 +197,23 @@ export class Gazetteer {
   }
 
   private add(name: string, kind: number): void {
-    const cps = [...name].map((c) => c.codePointAt(0)!);
-    if (cps.length < 2 || cps.length > MAX_GAZETTEER_NAME) return;
+    let length = 0;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < name.length && (name.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+      length++;
+    }
+    if (length < 2 || length > MAX_GAZETTEER_NAME) return;
     let h = SEED;
-    for (let k = 0; k < cps.length; k++) {
-      h = step(h, cps[k]);
+    for (let i = 0, k = 0; i < name.length; i++, k++) {
+      const cp = name.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      h = step(h, cp);
       // every proper prefix is marked so that scanning stops as soon as no name can continue
-      if (k < cps.length - 1) this.table.or(h, PREFIX);
+      if (k < length - 1) this.table.or(h, PREFIX);
     }
     // the entry for a whole name is keyed by the hash with the length mixed in
-    this.table.or(step(h, cps.length), kind);
+    this.table.or(step(h, length), kind);
   }
 
   get size(): number {

@@ -8,7 +8,8 @@ export interface SortedWords {
   chars: Int32Array;
   /** wordStart[i]..wordStart[i + 1] are word i's code points (length count + 1). */
   wordStart: Int32Array;
-  weight: Float64Array;
+  /** 1 + the index of each word's weight in the weight table. */
+  weightId: Uint16Array;
   tag: Uint8Array;
 }
 
@@ -17,17 +18,21 @@ export class DictionaryTrie {
   readonly childStart: Int32Array;
   /** The code point on the edge into each node. */
   readonly childChar: Int32Array;
-  /** The weight of the word a node ends, NaN if it ends none. */
-  readonly nodeWeight: Float64Array;
+  /** Per node: the id of the weight of the word it ends in weightTable, 0 (weight NaN) if it ends none. */
+  readonly nodeWeightId: Uint16Array;
+  /** The distinct word weights, ascending after entry 0, which is NaN. */
+  readonly weightTable: Float64Array;
   readonly nodeTag: Uint8Array;
   /** The root's child for a BMP code point, or -1. */
   readonly rootBmp: Int32Array;
   private readonly rootAstral = new Map<number, number>();
 
-  constructor(childStart: Int32Array, childChar: Int32Array, nodeWeight: Float64Array, nodeTag: Uint8Array) {
+  constructor(childStart: Int32Array, childChar: Int32Array, nodeWeightId: Uint16Array, weightTable: Float64Array, nodeTag: Uint8Array) {
+    if (!Number.isNaN(weightTable[0])) throw new Error('the weight table must start with NaN (no word)');
     this.childStart = childStart;
     this.childChar = childChar;
-    this.nodeWeight = nodeWeight;
+    this.nodeWeightId = nodeWeightId;
+    this.weightTable = weightTable;
     this.nodeTag = nodeTag;
     this.rootBmp = new Int32Array(0x10000).fill(-1);
     for (let j = childStart[0]; j < childStart[1]; j++) {
@@ -38,13 +43,13 @@ export class DictionaryTrie {
   }
 
   /** Builds the trie of sorted words (breadth first: each node's children are consecutive, in code point order). */
-  static fromSortedWords(words: SortedWords): DictionaryTrie {
-    const { chars, wordStart, weight, tag } = words;
+  static fromSortedWords(words: SortedWords, weightTable: Float64Array): DictionaryTrie {
+    const { chars, wordStart, weightId, tag } = words;
     const count = wordStart.length - 1;
     const maxNodes = chars.length + 1;
     const childStart = new Int32Array(maxNodes + 1);
     const childChar = new Int32Array(maxNodes);
-    const nodeWeight = new Float64Array(maxNodes).fill(NaN);
+    const nodeWeightId = new Uint16Array(maxNodes);
     const nodeTag = new Uint8Array(maxNodes);
     // each node stands for the words lo..hi - 1, which share its first `depth` code points
     const lo = new Int32Array(maxNodes);
@@ -58,7 +63,7 @@ export class DictionaryTrie {
       const d = depth[k];
       // the prefix itself, when it is a word, sorts first
       if (a < b && wordStart[a + 1] - wordStart[a] === d) {
-        nodeWeight[k] = weight[a];
+        nodeWeightId[k] = weightId[a];
         nodeTag[k] = tag[a];
         a++;
       }
@@ -76,7 +81,7 @@ export class DictionaryTrie {
       }
     }
     childStart[nodes] = nodes;
-    return new DictionaryTrie(childStart.slice(0, nodes + 1), childChar.slice(0, nodes), nodeWeight.slice(0, nodes), nodeTag.slice(0, nodes));
+    return new DictionaryTrie(childStart.slice(0, nodes + 1), childChar.slice(0, nodes), nodeWeightId.slice(0, nodes), weightTable, nodeTag.slice(0, nodes));
   }
 
   get size(): number {
@@ -114,6 +119,6 @@ export class DictionaryTrie {
 
   /** Whether a node ends a dictionary word. */
   isWord(node: number): boolean {
-    return node >= 0 && this.nodeWeight[node] === this.nodeWeight[node];
+    return node >= 0 && this.nodeWeightId[node] !== 0;
   }
 }

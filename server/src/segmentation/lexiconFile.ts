@@ -132,6 +132,20 @@ class Reader {
     else for (let i = 0; i < count; i++) out[i] = this.u16();
     return out;
   }
+  /** `count` u32 values below 2^31 (copied into an aligned array). */
+  i32s(count: number): Int32Array {
+    const out = new Int32Array(count);
+    if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(this.view(4 * count));
+    else for (let i = 0; i < count; i++) out[i] = this.u32();
+    return out;
+  }
+  /** `count` f64 values (copied into an aligned array). */
+  f64s(count: number): Float64Array {
+    const out = new Float64Array(count);
+    if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(this.view(8 * count));
+    else for (let i = 0; i < count; i++) out[i] = this.f64();
+    return out;
+  }
   /** The next `count` bytes (a view, no copy). */
   view(count: number): Buffer {
     const v = this.buf.subarray(this.n, this.n + count);
@@ -160,7 +174,7 @@ export function encodeLexicon(src: LexiconSource): Buffer {
   const tagNames = [...new Set(entries.map((e) => e.tag))].sort();
   if (tagNames.length > 255) throw new Error(`${tagNames.length} POS tags: more than the format's 255`);
   const weights = [...new Set(entries.map((e) => e.weight))].sort((a, b) => a - b);
-  if (weights.length > 0xffff) throw new Error(`${weights.length} distinct weights: more than the format's 65,535`);
+  if (weights.length >= 0xffff) throw new Error(`${weights.length} distinct weights: more than the format's 65,534`);
   const weightIndex = new Map(weights.map((w, i) => [w, i]));
   const tagIndex = new Map(tagNames.map((t, i) => [t, i]));
 
@@ -188,8 +202,8 @@ export function encodeLexicon(src: LexiconSource): Buffer {
     at += e.cps.length;
   });
   wordStart[entries.length] = at;
-  const weightIds = Float64Array.from(entries, (e) => weightIndex.get(e.weight)!);
-  const trie = DictionaryTrie.fromSortedWords({ chars, wordStart, weight: weightIds, tag: Uint8Array.from(entries, (e) => tagIndex.get(e.tag)!) });
+  const weightId = Uint16Array.from(entries, (e) => 1 + weightIndex.get(e.weight)!);
+  const trie = DictionaryTrie.fromSortedWords({ chars, wordStart, weightId, tag: Uint8Array.from(entries, (e) => tagIndex.get(e.tag)!) }, Float64Array.from([NaN, ...weights]));
   const nodes = trie.size;
   w.u32(nodes);
   w.align(2);
@@ -208,7 +222,7 @@ export function encodeLexicon(src: LexiconSource): Buffer {
   w.u32(astral.length / 2);
   for (const x of astral) w.u32(x);
   w.align(2);
-  for (let k = 0; k < nodes; k++) w.u16(trie.isWord(k) ? trie.nodeWeight[k] + 1 : 0);
+  for (let k = 0; k < nodes; k++) w.u16(trie.nodeWeightId[k]);
   for (let k = 0; k < nodes; k++) w.u8(trie.nodeTag[k]);
   w.align(8);
   const { start, trans, emissions } = src.hmm;
@@ -230,8 +244,7 @@ export function decodeLexicon(file: Buffer): Lexicon {
   const minWeight = r.f64();
   const tagNames: string[] = [];
   for (let i = 0, n = r.u8(); i < n; i++) tagNames.push(r.utf8(r.u8()));
-  const weights = new Float64Array(r.u32());
-  for (let i = 0; i < weights.length; i++) weights[i] = r.f64();
+  const weights = r.f64s(r.u32());
   const userSingles = new Set<number>();
   for (let i = 0, n = r.u32(); i < n; i++) userSingles.add(r.u32());
   const nodes = r.u32();
@@ -247,21 +260,18 @@ export function decodeLexicon(file: Buffer): Lexicon {
     childChar[k] = r.u32();
   }
   r.align(2);
-  const weightIds = r.u16s(nodes);
-  const nodeWeight = new Float64Array(nodes);
-  for (let k = 0; k < nodes; k++) nodeWeight[k] = weightIds[k] === 0 ? NaN : weights[weightIds[k] - 1];
+  const nodeWeightId = r.u16s(nodes);
+  const weightTable = new Float64Array(weights.length + 1);
+  weightTable[0] = NaN;
+  weightTable.set(weights, 1);
   const nodeTag = new Uint8Array(r.view(nodes));
   r.align(8);
-  const start = new Float64Array(4);
-  for (let i = 0; i < 4; i++) start[i] = r.f64();
-  const trans = new Float64Array(16);
-  for (let i = 0; i < 16; i++) trans[i] = r.f64();
-  const emitChars = new Int32Array(r.u32());
-  for (let i = 0; i < emitChars.length; i++) emitChars[i] = r.u32();
-  const emission = new Float64Array(emitChars.length * 4);
-  for (let i = 0; i < emission.length; i++) emission[i] = r.f64();
+  const start = r.f64s(4);
+  const trans = r.f64s(16);
+  const emitChars = r.i32s(r.u32());
+  const emission = r.f64s(emitChars.length * 4);
   if (r.offset !== r.length) throw new Error(`word lexicon: ${r.length - r.offset} bytes left over`);
-  const trie = new DictionaryTrie(childStart, childChar, nodeWeight, nodeTag);
+  const trie = new DictionaryTrie(childStart, childChar, nodeWeightId, weightTable, nodeTag);
   return { trie, tagNames, minWeight, userSingles, hmm: new HmmModel(start, trans, emitChars, emission) };
 }
 

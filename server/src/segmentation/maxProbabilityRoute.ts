@@ -29,7 +29,7 @@ export class MaxProbabilityRoute {
    */
   run(cps: Int32Array, from: number, to: number): void {
     const { trie, minWeight, best, choice, length } = this;
-    const { childStart, childChar, nodeWeight, rootBmp } = trie;
+    const { childStart, childChar, nodeWeightId, weightTable, rootBmp } = trie;
     const n = to - from;
     for (let i = n - 1; i >= 0; i--) {
       const c0 = cps[from + i];
@@ -38,11 +38,12 @@ export class MaxProbabilityRoute {
       let bestNode = -1;
       let bestLength = 1;
       // the one-character candidate: a dictionary word, or a non-word at the minimum weight
-      const w0 = node >= 0 && nodeWeight[node] === nodeWeight[node] ? nodeWeight[node] : minWeight;
+      const id0 = node >= 0 ? nodeWeightId[node] : 0;
+      const w0 = id0 !== 0 ? weightTable[id0] : minWeight;
       let val = (i + 1 < n ? best[i + 1] : 0) + w0;
       if (val > bestWeight) {
         bestWeight = val;
-        bestNode = node >= 0 && nodeWeight[node] === nodeWeight[node] ? node : -1;
+        bestNode = id0 !== 0 ? node : -1;
       }
       for (let j = i + 1; j < n && j - i + 1 <= MAX_WORD_LENGTH && node >= 0; j++) {
         // child of node for cps[from + j]: binary search among its sorted children
@@ -61,8 +62,9 @@ export class MaxProbabilityRoute {
           }
         }
         if (node < 0) break;
-        const w = nodeWeight[node];
-        if (w !== w) continue;
+        const id = nodeWeightId[node];
+        if (id === 0) continue;
+        const w = weightTable[id];
         val = (j + 1 < n ? best[j + 1] : 0) + w;
         if (val > bestWeight) {
           bestWeight = val;
