@@ -5,6 +5,7 @@
 //
 //   npm run specs:dates-news [-- --verbose]
 //   npm run specs:dates-everyday [-- --verbose]      (= tsx test/specs/datesNews.ts --set datesEveryday)
+//   … -- --part dev                                     (the dev part alone, while fixing)
 //
 // A case passes when the DATE / TIME / DURATION spans found are exactly the expected ones: same offsets, same label,
 // the same interval (see timexIntervals.ts: 2024-05 and 2024-05-01/2024-05-31 are the same; the library's
@@ -101,7 +102,12 @@ function main() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const suite = require('@microsoft/recognizers-text-suite');
   const recognize: Recognize = suite.recognizeDateTime;
-  const parts: [string, Case[]][] = [['dev', load('dev.jsonl')], ['test', load('test.jsonl')]];
+  // --part dev scores the dev part alone (while fixing: the test part is run once, at the end).
+  const partArg = process.argv.indexOf('--part');
+  const only = partArg >= 0 ? process.argv[partArg + 1] : undefined;
+  const parts = ([['dev', 'dev.jsonl'], ['test', 'test.jsonl']] as const)
+    .filter(([part]) => !only || part === only)
+    .map(([part, file]): [string, Case[]] => [part, load(file)]);
   const classes = [...new Set(parts.flatMap(([, cs]) => cs.map((c) => c.class)))];
   const score = new Map<string, { n: number; ours: number; rt: number }>();
   const key = (part: string, k: string) => `${part}/${k}`;

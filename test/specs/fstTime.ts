@@ -3,6 +3,7 @@
 // groundtruth_utc_test.jsonl ("test", 513 cases; reported as figures only, never case by case, never tuned on).
 //
 //   npm run specs:fst-time [-- --verbose]        (--verbose lists the failures of the dev file)
+//   npm run specs:fst-time -- --part dev         (the dev file alone)
 //
 // Each case is a query, a reference time and the expected instants: [[start, end?], …] ([] = no time expression).
 // Our DATE/TIME spans (durations are not time points) become [start, end]: a calendar value from its first second
@@ -149,7 +150,11 @@ function main() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const suite = require('@microsoft/recognizers-text-suite');
   console.log('FST Time NLU (Chinese ground truth), read from the shared data folder; interval starts and ends');
-  for (const [part, file] of [['dev', 'groundtruth_utc.jsonl'], ['test', 'groundtruth_utc_test.jsonl']] as const) {
+  // --part dev runs the dev file alone (while fixing: the test file is run once, at the end, for its summary).
+  const partArg = process.argv.indexOf('--part');
+  const only = partArg >= 0 ? process.argv[partArg + 1] : undefined;
+  const files = ([['dev', 'groundtruth_utc.jsonl'], ['test', 'groundtruth_utc_test.jsonl']] as const).filter(([part]) => !only || part === only);
+  for (const [part, file] of files) {
     const cases = load(file);
     const tally = { ours: { cases: 0, starts: 0, ends: 0 }, rt: { cases: 0, starts: 0, ends: 0 } };
     let points = 0;

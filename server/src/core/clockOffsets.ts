@@ -70,3 +70,21 @@ export function offsetTimex(dct: Ymd | undefined, clock: DctClock | undefined, n
       return dct ? ymd(new Date(Date.UTC(dct.y, dct.m - 1, dct.d + n))) : 'XXXX-XX-XX';
   }
 }
+
+/** Words before a duration that make it an offset forward from the DCT: 再过五分钟 → five minutes after it. */
+export const FORWARD_PREFIXES = ['再过', '再過'];
+
+/**
+ * An offset made of clock units (一个半小时, 2小时18分钟) as one amount at the finest granularity written: minutes
+ * when they add up to whole minutes, else seconds; undefined when a part is not a clock unit (H, M, S).
+ */
+export function clockOffsetOf(parts: { amount: number; unit: string }[]): { amount: number; unit: OffsetUnit } | undefined {
+  let seconds = 0;
+  for (const p of parts) {
+    const k = p.unit === 'H' ? 3600 : p.unit === 'M' ? 60 : p.unit === 'S' ? 1 : 0;
+    if (k === 0) return undefined;
+    seconds += p.amount * k;
+  }
+  if (!Number.isInteger(seconds)) return undefined;
+  return seconds % 60 === 0 ? { amount: seconds / 60, unit: 'MIN' } : { amount: seconds, unit: 'S' };
+}

@@ -8,11 +8,13 @@
 import type { RawSpan } from './types';
 import type { Mod } from './types';
 import { parseNumeral, toHalfWidth } from './numerals';
-import { lunarMonth, lunarYearOf, solarTermDay } from './lunarCalendar';
+import { lunarMonth, lunarMonthContaining, lunarYearOf, solarTermDay } from './lunarCalendar';
 import { HOLIDAY_NAMES, matchHoliday, type Holiday } from './holidays';
 import { SOLAR_TERMS, matchSolarTerm } from './solarTerms';
-import { DctClock, OffsetUnit, offsetTimex, parseDctClock } from './clockOffsets';
+import { DctClock, FORWARD_PREFIXES, OffsetUnit, clockOffsetOf, offsetTimex, parseDctClock } from './clockOffsets';
 import { joinRanges } from './dateRanges';
+import { COLLOQUIAL_DAYS, DATE_IDIOMS, arabicWeekdayDigit, colloquialDayInsideWord, dayNumberContextAt, spokenThousandYear } from './spokenDates';
+import { clockFollowerAt, minutesPast, partOfDayIsOtherWord } from './clockTimes';
 
 /** An Arabic digit, half- or full-width (numerals.ts isArabicDigit), by its UTF-16 code; false for NaN. */
 function isDigitCode(c: number): boolean {
@@ -129,7 +131,7 @@ const REL_QUARTER: Record<string, number> = {
 const REL_WEEK: Record<string, number> = (() => {
   const table: Record<string, number> = {};
   const which: [string, number][] = [['本', 0], ['这', 0], ['這', 0], ['这个', 0], ['這個', 0], ['上', -1], ['上个', -1],
-    ['上個', -1], ['上上', -2], ['上上个', -2], ['上上個', -2], ['下', 1], ['下个', 1], ['下個', 1], ['下下', 2],
+    ['上個', -1], ['上上', -2], ['上上个', -2], ['上上個', -2], ['上上上', -3], ['下', 1], ['下个', 1], ['下個', 1], ['下下', 2], ['下下下', 3],
     ['下下个', 2], ['下下個', 2], ['上一个', -1], ['上一個', -1], ['下一个', 1], ['下一個', 1]];
   for (const [w, off] of which) {
     for (const unit of ['周', '週', '星期', '礼拜', '禮拜']) {
@@ -143,6 +145,7 @@ const REL_WEEK: Record<string, number> = (() => {
 const REL_DAY: Record<string, number | 'anaphoric'> = {
   今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 大前天: -3, 明天: 1, 明日: 1, 后天: 2, 後天: 2, 大后天: 3,
   当天: 'anaphoric', 当日: 'anaphoric', 當天: 'anaphoric', 當日: 'anaphoric',
+  ...COLLOQUIAL_DAYS,
 };
 /**
  * Narrative references to the date named last in the text (次日 = the day after it), not to the DCT; with no
@@ -192,7 +195,7 @@ const PAST_REF_WORDS = ['近年来', '近日', '近期', '近年', '近来', '�
 const SINCE_PREPOSITIONS: Record<string, number> = { 自: 1, 自从: 1, 自從: 1, 從: 1, 从: 1 };
 const APPROX_PREFIXES: Record<string, number> = { 大约: 1, 大約: 1, 约: 1, 約: 1, 大概: 1 };
 /** Names that begin with a date word and are not dates. */
-const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系'];
+const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系', ...DATE_IDIOMS];
 
 /** Duration units: TIMEX3 designator and whether it is a time (PT…) unit. */
 const DURATION_UNITS: [string, string, boolean][] = [
@@ -247,6 +250,11 @@ markStarts(PAST_REF_WORDS);
 markStarts(Object.keys(ERAS));
 markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏', '元月', '数', '數', '幾', '几']);
 markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
+markStarts(['大年', '再过', '再過']);
+// 晚7点, 早八时: the one-character parts of the day stop the scanner before a numeral (not 一: 早一点 is "earlier").
+for (const w of ['早', '晚']) {
+  for (const d of '0123456789０１２３４５６７８９二两兩三四五六七八九十') markStarts([w + d]);
+}
 markStarts(NOT_DATES);
 /**
  * Two-character prefixes that only holiday names and solar terms begin with (国际…, 世界…, 青年…, 母亲…): the scanner
@@ -349,6 +357,9 @@ const SUFFIXES: [string, Mod][] = [
   ['左右', 'approx'], ['前', 'before'], ['后', 'after'], ['後', 'after'], ['许', 'approx'],
   ['許', 'approx'],
 ];
+
+/** Characters after 2025年10月31 that make 31 a count (31家, 31个) or a fraction of one, not a day. */
+const DAY_NOT_BEFORE = '个個家名位人次件台辆輛条條项項只座所户戶元万萬亿億岁歲天年月日号號度米吨噸公克场場批款部本张張架艘期届屆层層栋棟套间間起例多余餘来來几幾点點分秒倍成折';
 
 /** Words after a bare four-digit year that make it one (2023赛季, 2024财年). */
 const YEAR_NOUNS = ['财政年度', '財政年度', '会计年度', '賽季', '赛季', '财年', '財年'];
@@ -702,6 +713,11 @@ class DateScanner {
     } else {
       const ts = value ? this.skipSpace(end) : i;
       time = this.time(ts, value?.day, value !== undefined);
+      // 明天的下午三点, 礼拜天的早上: 的 between a day and its time of day (a part of the day must follow it).
+      if (!time && value?.day && this.text[ts] === '的' && this.word(ts + 1, TOD_WORDS)) {
+        const t2 = this.time(ts + 1, value.day, false);
+        if (t2) time = { ...t2, start: ts + 1 };
+      }
       if (time) end = time.end;
     }
     if (!value && !time) return 0;
@@ -737,7 +753,9 @@ class DateScanner {
       if (!mod && !time.timex.includes('/')) {
         const c = this.skipSpace(finalEnd);
         if ('到至-－~～—–'.includes(this.text[c] ?? '\uffff')) {
-          const second = this.time(this.skipSpace(c + 1), value?.day, true, time.tod);
+          // After a clock with minutes or a day (明天14点31到15点), the second end is a time whatever follows it.
+          const clear = !!value?.day || time.timex.includes(':');
+          const second = this.time(this.skipSpace(c + 1), value?.day, true, time.tod, clear);
           if (second && !second.timex.includes('/')) {
             // 从下午五点一刻到六点: 从 belongs to the range.
             const from = '从從自由'.includes(this.text[timeStart - 1] ?? '\uffff') ? timeStart - 1 : timeStart;
@@ -969,12 +987,25 @@ class DateScanner {
         m = null;
       }
       p += rm[0].length;
+      // 本月初一, 这个月初八: 初 + a day is lunar, the day of the lunar month the DCT falls in.
+      if (rm[1] === 0 && t[p] === '初' && dct) {
+        const n = this.num(p + 1);
+        const month = n && !n.arabic && Number.isInteger(n.value) && n.value >= 1 && n.value <= 10 ? lunarMonthContaining(dct) : undefined;
+        if (n && month) {
+          const day = addDays(month.first, n.value - 1);
+          return this.weekdayTail(n.end, { timex: fmtYmd(day), day, y: day.y, m: day.m });
+        }
+      }
     } else {
       const mo = this.month(y !== undefined ? this.skipSpace(p) : p);
       if (mo) {
         m = mo.m;
         mInterval = mo.interval;
         p = mo.end;
+      } else if (y !== undefined && y !== null) {
+        // 去年8.20, 2024年11.10: a dotted month and day after a year.
+        const md = this.dottedMonthDay(p, y);
+        if (md) return this.weekdayTail(md.end, { timex: fmtYmd(md), day: md, y, m: md.m });
       }
     }
     if (m !== undefined) {
@@ -992,7 +1023,7 @@ class DateScanner {
         const slice = this.monthSlice(p, yy, m);
         if (slice) return slice;
       }
-      const dd = this.day(p, true);
+      const dd = this.day(p, true, yearExplicit);
       if (dd) {
         if (dd.interval) {
           const base = `${fmtYear(yy)}-${fmtMonth(m)}`;
@@ -1073,7 +1104,7 @@ class DateScanner {
 
     // Day words: 今天, 昨日, 当天.
     let rd = this.word(p, REL_DAY_WORDS);
-    if (rd && insideWord(t, p, rd[0])) rd = undefined;
+    if (rd && (insideWord(t, p, rd[0]) || colloquialDayInsideWord(t, p, rd[0]))) rd = undefined;
     // 国庆节当天, 立秋这天: 当天 right after the date it refers to adds nothing.
     if (rd && rd[1] === 'anaphoric' && this.last && this.last.end === p) return undefined;
     if (rd) {
@@ -1117,6 +1148,18 @@ class DateScanner {
       return { end, value: { timex } };
     }
     return undefined;
+  }
+
+  /** 8.20 after a year (去年8.20): month 1–12 and a valid day, each of one or two Arabic digits, standing alone. */
+  private dottedMonthDay(i: number, y: number): (Ymd & { end: number }) | undefined {
+    const t = this.text;
+    const a = this.num(i);
+    if (!a || !a.arabic || a.length > 2 || (t[a.end] !== '.' && t[a.end] !== '．')) return undefined;
+    const b = this.num(a.end + 1);
+    if (!b || !b.arabic || b.length > 2 || !isValidDate(y, a.value, b.value)) return undefined;
+    const nx = t[b.end] ?? '';
+    if (nx !== '' && (/[0-9０-９.．%％:：A-Za-z]/.test(nx) || DAY_NOT_BEFORE.includes(nx))) return undefined;
+    return { y, m: a.value, d: b.value, end: b.end };
   }
 
   /** 1/2/2020, 25/12/2019: day/month/four-digit year; month/day only when the second number cannot be a month. */
@@ -1365,6 +1408,19 @@ class DateScanner {
     }
     let special = false;
     let m: number;
+    // 大年初二, 大年30: days of the new year's first month, the last day of the old year.
+    if (t[p] === '大' && t[p + 1] === '年' && !leap) {
+      const q = p + 2;
+      if (t[q] === '初') {
+        const n = this.num(q + 1);
+        if (n && Number.isInteger(n.value) && n.value >= 1 && n.value <= 10 && !isDigit(t[n.end])) return { y, yearNamed, m: 1, leap: false, d: n.value, end: n.end };
+      }
+      const n = this.num(q);
+      if (n && (n.value === 30 || n.value === 29) && !isDigit(t[n.end]) && t[n.end] !== '年' && t[n.end] !== '岁') {
+        return { y: y === null ? null : y, yearNamed, m: 12, leap: false, d: 'last', end: n.end };
+      }
+      return undefined;
+    }
     if ('正腊臘冬'.includes(t[p] ?? '\uffff') && t[p + 1] === '月') {
       special = true;
       m = t[p] === '正' ? 1 : t[p] === '冬' ? 11 : 12;
@@ -1387,7 +1443,9 @@ class DateScanner {
       q++;
     }
     const n = this.num(q);
-    const dv = n && !n.arabic && Number.isInteger(n.value) ? n.value + twenty : 0;
+    // An Arabic day only after 农历 or a lunar month's name (农历6月6日, 腊月18), standing alone.
+    const arabicOk = !!n && n.arabic && (marked || special) && !chu && twenty === 0 && n.length <= 2 && !isDigit(t[n.end]) && !'%％.．'.includes(t[n.end] ?? '\uffff');
+    const dv = n && (!n.arabic || arabicOk) && Number.isInteger(n.value) ? n.value + twenty : 0;
     if (!n || dv < 1 || dv > 30 || (twenty > 0 && n.value > 9)) {
       // A lunar month alone: 腊月, 农历正月 (冬月 alone is any winter month).
       if (!special || t[p - 2] === '冬') return undefined;
@@ -1538,7 +1596,11 @@ class DateScanner {
     const after = p + 1;
     const nx = t[after];
     if (nx === '级' || nx === '級' || nx === '代' || nx === '龄' || nx === '齡') return undefined;
-    if (!n.digitsOnly) return undefined; // 三年, 十年: durations
+    if (!n.digitsOnly) {
+      // 两千零八年, 两千年的时候 (spokenDates.ts); 三年, 十年: durations.
+      const spoken = n.arabic ? undefined : spokenThousandYear(t.slice(i, n.end), n.value, t, after);
+      return spoken === undefined ? undefined : { y: spoken, end: after };
+    }
     // 公元753年: any number of digits after 公元.
     if (i >= 2 && t[i - 2] === '公' && t[i - 1] === '元' && n.arabic && n.value >= 1 && n.value <= 2199) {
       return { y: n.value, end: after };
@@ -1714,6 +1776,8 @@ class DateScanner {
     }
     if (t[p] !== '月') return undefined;
     if (n.value < 1 || n.value > 12) return undefined;
+    // 五月天 (a band's name, "May days"); 五月天气 is May's weather.
+    if (!n.arabic && t[p + 1] === '天' && t[p + 2] !== '气' && t[p + 2] !== '氣') return undefined;
     return { m: n.value, end: p + 1 };
   }
 
@@ -1752,7 +1816,7 @@ class DateScanner {
   }
 
   /** 18日, 18号, 十八日, 1-5日 (interval), and after a month a bare Chinese day (八月十五). */
-  private day(i: number, afterMonth: boolean): { d: number; end: number; interval?: [number, number] } | undefined {
+  private day(i: number, afterMonth: boolean, afterYearMonth = false): { d: number; end: number; interval?: [number, number] } | undefined {
     const t = this.text;
     const n = this.num(i);
     if (!n || !Number.isInteger(n.value)) return undefined;
@@ -1770,8 +1834,9 @@ class DateScanner {
     // 13日元 is yen.
     if ((t[p] === '日' || t[p] === '號') && t[p + 1] !== '元' && t[p + 1] !== '圆') return { d: n.value, end: p + 1 };
     if (t[p] === '号') {
-      // 12号 alone is a number (room, line); 6月12号 is a date.
-      if (!afterMonth) return undefined;
+      // 12号 alone is a number (room, line); 6月12号 is a date, and so is 15号 before a part of the day or a
+      // modifier of dates (15号之前, 3号早上, 20号那天: spokenDates.ts).
+      if (!afterMonth && !dayNumberContextAt(t, p + 1)) return undefined;
       return { d: n.value, end: p + 1 };
     }
     if (afterMonth && p === n.end) {
@@ -1780,6 +1845,8 @@ class DateScanner {
       const nx = t[p];
       if (nx === undefined || /[\s，。、；：！？,.;:!?）)」”早晚上下中凌深傍]/.test(nx)) return { d: n.value, end: p };
       if (n.arabic && (nx === '的' || isRangeConnector(nx))) return { d: n.value, end: p };
+      // 2025年10月31开支了什么: after a written year and month, an Arabic day before a word that counts nothing.
+      if (afterYearMonth && n.arabic && n.length <= 2 && /[\u4e00-\u9fff]/.test(nx) && !DAY_NOT_BEFORE.includes(nx)) return { d: n.value, end: p };
     }
     return undefined;
   }
@@ -1813,7 +1880,8 @@ class DateScanner {
       const p = i + pre.length;
       const ch = t[p];
       if (ch === '末' && (pre === '周' || pre === '週')) return { d: 6, weekend: true, end: p + 1 };
-      const d = WEEKDAY_DIGIT[ch];
+      // 周3, 这周4 (spokenDates.ts): an Arabic digit that stands alone, not after a numeral (两周3天 is a duration).
+      const d = WEEKDAY_DIGIT[ch] ?? (CN_NUM[t.charCodeAt(i - 1)] === 0 && !isDigit(t[i - 1]) ? arabicWeekdayDigit(t, p) : undefined);
       if (d === undefined) return undefined;
       // 周一 + 鸣 would be a personal name; 星期天 is fine. 周日 followed by a digit is 周 + 日 something else.
       if ((pre === '周' || pre === '週') && ch === '天') return undefined;
@@ -1872,7 +1940,7 @@ class DateScanner {
    * A time of day at i: [part of day] clock, or a part of day alone. `day` is the day named right before (the
    * timex then carries it); `afterDate` accepts the one-character parts of day 早 / 晚.
    */
-  private time(i: number, day: DayRef | undefined, afterDate: boolean, inheritedTod?: TodInfo):
+  private time(i: number, day: DayRef | undefined, afterDate: boolean, inheritedTod?: TodInfo, clearStart = false):
     { start: number; end: number; timex: string; tod?: TodInfo } | undefined {
     const t = this.text;
     let p = i;
@@ -1884,12 +1952,18 @@ class DateScanner {
         // 7月25日早间 is in TOD; 早 alone only when a clock or a break follows.
       }
     }
+    // 晚7点, 早8时: a one-character part of the day right before a clock.
+    if (!tod && !afterDate && !inheritedTod) {
+      const short = this.word(p, TOD_SHORT_WORDS);
+      const prev = t[p - 1] ?? '';
+      if (short && t[p + 1] !== '一' && this.clock(p + 1, short[1], true) && (!/[\u4e00-\u9fff]/.test(prev) || '到至在于於从從是约約'.includes(prev))) tod = short;
+    }
     if (tod) p += tod[0].length;
     if (!tod && inheritedTod) {
       // The second end of a range may leave out the part of the day, but only when the hours then follow on
       // (after 上午9点到, 11点 is a time whatever follows; after a bare 3点到, 5点 must look like a time itself).
       const clock = this.clock(p, inheritedTod, true);
-      if (!clock || (!inheritedTod.code && !this.clock(p, undefined, true))) return undefined;
+      if (!clock || (!inheritedTod.code && !clearStart && !this.clock(p, undefined, true))) return undefined;
       const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
       return { start: i, end: clock.end, timex: `${prefix}T${clock.value}`, tod: inheritedTod };
     }
@@ -1903,6 +1977,8 @@ class DateScanner {
     if (tod) {
       // 18日晚发布, 7月25日早: the evening / morning of that day; 早已, 晚点, 晚会 … are other words.
       if (tod[0].length === 1 && '已就些期餐饭飯报報会會宴年于於点點到安班高峰婚恋熟'.includes(t[p] ?? '\uffff')) return undefined;
+      // 下午茶, 晚上好: other words (clockTimes.ts).
+      if (partOfDayIsOtherWord(t, p)) return undefined;
       return { start: i, end: p, timex: `${prefix}T${tod[1].code}` };
     }
     return undefined;
@@ -1974,6 +2050,11 @@ class DateScanner {
       } else if (t.startsWith('三刻', p)) {
         min = 45;
         p += 2;
+      } else if (minutesPast(t, p, (k) => this.num(k))) {
+        // 十点过五分 (clockTimes.ts).
+        const past = minutesPast(t, p, (k) => this.num(k))!;
+        min = past.min;
+        p = past.end;
       } else {
         const m = this.num(p);
         if (m && Number.isInteger(m.value) && m.value < 60) {
@@ -1998,17 +2079,21 @@ class DateScanner {
       }
       // 一时半刻, 三点半: a bare Chinese hour is an idiom or a count unless a part of the day or a date comes first.
       // (零点 is midnight; 十二点之后 is a time, as are hours before 之前/之后/以前/以后/左右.)
-      const chineseOk = h.value === 0 || '分整钟鐘'.includes(t[p - 1]) || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
+      // Minutes in words only clocks use (六点半, 两点一刻) and what is done at a time (8点的闹钟, 9点提醒我:
+      // clockTimes.ts) make a bare hour a time, except after a verb of change (下跌3点: index points).
+      const afterChangeVerb = '涨漲跌升降了达達收破逾超过過报報回高低近约約'.includes(t[i - 1] ?? '\uffff');
+      const follower = !afterChangeVerb && clockFollowerAt(t, p);
+      const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
       if (!tod && !lenient && !h.arabic && !chineseOk) return undefined;
       if (!tod && p === bareHour) {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
         const unitCh = unit;
         const nx = t[p];
-        const breakAfter = nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) || (lenient && h.arabic && (nx === '的' || nx === '起')) ||
+        const breakAfter = nx === undefined || /[\s，。、；！？,.;!?]/.test(nx) || (lenient && h.arabic && (nx === '的' || nx === '起')) || follower ||
           /^(?:左右|之前|之后|之间|以前|以后|前|后|到|至)/.test(t.slice(p, p + 2));
         // A bare Arabic hour before a break (13点。) is a time, but not after a verb of change (下跌15点: index
         // points); a bare Chinese one (三点。) is usually "three points".
-        const afterChange = h.arabic && '涨漲跌升降了达達收破逾超过過报報回高低近约約'.includes(t[i - 1] ?? '\uffff');
+        const afterChange = h.arabic && afterChangeVerb;
         const afterPreposition = h.arabic && '于於在从從'.includes(t[i - 1] ?? '\uffff');
         const isTimeContext = afterChange ? false : afterPreposition ? true :
           (unitCh === '时' || unitCh === '時') && h.arabic
@@ -2045,7 +2130,10 @@ class DateScanner {
     if (t[i] === '四' && (t[i + 1] === '周' || t[i + 1] === '週') && t[i - 1] !== '期' && !'内內后後以时時左前'.includes(t[i + 2] ?? '\uffff')) return 0;
     let p = i;
     let mod: Mod | undefined;
-    for (const [w, m] of DURATION_PREFIXES_BY_FIRST.get(t.charCodeAt(p)) ?? NONE) {
+    // 再过五分钟, 再过一天: an offset forward from the DCT (clockOffsets.ts).
+    const forward = FORWARD_PREFIXES.some((w) => t.startsWith(w, i));
+    if (forward) p += 2;
+    for (const [w, m] of forward ? NONE : DURATION_PREFIXES_BY_FIRST.get(t.charCodeAt(p)) ?? NONE) {
       if (t.startsWith(w, p)) {
         mod = m;
         p += w.length;
@@ -2077,7 +2165,7 @@ class DateScanner {
     if (!first) return 0;
     // 5年前 / 三天后 / 二十多年前 / 约十年前: a date (a time, for hours and minutes) relative to the DCT; ages are not.
     if (comps.every((c) => c.amount !== 'X') && first.max === undefined && !/[岁歲]|周年|週年/.test(t.slice(p, q))) {
-      const rel = this.relativeAgo(q, comps);
+      const rel = this.relativeAgo(q, comps, forward);
       if (rel) {
         this.emit(i, rel.end, rel.time ? 'TIME' : 'DATE', rel.timex, mod ? 'approx' : undefined);
         return rel.end;
@@ -2095,6 +2183,7 @@ class DateScanner {
       }
     }
     const extra: Partial<RawSpan> = {};
+    if (forward) return 0; // 再过几天: vague, not labelled
     if (first.max !== undefined && typeof first.comps[0].amount === 'number') {
       extra.value = first.comps[0].amount;
       extra.valueMax = first.max;
@@ -2210,7 +2299,7 @@ class DateScanner {
    * N年前, 三天后, 两个月以前, 半年后, 3小时前: the date or time that many units before / after the DCT, at the unit's
    * granularity (clockOffsets.ts). Returns the end and value, or undefined when no offset word follows.
    */
-  private relativeAgo(i: number, comps: Component[]): { end: number; timex: string; time: boolean } | undefined {
+  private relativeAgo(i: number, comps: Component[], forward = false): { end: number; timex: string; time: boolean } | undefined {
     const t = this.text;
     let dir = 0;
     let end = i;
@@ -2221,9 +2310,15 @@ class DateScanner {
         break;
       }
     }
+    // 再过五分钟 (后): forward, with or without an offset word after it.
+    if (forward) {
+      if (dir < 0) return undefined;
+      if (dir === 0) end = i;
+      dir = 1;
+    }
     if (dir === 0) return undefined;
     // 5年前后 means "around"; 三天后来, 两年后果 are other words.
-    const nx = t[end] ?? '';
+    const nx = end > i ? t[end] ?? '' : '';
     if (nx !== '' && (dir < 0 ? '后後来者面期台续景列往夕' : '来來者面期台续續景列往果悔勤盾援代备備方门門排遗遺卫衛').includes(nx)) return undefined;
     // One unit, or years and months (一年半前 → 18 months).
     let amount: number;
@@ -2243,7 +2338,13 @@ class DateScanner {
       amount = comps.reduce((n, c) => n + (c.amount as number) * (c.unit === 'Y' ? 12 : 1), 0);
       unit = 'M';
       if (!Number.isInteger(amount)) return undefined;
-    } else return undefined;
+    } else {
+      // 一个半小时后, 2小时18分钟以后: clock units at the finest granularity written (clockOffsets.ts).
+      const clock = comps.every((c) => c.time) ? clockOffsetOf(comps.map((c) => ({ amount: c.amount as number, unit: c.unit }))) : undefined;
+      if (!clock) return undefined;
+      amount = clock.amount;
+      unit = clock.unit;
+    }
     const time = unit === 'H' || unit === 'MIN' || unit === 'S';
     return { end, timex: offsetTimex(this.dct, this.dctClock, dir * amount, unit), time };
   }
@@ -2267,6 +2368,8 @@ interface DurationPart {
 function shiftHour(hour: number, tod: TodInfo | undefined): number {
   if (!tod) return hour;
   if (tod.pm === 'yes' && hour < 12) return hour + 12;
+  // 晚上12点: the end of that day (T24), as 24时.
+  if (tod.pm === 'yes' && tod.code === 'EV' && hour === 12) return 24;
   if (tod.pm === 'night' && hour >= 6 && hour < 12) return hour + 12;
   if (tod.pm === 'night' && hour === 12) return 0;
   if (tod.pm === 'noon' && hour < 6) return hour + 12;

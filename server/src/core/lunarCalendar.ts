@@ -96,3 +96,24 @@ export function solarTermDay(y: number, name: string): Ymd | undefined {
   }
   return table.get(name);
 }
+
+/**
+ * The lunar month that contains a Gregorian day (本月初一 is the first day of it): its first day and length, or
+ * undefined outside the library's range.
+ */
+export function lunarMonthContaining(a: Ymd): { first: Ymd; days: number } | undefined {
+  const ly = lunarYearOf(a);
+  if (ly === undefined) return undefined;
+  const at = Date.UTC(a.y, a.m - 1, a.d);
+  for (const y of [ly, ly + 1]) {
+    for (let m = 1; m <= 12; m++) {
+      for (const mm of [m, -m]) {
+        const month = lunarMonth(y, mm);
+        if (!month) continue;
+        const first = Date.UTC(month.first.y, month.first.m - 1, month.first.d);
+        if (at >= first && at < first + month.days * 86_400_000) return month;
+      }
+    }
+  }
+  return undefined;
+}

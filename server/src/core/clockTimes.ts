@@ -1,0 +1,36 @@
+// When a clock time written without a part of the day (8点, 六点半, 两点一刻, 十点过五分) is a time, and the small
+// readings of the everyday clock (README "Dates and times": TIME, 24-hour at the precision given). A bare 3点 is
+// usually "three points" (三点意见, 下跌3点); it is a time when minutes are given in words that only clocks use
+// (半, 一刻, 三刻, 过N分) or when what follows is something done or due at a time (8点的闹钟, 9点提醒我, 7点出发).
+
+/** Words after a bare hour that make it a time of day. */
+const CLOCK_FOLLOWERS = [
+  '的闹钟', '的鬧鐘', '闹钟', '鬧鐘', '提醒', '叫我', '叫醒', '喊我', '起床', '出发', '出發', '开会', '開會', '集合',
+  '见面', '見面', '碰头', '碰頭', '上班', '下班', '吃饭', '吃飯', '的会', '的會', '的航班', '的飞机', '的飛機', '的高铁',
+  '的高鐵', '的火车', '的火車', '的动车', '的動車', '的电影', '的電影', '的车', '的車', '的课', '的課', '的比赛', '的比賽',
+  '的闹铃', '前后', '前後', '见', '見',
+];
+
+/** Whether what follows a bare hour at p makes it a time of day (8点的闹钟, 9点提醒我, 三点见). */
+export function clockFollowerAt(t: string, p: number): boolean {
+  for (const w of CLOCK_FOLLOWERS) if (t.startsWith(w, p)) return w !== '见' && w !== '見' ? true : !'解识識面证證效过過'.includes(t[p + 1] ?? '\uffff');
+  return false;
+}
+
+/** Minutes written with 过 after the hour: 十点过五分 → 5 (过 + 1–59 + 分), with the end, or undefined. */
+export function minutesPast(t: string, p: number, readNumber: (i: number) => { end: number; value: number } | undefined): { min: number; end: number } | undefined {
+  if (t[p] !== '过' && t[p] !== '過') return undefined;
+  const m = readNumber(p + 1);
+  if (!m || !Number.isInteger(m.value) || m.value < 1 || m.value > 59) return undefined;
+  if (t[m.end] !== '分') return undefined;
+  const end = t[m.end + 1] === '钟' || t[m.end + 1] === '鐘' ? m.end + 2 : m.end + 1;
+  return { min: m.value, end };
+}
+
+/**
+ * Whether a part of the day at p (after its word) is another word: 下午茶 (tea), 早上好 / 晚上好 (greetings).
+ */
+export function partOfDayIsOtherWord(t: string, p: number): boolean {
+  const nx = t[p];
+  return nx === '茶' || nx === '好';
+}

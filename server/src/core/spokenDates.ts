@@ -1,0 +1,67 @@
+// Everyday spoken forms of dates and times that news and assistant requests use beside the written ones (README
+// "Dates and times"): colloquial day words (明儿, 昨儿个), idioms made of date words that name no date (一天到晚,
+// 三天两头), a weekday written with an Arabic digit (周3, 这周4), and the year 两千 read aloud (两千零八年).
+// The scanner in dates.ts calls these; they only read the text.
+
+/** Colloquial day words and their offset from the DCT in days (前日 is the written form of 前天). */
+export const COLLOQUIAL_DAYS: Record<string, number> = {
+  今儿: 0, 今儿个: 0, 明儿: 1, 明儿个: 1, 昨儿: -1, 昨儿个: -1, 前儿: -2, 前儿个: -2, 后儿: 2, 后儿个: 2, 後兒: 2,
+  前日: -2,
+};
+
+/** Whether the day word w at i is the tail or head of another word (以前日本, 此前日方, 前日本). */
+export function colloquialDayInsideWord(t: string, i: number, w: string): boolean {
+  if (w !== '前日') return false;
+  const prev = t[i - 1] ?? '';
+  const next = t[i + w.length] ?? '';
+  return (prev !== '' && '以之此提目从從先空史当當事节節年'.includes(prev)) || (next !== '' && '本方军軍元圆圓韩韓美欧歐'.includes(next));
+}
+
+/**
+ * Idioms and set phrases written with date words that name no date or duration (一天到晚 "all day long", 三天两头
+ * "every so often"): the scanner skips them whole.
+ */
+export const DATE_IDIOMS = [
+  '一天到晚', '三天两头', '三天兩頭', '一年四季', '一年到头', '一年到頭', '一日三餐', '一时半会', '一時半會', '一时半刻',
+  '一時半刻', '三年五载', '三年五載', '一年半载', '一年半載', '三天打鱼', '三天打魚', '一日千里', '一日之计', '一日之計',
+  '十年树木', '十年樹木', '百年树人', '百年樹人', '千秋万代', '千秋萬代', '三天三夜', '一朝一夕', '三更半夜',
+];
+
+/**
+ * A weekday written with an Arabic digit after its prefix (周3, 星期5, 礼拜1 → 1–7) at i, or undefined: the digit must
+ * stand alone (周3天, 周30, 周3次 are not weekdays).
+ */
+export function arabicWeekdayDigit(t: string, i: number): number | undefined {
+  const c = t.charCodeAt(i);
+  const digit = c >= 0x31 && c <= 0x37 ? c - 0x30 : c >= 0xff11 && c <= 0xff17 ? c - 0xff10 : 0;
+  if (digit === 0) return undefined;
+  const next = t[i + 1] ?? '';
+  if (next !== '' && (/[0-9０-９.．:：%％]/.test(next) || '天次个個人年月日号號点點时時周週名位家条條件级級届屆楼樓层層'.includes(next))) return undefined;
+  return digit;
+}
+
+/**
+ * The year of a Chinese numeral in the two-thousands read aloud before 年 (两千零八年 → 2008, 二千零一十年 → 2010), or
+ * undefined. 两千年 alone is a year only when a part of the year, a month or 的时候 / 那年 / 时 follows (两千年的历史
+ * and 两千年前 count years).
+ */
+export function spokenThousandYear(raw: string, value: number, t: string, afterNian: number): number | undefined {
+  if (!/^[两兩二]千/.test(raw) || !Number.isInteger(value) || value < 2000 || value > 2099) return undefined;
+  if (value > 2000) return raw.includes('零') || raw.includes('〇') ? value : undefined;
+  const rest = t.slice(afterNian, afterNian + 3);
+  const rest4 = t.slice(afterNian, afterNian + 4);
+  if (/^(?:的时候|的時候|那年|时|時|初|底|末|春|夏|秋|冬|[一二三四五六七八九十\d]+月)/.test(rest) || /^的?(?:最后|最後|第)/.test(rest4)) return value;
+  return undefined;
+}
+
+/** Words after 15号 that make a number with 号 alone a day of the month (15号之前, 3号早上, 20号那天). */
+const DAY_NUMBER_CONTEXT = [
+  '之前', '以前', '之后', '之後', '以后', '以後', '那天', '当天', '當天', '这天', '這天', '的时候', '的時候', '开始',
+  '開始', '上午', '下午', '晚上', '早上', '凌晨', '中午', '傍晚', '夜里', '夜裡', '前后', '前後', '左右',
+];
+
+/** Whether the words at j make the number with 号 before it a day of the month. */
+export function dayNumberContextAt(t: string, j: number): boolean {
+  for (const w of DAY_NUMBER_CONTEXT) if (t.startsWith(w, j)) return true;
+  return false;
+}

@@ -1,0 +1,107 @@
+// Everyday spoken dates and times (core/spokenDates.ts, core/clockTimes.ts and the offsets of core/clockOffsets.ts
+// as the date scanner uses them): what an assistant request or a colloquial sentence writes, and what it must not
+// turn into a date.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { recogniseDates } from '../../server/src/core/dates';
+
+/** A Wednesday news timestamp (ISO week 2025-W11, Monday 10 … Sunday 16 March; lunar 2025-02-13). */
+const DCT = '2025-03-12T09:30';
+
+type Row = [text: string, label: string, timex: string, mod?: string];
+
+function spans(text: string, dct = DCT): Row[] {
+  return recogniseDates(text, dct).map((s) => {
+    const row: Row = [text.slice(s.start, s.end), s.label, s.timex ?? ''];
+    if (s.mod) row.push(s.mod);
+    return row;
+  });
+}
+
+test('colloquial day words resolve against the DCT', () => {
+  assert.deepEqual(spans('明儿个有雨吗？'), [['明儿个', 'DATE', '2025-03-13']]);
+  assert.deepEqual(spans('昨儿下午你去哪儿了？'), [['昨儿下午', 'TIME', '2025-03-11TAF']]);
+  assert.deepEqual(spans('今儿晚上吃火锅吧。'), [['今儿晚上', 'TIME', '2025-03-12TEV']]);
+  assert.deepEqual(spans('两名嫌疑人已于前日被抓获。'), [['前日', 'DATE', '2025-03-10']]);
+  // 以前日本, 此前日方: 前日 inside other words.
+  assert.deepEqual(spans('以前日本的出口很强。'), []);
+  assert.deepEqual(spans('此前日方表示反对。'), []);
+});
+
+test('a day and its time of day joined by 的 are one TIME', () => {
+  assert.deepEqual(spans('明天的下午三点去机场接人。'), [['明天的下午三点', 'TIME', '2025-03-13T15']]);
+  assert.deepEqual(spans('礼拜天的早上去钓鱼。'), [['礼拜天的早上', 'TIME', '2025-03-16TMO']]);
+  // 下午茶 is tea, 早上好 a greeting.
+  assert.deepEqual(spans('今天的下午茶很好喝。'), [['今天', 'DATE', '2025-03-12']]);
+  assert.deepEqual(spans('早上好，各位。'), []);
+});
+
+test('bare clock times: minutes in clock words, and what is done at a time', () => {
+  assert.deepEqual(spans('定一个六点半的闹钟。'), [['六点半', 'TIME', 'T06:30']]);
+  assert.deepEqual(spans('两点一刻开会。'), [['两点一刻', 'TIME', 'T02:15']]);
+  assert.deepEqual(spans('十点过五分出发。'), [['十点过五分', 'TIME', 'T10:05']]);
+  assert.deepEqual(spans('7点的闹钟帮我关掉。'), [['7点', 'TIME', 'T07']]);
+  assert.deepEqual(spans('9点提醒我开会。'), [['9点', 'TIME', 'T09']]);
+  assert.deepEqual(spans('晚7点，音乐会在大剧院上演。'), [['晚7点', 'TIME', 'T19']]);
+  assert.deepEqual(spans('晚上12点，商场才结束营业。'), [['晚上12点', 'TIME', 'T24']]);
+  // Points, not times: 三点意见, index points after a verb of change, 早一点 "earlier".
+  assert.deepEqual(spans('他提出了三点意见。'), []);
+  assert.deepEqual(spans('沪指下跌3点的消息传出。'), []);
+  assert.deepEqual(spans('晚一点再说。'), []);
+});
+
+test('a range whose first end is a clear clock keeps its second end', () => {
+  assert.deepEqual(spans('明天14点31到15点有空吗。'), [['明天14点31到15点', 'TIME', '2025-03-13T14:31/2025-03-13T15']]);
+});
+
+test('offsets forward with 再过, and offsets made of hours and minutes', () => {
+  assert.deepEqual(spans('再过五分钟提醒我关火。'), [['再过五分钟', 'TIME', '2025-03-12T09:35']]);
+  assert.deepEqual(spans('再过一天就是周四了。'), [['再过一天', 'DATE', '2025-03-13'], ['周四', 'DATE', '2025-03-13']]);
+  assert.deepEqual(spans('一个半小时后叫我。'), [['一个半小时后', 'TIME', '2025-03-12T11:00']]);
+  assert.deepEqual(spans('2小时18分钟以后提醒我。'), [['2小时18分钟以后', 'TIME', '2025-03-12T11:48']]);
+  // 再过几天 is vague: nothing resolved.
+  assert.deepEqual(spans('再过几天').filter((r) => r[1] !== 'DURATION'), []);
+});
+
+test('weekdays with an Arabic digit, and three weeks on', () => {
+  assert.deepEqual(spans('这周4下午开会。'), [['这周4下午', 'TIME', '2025-03-13TAF']]);
+  assert.deepEqual(spans('下下下周一出发。'), [['下下下周一', 'DATE', '2025-03-31']]);
+  // A count of weeks and days, and a frequency, are no weekday.
+  assert.deepEqual(spans('工期两周3天。'), [['两周3天', 'DURATION', 'P2W3D']]);
+  assert.deepEqual(spans('每周3次'), []);
+});
+
+test('days of the month written alone, dotted and after a written year', () => {
+  assert.deepEqual(spans('十五号之前把材料交上来。'), [['十五号之前', 'DATE', '2025-03-15', 'before']]);
+  assert.deepEqual(spans('3号早上8点的闹钟'), [['3号早上8点', 'TIME', '2025-03-03T08']]);
+  assert.deepEqual(spans('去年8.20有什么事情发生吗'), [['去年8.20', 'DATE', '2024-08-20']]);
+  assert.deepEqual(spans('2025年10月31开支了些什么'), [['2025年10月31', 'DATE', '2025-10-31']]);
+  // Numbers with 号 are lines, buildings and players; after a year and month, 15家 is a count.
+  assert.deepEqual(spans('乘坐地铁3号线可以直达。'), []);
+  assert.deepEqual(spans('他住在5号楼。'), []);
+  assert.deepEqual(spans('2024年3月15家企业上市。'), [['2024年3月', 'DATE', '2024-03']]);
+  assert.deepEqual(spans('去年3.5亿元'), [['去年', 'DATE', '2024']]);
+});
+
+test('lunar days spoken: 大年, Arabic days after 农历 or a month name, 本月初一', () => {
+  assert.deepEqual(spans('大年初二，他陪妻子回娘家。', '2026-02-16'), [['大年初二', 'DATE', '2026-02-18']]);
+  assert.deepEqual(spans('大年30晚上吃团圆饭。', '2026-02-16'), [['大年30晚上', 'TIME', '2026-02-16TEV']]);
+  assert.deepEqual(spans('腊月18回老家。', '2026-02-16'), [['腊月18', 'DATE', '2026-02-05']]);
+  assert.deepEqual(spans('农历6月6日是她的生日。'), [['农历6月6日', 'DATE', '2025-06-30']]);
+  assert.deepEqual(spans('本月初一，我们去庙里上香。'), [['本月初一', 'DATE', '2025-02-28']]);
+});
+
+test('the year 两千 read aloud', () => {
+  assert.deepEqual(spans('两千零八年，奥运会在北京举行。'), [['两千零八年', 'DATE', '2008']]);
+  assert.deepEqual(spans('两千年的时候他才五岁。'), [['两千年', 'DATE', '2000'], ['五岁', 'DURATION', 'P5Y']]);
+  // A count of years, and an offset of them.
+  assert.deepEqual(spans('这座城市有两千年的历史。'), [['两千年', 'DURATION', 'P2000Y']]);
+});
+
+test('idioms and names made of date words are no dates', () => {
+  for (const text of ['他一天到晚都在忙工作。', '这种事三天两头就会发生。', '一年四季，这里游客不断。', '五月天乐队的演唱会门票很快售罄。']) {
+    assert.deepEqual(spans(text), [], text);
+  }
+  // 五月天气 is May's weather.
+  assert.deepEqual(spans('五月天气转暖。'), [['五月', 'DATE', '2025-05']]);
+});
