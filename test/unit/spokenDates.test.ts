@@ -105,3 +105,19 @@ test('idioms and names made of date words are no dates', () => {
   // 五月天气 is May's weather.
   assert.deepEqual(spans('五月天气转暖。'), [['五月', 'DATE', '2025-05']]);
 });
+
+test('a year and its month joined by 的, ISO 8601 T, a day shifted by a few days, a lunar month after 农历', () => {
+  assert.deepEqual(spans('2019年的6月8号有什么安排'), [['2019年的6月8号', 'DATE', '2019-06-08']]);
+  assert.deepEqual(spans('明年的3月，新馆开放。'), [['明年的3月', 'DATE', '2026-03']]);
+  assert.deepEqual(spans('更新于2024-12-31T08:00'), [['2024-12-31T08:00', 'TIME', '2024-12-31T08:00']]);
+  assert.deepEqual(spans('教师节前一天，学生们准备了贺卡。'), [['教师节前一天', 'DATE', '2025-09-09']]);
+  assert.deepEqual(spans('9月18 预约了体检'), [['9月18', 'DATE', '2025-09-18']]);
+  assert.deepEqual(spans('去年农历8月', '2025-07-24'), [['去年农历8月', 'DATE', '2024-09-03/P30D']]);
+});
+
+test('spoken forms inside other words stay unlabelled', () => {
+  // 如今 + 儿子, 这一点 ("this point"), G7 after 下周.
+  assert.deepEqual(spans('如今儿子已经工作了。'), []);
+  assert.deepEqual(spans('要从这一点出发去认识问题。'), []);
+  assert.deepEqual(spans('下周7国集团财长将开会。'), [['下周', 'DATE', '2025-W12']]);
+});

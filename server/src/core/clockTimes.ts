@@ -11,8 +11,13 @@ const CLOCK_FOLLOWERS = [
   '的闹铃', '前后', '前後', '见', '見',
 ];
 
-/** Whether what follows a bare hour at p makes it a time of day (8点的闹钟, 9点提醒我, 三点见). */
-export function clockFollowerAt(t: string, p: number): boolean {
+/**
+ * Whether what follows a bare hour at p makes it a time of day (8点的闹钟, 9点提醒我, 三点见). `hourStart` is where
+ * the hour begins: 一点 ("a little", 从这一点出发) and hours after a demonstrative or a count (这两点, 几点) are points.
+ */
+export function clockFollowerAt(t: string, p: number, hourStart: number): boolean {
+  if (t[hourStart] === '一' && p === hourStart + 2) return false;
+  if ('这這那此几幾哪每各第有两兩'.includes(t[hourStart - 1] ?? '\uffff')) return false;
   for (const w of CLOCK_FOLLOWERS) if (t.startsWith(w, p)) return w !== '见' && w !== '見' ? true : !'解识識面证證效过過'.includes(t[p + 1] ?? '\uffff');
   return false;
 }

@@ -704,6 +704,14 @@ class DateScanner {
     const date = this.date(i);
     let end = date ? date.end : i;
     let value = date?.value;
+    // 教师节前一天, 国庆节的后两天: a day shifted by a few days is one DATE.
+    if (value && !date?.timeOnly) {
+      const shift = this.dayShift(end, value);
+      if (shift) {
+        end = shift.end;
+        value = shift.value;
+      }
+    }
     const dateEnd = end;
     // Time of day: fused day+time words (今晚), or after the date.
     let time: { start: number; end: number; timex: string; tod?: TodInfo } | undefined;
@@ -711,7 +719,8 @@ class DateScanner {
       time = { start: i, end: date.end, timex: date.value.timex };
       value = undefined;
     } else {
-      const ts = value ? this.skipSpace(end) : i;
+      // 2024-12-31T08:00: ISO 8601's T between a day and its clock.
+      const ts = value ? (this.text[end] === 'T' && value.day && isDigit(this.text[end + 1]) ? end + 1 : this.skipSpace(end)) : i;
       time = this.time(ts, value?.day, value !== undefined);
       // 明天的下午三点, 礼拜天的早上: 的 between a day and its time of day (a part of the day must follow it).
       if (!time && value?.day && this.text[ts] === '的' && this.word(ts + 1, TOD_WORDS)) {
@@ -767,6 +776,21 @@ class DateScanner {
       this.emit(timeStart, finalEnd, 'TIME', time.timex, mod?.mod);
     }
     return finalEnd;
+  }
+
+  /** 前一天 / 后两天 (after an optional 的) at i after a date that names one day: that day shifted. */
+  private dayShift(i: number, value: DateValue): { end: number; value: DateValue } | undefined {
+    const t = this.text;
+    const day = value.day;
+    if (!day || day.y === null || day.m === null || day.d === null || value.mod || value.timex.includes('/')) return undefined;
+    let p = t[i] === '的' ? i + 1 : i;
+    const dir = t[p] === '前' ? -1 : t[p] === '后' || t[p] === '後' ? 1 : 0;
+    if (dir === 0) return undefined;
+    p++;
+    const n = this.num(p);
+    if (!n || !Number.isInteger(n.value) || n.value < 1 || n.value > 10 || t[n.end] !== '天') return undefined;
+    const d = addDays({ y: day.y, m: day.m, d: day.d }, dir * n.value);
+    return { end: n.end + 1, value: { timex: fmtYmd(d), day: d, y: d.y, m: d.m } };
   }
 
   /** Postposed modifiers of a date or time. */
@@ -997,7 +1021,10 @@ class DateScanner {
         }
       }
     } else {
-      const mo = this.month(y !== undefined ? this.skipSpace(p) : p);
+      let mp = y !== undefined ? this.skipSpace(p) : p;
+      // 2019年的6月8号: 的 between a year and its month.
+      if (y !== undefined && t[mp] === '的' && this.month(mp + 1)) mp++;
+      const mo = this.month(mp);
       if (mo) {
         m = mo.m;
         mInterval = mo.interval;
@@ -1023,7 +1050,7 @@ class DateScanner {
         const slice = this.monthSlice(p, yy, m);
         if (slice) return slice;
       }
-      const dd = this.day(p, true, yearExplicit);
+      const dd = this.day(p, true, y !== undefined);
       if (dd) {
         if (dd.interval) {
           const base = `${fmtYear(yy)}-${fmtMonth(m)}`;
@@ -1448,7 +1475,7 @@ class DateScanner {
     const dv = n && (!n.arabic || arabicOk) && Number.isInteger(n.value) ? n.value + twenty : 0;
     if (!n || dv < 1 || dv > 30 || (twenty > 0 && n.value > 9)) {
       // A lunar month alone: 腊月, 农历正月 (冬月 alone is any winter month).
-      if (!special || t[p - 2] === '冬') return undefined;
+      if (!(special || (marked && t[p - 1] === '月')) || (special && t[p - 2] === '冬')) return undefined;
       return { y, yearNamed, m, leap, end: p };
     }
     if (chu && dv > 10) return undefined;
@@ -1839,6 +1866,8 @@ class DateScanner {
       if (!afterMonth && !dayNumberContextAt(t, p + 1)) return undefined;
       return { d: n.value, end: p + 1 };
     }
+    // 9月18 预约: a space after the day is a break too.
+    if (afterMonth && p > n.end && n.arabic && p < t.length && !isDigit(t[p]) && !DAY_NOT_BEFORE.includes(t[p]) && /[\u4e00-\u9fff]/.test(t[p])) return { d: n.value, end: n.end };
     if (afterMonth && p === n.end) {
       // 八月十五, 12月29: a day without 日, when nothing numeric or a counter follows (7月20的时候 too, and
       // 12月29到31 … for an Arabic day).
@@ -1881,7 +1910,7 @@ class DateScanner {
       const ch = t[p];
       if (ch === '末' && (pre === '周' || pre === '週')) return { d: 6, weekend: true, end: p + 1 };
       // 周3, 这周4 (spokenDates.ts): an Arabic digit that stands alone, not after a numeral (两周3天 is a duration).
-      const d = WEEKDAY_DIGIT[ch] ?? (CN_NUM[t.charCodeAt(i - 1)] === 0 && !isDigit(t[i - 1]) ? arabicWeekdayDigit(t, p) : undefined);
+      const d = WEEKDAY_DIGIT[ch] ?? (i === 0 || (CN_NUM[t.charCodeAt(i - 1)] === 0 && !isDigit(t[i - 1])) ? arabicWeekdayDigit(t, p) : undefined);
       if (d === undefined) return undefined;
       // 周一 + 鸣 would be a personal name; 星期天 is fine. 周日 followed by a digit is 周 + 日 something else.
       if ((pre === '周' || pre === '週') && ch === '天') return undefined;
@@ -2082,7 +2111,7 @@ class DateScanner {
       // Minutes in words only clocks use (六点半, 两点一刻) and what is done at a time (8点的闹钟, 9点提醒我:
       // clockTimes.ts) make a bare hour a time, except after a verb of change (下跌3点: index points).
       const afterChangeVerb = '涨漲跌升降了达達收破逾超过過报報回高低近约約'.includes(t[i - 1] ?? '\uffff');
-      const follower = !afterChangeVerb && clockFollowerAt(t, p);
+      const follower = !afterChangeVerb && clockFollowerAt(t, p, i);
       const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
       if (!tod && !lenient && !h.arabic && !chineseOk) return undefined;
       if (!tod && p === bareHour) {

@@ -9,12 +9,17 @@ export const COLLOQUIAL_DAYS: Record<string, number> = {
   前日: -2,
 };
 
-/** Whether the day word w at i is the tail or head of another word (以前日本, 此前日方, 前日本). */
+/**
+ * Whether the day word w at i is the tail or head of another word: 以前日本, 此前日方; 如今儿子, 今儿童 (儿 begins
+ * the next word); a 儿 word right after a closing quote or before an opening one is a quoted word.
+ */
 export function colloquialDayInsideWord(t: string, i: number, w: string): boolean {
-  if (w !== '前日') return false;
   const prev = t[i - 1] ?? '';
   const next = t[i + w.length] ?? '';
-  return (prev !== '' && '以之此提目从從先空史当當事节節年'.includes(prev)) || (next !== '' && '本方军軍元圆圓韩韓美欧歐'.includes(next));
+  if (w === '前日') return (prev !== '' && '以之此提目从從先空史当當事节節年'.includes(prev)) || (next !== '' && '本方军軍元圆圓韩韓美欧歐'.includes(next));
+  if (!w.includes('儿') && !w.includes('兒')) return false;
+  if (prev !== '' && '如而至迄从從”」』"\''.includes(prev)) return true;
+  return w.length === 2 && next !== '' && '子童女孙孫媳科歌戏戲化郎“「『'.includes(next);
 }
 
 /**
@@ -24,7 +29,7 @@ export function colloquialDayInsideWord(t: string, i: number, w: string): boolea
 export const DATE_IDIOMS = [
   '一天到晚', '三天两头', '三天兩頭', '一年四季', '一年到头', '一年到頭', '一日三餐', '一时半会', '一時半會', '一时半刻',
   '一時半刻', '三年五载', '三年五載', '一年半载', '一年半載', '三天打鱼', '三天打魚', '一日千里', '一日之计', '一日之計',
-  '十年树木', '十年樹木', '百年树人', '百年樹人', '千秋万代', '千秋萬代', '三天三夜', '一朝一夕', '三更半夜',
+  '十年树木', '十年樹木', '百年树人', '百年樹人', '千秋万代', '千秋萬代', '一朝一夕', '三更半夜',
 ];
 
 /**
@@ -35,9 +40,10 @@ export function arabicWeekdayDigit(t: string, i: number): number | undefined {
   const c = t.charCodeAt(i);
   const digit = c >= 0x31 && c <= 0x37 ? c - 0x30 : c >= 0xff11 && c <= 0xff17 ? c - 0xff10 : 0;
   if (digit === 0) return undefined;
+  // What may follow: the end, punctuation or space, a part of the day, or a word that goes with a day (周3的, 周3前).
   const next = t[i + 1] ?? '';
-  if (next !== '' && (/[0-9０-９.．:：%％]/.test(next) || '天次个個人年月日号號点點时時周週名位家条條件级級届屆楼樓层層'.includes(next))) return undefined;
-  return digit;
+  if (next === '' || /[\s，。、；：！？,.;:!?）)」”』]/.test(next) || '上下中晚早凌傍深夜白的前后後之以开開见見到至和与與及或再'.includes(next)) return digit;
+  return undefined;
 }
 
 /**
