@@ -26,6 +26,11 @@ export interface AdaptOptions {
   templates?: readonly number[];
   /** Whether the tag transition scores are adapted too (default false). */
   transitions?: boolean;
+  /**
+   * Pull towards the base model: after each epoch the learned change (residual) is multiplied by 1 - prior (an L2
+   * prior centred on the base weights; default 0).
+   */
+  prior?: number;
   signal?: AbortSignal;
   /** Called now and then with examples processed so far and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -66,7 +71,7 @@ export const ALL_TEMPLATES: readonly number[] = Array.from({ length: FEATURE_COU
  */
 export const MAX_TRAINING_CHARACTERS = 1_500_000;
 
-export const DEFAULT_ADAPT = { epochs: 6, repeat: 2, rate: 4, seed: 1, templates: LEXICAL_TEMPLATES, transitions: false };
+export const DEFAULT_ADAPT = { epochs: 6, repeat: 2, rate: 4, seed: 1, templates: LEXICAL_TEMPLATES, transitions: false, prior: 0 };
 
 interface Prepared {
   n: number;
@@ -79,7 +84,7 @@ interface Prepared {
 }
 
 export function adaptModel(base: NerModel, examples: readonly LearningExample[], options: AdaptOptions = {}): AdaptResult {
-  const { epochs, repeat, rate, seed, templates, transitions } = { ...DEFAULT_ADAPT, ...definedOnly(options) };
+  const { epochs, repeat, rate, seed, templates, transitions, prior } = { ...DEFAULT_ADAPT, ...definedOnly(options) };
   const learns = new Uint8Array(F);
   for (const t of templates) learns[t] = 1;
   const { signal, onProgress } = options;
@@ -187,6 +192,10 @@ export function adaptModel(base: NerModel, examples: readonly LearningExample[],
       c++;
     }
     lastEpochErrors = errors;
+    if (prior > 0 && epoch < epochs) {
+      // shrink the residual (as an update, so that the running average stays exact)
+      for (const [arr, acc] of [[w, u], [tw, tu], [sw, su], [ew, eu]] as const) for (let k = 0; k < arr.length; k++) if (arr[k]) upd(arr, acc, k, -prior * arr[k]);
+    }
   }
   onProgress?.(total, total);
   check();
