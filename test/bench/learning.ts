@@ -30,7 +30,8 @@
 // --seeds S (random orders averaged, default 3); --order min|expected|density|random (the uncertainty order compared
 // with random, default DEFAULT_ORDER below); --curve-only (only the learning curves); the adaptation's settings
 // (defaults DEFAULT_ADAPT in adaptModel.ts): --rate R, --epochs N, --repeat K, --templates 1,2,… | --all-templates |
-// --lexical-templates, --transitions | --no-transitions, --prior P.
+// --lexical-templates (the templates updated at --rate), --general-rate G (the update size of the other templates
+// and, with --transitions, of the transitions), --transitions | --no-transitions, --prior P.
 import { CLUENER_SPLIT, Example, clueNerFile, clueNerLabel, clueNerPartial, readJsonl } from '../../server/src/ner/trainingData';
 import { modelPath } from '../../server/src/ner/entities';
 import { NerModel } from '../../server/src/ner/model';
@@ -39,7 +40,8 @@ import { EntityScorer, LabelledRange } from '../../server/src/ner/scoring';
 import { goldRanges, predictSpans } from '../../server/src/ner/systemScores';
 import { ENTITY_TYPES } from '../../server/src/ner/tags';
 import { rng } from '../../server/src/ner/perceptron';
-import { ALL_TEMPLATES, AdaptOptions, DEFAULT_ADAPT, LEXICAL_TEMPLATES, adaptModel } from '../../server/src/learning/adaptModel';
+import { ADAPT_METHODS, ALL_TEMPLATES, AdaptMethod, AdaptOptions, DEFAULT_ADAPT, LEXICAL_TEMPLATES, METHOD_ORDER, adaptModel } from '../../server/src/learning/adaptModel';
+import { hash } from '../../server/src/learning/heldOutComparison';
 import { LearningExample } from '../../server/src/learning/workspaceTrainingData';
 import { updateModelFromWorkspace } from '../../server/src/learning';
 import * as fs from 'fs';
@@ -52,14 +54,21 @@ const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1
 const num = (name: string, dflt: number) => (opt(name) === undefined ? dflt : Number(opt(name)));
 const list = (name: string, dflt: number[]) => (opt(name) === undefined ? dflt : opt(name)!.split(',').map(Number));
 const dev = flag('--dev');
+// settings given on the command line override the method's (ADAPT_METHODS) and the defaults (DEFAULT_ADAPT)
+const given = (name: string) => opt(name) !== undefined;
 const settings: AdaptOptions = {
-  rate: num('--rate', DEFAULT_ADAPT.rate),
-  epochs: num('--epochs', DEFAULT_ADAPT.epochs),
-  repeat: num('--repeat', DEFAULT_ADAPT.repeat),
-  prior: num('--prior', DEFAULT_ADAPT.prior),
-  templates: flag('--all-templates') ? ALL_TEMPLATES : flag('--lexical-templates') ? LEXICAL_TEMPLATES : opt('--templates') ? opt('--templates')!.split(',').map(Number) : DEFAULT_ADAPT.templates,
-  transitions: flag('--transitions') ? true : flag('--no-transitions') ? false : DEFAULT_ADAPT.transitions,
+  ...(given('--rate') ? { rate: num('--rate', 0) } : {}),
+  ...(given('--epochs') ? { epochs: num('--epochs', 0) } : {}),
+  ...(given('--repeat') ? { repeat: num('--repeat', 0) } : {}),
+  ...(given('--prior') ? { prior: num('--prior', 0) } : {}),
+  ...(given('--general-rate') ? { generalRate: num('--general-rate', 0) } : {}),
+  ...(flag('--all-templates') ? { templates: ALL_TEMPLATES } : flag('--lexical-templates') ? { templates: LEXICAL_TEMPLATES } : given('--templates') ? { templates: opt('--templates')!.split(',').map(Number) } : {}),
+  ...(flag('--transitions') ? { transitions: true } : flag('--no-transitions') ? { transitions: false } : {}),
 };
+/** --method words|all: that method on every document fed; default: both, chosen on held-out documents as the editor does. */
+const method = (opt('--method') ?? 'choose') as AdaptMethod | 'choose';
+if (method !== 'choose' && !ADAPT_METHODS[method]) throw new Error(`--method: words, all or choose, not ${method}`);
+const HOLDOUT = 0.2;
 const seeds = num('--seeds', 3);
 const STEPS = list('--steps', [0, 25, 50, 100, 200]);
 const DOC_LINES = list('--doc-lines', [20, 1]);
@@ -156,22 +165,55 @@ function examples(docs: readonly Example[]): LearningExample[] {
 interface Result {
   rows: Row[];
   seconds: number;
+  method: string;
   recurring: { before: number; after: number; total: number };
 }
 const basePredicted = predict(base);
+const adaptWith = (m: AdaptMethod, docs: readonly Example[][]) => adaptModel(base, examples(docs.flat()), { ...DEFAULT_ADAPT, ...ADAPT_METHODS[m], ...settings }).model;
+/** PER / ORG F1 of a model on documents (CLUENER tags every person and organisation: both are complete). */
+function docF1(model: NerModel, docs: readonly Example[][]): number {
+  const rec = new EntityRecogniser(model);
+  const scorer = new EntityScorer(ENTITY_TYPES);
+  for (const ex of docs.flat()) scorer.add(goldRanges(ex, noAddress).filter(perOrg), predictSpans(rec, ex.text, true).filter(perOrg));
+  return scorer.report().find((r) => r.label === 'ALL')!.scores.f1;
+}
+/**
+ * The update as the editor makes it (updateWorkspaceModel.ts): a fifth of the documents held out by a hash of the
+ * document (its first line: the same documents on every run; the lowest hash when none falls there and two or more
+ * are fed; never all), every method trained on the rest, the one with the higher held-out F1 kept (on equal F1 the
+ * first); the model kept learned from the rest only. With --method, that method on every document fed.
+ */
+function adaptOn(docs: readonly Example[][]): { model: NerModel; method: string } {
+  if (method !== 'choose') return { model: adaptWith(method, docs), method };
+  const byHash = [...docs].sort((a, b) => hash(a[0].text) - hash(b[0].text));
+  const held = new Set(byHash.filter((d) => hash(d[0].text) / 2 ** 32 < HOLDOUT));
+  if (held.size === 0 && docs.length >= 2) held.add(byHash[0]);
+  if (held.size === docs.length) held.delete(byHash[byHash.length - 1]);
+  const train = docs.filter((d) => !held.has(d));
+  let best: { model: NerModel; method: string; f1: number } | undefined;
+  for (const m of METHOD_ORDER) {
+    const model = adaptWith(m, train);
+    const f1 = held.size ? docF1(model, [...held]) : 0;
+    if (!best || f1 > best.f1) best = { model, method: m, f1 };
+    if (!held.size) break;
+  }
+  return best!;
+}
 function update(docs: readonly Example[][]): Result {
   const fed = docs.flat();
   let predicted = basePredicted;
   let seconds = 0;
+  let chosen = '-';
   if (fed.length) {
     const t = cpu();
-    const { model } = adaptModel(base, examples(fed), settings);
+    const { model, method: m } = adaptOn(docs);
     seconds = cpu() - t;
+    chosen = m;
     predicted = predict(model);
   }
   const before = recurringRecall(fed, basePredicted);
   const after = recurringRecall(fed, predicted);
-  return { rows: score(predicted), seconds, recurring: { before: before.hit, after: after.hit, total: after.total } };
+  return { rows: score(predicted), seconds, method: chosen, recurring: { before: before.hit, after: after.hit, total: after.total } };
 }
 
 function shuffled<T>(xs: readonly T[], seed: number): T[] {
@@ -196,7 +238,7 @@ function recurring(results: Result[]): string {
 console.log(`bench:learning${dev ? ' --dev (residue 9, the modern test, not read)' : ''}: base ${baseFile} (${sawClueNer ? 'trained on CLUENER residues 0-3, 5-8' : 'never saw CLUENER'})`);
 console.log(`  pool: ${poolBlocks.flat().length} CLUENER lines (${poolBlocks.length} blocks); held out and scored: ${heldOut.length} lines (${heldOutBlocks.length} blocks, ` +
   `${dev ? (sawClueNer ? 'last 5 blocks of residue 4' : 'residue 4') : 'residue 9, the modern test of eval:ner'})`);
-console.log(`  settings ${JSON.stringify(settings)}; random orders: ${seeds} seeds`);
+console.log(`  method ${method === 'choose' ? `chosen per update on a fifth of the documents held out (${METHOD_ORDER.join(', ')})` : method}; settings given ${JSON.stringify(settings)}; random orders: ${seeds} seeds`);
 console.log(`  base model, no update: ALL F1 ${pct(f1Of(score(basePredicted), 'ALL'))}`);
 
 /** Each pool document's uncertainty under the base model (higher = chosen first), by the given measure. */
@@ -214,7 +256,7 @@ for (const size of DOC_LINES) {
   const pool = documents(size);
   const what = size === 1 ? 'one CLUENER line each' : `${size} consecutive lines each`;
   console.log(`\nLearning curve, documents of ${what} (pool ${pool.length} documents; random order; F1 of model + post-rules on the held-out part, PER and ORG; CPU s of the update)`);
-  console.log('  docs    chars    PER F1   ORG F1   ALL F1   (ALL per seed)             update CPU s (per seed)   recurring names: recall base -> adapted (spans)');
+  console.log('  docs    chars    PER F1   ORG F1   ALL F1   (ALL per seed)             update CPU s (per seed)   method (per seed)  recurring names: recall base -> adapted (spans)');
   const orders = Array.from({ length: seeds }, (_, s) => shuffled(pool, s + 1));
   const steps = STEPS.filter((n) => n <= pool.length);
   if (!curveOnly) steps.push(pool.length);
@@ -224,7 +266,7 @@ for (const size of DOC_LINES) {
     const ch = orders.slice(0, results.length).reduce((a, o) => a + chars(o.slice(0, n)), 0) / results.length;
     console.log(`  ${String(n).padStart(4)} ${String(Math.round(ch)).padStart(8)}   ${pct(meanOf(results, 'PER'))}   ${pct(meanOf(results, 'ORG'))}   ${pct(meanOf(results, 'ALL'))}   ` +
       `(${results.map((r) => pct(f1Of(r.rows, 'ALL')).trim()).join(', ')})`.padEnd(27) +
-      `${results.map((r) => r.seconds.toFixed(2)).join(', ')}`.padEnd(26) + recurring(results));
+      `${results.map((r) => r.seconds.toFixed(2)).join(', ')}`.padEnd(26) + `${results.map((r) => r.method).join(', ')}`.padEnd(19) + recurring(results));
   }
   if (curveOnly && !flag('--orders')) continue;
   // random order against uncertainty orders (one selection by the base model), at 50 documents
@@ -232,15 +274,15 @@ for (const size of DOC_LINES) {
   const n = Math.min(50, pool.length);
   const rand = orders.map((o) => update(o.slice(0, n)));
   console.log(`\n  ${n} documents of ${what}: random order against the base model's uncertainty`);
-  console.log('  order                                   chars    PER F1   ORG F1   ALL F1   update CPU s');
+  console.log('  order                                   chars    PER F1   ORG F1   ALL F1   update CPU s   method');
   console.log(`  random (mean of ${seeds})                 ${String(Math.round(orders.reduce((a, o) => a + chars(o.slice(0, n)), 0) / seeds)).padStart(8)}   ` +
-    `${pct(meanOf(rand, 'PER'))}   ${pct(meanOf(rand, 'ORG'))}   ${pct(meanOf(rand, 'ALL'))}   ${(rand.reduce((a, r) => a + r.seconds, 0) / rand.length).toFixed(2)}`);
+    `${pct(meanOf(rand, 'PER'))}   ${pct(meanOf(rand, 'ORG'))}   ${pct(meanOf(rand, 'ALL'))}   ${(rand.reduce((a, r) => a + r.seconds, 0) / rand.length).toFixed(2).padEnd(12)}   ${rand.map((r) => r.method).join(', ')}`);
   for (const how of hows) {
     const d = doubt(pool, how);
     const chosen = pool.map((doc, i) => ({ doc, i, d: d[i] })).sort((a, b) => b.d - a.d || a.i - b.i).slice(0, n).map((x) => x.doc);
     const r = update(chosen);
     const label = { min: 'lowest span confidence', expected: 'expected wrong spans', density: 'expected wrong spans per char', random: 'random' }[how];
-    console.log(`  uncertain: ${label.padEnd(28)} ${String(chars(chosen)).padStart(8)}   ${pct(f1Of(r.rows, 'PER'))}   ${pct(f1Of(r.rows, 'ORG'))}   ${pct(f1Of(r.rows, 'ALL'))}   ${r.seconds.toFixed(2)}`);
+    console.log(`  uncertain: ${label.padEnd(28)} ${String(chars(chosen)).padStart(8)}   ${pct(f1Of(r.rows, 'PER'))}   ${pct(f1Of(r.rows, 'ORG'))}   ${pct(f1Of(r.rows, 'ALL'))}   ${r.seconds.toFixed(2).padEnd(12)}   ${r.method}`);
   }
 }
 if (curveOnly) process.exit(0);
@@ -275,18 +317,20 @@ const articles = shuffled(documents(DOC_LINES[0]), 1).slice(0, 200);
   const total = rejections.reduce((k, r) => k + r.length, 0);
   console.log(`\nNegative evidence: ${articles.length} documents of ${DOC_LINES[0]} lines not reviewed (tags only, the rest open); ${total} wrong PER / ORG suggestions of the base model in them`);
   console.log('  update                      ALL F1 held-out   rejected spans still suggested on their own text');
-  for (const withRejections of [false, true]) {
-    const t = cpu();
-    const { model } = adaptModel(base, open(withRejections), settings);
-    const seconds = cpu() - t;
-    const rec = new EntityRecogniser(model);
-    let still = 0;
-    docs.forEach((ex, i) => {
-      const now = new Set(predictSpans(rec, ex.text, true).map((p) => `${p.start}:${p.end}:${p.label}`));
-      still += rejections[i].filter((p) => now.has(`${p.start}:${p.end}:${p.label}`)).length;
-    });
-    const all = f1Of(score(predict(model)), 'ALL');
-    console.log(`  ${withRejections ? 'tags + rejections' : 'tags only        '}           ${pct(all)}            ${still} of ${total}   (update ${seconds.toFixed(2)} s CPU)`);
+  for (const m of METHOD_ORDER) {
+    for (const withRejections of [false, true]) {
+      const t = cpu();
+      const { model } = adaptModel(base, open(withRejections), { ...DEFAULT_ADAPT, ...ADAPT_METHODS[m], ...settings });
+      const seconds = cpu() - t;
+      const rec = new EntityRecogniser(model);
+      let still = 0;
+      docs.forEach((ex, i) => {
+        const now = new Set(predictSpans(rec, ex.text, true).map((p) => `${p.start}:${p.end}:${p.label}`));
+        still += rejections[i].filter((p) => now.has(`${p.start}:${p.end}:${p.label}`)).length;
+      });
+      const all = f1Of(score(predict(model)), 'ALL');
+      console.log(`  ${m.padEnd(6)}${withRejections ? 'tags + rejections' : 'tags only        '}     ${pct(all)}            ${still} of ${total}   (update ${seconds.toFixed(2)} s CPU)`);
+    }
   }
 }
 

@@ -32,6 +32,8 @@ export interface StoredModelInfo {
   base: string;
   /** Whether it was stored although it was not shown better (--force). */
   forced: boolean;
+  /** How it was adapted (adaptModel.ts ADAPT_METHODS), chosen on the held-out documents; absent in older stores. */
+  method?: string;
   /** Relative paths of the documents it learned from (the next comparison leaves them out of its held-out set). */
   learnedFrom?: string[];
 }

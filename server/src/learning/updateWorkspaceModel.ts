@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { NerModel } from '../ner/model';
 import { modelPath as shippedModelPath } from '../ner/entities';
-import { AdaptOptions, LearningCancelled, MAX_TRAINING_CHARACTERS, adaptModel } from './adaptModel';
+import { ADAPT_METHODS, AdaptMethod, AdaptOptions, LearningCancelled, MAX_TRAINING_CHARACTERS, METHOD_ORDER, adaptModel } from './adaptModel';
 import { LabelScores, scoreModel, splitHeldOut, whyWorse } from './heldOutComparison';
 import { SAVE_LEVEL, saveWorkspaceModel, workspaceModelFile, workspaceModelInfo } from './modelStore';
 import { DocumentProblem, LearningExample, LearningInputError, WorkspaceDocument, documentExamples, learningCounts, readWorkspaceDocuments } from './workspaceTrainingData';
@@ -31,6 +31,11 @@ export interface UpdateSettings {
   force?: boolean;
   /** Write the model to this file instead of the workspace store (the CLI's --out). */
   out?: string;
+  /**
+   * How to adapt (adaptModel.ts ADAPT_METHODS); default: both are trained and the one with the higher F1 on the
+   * held-out documents is kept ('words' when nothing is held out).
+   */
+  method?: AdaptMethod;
   /** Training settings (defaults in adaptModel.ts: DEFAULT_ADAPT). */
   epochs?: number;
   repeat?: number;
@@ -57,6 +62,9 @@ export interface UpdateResult {
   rejectionsLearned: number;
   documentsLearned: number;
   heldOutDocuments: number;
+  /** How the new model was adapted, and each method's overall held-out F1 (0-1) when several were tried. */
+  method?: AdaptMethod;
+  methodF1?: Partial<Record<AdaptMethod, number>>;
   /** The stored model file, when accepted. */
   modelPath?: string;
   /** Documents and lines left out, with why. */
@@ -119,18 +127,23 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
   const base = loadModel(baseFile, 'base model');
   const inUseFile = options.out ? baseFile : workspaceModelFile(options.root) ?? baseFile;
   let leftOut = new Set<WorkspaceDocument>();
-  const adapt = (docs: readonly WorkspaceDocument[], stage: string) => {
-    const opts: AdaptOptions = {
-      epochs: options.epochs, repeat: options.repeat, rate: options.rate, signal: options.signal,
-      onProgress: (done, total) => progress(stage, done, total),
-    };
+  const examplesFor = (docs: readonly WorkspaceDocument[]) => {
     const { examples, left } = examplesOf(docs);
     leftOut = new Set(left);
     if (left.length) {
       problems.push({ file: left[0].relative, message: `${left.length} document(s) left out of this update (${left.map((d) => d.relative).slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''}): one update learns from at most ${MAX_TRAINING_CHARACTERS.toLocaleString('en-US')} characters` });
     }
+    return examples;
+  };
+  const adapt = (examples: LearningExample[], method: AdaptMethod, stage: string) => {
+    const opts: AdaptOptions = {
+      ...ADAPT_METHODS[method],
+      epochs: options.epochs, repeat: options.repeat, rate: options.rate, signal: options.signal,
+      onProgress: (done, total) => progress(stage, done, total),
+    };
     return adaptModel(base, examples, opts).model;
   };
+  const methods = options.method ? [options.method] : METHOD_ORDER;
 
   const { train, heldOut } = splitHeldOut(documents, fraction);
   let before: LabelScores = [];
@@ -139,28 +152,42 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
   let model: NerModel;
   let learnedFrom = train;
   let compared = heldOut;
+  let method: AdaptMethod = methods[0];
+  const methodF1: Partial<Record<AdaptMethod, number>> = {};
   if (heldOut.length) {
-    const candidate = adapt(train, 'training');
-    progress('comparing', 0, 2);
     const inUse = inUseFile === baseFile ? base : loadModel(inUseFile, 'workspace model');
     // a held-out document the model in use learned from (it was not reviewed then, or not held out) would flatter it:
     // left out of the comparison while others remain
     const seen = new Set(inUseFile === baseFile ? [] : (workspaceModelInfo(options.root)?.learnedFrom ?? []));
     const unseen = heldOut.filter((d) => !seen.has(d.relative));
     if (unseen.length) compared = unseen;
+    const examples = examplesFor(train);
+    // each method trained on the same documents; the one with the higher held-out F1 is the candidate
+    let candidate: NerModel | undefined;
+    for (const [k, m] of methods.entries()) {
+      const model = adapt(examples, m, methods.length > 1 ? `training (${k + 1} of ${methods.length})` : 'training');
+      check();
+      const scores = scoreModel(model, compared);
+      const f1 = scores.find((s) => s.label === 'ALL')?.f1 ?? 0;
+      methodF1[m] = f1;
+      if (!candidate || f1 > (after.find((s) => s.label === 'ALL')?.f1 ?? 0)) {
+        candidate = model;
+        after = scores;
+        method = m;
+      }
+    }
+    progress('comparing', 0, 1);
     before = scoreModel(inUse, compared);
-    progress('comparing', 1, 2);
+    progress('comparing', 1, 1);
     check();
-    after = scoreModel(candidate, compared);
-    progress('comparing', 2, 2);
     const worse = whyWorse(before, after);
     if (worse && !options.force) {
       const c = learningCounts(train);
-      return { ...empty(`the new model is worse on ${compared.length} held-out reviewed document(s): ${worse}; the model in use is kept`), before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents, heldOutDocuments: compared.length };
+      return { ...empty(`the new model is worse on ${compared.length} held-out reviewed document(s): ${worse}; the model in use is kept`), before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents, heldOutDocuments: compared.length, method, methodF1 };
     }
     if (worse) reason = `stored although worse (forced): ${worse}`;
     // the model stored is the one compared: the held-out documents stay out of it
-    model = candidate;
+    model = candidate!;
   } else {
     const c = learningCounts(documents);
     if (!options.force) {
@@ -170,7 +197,7 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
       };
     }
     reason = 'stored without a held-out comparison (forced; fewer than two reviewed documents)';
-    model = adapt(documents, 'training');
+    model = adapt(examplesFor(documents), method, 'training');
     learnedFrom = documents;
   }
   check();
@@ -198,12 +225,13 @@ export async function updateInThread(options: UpdateOptions): Promise<UpdateResu
       createdAt: new Date().toISOString(),
       base: baseFile,
       forced: !!reason,
+      method,
       learnedFrom: learned.map((d) => d.relative),
     });
   }
   progress('saving', 1, 1);
   return {
     accepted: true, reason, before, after, tagsLearned: c.tags, rejectionsLearned: c.rejected, documentsLearned: c.documents,
-    heldOutDocuments: compared.length, modelPath, problems, seconds: (Date.now() - t0) / 1000,
+    heldOutDocuments: compared.length, modelPath, problems, seconds: (Date.now() - t0) / 1000, method, methodF1,
   };
 }
