@@ -27,7 +27,7 @@
 // (`--doc-lines 1`).
 //
 // Options: --dev; --base FILE; --doc-lines 20,1 (the document definitions to run, in lines); --steps 0,25,50,100,200;
-// --seeds S (random orders averaged, default 3); --order min|expected|density|random (the uncertainty order compared
+// --seeds S (random orders averaged, default 3); --order min|expected|density|margin|random (the uncertainty order compared
 // with random, default DEFAULT_ORDER below); --curve-only (only the learning curves); the adaptation's settings
 // (defaults DEFAULT_ADAPT in adaptModel.ts): --rate R, --epochs N, --repeat K, --templates 1,2,… | --all-templates |
 // --lexical-templates (the templates updated at --rate), --general-rate G (the update size of the other templates
@@ -39,6 +39,8 @@ import { EntityRecogniser } from '../../server/src/ner/entityRecogniser';
 import { EntityScorer, LabelledRange } from '../../server/src/ner/scoring';
 import { goldRanges, predictSpans } from '../../server/src/ner/systemScores';
 import { ENTITY_TYPES } from '../../server/src/ner/tags';
+import { toCodePoints } from '../../server/src/ner/features';
+import { decode } from '../../server/src/ner/decode';
 import { rng } from '../../server/src/ner/perceptron';
 import { ADAPT_METHODS, ALL_TEMPLATES, AdaptMethod, AdaptOptions, DEFAULT_ADAPT, LEXICAL_TEMPLATES, METHOD_ORDER, adaptModel } from '../../server/src/learning/adaptModel';
 import { hash } from '../../server/src/learning/heldOutComparison';
@@ -73,7 +75,7 @@ const seeds = num('--seeds', 3);
 const STEPS = list('--steps', [0, 25, 50, 100, 200]);
 const DOC_LINES = list('--doc-lines', [20, 1]);
 const curveOnly = flag('--curve-only');
-type Order = 'min' | 'expected' | 'density' | 'random';
+type Order = 'min' | 'expected' | 'density' | 'margin' | 'random';
 /** The uncertainty order, chosen on --dev (see README, "Retraining the model from your tags"). */
 const DEFAULT_ORDER: Order = 'expected';
 const uncertaintyOrder = (opt('--order') ?? DEFAULT_ORDER) as Order;
@@ -244,6 +246,16 @@ console.log(`  base model, no update: ALL F1 ${pct(f1Of(score(basePredicted), 'A
 /** Each pool document's uncertainty under the base model (higher = chosen first), by the given measure. */
 function doubt(docs: readonly Example[][], how: Order): number[] {
   const rec = new EntityRecogniser(base);
+  if (how === 'margin') {
+    // expected wrong characters: each character's max-marginal margin through the calibration (1 - confidence)
+    return docs.map((d) =>
+      d.reduce((a, ex) => {
+        const cp = toCodePoints(ex.text);
+        const margins = decode(base.sentenceEmissions(ex.text, cp), cp.cps.length, base.transitions).margins();
+        return margins.reduce((k, m) => k + 1 - rec.confidence(m), a);
+      }, 0),
+    );
+  }
   return docs.map((d) => {
     const conf = d.flatMap((ex) => predictSpans(rec, ex.text, true).map((s) => s.confidence));
     if (how === 'min') return 1 - Math.min(1, ...conf); // lowest calibrated span confidence
@@ -270,7 +282,7 @@ for (const size of DOC_LINES) {
   }
   if (curveOnly && !flag('--orders')) continue;
   // random order against uncertainty orders (one selection by the base model), at 50 documents
-  const hows: Order[] = flag('--orders') ? ['min', 'expected', 'density'] : [uncertaintyOrder];
+  const hows: Order[] = flag('--orders') ? ['min', 'expected', 'density', 'margin'] : [uncertaintyOrder];
   const n = Math.min(50, pool.length);
   const rand = orders.map((o) => update(o.slice(0, n)));
   console.log(`\n  ${n} documents of ${what}: random order against the base model's uncertainty`);
@@ -281,7 +293,7 @@ for (const size of DOC_LINES) {
     const d = doubt(pool, how);
     const chosen = pool.map((doc, i) => ({ doc, i, d: d[i] })).sort((a, b) => b.d - a.d || a.i - b.i).slice(0, n).map((x) => x.doc);
     const r = update(chosen);
-    const label = { min: 'lowest span confidence', expected: 'expected wrong spans', density: 'expected wrong spans per char', random: 'random' }[how];
+    const label = { min: 'lowest span confidence', expected: 'expected wrong spans', density: 'expected wrong spans per char', margin: 'expected wrong characters', random: 'random' }[how];
     console.log(`  uncertain: ${label.padEnd(28)} ${String(chars(chosen)).padStart(8)}   ${pct(f1Of(r.rows, 'PER'))}   ${pct(f1Of(r.rows, 'ORG'))}   ${pct(f1Of(r.rows, 'ALL'))}   ${r.seconds.toFixed(2).padEnd(12)}   ${r.method}`);
   }
 }
