@@ -367,7 +367,7 @@ articles.forEach((doc, i) => {
   process.env.NEWS_ANNOTATOR_NER_MODEL = baseFile;
   const t = cpu();
   const r = await updateModelFromWorkspace({ root, inThread: true, force: true, baseModel: baseFile });
-  console.log(`\nWhole workspace update, ${articles.length} documents of ${DOC_LINES[0]} lines (${chars(articles)} characters, ${r.tagsLearned} tags, ${Math.ceil(articles.length / 4)} reviewed, ${r.heldOutDocuments} held out, ${r.accepted ? 'model stored' : 'refused'}): ` +
+  console.log(`\nWhole workspace update, ${articles.length} documents of ${DOC_LINES[0]} lines (${chars(articles)} characters, ${r.tagsLearned} tags, ${Math.ceil(articles.length / 4)} reviewed, ${r.heldOutDocuments} held out, ${r.accepted ? 'model stored' : 'refused'}; method ${r.method}, held-out F1 ${Object.entries(r.methodF1 ?? {}).map(([m, f]) => `${m} ${pct(f!).trim()}`).join(', ')}): ` +
     `${(cpu() - t).toFixed(2)} s CPU, ${r.seconds.toFixed(2)} s wall (model load and scoring included; the word segmenter's dictionary was already loaded)`);
   fs.rmSync(root, { recursive: true, force: true });
 })();

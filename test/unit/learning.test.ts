@@ -328,3 +328,26 @@ test('the comparison leaves out held-out documents the model in use learned from
   assert.equal(second.before.find((s) => s.label === 'ALL')!.tp + second.before.find((s) => s.label === 'ALL')!.fn, 2);
   assert.deepEqual(workspaceModelInfo(root)!.learnedFrom!.sort(), [`${t1}.txt`, `${t2}.txt`].sort(), 'held-out documents are not learned from');
 });
+
+test('both ways of adapting are trained and the one better on the held-out documents is kept; --method trains one', async () => {
+  const root = workspace();
+  const people = ['王建国', '李红梅', '张小军', '赵志强'];
+  const firms = ['星海量子科技', '蓝鲸云图', '北辰新材'];
+  for (let i = 0; i < 10; i++) {
+    const who = people[i % people.length];
+    const firm = firms[i % firms.length];
+    article(root, `d${i}`, `${firm}的负责人${who}昨天在发布会上说，${firm}将在滨江设立新的研发中心。`, [['ORG', firm], ['PER', who]], { reviewed: true });
+  }
+  const r = await updateModelFromWorkspace({ root, holdoutFraction: 0.3, force: true, inThread: true });
+  assert.equal(r.accepted, true);
+  assert.deepEqual(Object.keys(r.methodF1!).sort(), ['all', 'words']);
+  const best = Math.max(r.methodF1!.words!, r.methodF1!.all!);
+  assert.equal(r.methodF1![r.method!], best, 'the method kept has the higher held-out F1');
+  if (r.methodF1!.words === best) assert.equal(r.method, 'words', 'on equal F1 the smaller change is kept');
+  assert.equal(r.after.find((s) => s.label === 'ALL')!.f1, best, 'the scores shown are those of the model kept');
+  assert.equal(workspaceModelInfo(root)!.method, r.method);
+  const one = await updateModelFromWorkspace({ root, holdoutFraction: 0.3, force: true, inThread: true, method: 'all' });
+  assert.equal(one.method, 'all');
+  assert.deepEqual(Object.keys(one.methodF1!), ['all']);
+  assert.equal(one.methodF1!.all, r.methodF1!.all, 'the same documents train the same model');
+});

@@ -5,17 +5,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatComparison, updateModelFromWorkspace } from '../learning';
 import { DEFAULT_HOLDOUT } from '../learning/updateWorkspaceModel';
-import { DEFAULT_ADAPT } from '../learning/adaptModel';
+import { AdaptMethod, DEFAULT_ADAPT, METHOD_ORDER } from '../learning/adaptModel';
 import { MODEL_DIR } from '../learning/modelStore';
 import { CommandLine, write } from './commandLine';
 
 const HELP = `Usage:
-  news-annotator train --from DIR [--out MODEL] [--base MODEL] [--holdout SHARE] [--force] [--epochs N] [--json]
+  news-annotator train --from DIR [--out MODEL] [--base MODEL] [--holdout SHARE] [--force] [--method words|all] [--epochs N] [--json]
 
 Adapts the entity model (PER / LOC / ORG) to the decisions stored in DIR: tags in .ann files (in documents marked
 reviewed: every name is tagged; in others: the tagged spans only), and suggestions rejected in the review sidecars
 (that span is not that label). Part of the reviewed documents is held out (whole documents, the same ones every
 run); the model in use and the new one are scored on them, per label, and a new model that is worse is refused.
+Two ways of adapting are trained, and the one with the higher F1 on the held-out documents is kept: words (a
+correction of the word and character features only) and all (training of every feature and the tag transitions
+continued from the model's weights; better when the folder's news differs from what the model was trained on).
 
 Options:
   --from DIR        the folder of articles (.txt/.news with .ann and .review.json beside them)
@@ -25,6 +28,7 @@ Options:
   --base MODEL      the model to adapt (default: the shipped model, or $NEWS_ANNOTATOR_NER_MODEL)
   --holdout SHARE   share of the reviewed documents held out for the comparison (default ${DEFAULT_HOLDOUT})
   --force           keep the new model even when it is worse or nothing can be held out
+  --method M        only this way of adapting: words or all (default: both, the better one on the held-out documents)
   --epochs N        passes over the documents (default ${DEFAULT_ADAPT.epochs})
   --revert          go back to the model DIR used before its last update (no training)
   --json            print the result as JSON on stdout
@@ -43,6 +47,7 @@ export async function run(argv: string[]): Promise<number> {
     holdout: { type: 'string' },
     force: { type: 'boolean', default: false },
     epochs: { type: 'string' },
+    method: { type: 'string' },
     revert: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
@@ -72,6 +77,8 @@ export async function run(argv: string[]): Promise<number> {
     epochs = Number(values.epochs);
     if (!Number.isInteger(epochs) || epochs < 1 || epochs > 100) return command.usageError(`--epochs takes a whole number from 1 to 100, got '${values.epochs}'`);
   }
+  const method = values.method as AdaptMethod | undefined;
+  if (method !== undefined && !METHOD_ORDER.includes(method)) return command.usageError(`--method takes ${METHOD_ORDER.join(' or ')}, got '${values.method}'`);
   const out = values.out ? path.resolve(values.out) : undefined;
   if (out && (!fs.existsSync(path.dirname(out)) || (fs.existsSync(out) && fs.statSync(out).isDirectory()))) {
     return command.usageError(`--out: ${values.out} must be a file in an existing folder`);
@@ -85,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
   let result;
   try {
     result = await updateModelFromWorkspace({
-      root, baseModel: base, holdoutFraction, force: values.force, out, epochs, inThread: true,
+      root, baseModel: base, holdoutFraction, force: values.force, out, epochs, method, inThread: true,
       onProgress: (p) => {
         if (tty) process.stderr.write(`\r${p.stage}: ${p.done}/${p.total}   `);
         else if (p.stage !== lastStage) process.stderr.write(`${p.stage}…\n`);
@@ -107,6 +114,8 @@ export async function run(argv: string[]): Promise<number> {
       `learned from ${result.tagsLearned} tags and ${result.rejectionsLearned} rejected suggestions in ${result.documentsLearned} documents; ` +
         `${result.heldOutDocuments} reviewed document(s) held out`,
     ];
+    const tried = Object.entries(result.methodF1 ?? {});
+    if (result.method) lines.push(`adapted by: ${result.method}` + (tried.length > 1 ? ` (held-out F1 ${tried.map(([m, f]) => `${m} ${(100 * f!).toFixed(1)}`).join(', ')})` : ''));
     if (result.before.length) lines.push('held-out scores (model in use → new model):', formatComparison(result.before, result.after));
     lines.push(result.accepted ? `stored ${result.modelPath}` : `not stored: ${result.reason}`);
     if (result.accepted && result.reason) lines.push(`note: ${result.reason}`);
