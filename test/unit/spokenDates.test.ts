@@ -121,3 +121,9 @@ test('spoken forms inside other words stay unlabelled', () => {
   assert.deepEqual(spans('要从这一点出发去认识问题。'), []);
   assert.deepEqual(spans('下周7国集团财长将开会。'), [['下周', 'DATE', '2025-W12']]);
 });
+
+test('a clock listed after a clock on a known day keeps the day and the part of the day', () => {
+  assert.deepEqual(spans('定明天8点和9点的闹钟'), [['明天8点', 'TIME', '2025-03-13T08'], ['9点', 'TIME', '2025-03-13T09']]);
+  assert.deepEqual(spans('明天晚上8点和10点各有一场'), [['明天晚上8点', 'TIME', '2025-03-13T20'], ['10点', 'TIME', '2025-03-13T22']]);
+  assert.deepEqual(spans('明天上午9点和3个部门座谈'), [['明天上午9点', 'TIME', '2025-03-13T09']]);
+});

@@ -85,12 +85,15 @@ function relativeState(state: DateScanState, base: number): RelativeState {
   if (state.last && base - state.last.end <= 5) rel.last = { ...state.last, end: state.last.end - base };
   if (state.lastYear !== undefined) rel.lastYear = state.lastYear;
   if (state.lastMonth) rel.lastMonth = state.lastMonth;
+  // A clock listed after another keeps its day only within 3 characters (core/dates.ts listedAfterTime()).
+  if (state.lastTime && base - state.lastTime.end <= 3) rel.lastTime = { ...state.lastTime, end: state.lastTime.end - base };
   return { key: JSON.stringify(rel), state: rel };
 }
 
 function absoluteState(rel: DateScanState, base: number): DateScanState {
   const last = rel.last ? { end: rel.last.end + base, y: rel.last.y, m: rel.last.m } : undefined;
-  return { lastDay: rel.lastDay, last, lastYear: rel.lastYear, lastMonth: rel.lastMonth, next: rel.next + base };
+  const lastTime = rel.lastTime ? { ...rel.lastTime, end: rel.lastTime.end + base } : undefined;
+  return { lastDay: rel.lastDay, last, lastYear: rel.lastYear, lastMonth: rel.lastMonth, lastTime, next: rel.next + base };
 }
 
 interface Unit {

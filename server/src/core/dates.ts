@@ -460,6 +460,8 @@ class DateScanner {
   /** The last fully named day (for 当天 / 当日) and the last date's year/month (for ranges). */
   private lastDay: DayRef | undefined;
   private last: { end: number; y?: number | null; m?: number | null } | undefined;
+  /** The last clock time with its day (for 明天8点和9点: the second clock keeps the day). */
+  private lastTime: { end: number; day: DayRef; tod?: TodInfo } | undefined;
   /** The last year and month named (for 同年, 次年, 当月). */
   private lastYear: number | undefined;
   private lastMonth: { y: number; m: number } | undefined;
@@ -478,11 +480,12 @@ class DateScanner {
     this.last = state.last;
     this.lastYear = state.lastYear;
     this.lastMonth = state.lastMonth;
+    this.lastTime = state.lastTime;
   }
 
   /** What a scan that stopped at `next` leaves for the text after it. */
   state(next: number): DateScanState {
-    return { lastDay: this.lastDay, last: this.last, lastYear: this.lastYear, lastMonth: this.lastMonth, next };
+    return { lastDay: this.lastDay, last: this.last, lastYear: this.lastYear, lastMonth: this.lastMonth, lastTime: this.lastTime, next };
   }
 
   /** Scans expressions starting in [from, to); returns where the next scan resumes (≥ to when one ran past it). */
@@ -721,7 +724,10 @@ class DateScanner {
     } else {
       // 2024-12-31T08:00: ISO 8601's T between a day and its clock.
       const ts = value ? (this.text[end] === 'T' && value.day && isDigit(this.text[end + 1]) ? end + 1 : this.skipSpace(end)) : i;
-      time = this.time(ts, value?.day, value !== undefined);
+      // 明天8点和9点: a clock listed after a clock with its day keeps that day.
+      const listed = value ? undefined : this.listedAfterTime(i);
+      time = listed ? this.time(ts, listed.day, true, listed.tod ?? NO_TOD, true) : this.time(ts, value?.day, value !== undefined);
+      if (listed && time && !/T\d/.test(time.timex)) time = undefined;
       // 明天的下午三点, 礼拜天的早上: 的 between a day and its time of day (a part of the day must follow it).
       if (!time && value?.day && this.text[ts] === '的' && this.word(ts + 1, TOD_WORDS)) {
         const t2 = this.time(ts + 1, value.day, false);
@@ -774,8 +780,18 @@ class DateScanner {
         }
       }
       this.emit(timeStart, finalEnd, 'TIME', time.timex, mod?.mod);
+      // A clock on a known day (2025-01-22T08): a clock listed after it keeps the day.
+      const onDay = /^(\d{4})-(\d{2})-(\d{2})T\d/.exec(time.timex);
+      if (onDay) this.lastTime = { end: finalEnd, day: { y: +onDay[1], m: +onDay[2], d: +onDay[3] }, tod: time.tod };
     }
     return finalEnd;
+  }
+
+  /** The day of the clock time just before i when only a list connector (和, 、, 或, 及) lies between. */
+  private listedAfterTime(i: number): { day: DayRef; tod?: TodInfo } | undefined {
+    const lt = this.lastTime;
+    if (!lt || i <= lt.end || i - lt.end > 3) return undefined;
+    return /^[ \u3000]?[和、或及与與][ \u3000]?$/.test(this.text.slice(lt.end, i)) ? lt : undefined;
   }
 
   /** 前一天 / 后两天 (after an optional 的) at i after a date that names one day: that day shifted. */
@@ -2462,6 +2478,8 @@ export interface DateScanState {
   last?: { end: number; y?: number | null; m?: number | null };
   lastYear?: number;
   lastMonth?: { y: number; m: number };
+  /** The last clock time with its day (a clock listed after it keeps the day). */
+  lastTime?: { end: number; day: DayRef; tod?: TodInfo };
   /** Where the scan resumes: the stretch's start, or later when an expression of the stretch before ran past it. */
   next: number;
 }
