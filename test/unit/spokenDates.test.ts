@@ -127,3 +127,10 @@ test('a clock listed after a clock on a known day keeps the day and the part of 
   assert.deepEqual(spans('明天晚上8点和10点各有一场'), [['明天晚上8点', 'TIME', '2025-03-13T20'], ['10点', 'TIME', '2025-03-13T22']]);
   assert.deepEqual(spans('明天上午9点和3个部门座谈'), [['明天上午9点', 'TIME', '2025-03-13T09']]);
 });
+
+test('recurring times (TIMEX3 SETs) stay unlabelled, listed ones and 天天 / 工作日 too', () => {
+  for (const text of ['每天中午12点和晚上6点吃药。', '每个工作日早上8点打卡。', '工作日早上8点提醒我。', '天天早上7点跑步。', '每一天早上都要锻炼。']) {
+    assert.deepEqual(spans(text), [], text);
+  }
+  assert.deepEqual(spans('今天天气不错。'), [['今天', 'DATE', '2025-03-12']]);
+});

@@ -528,20 +528,31 @@ class DateScanner {
 
   /** The spans found so far, as scanned (ranges not joined yet: see core/dateRanges.ts). */
   spans(): RawSpan[] {
-    return this.out.filter((s) => !this.recurring(s.start));
+    const out: RawSpan[] = [];
+    let prev: RawSpan | undefined;
+    let prevRecurring = false;
+    for (const s of this.out) {
+      // 每天中午12点和晚上6点: a time listed after a recurring one recurs too.
+      const listed: boolean = prevRecurring && prev !== undefined && s.start > prev.end && s.start - prev.end <= 2 && /^[ \u3000]?[和、及或与與][ \u3000]?$/.test(this.text.slice(prev.end, s.start));
+      const recurring: boolean = listed || this.recurring(s.start);
+      if (!recurring) out.push(s);
+      prev = s;
+      prevRecurring = recurring;
+    }
+    return out;
   }
 
   /**
-   * Whether the span starting at i continues a recurring expression (每日7时, 每周三下午, 每天上午9点): a TIMEX3 SET,
-   * not in our label set.
+   * Whether the span starting at i continues a recurring expression (每日7时, 每周三下午, 每天上午9点, 天天早上, 每个工作日
+   * 8点, 工作日早上): a TIMEX3 SET, not in our label set.
    */
   private recurring(i: number): boolean {
     const t = this.text;
-    let k = Math.max(0, i - 6);
-    while (k < i && t[k] !== '每' && t[k] !== '逢') k++;
+    let k = Math.max(0, i - 8);
+    while (k < i && t[k] !== '每' && t[k] !== '逢' && !(t[k] === '天' && t[k + 1] === '天') && !(t[k] === '工' && t[k + 1] === '作' && t[k + 2] === '日')) k++;
     if (k === i) return false;
     const before = t.slice(k, i);
-    return /(?:每|逢)(?:个|個)?(?:年|月|周|週|天|日|晚|星期|礼拜|禮拜)?(?:[一二三四五六日天末]|[0-9]+[日号號])?(?:的)?$/.test(before);
+    return /^(?:(?:每|逢)(?:一|个|個)?(?:年|月|周|週|天|日|晚|夜|星期|礼拜|禮拜|工作日|周末|週末)?(?:[一二三四五六日天末]|[0-9]+[日号號])?|天天|工作日)(?:的)?$/.test(before);
   }
 
   private skipRun(i: number): number {
