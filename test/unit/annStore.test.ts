@@ -304,3 +304,41 @@ test('opening an .ann does not add values to its tags (no rewrite on open); tags
   fresh.setMachineSpans(MACHINE);
   assert.equal(fresh.tags()[0].timex, '2023');
 });
+
+test('suggestions after random edits: moved as each edit moves them until the next analysis, then those of a fresh store', async () => {
+  const fc = (await import('fast-check')).default;
+  const { analyze } = await import('../../server/src/analysis/analyze');
+  const { applyEdit, randomEdit } = await import('./support/randomEdits');
+  const pieces = ['据', '3.5亿元', '𠮷', '\n', '。', '次日', '2023年6月18日', '12%'];
+  const base = '2023年6月18日，温州市财政局宣布投入约3.5亿元。\n次日增长12%，𠮷𠮷支持12个项目。\n';
+  const spansOf = (text: string) => analyze(text, { groups: ['figures', 'dates'], dct: '2023-06-18' }).spans;
+  fc.assert(
+    fc.property(fc.array(fc.tuple(randomEdit(pieces, 10), fc.boolean()), { minLength: 1, maxLength: 8 }), (steps) => {
+      let text = base;
+      const s = new DocumentAnnotations(text);
+      s.setMachineSpans(spansOf(text));
+      // the reference: every machine span moved (or dropped) at each edit, as the store did before it kept the edits
+      let expected = spansOf(text).map((x) => ({ ...x, key: `${x.start}:${x.end}:${x.label}` }));
+      for (const [edit, look] of steps) {
+        const next = applyEdit(text, edit);
+        const change = diffTexts(text, next);
+        text = next;
+        s.setText(text);
+        if (change) {
+          const inserted = [...change.text].length;
+          expected = expected.flatMap((x) => {
+            const r = shiftSpan(x.start, x.end, change.start, change.end, inserted);
+            return r.kind === 'moved' ? [r.start === x.start ? x : { ...x, start: r.start, end: r.end, key: `${r.start}:${r.end}:${x.label}` }] : [];
+          });
+        }
+        if (look) assert.deepStrictEqual(s.suggestions(), expected);
+      }
+      assert.equal(s.text, text);
+      s.setMachineSpans(spansOf(text));
+      const fresh = new DocumentAnnotations(text);
+      fresh.setMachineSpans(spansOf(text));
+      assert.deepStrictEqual(s.suggestions(), fresh.suggestions());
+    }),
+    { numRuns: 150 },
+  );
+});
