@@ -148,7 +148,7 @@ function encodeUtf16Tokens(document: TextDocument, spans: readonly TokenSpan[], 
  * the last token's position the same way.
  */
 interface SegmentTokens {
-  data: number[];
+  data: Uint32Array;
   lastLine: number;
   lastChar: number;
   /** Line breaks in the segment's text, and the characters after the last one (to place the next segment). */
@@ -216,10 +216,10 @@ function encodeSegment(text: string, astral: boolean, spans: readonly Span[]): S
       lineStart = scan;
     }
   }
-  return { data: data.length ? data : NO_TOKENS, lastLine: prevLine, lastChar: prevChar, lines: line, tail: text.length - lineStart };
+  return { data: data.length ? Uint32Array.from(data) : NO_TOKENS, lastLine: prevLine, lastChar: prevChar, lines: line, tail: text.length - lineStart };
 }
 
-const NO_TOKENS: number[] = [];
+const NO_TOKENS = new Uint32Array(0);
 
 /** Visits segments in order from the one containing UTF-16 offset `from` (IncrementalAnalysis.segments). */
 export type SegmentSource = (visit: (segment: Segment) => boolean, from?: number) => void;
@@ -263,9 +263,11 @@ export function encodeSegmentTokens(document: TextDocument, segments: SegmentSou
     const atChar = startChars[i];
     const first = atLine + data[0];
     const firstChar = data[0] === 0 ? atChar + data[1] : data[1];
-    out[o++] = first - prevLine;
-    out[o++] = first === prevLine ? firstChar - prevChar : firstChar;
-    for (let k = 2; k < data.length; k++) out[o++] = data[k];
+    // the segment's tokens copied as a block, then its first token placed after the previous segment's last
+    out.set(data, o);
+    out[o] = first - prevLine;
+    out[o + 1] = first === prevLine ? firstChar - prevChar : firstChar;
+    o += data.length;
     prevLine = atLine + lastLine;
     prevChar = lastLine === 0 ? atChar + lastChar : lastChar;
   }
