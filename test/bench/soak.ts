@@ -89,11 +89,14 @@ async function main(): Promise<void> {
   connection.sendNotification('textDocument/didClose', { textDocument: { uri: freshUri } });
   await new Promise((r) => setTimeout(r, 2000));
   const end = session.memory();
+  // Again once the diagnostics worker has been idle long enough to stop (server/src/lsp/checkPool.ts, 10 s).
+  await new Promise((r) => setTimeout(r, 13_000));
+  const idle = session.memory();
   const p = (v: number[]) => `p50 ${percentile(v, 50).toFixed(1)} ms, p95 ${percentile(v, 95).toFixed(1)} ms, max ${Math.max(...v).toFixed(1)} ms`;
   console.log(`${seconds} s of edits to a ${size.toLocaleString('en-US')}-character article: ${edits} edits (${(edits / seconds).toFixed(0)}/s), load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
   console.log(`tokens (delta) after an edit: ${p(tokensMs)}; hover: ${p(hoverMs)}`);
   console.log(`final text vs a fresh analysis: tokens ${sameTokens ? 'equal' : 'DIFFERENT'} (${edited.data.length / 5} tokens), hovers ${hoversCompared - hoversDiffer}/${hoversCompared} equal, diagnostics ${sameDiagnostics ? 'equal' : 'DIFFERENT'} (${session.diagnostics.get(uri)?.diagnostics.length ?? 0})`);
-  console.log(`server memory: baseline ${(baseline.rssKiB / 1024).toFixed(0)} MiB, after the run ${(end.rssKiB / 1024).toFixed(0)} MiB (peak ${(end.peakKiB / 1024).toFixed(0)} MiB)`);
+  console.log(`server memory: baseline ${(baseline.rssKiB / 1024).toFixed(0)} MiB, after the run ${(end.rssKiB / 1024).toFixed(0)} MiB (peak ${(end.peakKiB / 1024).toFixed(0)} MiB), 15 s later ${(idle.rssKiB / 1024).toFixed(0)} MiB`);
   await session.close();
   if (!sameTokens || hoversDiffer || !sameDiagnostics) process.exitCode = 1;
 }

@@ -11,8 +11,8 @@ import {
   TaggingStatePatch,
   TaggingStatePatchNotification,
   TaggingStateRequest,
+  applySuggestionsPatch,
 } from '../../../server/src/lsp/protocol';
-import { applySuggestionsPatch } from '../../../server/src/annotations/taggingStatePatch';
 
 export class TaggingClient implements vscode.Disposable {
   private readonly states = new Map<string, TaggingState>();

@@ -5,7 +5,6 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { LabelDefinition } from './labelSchema';
 import type { NormalisedValues } from './annFile';
 import type { TagFinding } from '../checks/tagIntegrity';
-import type { SuggestionsPatch } from './taggingStatePatch';
 
 /** LSP-style position and range (line, UTF-16 character). */
 export interface WirePosition {
@@ -82,6 +81,25 @@ export interface TaggingState {
   unavailable?: string;
   /** Counts the states the server sent for this article (pushed or answered): what a patch's `baseSeq` refers to. */
   seq?: number;
+}
+
+/** How the old suggestions at the end of the list moved: by `cp` code points and `line` lines; positions on old line
+ *  `fromLine` also by `character` characters (taggingStatePatch.ts makes and applies patches). */
+export interface SuggestionShift {
+  cp: number;
+  line: number;
+  fromLine: number;
+  character: number;
+}
+
+export interface SuggestionsPatch {
+  /** Old suggestions kept as they are at the start. */
+  keep: number;
+  /** New suggestions after those. */
+  insert: WireSuggestion[];
+  /** Old suggestions at the end, moved by `shift`. */
+  tail: number;
+  shift: SuggestionShift;
 }
 
 /**

@@ -4,26 +4,7 @@
 // at the start, which new ones follow, how many old ones end the list and how they moved; the client applies it to
 // the state it has (taggingClient.ts), or asks for the whole state when it does not have the base. Pure functions,
 // shared by both ends; applySuggestionsPatch(prev, diffSuggestions(prev, next)) equals next for any two lists.
-import type { WirePosition, WireRange, WireSuggestion } from './taggingProtocol';
-
-/** How the old suggestions at the end of the list moved: by `cp` code points and `line` lines; positions on old line
- *  `fromLine` also by `character` characters. */
-export interface SuggestionShift {
-  cp: number;
-  line: number;
-  fromLine: number;
-  character: number;
-}
-
-export interface SuggestionsPatch {
-  /** Old suggestions kept as they are at the start. */
-  keep: number;
-  /** New suggestions after those. */
-  insert: WireSuggestion[];
-  /** Old suggestions at the end, moved by `shift`. */
-  tail: number;
-  shift: SuggestionShift;
-}
+import type { SuggestionShift, SuggestionsPatch, WirePosition, WireRange, WireSuggestion } from './taggingProtocol';
 
 const NO_SHIFT: SuggestionShift = { cp: 0, line: 0, fromLine: -1, character: 0 };
 

@@ -15,6 +15,9 @@ export function checkWorkerFile(): string {
   return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'checkWorker.ts');
 }
 
+/** An idle check worker stops after this long (ms): its heap (the last article's text and spans) goes with it. */
+export const CHECK_WORKER_IDLE_MS = 10_000;
+
 export interface CheckPool {
   /** checkDocument() of the text and its analysis; rejects (AbortError) when `signal` aborts first. */
   check(text: string, analysis: AnalysisResult, options: CheckOptions, signal?: AbortSignal): Promise<Finding[]>;
@@ -28,7 +31,7 @@ export function createCheckPool(): CheckPool {
     async check(text, analysis, options, signal) {
       if (!broken) {
         try {
-          pool ??= new Piscina({ filename: checkWorkerFile(), minThreads: 1, maxThreads: 1, idleTimeout: 60_000 });
+          pool ??= new Piscina({ filename: checkWorkerFile(), minThreads: 0, maxThreads: 1, idleTimeout: CHECK_WORKER_IDLE_MS });
           const task: CheckTask = { text, analysis, options };
           return (await pool.run(task, { signal })) as Finding[];
         } catch (err) {

@@ -52,6 +52,7 @@ export const AnalysisRequest = new RequestType<DocumentParams, AnalysisResponse,
 // other protocol modules, and the few shared pieces the editor applies itself (the article rules, the .ann parser,
 // the document-date validator and date candidates, the label schema's and the export's result types).
 export * from '../annotations/taggingProtocol';
+export { applySuggestionsPatch } from '../annotations/taggingStatePatch';
 export * from './exportProtocol';
 export * from './comparisonProtocol';
 export * from './learningProtocol';
