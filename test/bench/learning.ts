@@ -278,7 +278,7 @@ for (const size of DOC_LINES) {
     const ch = orders.slice(0, results.length).reduce((a, o) => a + chars(o.slice(0, n)), 0) / results.length;
     console.log(`  ${String(n).padStart(4)} ${String(Math.round(ch)).padStart(8)}   ${pct(meanOf(results, 'PER'))}   ${pct(meanOf(results, 'ORG'))}   ${pct(meanOf(results, 'ALL'))}   ` +
       `(${results.map((r) => pct(f1Of(r.rows, 'ALL')).trim()).join(', ')})`.padEnd(27) +
-      `${results.map((r) => r.seconds.toFixed(2)).join(', ')}`.padEnd(26) + `${results.map((r) => r.method).join(', ')}`.padEnd(19) + recurring(results));
+      `${results.map((r) => r.seconds.toFixed(2)).join(', ')}`.padEnd(26) + `${results.map((r) => r.method).join(', ')}`.padEnd(21) + recurring(results));
   }
   if (curveOnly && !flag('--orders')) continue;
   // random order against uncertainty orders (one selection by the base model), at 50 documents

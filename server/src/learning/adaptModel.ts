@@ -30,10 +30,13 @@ export interface AdaptOptions {
   transitions?: boolean;
   /**
    * Update size of the templates not in `templates` and, when `transitions`, of the transition scores (default 0:
-   * they stay as the base has them). They learn only from examples where the decisions constrain most positions (at most
-   * half left entirely open: a reviewed document, CLUENER's lines; not a document where only the tagged spans are known): with the rest open, the only evidence
-   * is "more names here", and moving the bias and transitions on it made the model find names everywhere (ALL F1
-   * 57.3 -> 23.8 in bench:learning's negative-evidence part, base trained on MSRA alone).
+   * they stay as the base has them). They learn only from examples where the decisions constrain every position
+   * (none left entirely open: a reviewed document, a CLUENER line without book / game / movie spans; not a document
+   * where only the tagged spans are known) and where O is possible somewhere (not a unit that is one tagged name):
+   * otherwise the only evidence is "more names here", and moving the bias and transitions on it made the model find
+   * names everywhere (ALL F1 57.3 -> 23.8 in bench:learning's negative-evidence part, base trained on MSRA alone;
+   * 30.5 when units with at most half their positions open still taught them, 41.9 when units that are one tagged
+   * name did).
    */
   generalRate?: number;
   /**
@@ -68,8 +71,8 @@ export class LearningCancelled extends Error {
  * Templates naming particular words and characters (ner/features.ts: character bigrams and trigrams, the character
  * or word at its word position, the neighbouring words): what an annotator's tags say something about. The general
  * templates (bias, character classes, POS patterns, gazetteer and suffix bits, single characters) and the transitions
- * carry what the base learned from 54,000 sentences; a few hundred sentences moving them made the model worse on
- * held-out modern news (test/bench/learning.ts --dev).
+ * carry what the base learned from 54,000 sentences; moving them helps when the user's news differs from the base's
+ * training data and hurts when it does not (ADAPT_METHODS below).
  */
 export const LEXICAL_TEMPLATES: readonly number[] = [6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 24, 25];
 export const ALL_TEMPLATES: readonly number[] = Array.from({ length: FEATURE_COUNT }, (_, f) => f);
@@ -87,11 +90,10 @@ export const DEFAULT_ADAPT = { epochs: 6, repeat: 2, rate: 4, seed: 1, templates
  * The two ways of adapting, chosen between on the held-out documents of each update (updateWorkspaceModel.ts; the
  * same choice in test/bench/learning.ts). `words`: the residual on the word and character templates only, the rest of
  * the base untouched. `all`: continued training of every template and the transitions from the base weights (the
- * word and character templates at update size 4, the others and the transitions at 2). Measured with --dev (README,
- * "Retraining the model from your tags"): for a base that never saw modern news (MSRA alone; 200 documents of 20
- * CLUENER lines) `all` 71.06 against `words` 67.00 ALL F1 (base 53.83); for the shipped base, which trained on CLUENER,
- * `all` loses 2-4 points where `words` stays level; so neither is right for every corpus and the held-out documents
- * decide.
+ * word and character templates at update size 4, the others and the transitions at 2). On the --dev split of
+ * bench:learning (README, "Retraining the model from your tags"), `all` gains most for a base that never saw modern
+ * news and loses points for the shipped base, which trained on CLUENER, where `words` stays level: neither is right
+ * for every corpus, so the held-out documents decide.
  */
 export type AdaptMethod = 'words' | 'all';
 export const ADAPT_METHODS: Record<AdaptMethod, AdaptOptions> = {
@@ -109,7 +111,7 @@ interface Prepared {
   slots: Int32Array;
   allowed: Uint8Array;
   rejected: TypedRange[];
-  /** Whether the decisions constrain the tags of most positions (at most half left entirely open): see `generalRate`. */
+  /** Whether the decisions constrain every position (none left entirely open) and O is possible somewhere: see `generalRate`. */
   constrained: boolean;
 }
 
@@ -147,7 +149,7 @@ export function adaptModel(base: NerModel, examples: readonly LearningExample[],
       }
       slots[k] = s * L;
     }
-    data.push({ n, base: Float32Array.from(base.emissions(rows, n)), slots, allowed: ex.allowed, rejected: ex.rejected, constrained: 2 * ex.allowed.reduce((k, a) => k + (a === OPEN ? 1 : 0), 0) <= n });
+    data.push({ n, base: Float32Array.from(base.emissions(rows, n)), slots, allowed: ex.allowed, rejected: ex.rejected, constrained: ex.allowed.every((a) => a !== OPEN) && ex.allowed.some((a) => a & 1) });
     if (data.length % 64 === 0) check();
   }
   const size = rowOfSlot.length * L;
