@@ -28,10 +28,18 @@
 //
 // Options: --dev; --base FILE; --doc-lines 20,1 (the document definitions to run, in lines); --steps 0,25,50,100,200;
 // --seeds S (random orders averaged, default 3); --order min|expected|density|margin|random (the uncertainty order compared
-// with random, default DEFAULT_ORDER below); --curve-only (only the learning curves); the adaptation's settings
+// with random, default DEFAULT_ORDER below); --orders (all of them, with --curve-only); --curve-only (only the
+// learning curves); --method words|all (that method on every document fed; default: each update holds out a fifth
+// of the documents and keeps the method better on them, as the editor does); the adaptation's settings
 // (defaults DEFAULT_ADAPT in adaptModel.ts): --rate R, --epochs N, --repeat K, --templates 1,2,… | --all-templates |
 // --lexical-templates (the templates updated at --rate), --general-rate G (the update size of the other templates
 // and, with --transitions, of the transitions), --transitions | --no-transitions, --prior P.
+//
+// Figures (README, "Retraining the model from your tags", full output there): from a base trained on MSRA alone,
+// ALL F1 52.81 -> 57.54 / 61.18 / 66.59 / 70.40 after 25 / 50 / 100 / 200 documents of 20 lines (+17.59), 53.54 /
+// 53.02 / 55.19 / 55.92 with one-line documents; 50 documents by uncertainty 62.01 against 61.18 at random (one
+// line: 54.11 against 53.02); 9.6-11.3 s CPU per update of 200 documents of 20 lines (both methods trained). From
+// the shipped model: 74.34 -> 74.36 / 74.67 after 25 / 50 documents of 20 lines, 74.43 after 200 one-line documents.
 import { CLUENER_SPLIT, Example, clueNerFile, clueNerLabel, clueNerPartial, readJsonl } from '../../server/src/ner/trainingData';
 import { modelPath } from '../../server/src/ner/entities';
 import { NerModel } from '../../server/src/ner/model';
