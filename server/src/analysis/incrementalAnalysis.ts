@@ -128,6 +128,8 @@ interface Unit {
   absOf?: readonly Span[];
   /** The spans of the group of units starting here, when a date or a range crosses this unit's end. */
   group?: GroupSegment;
+  /** What a caller derived from `flat` (Segment.derived). */
+  derived: DerivedSlot;
   /** A number given to each date scan (unique in the process): which scan gave `dates`. */
   dateScan: number;
   /** Whether this unit's last date and the next unit's first date, `joinDistance` units on, form one range; valid
@@ -144,7 +146,18 @@ interface GroupSegment {
   astral: boolean;
   spans: Span[];
   entityFailure: string | undefined;
+  derived: DerivedSlot;
   members: { unit: Unit; figures?: RawSpan[]; dates?: RawSpan[]; entities?: RawSpan[] }[];
+}
+
+/**
+ * Where a caller keeps what it derives from a segment's spans (semantic tokens): `value` was made from the spans
+ * array `of`; a caller checks `of === segment.spans` before using it. One slot per unit or group, kept with it, so a
+ * per-keystroke walk over tens of thousands of segments reads a property instead of looking the array up in a map.
+ */
+export interface DerivedSlot {
+  of: readonly Span[] | undefined;
+  value: unknown;
 }
 
 /** A stretch of the current text whose spans depend on nothing outside it (see IncrementalAnalysis.segments). */
@@ -159,6 +172,8 @@ export interface Segment {
   astral: boolean;
   /** Flat spans, sorted, in code points relative to `start`; the same array while the segment is unchanged. */
   spans: readonly Span[];
+  /** The segment's slot for what a caller derives from `spans` (see DerivedSlot). */
+  derived: DerivedSlot;
 }
 
 /**
@@ -206,6 +221,7 @@ function makeUnit(text: string, start: number, end: number): Unit {
     absAt: undefined,
     absOf: undefined,
     group: undefined,
+    derived: { of: undefined, value: undefined },
     dateScan: 0,
     joinScan: 0,
     joinNextScan: 0,
@@ -546,7 +562,7 @@ export class IncrementalAnalysis {
     // Code-point offsets: the sum of the units' lengths before (the same as UTF-16 offsets without astral text).
     let cpStart = 0;
     // One object for every visit (tens of thousands per keystroke): visitors copy what they keep.
-    const seg: Segment = { start: 0, end: 0, cpStart: 0, text: '', astral: false, spans: [] };
+    const seg: Segment = { start: 0, end: 0, cpStart: 0, text: '', astral: false, spans: [], derived: { of: undefined, value: undefined } };
     for (let k = 0; k < units.length; k++) {
       const u = units[k];
       const j = this.groupEnd(k);
@@ -562,6 +578,7 @@ export class IncrementalAnalysis {
           seg.text = group.text;
           seg.astral = group.astral;
           seg.spans = group.spans;
+          seg.derived = group.derived;
           if (!visit(seg)) return;
         }
         cpStart += cpLength;
@@ -576,6 +593,7 @@ export class IncrementalAnalysis {
         seg.text = u.text;
         seg.astral = u.astral;
         seg.spans = u.flat;
+        seg.derived = u.derived;
         if (!visit(seg, u)) return;
       }
       cpStart += u.cpLength;
@@ -612,7 +630,7 @@ export class IncrementalAnalysis {
   }
 
   /** The flattened spans of units [k, j) put together (a date or a range crosses them), cached on unit k. */
-  private groupSegment(k: number, j: number): { text: string; astral: boolean; spans: Span[] } {
+  private groupSegment(k: number, j: number): { text: string; astral: boolean; spans: Span[]; derived: DerivedSlot } {
     const units = this.units;
     const cached = units[k].group;
     if (
@@ -645,6 +663,7 @@ export class IncrementalAnalysis {
       astral,
       spans: toUnitSpans(text, astral, flatten(raw)),
       entityFailure: this.entityFailure,
+      derived: { of: undefined, value: undefined },
       members: units.slice(k, j).map((v) => ({ unit: v, figures: v.figures, dates: v.dates, entities: v.entities })),
     };
     units[k].group = group;

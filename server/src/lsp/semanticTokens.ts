@@ -156,16 +156,18 @@ interface SegmentTokens {
   tail: number;
 }
 
-/** Encoded tokens by segment spans array (the analysis keeps that array while the segment is unchanged). */
-const segmentTokenCache = new WeakMap<readonly Span[], SegmentTokens>();
-
+/**
+ * A segment's encoded tokens, kept in its derived slot while its spans array is the same (the analysis keeps that
+ * array while the segment is unchanged). A property read per segment: a WeakMap lookup by array took 7 ms for the
+ * 46,048 segments of a 1 M-character article.
+ */
 function segmentTokens(segment: Segment): SegmentTokens {
-  let cached = segmentTokenCache.get(segment.spans);
-  if (!cached) {
-    cached = encodeSegment(segment.text, segment.astral, segment.spans);
-    segmentTokenCache.set(segment.spans, cached);
+  const slot = segment.derived;
+  if (slot.of !== segment.spans) {
+    slot.value = encodeSegment(segment.text, segment.astral, segment.spans);
+    slot.of = segment.spans;
   }
-  return cached;
+  return slot.value as SegmentTokens;
 }
 
 const SUGGESTION = 1 << TOKEN_MODIFIERS.indexOf('suggestion');
