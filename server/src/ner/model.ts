@@ -69,21 +69,38 @@ export interface ModelData {
 export class NerModel {
   readonly extractor: FeatureExtractor;
   readonly transitions: Transitions;
+  readonly data: ModelData;
+  /**
+   * For the 7 tags of the shipped tag set, the weights are kept only packed (packWeights: 8 MiB for 2^20 rows) and
+   * `data.weights` unpacks an int8 copy when read (for saving or training, not for decoding): keeping both cost
+   * the entity worker 7 MiB more, plus the inflated file the int8 view held on to.
+   */
+  private readonly packed?: Int32Array;
 
-  constructor(readonly data: ModelData, tagger: WordTagger = jiebaTag) {
+  constructor(data: ModelData, tagger: WordTagger = jiebaTag) {
     if (data.weights.length !== (1 << data.tableBits) * TAG_COUNT) {
       throw new Error(`NER model: expected ${(1 << data.tableBits) * TAG_COUNT} weights, found ${data.weights.length}`);
+    }
+    if (L === 7) {
+      const packed = packWeights(data.weights);
+      this.packed = packed;
+      const { weights: _dropped, ...rest } = data;
+      this.data = Object.defineProperty(rest, 'weights', { get: () => unpackWeights(packed), enumerable: true }) as ModelData;
+    } else {
+      this.data = data;
     }
     this.extractor = new FeatureExtractor({ tableBits: data.tableBits, gazetteer: new Gazetteer(data.gazetteer) }, tagger);
     this.transitions = constrain(data.trans, data.start, data.end);
   }
 
-  /** Emission scores emit[i * TAG_COUNT + tag] for n characters of feature rows. */
+  /** Emission scores emit[i * TAG_COUNT + tag] for n characters of feature rows (weight-table offsets). */
   emissions(rows: Int32Array, n: number): Float64Array {
-    return L === 7 ? emissionScores7(this.data.weights, rows, n) : emissionScores(this.data.weights, rows, n);
+    if (!this.packed) return emissionScores(this.data.weights, rows, n);
+    const numbers = new Int32Array(n * F);
+    for (let k = 0; k < numbers.length; k++) numbers[k] = rows[k] / 7;
+    return emissionScoresPacked(this.packed, numbers, n);
   }
 
-  private packed?: Int32Array;
   /**
    * Emission scores of a sentence (the same numbers as emissions(extractor.extract(sentence), n)), the way decoding
    * wants them: rows in the extractor's scratch array and summed from the packed weights (emissionScoresPacked).
@@ -91,8 +108,7 @@ export class NerModel {
    */
   sentenceEmissions(sentence: string, cp: CodePoints, words?: readonly TaggedWord[]): Float64Array {
     const n = cp.cps.length;
-    if (L !== 7) return this.emissions(this.extractor.extractShared(sentence, cp, words), n);
-    this.packed ??= packWeights(this.data.weights);
+    if (!this.packed) return this.emissions(this.extractor.extractShared(sentence, cp, words), n);
     return emissionScoresPacked(this.packed, this.extractor.extractRowNumbers(sentence, cp, words), n);
   }
 
@@ -173,7 +189,7 @@ export function emissionScores7(w: Int8Array, rows: Int32Array, n: number): Floa
 
 /**
  * The 7 int8 weights of each row as 8 bytes (the 8th 0) in two int32 words, each byte stored plus 128 (0..255), for
- * emissionScoresPacked. 8 MiB for the 2^20 rows of the shipped model, built on first use (about 10 ms).
+ * emissionScoresPacked. 8 MiB for the 2^20 rows of the shipped model, built when the model is made (about 10 ms).
  */
 export function packWeights(w: Int8Array): Int32Array {
   const rows = w.length / 7;
@@ -181,6 +197,24 @@ export function packWeights(w: Int8Array): Int32Array {
   for (let r = 0, k = 0; r < rows; r++, k += 7) {
     out[2 * r] = (w[k] + 128) | ((w[k + 1] + 128) << 8) | ((w[k + 2] + 128) << 16) | ((w[k + 3] + 128) << 24);
     out[2 * r + 1] = (w[k + 4] + 128) | ((w[k + 5] + 128) << 8) | ((w[k + 6] + 128) << 16) | (128 << 24);
+  }
+  return out;
+}
+
+/** packWeights undone: the int8 weights, 7 a row. */
+export function unpackWeights(p: Int32Array): Int8Array {
+  const rows = p.length / 2;
+  const out = new Int8Array(rows * 7);
+  for (let r = 0, k = 0; r < rows; r++, k += 7) {
+    const x = p[2 * r];
+    const y = p[2 * r + 1];
+    out[k] = (x & 0xff) - 128;
+    out[k + 1] = ((x >>> 8) & 0xff) - 128;
+    out[k + 2] = ((x >>> 16) & 0xff) - 128;
+    out[k + 3] = (x >>> 24) - 128;
+    out[k + 4] = (y & 0xff) - 128;
+    out[k + 5] = ((y >>> 8) & 0xff) - 128;
+    out[k + 6] = ((y >>> 16) & 0xff) - 128;
   }
   return out;
 }
