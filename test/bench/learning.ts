@@ -39,7 +39,7 @@
 // ALL F1 52.81 -> 57.54 / 61.18 / 66.59 / 70.40 after 25 / 50 / 100 / 200 documents of 20 lines (+17.59), 53.54 /
 // 53.02 / 55.19 / 55.92 with one-line documents; 50 documents by uncertainty 62.01 against 61.18 at random (one
 // line: 54.11 against 53.02); 9.6-11.3 s CPU per update of 200 documents of 20 lines (both methods trained). From
-// the shipped model: 74.34 -> 74.36 / 74.67 after 25 / 50 documents of 20 lines, 74.43 after 200 one-line documents.
+// the shipped model: 74.57 -> 74.28 / 74.59 after 25 / 50 documents of 20 lines, 74.15 after 200 one-line documents.
 import { CLUENER_SPLIT, Example, clueNerFile, clueNerLabel, clueNerPartial, readJsonl } from '../../server/src/ner/trainingData';
 import { modelPath } from '../../server/src/ner/entities';
 import { NerModel } from '../../server/src/ner/model';
