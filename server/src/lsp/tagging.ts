@@ -36,6 +36,10 @@ import { diffSuggestions } from '../annotations/taggingStatePatch';
 const KNOWN_LABELS: ReadonlySet<string> = new Set(ALL_LABELS);
 /** Delay after the last keystroke before the .ann is rewritten and the client gets the new state. */
 const EDIT_DEBOUNCE_MS = 150;
+/** Wire suggestions made between two turns of the event loop when a state is built after a pause in typing. */
+const SUGGESTION_SLICE = 2000;
+/** Lets the event loop read and answer what arrived (setImmediate: after pending I/O). */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface SchemaInfo {
   schema: LabelSchema;
@@ -278,6 +282,39 @@ export class TaggingService {
 
   /** The client's view of an article (exported for the benchmark). */
   buildState(session: Session): TaggingState {
+    const build = this.stateBuilder(session);
+    return build.finish(build.suggestions.map(build.wire));
+  }
+
+  /**
+   * buildState() in slices: the wire suggestions of a long article (tens of thousands, each with its line and
+   * character) are made SUGGESTION_SLICE at a time, the event loop running in between, so a token or hover request
+   * that arrives meanwhile is answered at once instead of after the whole state. Gives undefined as soon as
+   * `current()` is false between two slices (a newer edit or another push came: the state would be stale).
+   */
+  private async buildStateSliced(session: Session, current: () => boolean): Promise<TaggingState | undefined> {
+    await nextTurn();
+    if (!current()) return undefined;
+    const build = this.stateBuilder(session);
+    const all = build.suggestions;
+    const wire = new Array<WireSuggestion>(all.length);
+    for (let i = 0; i < all.length; i += SUGGESTION_SLICE) {
+      await nextTurn();
+      if (!current()) return undefined;
+      const end = Math.min(all.length, i + SUGGESTION_SLICE);
+      for (let j = i; j < end; j++) wire[j] = build.wire(all[j]);
+    }
+    await nextTurn();
+    if (!current()) return undefined;
+    return build.finish(wire);
+  }
+
+  /** What buildState() needs: the store's suggestions, how one becomes a wire suggestion, and the rest of the state. */
+  private stateBuilder(session: Session): {
+    suggestions: ReturnType<DocumentAnnotations['suggestions']>;
+    wire: (s: ReturnType<DocumentAnnotations['suggestions']>[number]) => WireSuggestion;
+    finish: (suggestions: WireSuggestion[]) => TaggingState;
+  } {
     const document = this.host.documents.get(session.uri);
     const store = session.store;
     const map = store.offsets;
@@ -289,39 +326,42 @@ export class TaggingService {
     const range = (s: number, e: number): WireRange => ({ start: pos(s), end: pos(e) });
     const tags = store.tags().map((t) => ({ ...t, range: range(t.start, t.end) }));
     // Built field by field (object spreads here cost about half of building the state of a long article).
-    const suggestions = store.suggestions().map((s) => {
+    const wire = (s: ReturnType<DocumentAnnotations['suggestions']>[number]): WireSuggestion => {
       const w = { key: s.key, label: s.label, text: s.text, start: s.start, end: s.end } as WireSuggestion;
       for (const k of SPAN_VALUE_KEYS) if (s[k] !== undefined) (w as any)[k] = s[k];
       w.range = range(s.start, s.end);
       if ((s as AdaptedSpan).learned) w.learned = (s as AdaptedSpan).learned;
       return w;
-    });
-    const mismatches = store.mismatches().map((m) => ({
-      id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end,
-      message: this.host.t(m.localisable.template, ...m.localisable.args),
-      range: range(Math.min(m.tag.start, length), Math.min(Math.max(m.tag.end, m.tag.start), length)),
-    }));
-    return {
-      uri: session.uri,
-      version: document?.version ?? 0,
-      annPath: session.files?.annPath,
-      reviewPath: session.files?.reviewPath,
-      reviewed: store.reviewed,
-      tags,
-      suggestions,
-      mismatches,
-      // default severities; the client applies newsAnnotator.diagnostics.rules
-      integrity: tagIntegrity<WireRange>({ tags, suggestions, mismatches, labels: session.schema.schema.labels, reviewed: store.reviewed }),
-      labels: session.schema.schema.labels,
-      schemaPath: session.schema.path,
-      schemaProblems: session.schema.problems.map((p) => ({ message: this.host.t(p.template, ...p.args), range: p.range })),
-      annErrors: store.annErrors,
-      reviewErrors: store.reviewErrors,
-      canUndo: store.canUndo(),
-      canRedo: store.canRedo(),
-      storageError: session.blocked ?? session.storageError,
-      unavailable: session.files ? undefined : this.host.t('Only files on disk can be tagged (the tags are stored beside the file).'),
     };
+    const finish = (suggestions: WireSuggestion[]): TaggingState => {
+      const mismatches = store.mismatches().map((m) => ({
+        id: m.tag.id, label: m.tag.label, text: m.tag.text, start: m.tag.start, end: m.tag.end,
+        message: this.host.t(m.localisable.template, ...m.localisable.args),
+        range: range(Math.min(m.tag.start, length), Math.min(Math.max(m.tag.end, m.tag.start), length)),
+      }));
+      return {
+        uri: session.uri,
+        version: document?.version ?? 0,
+        annPath: session.files?.annPath,
+        reviewPath: session.files?.reviewPath,
+        reviewed: store.reviewed,
+        tags,
+        suggestions,
+        mismatches,
+        // default severities; the client applies newsAnnotator.diagnostics.rules
+        integrity: tagIntegrity<WireRange>({ tags, suggestions, mismatches, labels: session.schema.schema.labels, reviewed: store.reviewed }),
+        labels: session.schema.schema.labels,
+        schemaPath: session.schema.path,
+        schemaProblems: session.schema.problems.map((p) => ({ message: this.host.t(p.template, ...p.args), range: p.range })),
+        annErrors: store.annErrors,
+        reviewErrors: store.reviewErrors,
+        canUndo: store.canUndo(),
+        canRedo: store.canRedo(),
+        storageError: session.blocked ?? session.storageError,
+        unavailable: session.files ? undefined : this.host.t('Only files on disk can be tagged (the tags are stored beside the file).'),
+      };
+    };
+    return { suggestions: store.suggestions(), wire, finish };
   }
 
   // ---- internals ------------------------------------------------------------------------------------------------
@@ -416,10 +456,31 @@ export class TaggingService {
 
   private async settle(session: Session): Promise<void> {
     if (!this.sessions.has(session.uri)) return;
+    const version = this.host.documents.get(session.uri)?.version;
     await this.refreshMachine(session);
+    // Requests that came while the suggestions were updated are answered first; a newer edit settles on its own.
+    await nextTurn();
+    if (!this.sessions.has(session.uri) || this.host.documents.get(session.uri)?.version !== version) return;
     this.refreshSchema(session);
     this.write(session);
-    this.push(session);
+    await this.pushSliced(session, version);
+  }
+
+  /**
+   * push() after a pause in typing, its state built in slices (buildStateSliced). Given up when the document moved
+   * past `version` (that edit's own pause pushes), the store changed or another push went out meanwhile (an
+   * operation pushes at once, with what this one would have sent).
+   */
+  private async pushSliced(session: Session, version: number | undefined): Promise<void> {
+    const revision = session.store.revision;
+    const sent = session.sent;
+    const current = () =>
+      this.sessions.has(session.uri) &&
+      this.host.documents.get(session.uri)?.version === version &&
+      session.store.revision === revision &&
+      session.sent === sent;
+    const state = await this.buildStateSliced(session, current);
+    if (state) this.send(session, state);
   }
 
   private async refreshMachine(session: Session): Promise<void> {
@@ -549,8 +610,13 @@ export class TaggingService {
 
   private push(session: Session): void {
     if (!this.sessions.has(session.uri)) return;
+    this.send(session, this.buildState(session));
+  }
+
+  /** Sends a state built for the session: a patch of the last one sent, or the whole state the first time. */
+  private send(session: Session, built: TaggingState): void {
     const previous = session.sent;
-    const state = this.sending(session, this.buildState(session));
+    const state = this.sending(session, built);
     if (previous) {
       // Only what changed in the suggestions travels (a 1 M-character article's whole state is some 19 MB of JSON).
       const { suggestions, ...rest } = state;
