@@ -1,24 +1,14 @@
 // PER, LOC, ORG from the trained sequence model (server/models/ner-msra.bin), loaded lazily once.
 import * as fs from 'fs';
-import * as path from 'path';
 import type { RawSpan } from '../core/types';
+import { shippedModelPath } from '../core/shippedModels';
 import { NerModel } from './model';
 import { EntityRecogniser } from './entityRecogniser';
 
 export const MODEL_FILE = 'ner-msra.bin';
 
-/**
- * Where the model is: $NEWS_ANNOTATOR_NER_MODEL, else server/models/ner-msra.bin found from the source tree
- * (server/src/ner -> ../../models) or from the bundle (dist/server -> ../../server/models).
- */
-export function modelPath(): string {
-  if (process.env.NEWS_ANNOTATOR_NER_MODEL) return process.env.NEWS_ANNOTATOR_NER_MODEL;
-  const candidates = [
-    path.resolve(__dirname, '..', '..', 'models', MODEL_FILE),
-    path.resolve(__dirname, '..', '..', 'server', 'models', MODEL_FILE),
-  ];
-  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
-}
+/** Where the model is: $NEWS_ANNOTATOR_NER_MODEL, else server/models/ner-msra.bin. */
+export const modelPath = (): string => shippedModelPath(MODEL_FILE, 'NEWS_ANNOTATOR_NER_MODEL');
 
 let recogniser: EntityRecogniser | undefined;
 /** The file `recogniser` was loaded from. */

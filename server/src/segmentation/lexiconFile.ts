@@ -12,8 +12,8 @@
 // Loading is inflating and copying the arrays (no per-word work); the builder makes the trie from the sorted words.
 import * as fs from 'fs';
 import * as os from 'os';
-import * as path from 'path';
 import * as zlib from 'zlib';
+import { shippedModelPath } from '../core/shippedModels';
 import { DictionaryTrie } from './dictionaryTrie';
 import { HmmModel } from './hmmModel';
 
@@ -275,15 +275,8 @@ export function decodeLexicon(file: Buffer): Lexicon {
   return { trie, tagNames, minWeight, userSingles, hmm: new HmmModel(start, trans, emitChars, emission) };
 }
 
-/** Where the shipped lexicon is: server/models beside the sources, or models beside the bundle in dist/server. */
-export function lexiconPath(): string {
-  if (process.env.NEWS_ANNOTATOR_LEXICON) return process.env.NEWS_ANNOTATOR_LEXICON;
-  const candidates = [
-    path.resolve(__dirname, '..', '..', 'models', LEXICON_FILE),
-    path.resolve(__dirname, '..', '..', 'server', 'models', LEXICON_FILE),
-  ];
-  return candidates.find((p) => fs.existsSync(p)) ?? candidates[0];
-}
+/** Where the shipped lexicon is ($NEWS_ANNOTATOR_LEXICON, else server/models/jieba-lexicon.bin). */
+export const lexiconPath = (): string => shippedModelPath(LEXICON_FILE, 'NEWS_ANNOTATOR_LEXICON');
 
 let shared: Lexicon | undefined;
 
