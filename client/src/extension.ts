@@ -28,6 +28,8 @@ export interface NewsAnnotatorApi {
   readonly comparison: AnnotationComparison;
   /** Suggestions that learn: the model status item, uncertainty order, model updates (client/src/learning.ts). */
   readonly learning: LearningApi;
+  /** When activate() began and when the first language server answered initialize (Date.now(); for measurements). */
+  readonly timings: { readonly activatedAt: number; readonly serverReadyAt?: number };
   restart(): Promise<void>;
 }
 
@@ -51,10 +53,12 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NewsAnnotatorApi> {
+  const timings: { activatedAt: number; serverReadyAt?: number } = { activatedAt: Date.now() };
   const output = vscode.window.createOutputChannel('News Annotator', { log: true });
   context.subscriptions.push(output);
   client = createClient(context, output);
   let ready = client.start();
+  ready.then(() => (timings.serverReadyAt = Date.now())).catch(() => undefined);
   ready.catch((err) => output.error(`The language server did not start: ${(err as Error).message}`));
 
   const status = new DocumentDateStatus(() => client!, output);
@@ -114,6 +118,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NewsAn
     tagging,
     comparison,
     learning,
+    timings,
     restart,
   };
 }

@@ -7,6 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../client/src/extension';
 import { AnalysisRequest, AnalysisResponse } from '../../server/src/lsp/protocol';
+import { DATE_LABELS, ENTITY_LABELS, FIGURE_LABELS } from '../../server/src/core/types';
+import { labelRow } from '../../server/src/core/labels';
 
 const EXTENSION_ID = 'news-annotator.news-annotator';
 const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
@@ -64,8 +66,18 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
     await api.ready;
     assert.equal(extension.isActive, true);
     const folder = vscode.workspace.workspaceFolders![0];
+    // The cold open: the first article opened in this window, painted by the semantic tokens the editor asks for.
+    // The times are printed (a measurement, not an assertion); the test asserts that both kinds of colour arrive.
+    const opened = Date.now();
+    const { activatedAt, serverReadyAt } = api.timings;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'hangzhou-industry.news'));
     await vscode.window.showTextDocument(document);
+    const painted = await firstPaint(document, opened);
+    console.log(
+      `    cold open in the host (installed .vsix): figures and dates coloured ${painted.figuresAndDates} ms after the article was opened, ` +
+        `names ${painted.names} ms; the extension had activated ${opened - activatedAt} ms before the open, its server answered initialize ` +
+        `${serverReadyAt === undefined ? '(not recorded)' : `${serverReadyAt - activatedAt} ms after activation`}`,
+    );
     const deadline = Date.now() + 60_000;
     let analysis: AnalysisResponse | undefined;
     let lastError = '';
@@ -84,3 +96,23 @@ const installedIn = process.env.NEWS_ANNOTATOR_INSTALLED_EXTENSIONS;
     assert.equal(analysis!.dct.source, 'header');
   });
 });
+
+const FIGURE_AND_DATE_TYPES = new Set<string>([...FIGURE_LABELS, ...DATE_LABELS].map((l) => labelRow(l)!.tokenType));
+const NAME_TYPES = new Set<string>(ENTITY_LABELS.map((l) => labelRow(l)!.tokenType));
+
+/** Milliseconds from `since` until the document's semantic tokens first hold a figure or date, and a name. */
+async function firstPaint(document: vscode.TextDocument, since: number): Promise<{ figuresAndDates: number; names: number }> {
+  const deadline = since + 60_000;
+  let figuresAndDates = -1;
+  for (;;) {
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const tokens = legend && (await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri));
+    const types = new Set<string>();
+    for (let i = 3; tokens && i < tokens.data.length; i += 5) types.add(legend!.tokenTypes[tokens.data[i]]);
+    const now = Date.now();
+    if (figuresAndDates < 0 && [...types].some((t) => FIGURE_AND_DATE_TYPES.has(t))) figuresAndDates = now - since;
+    if (figuresAndDates >= 0 && [...types].some((t) => NAME_TYPES.has(t))) return { figuresAndDates, names: now - since };
+    if (now > deadline) assert.fail(`token types after 60 s: ${[...types].join(', ') || 'none'}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
