@@ -2,7 +2,7 @@
 // articles, see articleFiles.ts), and adds the restart/output commands and the document-date status item.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { DocumentDateInfo } from '../../server/src/lsp/protocol';
+import { SERVER_NODE_ARGS, type DocumentDateInfo } from '../../server/src/lsp/protocol';
 import { ARTICLE_LANGUAGE, ArticleFiles } from './articleFiles';
 import { DocumentDateStatus } from './documentDateStatus';
 import { DocumentDateAsk } from './documentDateAsk';
@@ -38,8 +38,8 @@ let client: LanguageClient | undefined;
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

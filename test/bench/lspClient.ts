@@ -5,6 +5,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/protocol';
 
 export const root = path.resolve(__dirname, '..', '..');
 
@@ -28,8 +29,9 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
   const serverFile = path.join(root, 'dist', 'server', 'server.js');
   if (!fs.existsSync(serverFile)) throw new Error(`${serverFile} is missing: run npm run build first`);
   const t0 = performance.now();
-  // NEWS_ANNOTATOR_SERVER_NODE_ARGS: extra node options for the server (e.g. --cpu-prof to profile it).
-  const nodeArgs = (process.env.NEWS_ANNOTATOR_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The node options the extension starts the server with, then NEWS_ANNOTATOR_SERVER_NODE_ARGS: extra ones (e.g.
+  // --cpu-prof to profile it).
+  const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.NEWS_ANNOTATOR_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics: Session['diagnostics'] = new Map();

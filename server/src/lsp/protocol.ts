@@ -8,6 +8,15 @@ import { RequestType } from 'vscode-languageserver-protocol';
 export { checkDocumentDate } from '../core/documentDateFormat';
 
 /** What the client passes in `initializationOptions`. */
+/**
+ * Node options the language server process is started with (by the extension and by the benchmarks alike). A young
+ * generation of 2 MB semi-spaces instead of V8's default of up to 16 MB keeps the server with everything loaded about
+ * 10-20 MiB lower at its peak (`npm run bench -- --only memory`: 160-175 MiB against 170-184 MiB at load 1-2) with
+ * no measurable cost in keystroke latency (`--only lsp,keystroke`, the same minutes: 1 M chars tokens p95 43.3 ms
+ * against 49.3 ms).
+ */
+export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=2'];
+
 export interface InitializationOptions {
   /** The client's l10n bundle (vscode.l10n.bundle) for localised hovers; English when absent. */
   l10nBundle?: Record<string, string>;
