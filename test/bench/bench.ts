@@ -18,7 +18,7 @@ import { recogniseEntities } from '../../server/src/ner/entities';
 import { SegmentSource, encodeSegmentTokens, encodeTokens, mergeTokenSpans, tokenEdits } from '../../server/src/lsp/semanticTokens';
 import { spanHover } from '../../server/src/lsp/hover';
 import { OffsetMap } from '../../server/src/core/offsets';
-import { percentile, positionAt, root, sampleArticle, startServer } from './lspClient';
+import { MiddleKeystrokes, percentile, root, sampleArticle, startServer } from './lspClient';
 
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
@@ -122,43 +122,21 @@ async function lspLatency(): Promise<void> {
     console.error(`LSP latency, ${fmt(size)}-char article …`);
     const session = await startServer();
     const uri = `untitled:bench-${size}`;
-    let text = sampleArticle(size);
+    const text = sampleArticle(size);
     session.open(uri, text);
     const tOpen = performance.now();
     const first = await session.connection.sendRequest<{ resultId?: string; data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const firstTokensMs = performance.now() - tOpen;
     await session.connection.sendRequest('newsAnnotator/analysis', { uri });
     const completeMs = performance.now() - tOpen;
-    let resultId = first.resultId;
-    const tokensMs: number[] = [];
-    const hoverMs: number[] = [];
-    const diagMs: number[] = [];
     const mid = Math.floor(text.length / 2);
-    const at = text.indexOf('\n', mid) + 1 || mid;
-    const pos = positionAt(text, at);
-    const edits = quick ? 15 : 40;
-    for (let k = 0; k < edits; k++) {
-      const insert = k % 2 === 0;
-      const version = k + 2;
-      const change = insert
-        ? { range: { start: pos, end: pos }, text: '据' }
-        : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
-      text = insert ? text.slice(0, at) + '据' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
-      const t0 = performance.now();
-      session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      const diagnostics = session.diagnosticsFor(uri, version);
-      const tokens = session.connection
-        .sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId })
-        .then((r) => {
-          tokensMs.push(performance.now() - t0);
-          resultId = r.resultId;
-        });
-      const hover = session.connection
-        .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character + 3 } })
-        .then(() => hoverMs.push(performance.now() - t0));
-      await Promise.all([tokens, hover]);
-      diagMs.push((await diagnostics) - t0);
+    const keys = new MiddleKeystrokes(session, uri, text, text.indexOf('\n', mid) + 1 || mid, first.resultId);
+    const diagMs: number[] = [];
+    for (let k = 0; k < (quick ? 15 : 40); k++) {
+      const { version, sentAt } = await keys.press();
+      diagMs.push((await session.diagnosticsFor(uri, version)) - sentAt);
     }
+    const { tokensMs, hoverMs } = keys;
     const p = (v: number[]) => `p50 ${fmt(percentile(v, 50), 1)} / p95 ${fmt(percentile(v, 95), 1)} ms`;
     const aim = size >= 1_000_000 ? 'p95 < 50 ms' : 'p95 < 10 ms';
     row(`${fmt(size)}-char article, keystroke → tokens (delta)`, p(tokensMs), `opening: figures+dates tokens ${fmt(firstTokensMs)} ms, complete ${fmt(completeMs)} ms`, aim);

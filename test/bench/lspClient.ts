@@ -95,6 +95,61 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
   return session;
 }
 
+/** One keystroke sent by MiddleKeystrokes: its document version, when it was sent, and the token delta it got. */
+export interface Keystroke {
+  version: number;
+  sentAt: number;
+  delta: { resultId?: string };
+}
+
+/**
+ * Keystrokes at one place of an open article (opened at version 1), as the benchmarks type them: 据 inserted at the
+ * UTF-16 offset `at`, then deleted again, in turn. Each is sent as didChange, then the token delta and a hover three
+ * characters on are asked for at once; their times from sending (ms) are kept in tokensMs and hoverMs.
+ */
+export class MiddleKeystrokes {
+  readonly tokensMs: number[] = [];
+  readonly hoverMs: number[] = [];
+  private sent = 0;
+  private readonly pos: { line: number; character: number };
+
+  constructor(
+    private readonly session: Session,
+    private readonly uri: string,
+    text: string,
+    at: number,
+    private resultId: string | undefined,
+  ) {
+    this.pos = positionAt(text, at);
+  }
+
+  /** Sends the next keystroke; resolves when both its token delta and its hover have answered. */
+  async press(): Promise<Keystroke> {
+    const { session, uri, pos } = this;
+    const insert = this.sent % 2 === 0;
+    const version = this.sent + 2;
+    this.sent++;
+    const change = insert
+      ? { range: { start: pos, end: pos }, text: '据' }
+      : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
+    const sentAt = performance.now();
+    session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    const [delta] = await Promise.all([
+      session.connection
+        .sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: this.resultId })
+        .then((r) => {
+          this.tokensMs.push(performance.now() - sentAt);
+          this.resultId = r.resultId;
+          return r;
+        }),
+      session.connection
+        .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character + 3 } })
+        .then(() => this.hoverMs.push(performance.now() - sentAt)),
+    ]);
+    return { version, sentAt, delta };
+  }
+}
+
 /** The sample corpus repeated to `size` UTF-16 code units (a long article). */
 export function sampleArticle(size: number): string {
   const corpus = path.join(root, 'test', 'fixtures', 'corpus');

@@ -6,7 +6,7 @@
 // diagnostics, so there nothing is running when the next keystroke comes. Prints figures; asserts nothing.
 // Usage: node --import tsx test/bench/typingPauses.ts [SIZE] [PAUSE] [EDITS]
 import * as os from 'os';
-import { percentile, positionAt, sampleArticle, startServer } from './lspClient';
+import { MiddleKeystrokes, percentile, sampleArticle, startServer } from './lspClient';
 
 const size = Number(process.argv[2] ?? 1_000_000);
 const pause = Number(process.argv[3] ?? 250);
@@ -16,35 +16,17 @@ async function main(): Promise<void> {
   const load = os.loadavg()[0];
   const session = await startServer();
   const uri = `untitled:pauses-${size}`;
-  let text = sampleArticle(size);
+  const text = sampleArticle(size);
   session.open(uri, text);
-  let resultId = (await session.connection.sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full', { textDocument: { uri } })).resultId;
+  const resultId = (await session.connection.sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full', { textDocument: { uri } })).resultId;
   await session.connection.sendRequest('newsAnnotator/analysis', { uri });
   const mid = Math.floor(text.length / 2);
-  const at = text.indexOf('\n', mid) + 1 || mid;
-  const pos = positionAt(text, at);
-  const tokensMs: number[] = [];
-  const hoverMs: number[] = [];
+  const keys = new MiddleKeystrokes(session, uri, text, text.indexOf('\n', mid) + 1 || mid, resultId);
   for (let k = 0; k < edits; k++) {
-    const insert = k % 2 === 0;
-    const change = insert
-      ? { range: { start: pos, end: pos }, text: '据' }
-      : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: '' };
-    text = insert ? text.slice(0, at) + '据' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
-    const t0 = performance.now();
-    session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: k + 2 }, contentChanges: [change] });
-    const tokens = session.connection
-      .sendRequest<{ resultId?: string }>('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: resultId })
-      .then((r) => {
-        tokensMs.push(performance.now() - t0);
-        resultId = r.resultId;
-      });
-    const hover = session.connection
-      .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: pos.line, character: pos.character + 3 } })
-      .then(() => hoverMs.push(performance.now() - t0));
-    await Promise.all([tokens, hover]);
+    await keys.press();
     await new Promise((r) => setTimeout(r, pause));
   }
+  const { tokensMs, hoverMs } = keys;
   await session.close();
   const p = (v: number[]) => `p50 ${percentile(v, 50).toFixed(1)} / p95 ${percentile(v, 95).toFixed(1)} / max ${Math.max(...v).toFixed(1)} ms`;
   console.log(`${size.toLocaleString('en-US')}-char article, ${edits} keystrokes ${pause} ms apart (load ${load.toFixed(1)} -> ${os.loadavg()[0].toFixed(1)})`);
