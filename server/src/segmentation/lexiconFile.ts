@@ -127,23 +127,20 @@ class Reader {
   }
   /** `count` u16 values (copied into an aligned array). */
   u16s(count: number): Uint16Array {
-    const out = new Uint16Array(count);
-    if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(this.view(2 * count));
-    else for (let i = 0; i < count; i++) out[i] = this.u16();
-    return out;
+    return this.fill(new Uint16Array(count), () => this.u16());
   }
   /** `count` u32 values below 2^31 (copied into an aligned array). */
   i32s(count: number): Int32Array {
-    const out = new Int32Array(count);
-    if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(this.view(4 * count));
-    else for (let i = 0; i < count; i++) out[i] = this.u32();
-    return out;
+    return this.fill(new Int32Array(count), () => this.u32());
   }
   /** `count` f64 values (copied into an aligned array). */
   f64s(count: number): Float64Array {
-    const out = new Float64Array(count);
-    if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(this.view(8 * count));
-    else for (let i = 0; i < count; i++) out[i] = this.f64();
+    return this.fill(new Float64Array(count), () => this.f64());
+  }
+  /** Fills `out` with the next values: their bytes as they are on a little-endian machine, else one by one. */
+  private fill<A extends Uint16Array | Int32Array | Float64Array>(out: A, read: () => number): A {
+    if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(this.view(out.byteLength));
+    else for (let i = 0; i < out.length; i++) out[i] = read();
     return out;
   }
   /** The next `count` bytes (a view, no copy). */
