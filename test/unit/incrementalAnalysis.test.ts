@@ -53,10 +53,24 @@ function fillEntities(engine: IncrementalAnalysis) {
 }
 
 test('units: cuts after line breaks and sentence-final 。, none inside a 《》 title; any stretch is cut as the whole text is', () => {
-  const text = '第一段。”引语\n《关于\n规定》后文。再一句\r\n末尾';
+  const text = '第一段。”引语\n《关于\n规定》后文。再一句：\r\n末尾';
   const cuts = unitBoundaries(text);
   assert.deepEqual(cuts.map((c) => text.slice(0, c).slice(-2)), ['', '语\n', '文。', '\r\n', '末尾']);
   assert.deepEqual(unitBoundaries(text, cuts[1], text.length), cuts.slice(1));
+});
+
+test('units: no cut inside a layout line break a name runs across (有限 / 公司 on two lines), so a unit keeps the whole name', () => {
+  const text = '温州某科技有限\r\n\r\n公司签约。\n下一段\n\n\n另起一块';
+  const cuts = unitBoundaries(text);
+  // the name's two lines stay one unit; after a sentence end, and across two blank lines, lines are cut as before
+  assert.deepEqual(cuts.map((c) => text.slice(c, c + 2)), ['温州', '\n下', '下一', '\n\n', '\n另', '另起', '']);
+  for (let k = 1; k < cuts.length - 1; k++) assert.deepEqual(unitBoundaries(text, cuts[k], text.length), cuts.slice(k));
+  const engine = new IncrementalAnalysis({ groups: ['entities'] });
+  engine.update('前文。\n' + text);
+  fillEntities(engine);
+  const fresh = analyze('前文。\n' + text, { groups: ['entities'] });
+  assert.ok(fresh.spans.some((s) => s.text.includes('有限\r\n\r\n公司')), JSON.stringify(fresh.spans));
+  assert.deepEqual(engine.result(), fresh);
 });
 
 test('figures and dates: after random edits the incremental result equals analyze() of the final text', () => {

@@ -57,8 +57,11 @@ test('cut points: after a line break (CRLF kept whole) or a sentence-final 。, 
   }
   assert.ok(atFullStop > 0, 'the long paragraph is cut at a full stop');
   // A title that spans the only line break in reach is not cut; the slice grows to the next good cut instead.
-  const titled = '甲'.repeat(90) + '《关于\n规定》' + '乙'.repeat(90) + '\n' + '丙'.repeat(50);
-  assert.deepEqual(sliceBoundaries(titled, 100), [0, titled.indexOf('乙'.repeat(90)) + 91, titled.length]);
+  const titled = '甲'.repeat(90) + '《关于\n规定》' + '乙'.repeat(90) + '。\n' + '丙'.repeat(50);
+  assert.deepEqual(sliceBoundaries(titled, 100), [0, titled.indexOf('乙'.repeat(90)) + 92, titled.length]);
+  // Nor is a layout line break a name may run across (有限 / 公司 on two lines): the entity recogniser joins them.
+  const laidOut = '甲'.repeat(90) + '某科技有限\n公司' + '乙'.repeat(40) + '。\n' + '丙'.repeat(50);
+  assert.deepEqual(sliceBoundaries(laidOut, 100), [0, laidOut.indexOf('。') + 2, laidOut.length]);
   assert.deepEqual(sliceBoundaries('短文本。\n', 100), [0, 5], 'a short text is one slice');
 });
 

@@ -19,6 +19,7 @@ import { DateScanState, recogniseDatesIn } from '../core/dates';
 import { joinRanges } from '../core/dateRanges';
 import { newestDateInText, resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
+import { isLayoutBreak, spaceRun } from '../ner/decodingUnits';
 import { OffsetMap } from '../core/offsets';
 import { AnalysisResult, DocumentDate, DocumentDateOptions, LabelGroup, RawSpan, SPAN_VALUE_KEYS, Span } from '../core/types';
 
@@ -35,7 +36,8 @@ const CLOSE_TITLE = 0x300b;
 
 /**
  * Unit boundaries of text[from, to): [from, c1, …, to] with each cut just after a "\n", or just after a 。 that ends a
- * sentence (not followed by a closing quote), never inside a 《》 pair the scanners read as one title. Linear time.
+ * sentence (not followed by a closing quote), never inside a 《》 pair the scanners read as one title, nor inside a
+ * layout line break a name may run across (有限\n公司; ner/decodingUnits.ts isLayoutBreak). Linear time.
  */
 export function unitBoundaries(text: string, from = 0, to = text.length): number[] {
   const cuts = [from];
@@ -52,6 +54,9 @@ export function unitBoundaries(text: string, from = 0, to = text.length): number
     for (let k = cut; k <= limit; k++) if (text.charCodeAt(k) === CLOSE_TITLE) return false;
     return true;
   };
+  // the white space run of the last line break seen, and whether it is a layout break
+  let runEnd = -1;
+  let runIsLayout = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === OPEN_TITLE) open = i;
@@ -59,6 +64,15 @@ export function unitBoundaries(text: string, from = 0, to = text.length): number
     else if (c === NEWLINE || c === FULL_STOP) {
       const cut = i + 1;
       if (cut >= to) continue;
+      if (c === NEWLINE) {
+        // no cut inside a layout break: the entity recogniser joins the lines on either side of it
+        if (i >= runEnd) {
+          const [runStart, end] = spaceRun(text, i);
+          runEnd = end;
+          runIsLayout = runStart > 0 && end < text.length && isLayoutBreak(text, runStart, end);
+        }
+        if (runIsLayout) continue;
+      }
       if (c === FULL_STOP && CLOSERS.has(text.charCodeAt(cut))) continue;
       if (good(cut)) cuts.push(cut);
     }

@@ -8,12 +8,14 @@
 //   carries context from one date to the next (当天, 同年, 次日, the month of 6月18日至20日), so a slice would lose it;
 // - figures and entities run slice by slice. Cuts fall after a line break (a CRLF stays whole) or, in a very long
 //   line, after a 。 that ends a sentence (not before a closing quote), never inside a 《》 title that the scanners
-//   treat as one unit, so no span can cross a cut. Entities are tagged sentence by sentence anyway.
+//   treat as one unit, nor inside a layout line break a name may run across (ner/decodingUnits.ts), so no span can
+//   cross a cut. Entities are tagged sentence by sentence anyway.
 // - the spans of all slices are flattened and converted to code points once, over the whole text, as analyze() does.
 import { AnalysisOptions, AnalysisResult, LabelGroup, RawSpan } from '../core/types';
 import { ALL_GROUPS, RECOGNISERS, Recognisers, flatten, toCodePointSpans } from './analyze';
 import { LABEL_GROUP_TABLE } from '../core/labels';
 import { resolveDocumentDate } from '../core/documentDate';
+import { isLayoutBreak, spaceRun } from '../ner/decodingUnits';
 
 /** Target slice length in UTF-16 code units (entities take about 8 µs a character: some 60 ms a slice). */
 export const SLICE_LENGTH = 8_000;
@@ -86,9 +88,13 @@ function nextLineCut(text: string, from: number): number | undefined {
   return undefined;
 }
 
-/** Not inside a 《…》 pair that the scanners would read as one title. */
+/** Not inside a 《…》 pair that the scanners would read as one title, nor inside a layout line break a name crosses. */
 function goodCut(text: string, cut: number): boolean {
   if (cut <= 0 || cut >= text.length) return false;
+  if (text.charCodeAt(cut - 1) === 10) {
+    const [runStart, runEnd] = spaceRun(text, cut - 1);
+    if (runStart > 0 && runEnd < text.length && isLayoutBreak(text, runStart, runEnd)) return false;
+  }
   const open = text.lastIndexOf('《', cut - 1);
   if (open < 0 || cut - open > TITLE_SPAN + 1) return true;
   const closeBefore = text.lastIndexOf('》', cut - 1);

@@ -54,3 +54,24 @@ export function splitDecodingUnits(text: string, maxLength = 300): TextRange[] {
   push(start, text.length);
   return out;
 }
+
+const SENTENCE_END = /[。！？!?；;…：:，,、”’"'）)》」』】]$/;
+/** A line break between two units that a name may run across: only white space with a line break between them, and
+ * the first unit ends in a letter or Han character (not a sentence end or other punctuation) as does the second begin. */
+export function isLayoutBreak(text: string, end: number, nextStart: number): boolean {
+  const gap = text.slice(end, nextStart);
+  if (!/[\r\n]/.test(gap) || /\S/.test(gap)) return false;
+  if (/\n[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n/.test(gap)) return false; // more than one blank line: a new block
+  const last = text.slice(Math.max(0, end - 2), end);
+  const first = text.slice(nextStart, nextStart + 2);
+  return !SENTENCE_END.test(last) && /^[\p{Script=Han}A-Za-z0-9（(]/u.test(first) && /[\p{Script=Han}A-Za-z0-9）)]$/u.test(last);
+}
+
+/** The white space around `at` as the decoding units leave it between them: [start, end). */
+export function spaceRun(text: string, at: number): [number, number] {
+  let s = at;
+  while (s > 0 && isSpace(text.charCodeAt(s - 1))) s--;
+  let e = at + 1;
+  while (e < text.length && isSpace(text.charCodeAt(e))) e++;
+  return [s, e];
+}

@@ -4,7 +4,7 @@ import { ENTITY_TYPES, TypedRange, tagsToRanges } from './tags';
 import { CodePoints, TaggedWord, toCodePoints } from './features';
 import { decode, viterbi } from './decode';
 import { NerModel, calibratedConfidence } from './model';
-import { TextRange, splitDecodingUnits } from './decodingUnits';
+import { TextRange, isLayoutBreak, splitDecodingUnits } from './decodingUnits';
 import { EntitySpan, applyPostRules } from './postRules';
 
 /** Characters of text the post-rules see at once (see recognise). */
@@ -152,16 +152,4 @@ export class EntityRecogniser {
       });
     });
   }
-}
-
-const SENTENCE_END = /[。！？!?；;…：:，,、”’"'）)》」』】]$/;
-/** A line break between two units that a name may run across: only white space with a line break between them, and
- * the first unit ends in a letter or Han character (not a sentence end or other punctuation) as does the second begin. */
-function isLayoutBreak(text: string, end: number, nextStart: number): boolean {
-  const gap = text.slice(end, nextStart);
-  if (!/[\r\n]/.test(gap) || /\S/.test(gap)) return false;
-  if (/\n[ \t\u3000]*\r?\n[ \t\u3000]*\r?\n/.test(gap)) return false; // more than one blank line: a new block
-  const last = text.slice(Math.max(0, end - 2), end);
-  const first = text.slice(nextStart, nextStart + 2);
-  return !SENTENCE_END.test(last) && /^[\p{Script=Han}A-Za-z0-9（(]/u.test(first) && /[\p{Script=Han}A-Za-z0-9）)]$/u.test(last);
 }
