@@ -9,7 +9,7 @@ import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../.
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative,
+  ellipticalBodies, EntitySpan, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -260,6 +260,9 @@ test('post-rule: nested administrative names are split', () => {
   assert.deepEqual(splitAdministrative('新疆维吾尔自治区乌鲁木齐市'), ['新疆维吾尔自治区', '乌鲁木齐市']);
   assert.equal(splitAdministrative('杭州市'), undefined);
   assert.equal(splitAdministrative('内蒙古自治区'), undefined);
+  const t = '胶南市大村镇和郑州维修中心，耶路撒冷市西边';
+  assert.deepEqual(show(t, splitNestedPlaces(t, [span(t, '胶南市大村镇', 'LOC'), span(t, '郑州维修中心', 'LOC'), span(t, '耶路撒冷市西边', 'LOC')])),
+    ['LOC:胶南市', 'LOC:大村镇', 'LOC:郑州维修中心', 'LOC:耶路撒冷市'], 'only pieces that are administrative names; a word of position is cut off');
 });
 
 test('post-rule: a registered company name with a bracketed place is one ORG', () => {
@@ -326,6 +329,8 @@ test('post-rule: modern places, zones, regions, villages, bodies, company lists'
   assert.deepEqual(show(d, administrativeEndings(d, [span(d, '萧山', 'LOC')], (n) => n === '萧山区')), ['LOC:萧山区']);
   const x = '雄安新区建设';
   assert.deepEqual(show(x, administrativeEndings(x, [span(x, '雄安', 'LOC')])), ['LOC:雄安新区']);
+  const citizens = '福州市民参加献血';
+  assert.deepEqual(show(citizens, administrativeEndings(citizens, [span(citizens, '福州', 'LOC')], () => true)), ['LOC:福州'], '市民 is a word of its own');
   const z = '苏州工业园区出台措施';
   assert.deepEqual(show(z, developmentZones(z, [span(z, '苏州', 'LOC')])), ['ORG:苏州工业园区']);
   const r = '京津冀协同发展';
@@ -344,6 +349,8 @@ test('post-rule: modern places, zones, regions, villages, bodies, company lists'
   assert.deepEqual(show(list, companyLists(list, [span(list, '华', 'LOC')])), ['ORG:华为', 'ORG:中兴', 'ORG:小米']);
   const places = '北京、上海等城市';
   assert.deepEqual(show(places, companyLists(places, [span(places, '北京', 'LOC'), span(places, '上海', 'LOC')])), ['LOC:北京', 'LOC:上海']);
+  const trades = '全市禁止审批电镀、造纸、制药和化工等项目';
+  assert.deepEqual(show(trades, companyLists(trades, [])), [], 'trades with no name the model saw are not companies');
 });
 
 // ---- the shipped model on fixed sentences

