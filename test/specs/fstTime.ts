@@ -17,7 +17,7 @@ import { recogniseDates } from '../../server/src/core/dates';
 import { timexRange } from '../../server/src/core/describe';
 import { referenceDate, rtLabel } from './timexIntervals';
 
-interface FstCase {
+export interface FstCase {
   query: string;
   metadata: string;
   datetime_result: string[][];
@@ -49,7 +49,7 @@ function load(file: string): FstCase[] {
   return out;
 }
 
-const strip = (s: string) => s.replace(/Z$/, '').replace(/\.\d+$/, '');
+export const strip = (s: string) => s.replace(/Z$/, '').replace(/\.\d+$/, '');
 
 /** One end of a clock value on a day: "YYYY-MM-DDTHH:MM:SS" (undefined when the day or clock is unknown). */
 function instant(day: string, clock: string): string | undefined {
@@ -89,7 +89,7 @@ export function toFst(timex: string, refDay: string): string[] | undefined {
   return r ? [`${r.start}T00:00:00`, `${r.end}T23:59:59`] : undefined;
 }
 
-function ours(c: FstCase): (string[] | undefined)[] {
+export function ours(c: FstCase): (string[] | undefined)[] {
   const dct = strip(c.metadata);
   const refDay = dct.slice(0, 10);
   return recogniseDates(c.query, dct)
@@ -98,8 +98,8 @@ function ours(c: FstCase): (string[] | undefined)[] {
     .map((s) => toFst(s.timex ?? '', refDay));
 }
 
-type Recognize = (query: string, culture: string, options?: number, refDate?: Date) => any[];
-function library(recognize: Recognize, culture: string, c: FstCase): (string[] | undefined)[] {
+export type Recognize = (query: string, culture: string, options?: number, refDate?: Date) => any[];
+export function library(recognize: Recognize, culture: string, c: FstCase): (string[] | undefined)[] {
   const ref = strip(c.metadata);
   let found: any[];
   try {
@@ -123,6 +123,22 @@ function library(recognize: Recognize, culture: string, c: FstCase): (string[] |
     } else out.push(undefined);
   }
   return out;
+}
+
+/** How the instants found match the expected ones (in order): starts right, ends right, the whole case right. */
+export function match(exp: string[][], got: (string[] | undefined)[]): { ok: boolean; starts: number; ends: number } {
+  let ok = got.length === exp.length;
+  let starts = 0;
+  let ends = 0;
+  for (let i = 0; i < exp.length; i++) {
+    const g = got[i];
+    const startOk = !!g && g[0] === exp[i][0];
+    const endOk = !!g && (exp[i].length === 1 ? g.length === 1 : g[g.length - 1] === exp[i][exp[i].length - 1]);
+    if (startOk) starts++;
+    if (endOk) ends++;
+    if (!startOk || !endOk) ok = false;
+  }
+  return { ok, starts, ends };
 }
 
 /** Names the class of a failing case (and the convention, where ours differs by design). */
@@ -163,15 +179,10 @@ function main() {
       const exp = c.datetime_result.map((r) => r.map(strip));
       points += exp.length;
       for (const [who, got] of [['ours', ours(c)], ['rt', library(suite.recognizeDateTime, suite.Culture.Chinese, c)]] as const) {
-        let ok = got.length === exp.length;
-        for (let i = 0; i < exp.length; i++) {
-          const g = got[i];
-          const startOk = !!g && g[0] === exp[i][0];
-          const endOk = !!g && (exp[i].length === 1 ? g.length === 1 : g[g.length - 1] === exp[i][exp[i].length - 1]);
-          if (startOk) tally[who].starts++;
-          if (endOk) tally[who].ends++;
-          if (!startOk || !endOk) ok = false;
-        }
+        const m = match(exp, got);
+        tally[who].starts += m.starts;
+        tally[who].ends += m.ends;
+        const ok = m.ok;
         if (ok) tally[who].cases++;
         else if (who === 'ours') {
           const k = failureClass(c, got);
