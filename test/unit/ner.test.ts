@@ -9,7 +9,7 @@ import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../.
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -349,8 +349,17 @@ test('post-rule: modern places, zones, regions, villages, bodies, company lists'
   assert.deepEqual(show(list, companyLists(list, [span(list, '华', 'LOC')])), ['ORG:华为', 'ORG:中兴', 'ORG:小米']);
   const places = '北京、上海等城市';
   assert.deepEqual(show(places, companyLists(places, [span(places, '北京', 'LOC'), span(places, '上海', 'LOC')])), ['LOC:北京', 'LOC:上海']);
+  const gov = '昆明市政府和北京市政府、香港特区政府，美国政府';
+  assert.deepEqual(show(gov, placeGovernments(gov, [span(gov, '昆明市', 'LOC'), span(gov, '北京', 'LOC'), span(gov, '香港', 'LOC'), span(gov, '美国', 'LOC')])),
+    ['ORG:昆明市政府', 'ORG:北京市政府', 'ORG:香港特区政府', 'LOC:美国'], 'an administrative unit\'s government is ORG; "the US government" stays LOC 美国');
   const trades = '全市禁止审批电镀、造纸、制药和化工等项目';
   assert.deepEqual(show(trades, companyLists(trades, [])), [], 'trades with no name the model saw are not companies');
+});
+
+test('post-rule: no span takes half a bracket or quote pair', () => {
+  const t = '“中国航空公司”和FTC”)批准，科林麦克雷(ColinMcRae)与苏帕蒂（Subodhi）';
+  const spans = [span(t, '“中国航空公司', 'ORG'), span(t, 'FTC”', 'ORG'), span(t, '麦克雷(ColinMcRae', 'PER'), span(t, '苏帕蒂（Subodhi）', 'PER')];
+  assert.deepEqual(show(t, unpairedMarks(t, spans)), ['ORG:中国航空公司', 'ORG:FTC', 'PER:麦克雷', 'PER:苏帕蒂（Subodhi）']);
 });
 
 // ---- the shipped model on fixed sentences
