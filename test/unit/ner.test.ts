@@ -9,7 +9,7 @@ import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../.
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, dropTitleTranslations, functionCharEdges, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -360,6 +360,19 @@ test('post-rule: no span takes half a bracket or quote pair', () => {
   const t = '“中国航空公司”和FTC”)批准，科林麦克雷(ColinMcRae)与苏帕蒂（Subodhi）';
   const spans = [span(t, '“中国航空公司', 'ORG'), span(t, 'FTC”', 'ORG'), span(t, '麦克雷(ColinMcRae', 'PER'), span(t, '苏帕蒂（Subodhi）', 'PER')];
   assert.deepEqual(show(t, unpairedMarks(t, spans)), ['ORG:中国航空公司', 'ORG:FTC', 'PER:麦克雷', 'PER:苏帕蒂（Subodhi）']);
+});
+
+test('post-rule: the original title after a 《》 title is not a name', () => {
+  const t = '上周的《我的圣诞老公》（This Christmas）和演员Tom Ellis（英国）';
+  const spans = [span(t, 'This Christmas', 'PER'), span(t, 'Tom Ellis', 'PER')];
+  assert.deepEqual(show(t, dropTitleTranslations(t, spans)), ['PER:Tom Ellis']);
+});
+
+test('post-rule: a function word stuck to an unsure name is left out', () => {
+  const t = '嘱王涛购10册，米勒携子来华，王涛则说';
+  const unsure = (piece: string, c: number): EntitySpan => ({ ...span(t, piece, 'PER'), confidence: c });
+  assert.deepEqual(show(t, functionCharEdges(t, [unsure('嘱王涛', 0.1), unsure('米勒携', 0.3)])), ['PER:王涛', 'PER:米勒']);
+  assert.deepEqual(show(t, functionCharEdges(t, [unsure('王涛则', 0.9)])), ['PER:王涛则'], 'a sure name is kept as it is');
 });
 
 // ---- the shipped model on fixed sentences
