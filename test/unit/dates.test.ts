@@ -47,8 +47,14 @@ test('month and day without a year take them from the DCT', () => {
   expectOne('18日', ['18日', 'DATE', '2023-06-18']);
   expectOne('十月一日', ['十月一日', 'DATE', '2023-10-01']);
   expectOne('12月', ['12月', 'DATE', '2023-12']);
-  // 12号 alone is a number (room, bus line); after a month it is a day
-  assert.deepEqual(spans('12号'), []);
+  // 12号 before a numbered thing is a number (bus line, building, player) and after a name it is a name; after a
+  // month, as a whole request, or beginning a clause it is a day of the DCT's month
+  assert.deepEqual(spans('坐12号线'), []);
+  assert.deepEqual(spans('12号楼的住户'), []);
+  assert.deepEqual(spans('三号选手'), []);
+  assert.deepEqual(spans('长征五号发射成功'), []);
+  expectOne('12号', ['12号', 'DATE', '2023-06-12']);
+  expectOne('提醒我二十号交房租', ['二十号', 'DATE', '2023-06-20']);
   expectOne('6月12号', ['6月12号', 'DATE', '2023-06-12']);
 });
 

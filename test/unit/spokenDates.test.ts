@@ -134,3 +134,28 @@ test('recurring times (TIMEX3 SETs) stay unlabelled, listed ones and 天天 / �
   }
   assert.deepEqual(spans('今天天气不错。'), [['今天', 'DATE', '2025-03-12']]);
 });
+
+test('minutes before the hour with 差, and a clock moved by a verb of rescheduling', () => {
+  assert.deepEqual(spans('九点差一刻出发。'), [['九点差一刻', 'TIME', 'T08:45']]);
+  assert.deepEqual(spans('差十分八点叫我。'), [['差十分八点', 'TIME', 'T07:50']]);
+  assert.deepEqual(spans('差一点就迟到了。'), []);
+  assert.deepEqual(spans('把闹钟改成七点。'), [['七点', 'TIME', 'T07']]);
+  // The moved appointment keeps the day and the part of the day.
+  assert.deepEqual(spans('今天下午两点的会改到三点。'), [['今天下午两点', 'TIME', '2025-03-12T14'], ['三点', 'TIME', '2025-03-12T15']]);
+  assert.deepEqual(spans('音量调高三点。'), []);
+});
+
+test('months two away: 上上个月, 下下个月', () => {
+  assert.deepEqual(spans('下下个月有什么安排？'), [['下下个月', 'DATE', '2025-05']]);
+  assert.deepEqual(spans('上上个月的工资条。'), [['上上个月', 'DATE', '2025-01']]);
+});
+
+test('a day number alone in a request is a day of the DCT month, a numbered thing is not', () => {
+  assert.deepEqual(spans('二十号有什么安排？'), [['二十号', 'DATE', '2025-03-20']]);
+  assert.deepEqual(spans('12号到15号出差。'), [['12号到15号', 'DATE', '2025-03-12/2025-03-15']]);
+  assert.deepEqual(spans('3号的会取消了。'), [['3号', 'DATE', '2025-03-03']]);
+  assert.deepEqual(spans('坐5号线到人民广场。'), []);
+  assert.deepEqual(spans('9号台风登陆。'), []);
+  assert.deepEqual(spans('他穿10号球衣。'), []);
+  assert.deepEqual(spans('嫦娥五号返回地球。'), []);
+});

@@ -39,3 +39,40 @@ export function partOfDayIsOtherWord(t: string, p: number): boolean {
   const nx = t[p];
   return nx === '茶' || nx === '好';
 }
+
+/** Verbs of moving an appointment or setting a clock: the bare hour after them is the new time (改到三点, 改成七点). */
+const RESCHEDULE_VERBS = [
+  '改到', '改成', '改为', '改為', '改在', '推迟到', '推遲到', '推到', '提前到', '延后到', '延後到', '延期到', '延迟到',
+  '延遲到', '挪到', '换到', '換到', '换成', '換成', '调成', '調成', '设为', '設為', '设成', '設成', '设到', '設到', '定在',
+  '定到', '约在', '約在', '约到', '約到',
+];
+
+/** Whether the bare hour at hourStart follows a verb of rescheduling (把闹钟改成七点, 会议推迟到三点). */
+export function clockPrecederAt(t: string, hourStart: number): boolean {
+  for (const w of RESCHEDULE_VERBS) if (hourStart >= w.length && t.startsWith(w, hourStart - w.length)) return true;
+  return false;
+}
+
+/**
+ * Whether the text between a clock time and a later bare hour moves the same appointment (下午两点的会改到三点): the
+ * later hour then keeps the day and the part of the day of the first. A short stretch without punctuation that ends
+ * in a verb of rescheduling.
+ */
+export function rescheduledAfterTime(between: string): boolean {
+  if (between.length > 8 || /[，。！？；,.!?;\n]/.test(between)) return false;
+  return RESCHEDULE_VERBS.some((w) => between.endsWith(w));
+}
+
+/**
+ * Minutes before the hour written with 差 (九点差一刻 → 15, 八点差五分 → 5; 差十分八点 reads the same way from 差):
+ * 差 + 一刻 / 三刻 / 1–59 分(钟) at p, with the end, or undefined.
+ */
+export function minutesTo(t: string, p: number, readNumber: (i: number) => { end: number; value: number } | undefined): { min: number; end: number } | undefined {
+  if (t[p] !== '差') return undefined;
+  if (t.startsWith('一刻', p + 1)) return { min: 15, end: p + 3 };
+  if (t.startsWith('三刻', p + 1)) return { min: 45, end: p + 3 };
+  const m = readNumber(p + 1);
+  if (!m || !Number.isInteger(m.value) || m.value < 1 || m.value > 59 || t[m.end] !== '分') return undefined;
+  const end = t[m.end + 1] === '钟' || t[m.end + 1] === '鐘' ? m.end + 2 : m.end + 1;
+  return { min: m.value, end };
+}

@@ -13,8 +13,8 @@ import { HOLIDAY_NAMES, matchHoliday, type Holiday } from './holidays';
 import { SOLAR_TERMS, matchSolarTerm } from './solarTerms';
 import { DctClock, FORWARD_PREFIXES, OffsetUnit, clockOffsetOf, offsetTimex, parseDctClock } from './clockOffsets';
 import { joinRanges } from './dateRanges';
-import { COLLOQUIAL_DAYS, DATE_IDIOMS, arabicWeekdayDigit, colloquialDayInsideWord, dayNumberContextAt, spokenThousandYear } from './spokenDates';
-import { clockFollowerAt, minutesPast, partOfDayIsOtherWord } from './clockTimes';
+import { COLLOQUIAL_DAYS, DATE_IDIOMS, arabicWeekdayDigit, colloquialDayInsideWord, dayNumberAloneAt, dayNumberContextAt, spokenThousandYear } from './spokenDates';
+import { clockFollowerAt, clockPrecederAt, minutesPast, minutesTo, partOfDayIsOtherWord, rescheduledAfterTime } from './clockTimes';
 
 /** An Arabic digit, half- or full-width (numerals.ts isArabicDigit), by its UTF-16 code; false for NaN. */
 function isDigitCode(c: number): boolean {
@@ -121,7 +121,7 @@ const REL_YEAR: Record<string, number> = {
 };
 const REL_MONTH: Record<string, number> = {
   本月: 0, 这个月: 0, 這個月: 0, 上月: -1, 上个月: -1, 上個月: -1, 下月: 1, 下个月: 1, 下個月: 1,
-  上一个月: -1, 上一個月: -1, 下一个月: 1, 下一個月: 1,
+  上一个月: -1, 上一個月: -1, 下一个月: 1, 下一個月: 1, 上上个月: -2, 上上個月: -2, 上上月: -2, 下下个月: 2, 下下個月: 2, 下下月: 2,
 };
 const REL_CENTURY: Record<string, number> = { 本世纪: 0, 本世紀: 0, 上世纪: -1, 上世紀: -1, 上个世纪: -1, 上個世紀: -1, 上一世纪: -1 };
 const REL_QUARTER: Record<string, number> = {
@@ -251,6 +251,7 @@ markStarts(Object.keys(ERAS));
 markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏', '元月', '数', '數', '幾', '几']);
 markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
 markStarts(['大年', '再过', '再過']);
+for (const d of '一二两兩三四五六七八九十0123456789') markStarts(['差' + d]);
 // 晚7点, 早八时: the one-character parts of the day stop the scanner before a numeral (not 一: 早一点 is "earlier").
 for (const w of ['早', '晚']) {
   for (const d of '0123456789０１２３４５６７８９二两兩三四五六七八九十') markStarts([w + d]);
@@ -801,7 +802,9 @@ class DateScanner {
   /** The day of the clock time just before i when only a list connector (和, 、, 或, 及) lies between. */
   private listedAfterTime(i: number): { day: DayRef; tod?: TodInfo } | undefined {
     const lt = this.lastTime;
-    if (!lt || i <= lt.end || i - lt.end > 3) return undefined;
+    if (!lt || i <= lt.end || i - lt.end > 8) return undefined;
+    // 下午两点的会改到三点: the same appointment moved (clockTimes.ts).
+    if (rescheduledAfterTime(this.text.slice(lt.end, i))) return lt;
     return /^[ \u3000]?[和、或及与與][ \u3000]?$/.test(this.text.slice(lt.end, i)) ? lt : undefined;
   }
 
@@ -1890,7 +1893,8 @@ class DateScanner {
     if (t[p] === '号') {
       // 12号 alone is a number (room, line); 6月12号 is a date, and so is 15号 before a part of the day or a
       // modifier of dates (15号之前, 3号早上, 20号那天: spokenDates.ts).
-      if (!afterMonth && !dayNumberContextAt(t, p + 1)) return undefined;
+      // 二十号有什么安排, 提醒我十五号交房租: a day alone in a request (spokenDates.ts dayNumberAloneAt).
+      if (!afterMonth && !dayNumberContextAt(t, p + 1) && !dayNumberAloneAt(t, i, p + 1)) return undefined;
       return { d: n.value, end: p + 1 };
     }
     // 9月18 预约: a space after the day is a break too.
@@ -2000,6 +2004,15 @@ class DateScanner {
     { start: number; end: number; timex: string; tod?: TodInfo } | undefined {
     const t = this.text;
     let p = i;
+    // 差十分八点, 差一刻九点: minutes before a whole hour, written first (clockTimes.ts).
+    const before = t[i] === '差' && !inheritedTod ? minutesTo(t, i, (k) => this.num(k)) : undefined;
+    if (before) {
+      const c = this.clock(before.end, undefined, true);
+      if (!c || !/^\d{2}$/.test(c.value)) return undefined;
+      const total = (Number(c.value) * 60 + 1440 - before.min) % 1440;
+      const prefix = day && day.d !== null ? `${fmtYear(day.y)}-${fmtMonth(day.m)}-${pad2(day.d)}` : day ? 'XXXX-XX-XX' : '';
+      return { start: i, end: c.end, timex: `${prefix}T${pad2(Math.floor(total / 60))}:${pad2(total % 60)}` };
+    }
     let tod = this.word(p, TOD_WORDS);
     if (!tod && afterDate) {
       const short = this.word(p, TOD_SHORT_WORDS);
@@ -2069,6 +2082,7 @@ class DateScanner {
     let min: number | undefined;
     let sec: number | undefined;
     let explicitPm: boolean | undefined;
+    let minutesBefore: number | undefined;
     if ((t[p] === ':' || t[p] === '：') && h.arabic && h.length <= 2) {
       const m = this.num(p + 1);
       if (!m || !m.arabic || m.length !== 2 || m.value > 59) return undefined;
@@ -2106,6 +2120,11 @@ class DateScanner {
       } else if (t.startsWith('三刻', p)) {
         min = 45;
         p += 2;
+      } else if (minutesTo(t, p, (k) => this.num(k))) {
+        // 九点差一刻, 八点差五分: minutes before the hour (clockTimes.ts).
+        const to = minutesTo(t, p, (k) => this.num(k))!;
+        minutesBefore = to.min;
+        p = to.end;
       } else if (minutesPast(t, p, (k) => this.num(k))) {
         // 十点过五分 (clockTimes.ts).
         const past = minutesPast(t, p, (k) => this.num(k))!;
@@ -2138,7 +2157,7 @@ class DateScanner {
       // Minutes in words only clocks use (六点半, 两点一刻) and what is done at a time (8点的闹钟, 9点提醒我:
       // clockTimes.ts) make a bare hour a time, except after a verb of change (下跌3点: index points).
       const afterChangeVerb = '涨漲跌升降了达達收破逾超过過报報回高低近约約'.includes(t[i - 1] ?? '\uffff');
-      const follower = !afterChangeVerb && clockFollowerAt(t, p, i);
+      const follower = !afterChangeVerb && (clockFollowerAt(t, p, i) || clockPrecederAt(t, i));
       const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
       if (!tod && !lenient && !h.arabic && !chineseOk) return undefined;
       if (!tod && p === bareHour) {
@@ -2165,6 +2184,11 @@ class DateScanner {
       if (!explicitPm && hour === 12) hour = 0;
     } else hour = shiftHour(hour, tod);
     if (hour === 24 && (min ?? 0) === 0) hour = 24;
+    if (minutesBefore !== undefined) {
+      const total = (hour * 60 + 1440 - minutesBefore) % 1440;
+      hour = Math.floor(total / 60);
+      min = total % 60;
+    }
     let value = pad2(hour);
     if (min !== undefined) value += ':' + pad2(min);
     if (sec !== undefined) value += ':' + pad2(sec);

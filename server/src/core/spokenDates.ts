@@ -71,3 +71,24 @@ export function dayNumberContextAt(t: string, j: number): boolean {
   for (const w of DAY_NUMBER_CONTEXT) if (t.startsWith(w, j)) return true;
   return false;
 }
+
+/** Characters after N号 that make it a numbered thing (5号线, 2号楼, 3号选手, 9号台风, 5号电池, 1号文件). */
+const NUMBERED_THING = new Set([...
+  '线綫楼樓床房室馆館门門口位车車厢廂台桌柜櫃机機码碼院字队隊员員手球井坑道路街巷栋棟单單窗文令种種型款版风風病选選区區座仓倉库庫站厅廳箱包格地场場岛島洞屏轨軌舱艙架盘盤号號元人女男坑锅鍋池电電店铺鋪']);
+/** Characters before N号 after which it may stand for a day (start of a clause, a pronoun, a preposition, a verb of arranging). */
+const DAY_NUMBER_BEFORE = new Set([...'我你他她它们們在是于於到至从從和跟与與及或就都要还還才再请請让讓说說把等前后後']);
+
+/**
+ * Whether a number with 号 standing alone (not after a month) is a day of the DCT's month, as people say it in a
+ * request or a chat (二十号有什么安排, 提醒我十五号交房租, 3号的会取消了, 12号到15号): it must begin a clause or follow a
+ * pronoun, preposition or verb (长征五号 and 天宫二号 are names), and what follows must not make it a numbered thing
+ * (5号线, 2号楼, 3号选手). `numStart` is where the number begins, `after` the position after 号.
+ */
+export function dayNumberAloneAt(t: string, numStart: number, after: number): boolean {
+  const prev = t[numStart - 1] ?? '';
+  if (prev !== '' && !/[\s，。、；：！？,.;:!?（(「“"]/.test(prev) && !DAY_NUMBER_BEFORE.has(prev)) return false;
+  const next = t[after] ?? '';
+  if (next === '') return true;
+  if (/[A-Za-z0-9０-９]/.test(next)) return false;
+  return !NUMBERED_THING.has(next);
+}
