@@ -6,7 +6,7 @@
 //   npm run specs:fst-time -- --part dev         (the dev file alone)
 //
 // Each case is a query, a reference time and the expected instants: [[start, end?], …] ([] = no time expression).
-// Our DATE/TIME spans (durations are not time points) become [start, end]: a calendar value from its first second
+// Our DATE/TIME spans, and durations anchored at the reference time (最近三天: core/durationWindows.ts), become [start, end]: a calendar value from its first second
 // to its last (2025-01-22 → 00:00:00–23:59:59), a clock time one instant (a clock without a day is put on the
 // reference day, as FST does), a part of the day FST's hours (上午 08–12, 下午 13–18, 晚上 18–23:59:59, 凌晨 01–05 …),
 // FST's hours of the word where they differ from the TIMEX3 part (早上 06–12, 中午 11:30–14:00, 傍晚 17–19 …), an
@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { recogniseDates } from '../../server/src/core/dates';
 import { timexRange } from '../../server/src/core/describe';
+import { durationWindow } from '../../server/src/core/durationWindows';
 import { referenceDate, rtLabel } from './timexIntervals';
 
 export interface FstCase {
@@ -109,10 +110,16 @@ export function toFst(timex: string, refDay: string, text = ''): string[] | unde
 export function ours(c: FstCase): (string[] | undefined)[] {
   const dct = strip(c.metadata);
   const refDay = dct.slice(0, 10);
-  return recogniseDates(c.query, dct)
-    .filter((s) => s.label === 'DATE' || s.label === 'TIME')
-    .sort((a, b) => a.start - b.start)
-    .map((s) => toFst(s.timex ?? '', refDay, c.query.slice(s.start, s.end)));
+  const out: [number, string[] | undefined][] = [];
+  for (const s of recogniseDates(c.query, dct)) {
+    if (s.label === 'DATE' || s.label === 'TIME') out.push([s.start, toFst(s.timex ?? '', refDay, c.query.slice(s.start, s.end))]);
+    else if (s.label === 'DURATION') {
+      // A duration anchored at the reference time (最近三天, 未来两天, 十分钟之内): its window (core/durationWindows.ts).
+      const w = durationWindow(c.query, s.start, s.end, s.timex ?? '', dct);
+      if (w) out.push([s.start, w]);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]).map(([, v]) => v);
 }
 
 export type Recognize = (query: string, culture: string, options?: number, refDate?: Date) => any[];
