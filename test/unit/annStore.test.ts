@@ -46,6 +46,20 @@ test('tagging a selection trims edge spaces, takes values from a matching machin
   assert.match(spaced.tag(0, 1, 'NOPE').message!, /Unknown label "NOPE"/);
 });
 
+test('suggestions taken a few machine spans at a time (as the server does between requests) are suggestions()', () => {
+  const s = store();
+  s.tag(0, 6, 'ORG');
+  s.reject(20);
+  for (const n of [1, 2, 3, 100]) {
+    const steps = s.suggestionSteps();
+    let pauses = 0;
+    while (steps.step(n)) pauses++;
+    assert.deepEqual(steps.result(), s.suggestions());
+    assert.equal(pauses, Math.ceil(MACHINE.length / n) - 1);
+  }
+  assert.deepEqual(s.suggestions().map((x) => x.text), ['近日', '今年', '12个']);
+});
+
 test('accept, accept all of a label, reject (remembered), remove (also rejects the machine span)', () => {
   const s = store();
   assert.equal(s.suggestions().length, 5);

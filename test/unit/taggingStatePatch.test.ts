@@ -4,7 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applySuggestionsPatch, diffSuggestions } from '../../server/src/annotations/taggingStatePatch';
+import { applySuggestionsPatch, diffSuggestionSteps, diffSuggestions } from '../../server/src/annotations/taggingStatePatch';
 import type { WireSuggestion } from '../../server/src/annotations/taggingProtocol';
 import { analyze } from '../../server/src/analysis/analyze';
 import { applyEdit, randomEdit } from './support/randomEdits';
@@ -23,6 +23,21 @@ function wireSuggestions(text: string): WireSuggestion[] {
   }));
 }
 
+/** diffSuggestionSteps run to the end, comparing `every` suggestions between two pauses; checks that it pauses. */
+function inSteps(prev: WireSuggestion[], next: WireSuggestion[], every: number) {
+  const steps = diffSuggestionSteps(prev, next, every);
+  let pauses = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) {
+      // the first pause comes after `every` equal leading suggestions
+      if (prev.length > every && next.length > every && prev.slice(0, every + 1).every((s, k) => JSON.stringify(s) === JSON.stringify(next[k]))) assert.ok(pauses > 0);
+      return r.value;
+    }
+    pauses++;
+  }
+}
+
 const PIECES = ['据', '3.5亿元', '2023年6月18日', '\n', '。', '次日', '12.5%', '6月1日至30日', '增长'];
 const BASE = '2023年6月18日，国务院在北京召开会议，投资3.5亿元。\n次日，财政局公布预算12.5%。\n6月1日至30日，增长了2.1%。\n';
 
@@ -36,6 +51,8 @@ test('a patch applied to the previous suggestions gives the new ones (random edi
         const next = wireSuggestions(text);
         const patch = diffSuggestions(prev, next);
         assert.deepStrictEqual(applySuggestionsPatch(prev, patch), next);
+        // the same patch when compared a few suggestions at a time (the server yields between the pieces)
+        assert.deepStrictEqual(inSteps(prev, next, (edits.length % 3) + 1), patch);
         prev = next;
       }
     }),
@@ -57,6 +74,7 @@ test('a patch applied to any list gives the other list (lists that are not edits
   fc.assert(
     fc.property(fc.array(suggestion, { maxLength: 12 }), fc.array(suggestion, { maxLength: 12 }), (prev, next) => {
       assert.deepStrictEqual(applySuggestionsPatch(prev, diffSuggestions(prev, next)), next);
+      assert.deepStrictEqual(inSteps(prev, next, 1), diffSuggestions(prev, next));
     }),
     { numRuns: 500 },
   );

@@ -170,6 +170,17 @@ export class DocumentAnnotations {
 
   /** Machine spans of the schema's labels that are neither confirmed (overlapped by a tag) nor rejected, by start. */
   suggestions(): Suggestion[] {
+    const steps = this.suggestionSteps();
+    steps.step(Infinity);
+    return steps.result();
+  }
+
+  /**
+   * suggestions() a piece at a time, for a caller that lets other work run in between (the language server after a
+   * keystroke in a long article): `step(n)` takes the next n machine spans and says whether any are left; `result()`
+   * is the list once none are. The store must not change meanwhile.
+   */
+  suggestionSteps(): { step(n: number): boolean; result(): Suggestion[] } {
     const labels = new Set(this.schema.labels.map((l) => l.name));
     // Which code points tags cover, as a prefix count (only when there are tags: an article without any skips two
     // arrays the length of the text).
@@ -182,16 +193,30 @@ export class DocumentAnnotations {
     }
     const limit = this.map.codePointLength + 1;
     const rejected = new Set([...this.rejections.values()].map((r) => `${r.start}:${r.end}:${r.label}`));
+    const machine = this.machine;
     const out: Suggestion[] = [];
     let sorted = true;
-    for (const s of this.machine) {
-      const key = `${s.start}:${s.end}:${s.label}`;
-      if (rejected.has(key) || !labels.has(s.label)) continue;
-      if (prefix && prefix[Math.min(s.end, limit)] - prefix[Math.min(s.start, limit)] > 0) continue;
-      if (out.length && byStart(out[out.length - 1], s) > 0) sorted = false;
-      out.push({ ...s, key });
-    }
-    return sorted ? out : out.sort(byStart);
+    let next = 0;
+    return {
+      step(n: number): boolean {
+        const end = Math.min(machine.length, next + n);
+        for (; next < end; next++) {
+          const s = machine[next];
+          const key = `${s.start}:${s.end}:${s.label}`;
+          if (rejected.has(key) || !labels.has(s.label)) continue;
+          if (prefix && prefix[Math.min(s.end, limit)] - prefix[Math.min(s.start, limit)] > 0) continue;
+          if (out.length && byStart(out[out.length - 1], s) > 0) sorted = false;
+          // field by field: a spread of spans of several shapes costs about three times as much
+          const suggestion = { start: s.start, end: s.end, label: s.label, text: s.text, key } as Suggestion;
+          for (const k in s) if (!(k in suggestion)) (suggestion as any)[k] = (s as any)[k];
+          out.push(suggestion);
+        }
+        return next < machine.length;
+      },
+      result(): Suggestion[] {
+        return sorted ? out : out.sort(byStart);
+      },
+    };
   }
 
   rejected(): RejectedSuggestion[] {

@@ -50,9 +50,30 @@ function sameShifted(a: WireSuggestion, b: WireSuggestion, shift: SuggestionShif
 
 /** A patch turning `prev` into `next` (any two lists; small when `next` is `prev` after an edit). */
 export function diffSuggestions(prev: readonly WireSuggestion[], next: readonly WireSuggestion[]): SuggestionsPatch {
+  const steps = diffSuggestionSteps(prev, next, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * diffSuggestions() a piece at a time: yields after about every `every` suggestions compared, so a caller can let
+ * other work run in between (the language server after a keystroke in a long article), and returns the patch.
+ */
+export function* diffSuggestionSteps(
+  prev: readonly WireSuggestion[],
+  next: readonly WireSuggestion[],
+  every = 2000,
+): Generator<void, SuggestionsPatch, void> {
   const max = Math.min(prev.length, next.length);
   let keep = 0;
-  while (keep < max && sameSuggestion(prev[keep], next[keep])) keep++;
+  for (let budget = every; keep < max && sameSuggestion(prev[keep], next[keep]); keep++) {
+    if (--budget <= 0) {
+      yield;
+      budget = every;
+    }
+  }
   let tail = 0;
   let shift = NO_SHIFT;
   if (keep < prev.length && keep < next.length) {
@@ -63,7 +84,12 @@ export function diffSuggestions(prev: readonly WireSuggestion[], next: readonly 
     // (scanning backwards: the last on the edited line) fixes the edited line, unless a later one on that line
     // already matched without moving.
     let lowestLine = Infinity;
+    let budget = every;
     while (tail < prev.length - keep && tail < next.length - keep) {
+      if (--budget <= 0) {
+        yield;
+        budget = every;
+      }
       const o = prev[prev.length - 1 - tail];
       const n = next[next.length - 1 - tail];
       if (sameShifted(o, n, shift)) {

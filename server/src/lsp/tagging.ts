@@ -14,6 +14,7 @@ import { tagIntegrity } from '../checks/tagIntegrity';
 import { AnnTag, valuesOf } from '../annotations/annFile';
 import {
   DocumentUriParams,
+  SuggestionsPatch,
   TaggingOp,
   TaggingOpParams,
   TaggingOpRequest,
@@ -31,7 +32,7 @@ import { filePathOf } from './documentAnalysis';
 import type { ServerContext } from './serverContext';
 import type { SuggestionLearning, WorkspaceMemory } from './suggestionLearning';
 import type { AdaptedSpan } from '../annotations/suggestionMemory';
-import { diffSuggestions } from '../annotations/taggingStatePatch';
+import { diffSuggestionSteps, diffSuggestions } from '../annotations/taggingStatePatch';
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(ALL_LABELS);
 /** Delay after the last keystroke before the .ann is rewritten and the client gets the new state. */
@@ -283,20 +284,25 @@ export class TaggingService {
   /** The client's view of an article (exported for the benchmark). */
   buildState(session: Session): TaggingState {
     const build = this.stateBuilder(session);
-    return build.finish(build.suggestions.map(build.wire));
+    return build.finish(build.suggestions().map(build.wire));
   }
 
   /**
-   * buildState() in slices: the wire suggestions of a long article (tens of thousands, each with its line and
-   * character) are made SUGGESTION_SLICE at a time, the event loop running in between, so a token or hover request
-   * that arrives meanwhile is answered at once instead of after the whole state. Gives undefined as soon as
-   * `current()` is false between two slices (a newer edit or another push came: the state would be stale).
+   * buildState() in slices: the store's suggestions and their wire form (tens of thousands in a long article, each
+   * with its line and character) are made SUGGESTION_SLICE at a time, the event loop running in between, so a token
+   * or hover request that arrives meanwhile is answered at once instead of after the whole state. Gives undefined as
+   * soon as `current()` is false between two slices (a newer edit or another push came: the state would be stale).
    */
   private async buildStateSliced(session: Session, current: () => boolean): Promise<TaggingState | undefined> {
     await nextTurn();
     if (!current()) return undefined;
     const build = this.stateBuilder(session);
-    const all = build.suggestions;
+    const steps = session.store.suggestionSteps();
+    while (steps.step(SUGGESTION_SLICE)) {
+      await nextTurn();
+      if (!current()) return undefined;
+    }
+    const all = steps.result();
     const wire = new Array<WireSuggestion>(all.length);
     for (let i = 0; i < all.length; i += SUGGESTION_SLICE) {
       await nextTurn();
@@ -311,7 +317,7 @@ export class TaggingService {
 
   /** What buildState() needs: the store's suggestions, how one becomes a wire suggestion, and the rest of the state. */
   private stateBuilder(session: Session): {
-    suggestions: ReturnType<DocumentAnnotations['suggestions']>;
+    suggestions: () => ReturnType<DocumentAnnotations['suggestions']>;
     wire: (s: ReturnType<DocumentAnnotations['suggestions']>[number]) => WireSuggestion;
     finish: (suggestions: WireSuggestion[]) => TaggingState;
   } {
@@ -361,7 +367,7 @@ export class TaggingService {
         unavailable: session.files ? undefined : this.host.t('Only files on disk can be tagged (the tags are stored beside the file).'),
       };
     };
-    return { suggestions: store.suggestions(), wire, finish };
+    return { suggestions: () => store.suggestions(), wire, finish };
   }
 
   // ---- internals ------------------------------------------------------------------------------------------------
@@ -480,7 +486,21 @@ export class TaggingService {
       session.store.revision === revision &&
       session.sent === sent;
     const state = await this.buildStateSliced(session, current);
-    if (state) this.send(session, state);
+    if (!state) return;
+    // The patch against the last state sent, compared in slices too.
+    let patch: SuggestionsPatch | undefined;
+    if (sent) {
+      const steps = diffSuggestionSteps(sent.suggestions, state.suggestions, SUGGESTION_SLICE);
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          patch = r.value;
+          break;
+        }
+        await nextTurn();
+        if (!current()) return;
+      }
+    }
+    this.send(session, state, patch);
   }
 
   private async refreshMachine(session: Session): Promise<void> {
@@ -613,14 +633,21 @@ export class TaggingService {
     this.send(session, this.buildState(session));
   }
 
-  /** Sends a state built for the session: a patch of the last one sent, or the whole state the first time. */
-  private send(session: Session, built: TaggingState): void {
+  /**
+   * Sends a state built for the session: a patch of the last one sent, or the whole state the first time.
+   * `suggestionsPatch`, when given, is diffSuggestions() of the last state sent and this one, computed already.
+   */
+  private send(session: Session, built: TaggingState, suggestionsPatch?: SuggestionsPatch): void {
     const previous = session.sent;
     const state = this.sending(session, built);
     if (previous) {
       // Only what changed in the suggestions travels (a 1 M-character article's whole state is some 19 MB of JSON).
       const { suggestions, ...rest } = state;
-      const patch: TaggingStatePatch = { ...rest, baseSeq: previous.seq!, suggestionsPatch: diffSuggestions(previous.suggestions, suggestions) };
+      const patch: TaggingStatePatch = {
+        ...rest,
+        baseSeq: previous.seq!,
+        suggestionsPatch: suggestionsPatch ?? diffSuggestions(previous.suggestions, suggestions),
+      };
       void this.host.connection?.sendNotification(TaggingStatePatchNotification, patch);
     } else void this.host.connection?.sendNotification(TaggingStateNotification, state);
     this.host.refreshSemanticTokens?.();
