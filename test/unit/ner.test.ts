@@ -9,7 +9,7 @@ import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../.
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, dropTitleTranslations, functionCharEdges, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -373,6 +373,12 @@ test('post-rule: a function word stuck to an unsure name is left out', () => {
   const unsure = (piece: string, c: number): EntitySpan => ({ ...span(t, piece, 'PER'), confidence: c });
   assert.deepEqual(show(t, functionCharEdges(t, [unsure('嘱王涛', 0.1), unsure('米勒携', 0.3)])), ['PER:王涛', 'PER:米勒']);
   assert.deepEqual(show(t, functionCharEdges(t, [unsure('王涛则', 0.9)])), ['PER:王涛则'], 'a sure name is kept as it is');
+});
+
+test('post-rule: a very unsure PER with no surname is dropped, one with a surname kept', () => {
+  const t = '彩迷说，王芳说，彩迷们';
+  const at = (piece: string, c: number, from = 0): EntitySpan => ({ ...span(t, piece, 'PER', from), confidence: c });
+  assert.deepEqual(show(t, unsureNonNames(t, [at('彩迷', 0.2), at('王芳', 0.2), at('彩迷', 0.8, 6)])), ['PER:王芳', 'PER:彩迷']);
 });
 
 // ---- the shipped model on fixed sentences
