@@ -78,6 +78,11 @@ function instant(day: string, clock: string): string | undefined {
 
 /** A TIMEX value as FST's [start, end?]; undefined when it has no fixed time. */
 export function toFst(timex: string, refDay: string, text = ''): string[] | undefined {
+  // FST reads 最近 / 近期 (our PAST_REF, TimeML's vague past) as the week up to the end of the reference day.
+  if (timex === 'PAST_REF' && (text === '最近' || text === '近期') && /^\d{4}-\d{2}-\d{2}$/.test(refDay)) {
+    const from = new Date(Date.UTC(+refDay.slice(0, 4), +refDay.slice(5, 7) - 1, +refDay.slice(8, 10) - 7)).toISOString().slice(0, 10);
+    return [`${from}T00:00:00`, `${refDay}T23:59:59`];
+  }
   const slash = timex.indexOf('/');
   if (slash > 0 && !timex.slice(slash + 1).startsWith('P') && timex.includes('T')) {
     const a = toFst(timex.slice(0, slash), refDay);

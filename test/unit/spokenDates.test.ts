@@ -159,3 +159,21 @@ test('a day number alone in a request is a day of the DCT month, a numbered thin
   assert.deepEqual(spans('他穿10号球衣。'), []);
   assert.deepEqual(spans('嫦娥五号返回地球。'), []);
 });
+
+test('ranges whose ends are parts of the day or a bare hour, and ends that inherit the year', () => {
+  assert.deepEqual(spans('今晚八点30到明天上午'), [['今晚八点30到明天上午', 'TIME', '2025-03-12T20:30/2025-03-13TMO']]);
+  assert.deepEqual(spans('周五晚上到周日都在外地。'), [['周五晚上到周日', 'TIME', '2025-03-14TEV/2025-03-16']]);
+  assert.deepEqual(spans('十点到十一点半开会。'), [['十点到十一点半', 'TIME', 'T10/T11:30']]);
+  assert.deepEqual(spans('2026年7月8月有哪些活动？'), [['2026年7月', 'DATE', '2026-07'], ['8月', 'DATE', '2026-08']]);
+  assert.deepEqual(spans('去年8.20到11.10有什么事情发生吗？'), [['去年8.20到11.10', 'DATE', '2024-08-20/2024-11-10']]);
+  // 1.5 after a date is a decimal; 两月 counts months (February is 二月).
+  assert.deepEqual(spans('3月5日和1.5倍。'), [['3月5日', 'DATE', '2025-03-05']]);
+  assert.deepEqual(spans('前两月的账单。'), []);
+});
+
+test('a short holiday name before what people plan for it is the day', () => {
+  assert.deepEqual(spans('国庆去哪玩？'), [['国庆', 'DATE', '2025-10-01']]);
+  assert.deepEqual(spans('五一前一天。'), [['五一前一天', 'DATE', '2025-04-30']]);
+  assert.deepEqual(spans('张国庆去了北京。'), []);
+  assert.deepEqual(spans('五一广场见。'), []);
+});

@@ -11,7 +11,8 @@ const OPENERS = '从從自由';
 /** A sortable key of one end (its first instant, as far as written), or undefined when it has none. */
 function key(value: string): string | undefined {
   // Unknown parts (XXXX-05-01 without a DCT) compare alike.
-  const timex = value.replace(/X/g, '0');
+  // A part of the day sorts at its first hour (今晚八点30到明天上午, 周五晚上到周日).
+  const timex = value.replace(/X/g, '0').replace(/T(MO|MI|AF|EV|NI|DT)$/, (_, code: string) => `T${PART_START[code]}`);
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2})(?::(\d{2}))?)?$/.exec(timex);
   if (m) return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T${m[4] ?? '00'}:${m[5] ?? '00'}`;
   const q = /^(\d{4})-(Q[1-4]|H[12])$/.exec(timex);
@@ -22,6 +23,8 @@ function key(value: string): string | undefined {
   if (t) return `T${t[1]}:${t[2] ?? '00'}`;
   return undefined;
 }
+/** The first hour of each part of the day, for ordering the ends of a range. */
+const PART_START: Record<string, string> = { NI: '01', MO: '08', DT: '08', MI: '11', AF: '13', EV: '18' };
 const pad = (n: number) => (n < 10 ? '0' : '') + n;
 
 function joinable(s: RawSpan): boolean {

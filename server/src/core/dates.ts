@@ -1063,6 +1063,10 @@ class DateScanner {
         // 去年8.20, 2024年11.10: a dotted month and day after a year.
         const md = this.dottedMonthDay(p, y);
         if (md) return this.weekdayTail(md.end, { timex: fmtYmd(md), day: md, y, m: md.m });
+      } else if (y === undefined && inherit?.y != null && inherit.m != null) {
+        // 去年8.20到11.10: the second end of a range after a dated day, in the same dotted form.
+        const md = this.dottedMonthDay(p, inherit.y);
+        if (md) return { end: md.end, value: { timex: fmtYmd(md), day: md, y: inherit.y, m: md.m } };
       }
     }
     if (m !== undefined) {
@@ -1566,8 +1570,10 @@ class DateScanner {
   private inherited(i: number): { y?: number | null; m?: number | null } | undefined {
     const last = this.last;
     // Only a connector, with optional spaces, may lie between the two dates.
-    if (!last || i - last.end > 5 || i <= last.end) return undefined;
+    if (!last || i - last.end > 5 || i < last.end) return undefined;
     const gap = this.text.slice(last.end, i).trim();
+    // 2026年7月8月: a month written right after a month of a named year is listed with it.
+    if (gap.length === 0 && last.m != null && i === last.end && /^[0-9０-９一二三四五六七八九十]{1,3}月/.test(this.text.slice(i, i + 4))) return { y: last.y };
     if (gap.length === 0 || gap.length > 2 || !/^(?:到|至|-|－|—|–|~|～|和|、|及|或)$/.test(gap)) return undefined;
     return { y: last.y, m: last.m };
   }
@@ -1833,6 +1839,8 @@ class DateScanner {
     }
     if (t[p] !== '月') return undefined;
     if (n.value < 1 || n.value > 12) return undefined;
+    // 两月 (前两月, 这两月) counts months; February is 二月.
+    if (t[i] === '两' || t[i] === '兩') return undefined;
     // 五月天 (a band's name, "May days"); 五月天气 is May's weather.
     if (!n.arabic && t[p + 1] === '天' && t[p + 2] !== '气' && t[p + 2] !== '氣') return undefined;
     return { m: n.value, end: p + 1 };
@@ -1903,6 +1911,8 @@ class DateScanner {
       // 八月十五, 12月29: a day without 日, when nothing numeric or a counter follows (7月20的时候 too, and
       // 12月29到31 … for an Arabic day).
       const nx = t[p];
+      // 1.5 is a decimal, not the day 1 and a full stop.
+      if ((nx === '.' || nx === '．') && isDigit(t[p + 1] ?? '')) return undefined;
       if (nx === undefined || /[\s，。、；：！？,.;:!?）)」”早晚上下中凌深傍]/.test(nx)) return { d: n.value, end: p };
       if (n.arabic && (nx === '的' || isRangeConnector(nx))) return { d: n.value, end: p };
       // 2025年10月31开支了什么: after a written year and month, an Arabic day before a word that counts nothing.
@@ -2158,7 +2168,9 @@ class DateScanner {
       // clockTimes.ts) make a bare hour a time, except after a verb of change (下跌3点: index points).
       const afterChangeVerb = '涨漲跌升降了达達收破逾超过過报報回高低近约約'.includes(t[i - 1] ?? '\uffff');
       const follower = !afterChangeVerb && (clockFollowerAt(t, p, i) || clockPrecederAt(t, i));
-      const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
+      // 十点到十一点半: a bare hour that begins a range whose other end is a clock time.
+      const rangeToClock = (t[p] === '到' || t[p] === '至') && !afterChangeVerb && !!this.clock(p + 1, undefined, false);
+      const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || rangeToClock || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
       if (!tod && !lenient && !h.arabic && !chineseOk) return undefined;
       if (!tod && p === bareHour) {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
