@@ -177,3 +177,11 @@ test('a short holiday name before what people plan for it is the day', () => {
   assert.deepEqual(spans('张国庆去了北京。'), []);
   assert.deepEqual(spans('五一广场见。'), []);
 });
+
+test('a day offset with its time of day, and weekdays of a named week', () => {
+  assert.deepEqual(spans('两天后的早上八点叫我。'), [['两天后的早上八点', 'TIME', '2025-03-14T08']]);
+  assert.deepEqual(spans('三天之后的下午有空吗？'), [['三天之后的下午', 'TIME', '2025-03-15TAF']]);
+  assert.deepEqual(spans('下周一至周五出差。'), [['下周一至周五', 'DATE', '2025-03-17/2025-03-21']]);
+  assert.deepEqual(spans('下周的周三开会。'), [['下周的周三', 'DATE', '2025-03-19']]);
+  assert.deepEqual(spans('这周天去爬山。'), [['这周天', 'DATE', '2025-03-16']]);
+});

@@ -463,6 +463,7 @@ class DateScanner {
   private last: { end: number; y?: number | null; m?: number | null } | undefined;
   /** The last clock time with its day (for 明天8点和9点: the second clock keeps the day). */
   private lastTime: { end: number; day: DayRef; tod?: TodInfo } | undefined;
+  private lastWeek: { end: number; off: number } | undefined;
   /** The last year and month named (for 同年, 次年, 当月). */
   private lastYear: number | undefined;
   private lastMonth: { y: number; m: number } | undefined;
@@ -477,6 +478,7 @@ class DateScanner {
 
   /** Carries on from `state` (what a scan of the text before `from` left). */
   restore(state: DateScanState): void {
+    this.lastWeek = state.lastWeek;
     this.lastDay = state.lastDay;
     this.last = state.last;
     this.lastYear = state.lastYear;
@@ -486,7 +488,7 @@ class DateScanner {
 
   /** What a scan that stopped at `next` leaves for the text after it. */
   state(next: number): DateScanState {
-    return { lastDay: this.lastDay, last: this.last, lastYear: this.lastYear, lastMonth: this.lastMonth, lastTime: this.lastTime, next };
+    return { lastDay: this.lastDay, last: this.last, lastYear: this.lastYear, lastMonth: this.lastMonth, lastTime: this.lastTime, lastWeek: this.lastWeek, next };
   }
 
   /** Scans expressions starting in [from, to); returns where the next scan resumes (≥ to when one ran past it). */
@@ -1190,10 +1192,24 @@ class DateScanner {
     const tail = rw ? WEEKDAY_PREFIXES.find((w) => rw[0].endsWith(w)) : undefined;
     // 记者周一鸣, 通讯员周五: a byline names a person.
     if (!rw && p > 0 && BYLINE_LAST.includes(t[p - 1]) && /(?:记者|記者|通讯员|通訊員|编辑|編輯|作者|摄影|攝影)\s?$/.test(t.slice(Math.max(0, p - 4), p))) return undefined;
-    const wd = this.weekday(rw && tail ? wp - tail.length : wp);
+    let wd = this.weekday(rw && tail ? wp - tail.length : wp, !!rw);
+    // 下周的周三, 这周的周五: the week, 的, and a weekday of it are one day.
+    let endAfter: number | undefined;
+    if (rw && !wd && t[wp] === '的') {
+      const w2 = this.weekday(wp + 1);
+      if (w2 && !w2.weekend) {
+        wd = w2;
+        endAfter = w2.end;
+      }
+    }
+    // 下周一至周五, 上周三到周五: a weekday that ends a range (or list) begun by a weekday of a named week is in that week.
+    if (!rw && wd && this.lastWeek && p > this.lastWeek.end && p - this.lastWeek.end <= 2 && /^[到至和、或及与與\-－—~～]$/.test(t.slice(this.lastWeek.end, p).trim())) {
+      weekOff = this.lastWeek.off;
+    }
     if (wd || rw) {
-      const end = wd ? wd.end : wp;
+      const end = endAfter ?? (wd ? wd.end : wp);
       const off = weekOff ?? 0;
+      if (rw && wd && !wd.weekend) this.lastWeek = { end, off: rw[1] };
       if (!dct) {
         const w = weekOff === undefined ? 'WXX' : 'WXX';
         const timex = wd ? (wd.weekend ? `XXXX-${w}-WE` : `XXXX-${w}-${wd.d}`) : `XXXX-${w}`;
@@ -1943,7 +1959,7 @@ class DateScanner {
   }
 
   /** 星期三, 周三, 礼拜三, 周末. */
-  private weekday(i: number): { d: number; weekend: boolean; end: number } | undefined {
+  private weekday(i: number, afterRelWeek = false): { d: number; weekend: boolean; end: number } | undefined {
     const t = this.text;
     for (const pre of WEEKDAY_PREFIXES) {
       if (!t.startsWith(pre, i)) continue;
@@ -1954,7 +1970,8 @@ class DateScanner {
       const d = WEEKDAY_DIGIT[ch] ?? (i === 0 || (CN_NUM[t.charCodeAt(i - 1)] === 0 && !isDigit(t[i - 1])) ? arabicWeekdayDigit(t, p) : undefined);
       if (d === undefined) return undefined;
       // 周一 + 鸣 would be a personal name; 星期天 is fine. 周日 followed by a digit is 周 + 日 something else.
-      if ((pre === '周' || pre === '週') && ch === '天') return undefined;
+      // (这周天, 下周天: after a relative week it is Sunday.)
+      if ((pre === '周' || pre === '週') && ch === '天' && !afterRelWeek) return undefined;
       if (ch === '日' && CN_NUM_CHARS.includes(t[p + 1] ?? '\uffff')) return undefined;
       return { d, weekend: false, end: p + 1 };
     }
@@ -2259,6 +2276,18 @@ class DateScanner {
     if (comps.every((c) => c.amount !== 'X') && first.max === undefined && !/[岁歲]|周年|週年/.test(t.slice(p, q))) {
       const rel = this.relativeAgo(q, comps, forward);
       if (rel) {
+        // 两天后的早上八点, 三天之后的下午: a day offset with its time of day is one TIME on that day.
+        const onDay = !rel.time && !mod ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(rel.timex) : null;
+        if (onDay) {
+          const ts = t[rel.end] === '的' ? rel.end + 1 : rel.end;
+          const day: DayRef = { y: +onDay[1], m: +onDay[2], d: +onDay[3] };
+          const tm = this.word(ts, TOD_WORDS) ? this.time(ts, day, true) : undefined;
+          if (tm && tm.timex.includes('T')) {
+            this.emit(i, tm.end, 'TIME', tm.timex);
+            if (/T\d/.test(tm.timex)) this.lastTime = { end: tm.end, day, tod: tm.tod };
+            return tm.end;
+          }
+        }
         this.emit(i, rel.end, rel.time ? 'TIME' : 'DATE', rel.timex, mod ? 'approx' : undefined);
         return rel.end;
       }
@@ -2527,6 +2556,8 @@ export interface DateScanState {
   lastMonth?: { y: number; m: number };
   /** The last clock time with its day (a clock listed after it keeps the day). */
   lastTime?: { end: number; day: DayRef; tod?: TodInfo };
+  /** The last weekday of a named week (下周一), for a weekday that ends a range begun by it (下周一至周五). */
+  lastWeek?: { end: number; off: number };
   /** Where the scan resumes: the stretch's start, or later when an expression of the stretch before ran past it. */
   next: number;
 }
