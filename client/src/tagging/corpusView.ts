@@ -54,7 +54,7 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private readonly view: vscode.TreeView<Node>;
   articles: Article[] = [];
   /** Articles by their base path (without extension), kept between scans so that file events update one entry. */
-  private readonly byBase = new Map<string, Article>();
+  private byBase = new Map<string, Article>();
   /** The .txt files the last full scan found through the article glob. */
   private candidates = new Set<string>();
   /** Bases whose files changed since the last update. */
@@ -142,26 +142,31 @@ export class CorpusView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     const glob = this.settings().glob;
     const found = await vscode.workspace.findFiles('**/*.news', '**/node_modules/**', 20000);
     if (glob) for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 20000)) found.push(uri);
-    this.byBase.clear();
     const unique = [...new Map(found.map((uri) => [uri.toString(), uri])).values()];
     this.candidates = new Set(unique.filter((uri) => uri.fsPath.endsWith('.txt')).map((uri) => uri.fsPath));
+    // Read into a new map and swap it in at the end: the view (and a reordering that publishes meanwhile) keeps the
+    // previous list during the scan instead of showing a partial one.
+    const byBase = new Map<string, Article>();
     await forEachLimited(unique, 16, async (uri) => {
       const article = await this.readArticle(uri);
-      if (article) this.byBase.set(articleBase(uri.fsPath), article);
+      if (article) byBase.set(articleBase(uri.fsPath), article);
     });
+    this.byBase = byBase;
   }
 
   /** Re-reads the one article a changed file belongs to (or forgets it). */
   private async scanBase(base: string): Promise<void> {
-    this.byBase.delete(base);
+    // The article stays listed as it was until it is read again (a publish meanwhile shows it, not a gap).
     for (const candidate of articleCandidates(base).reverse()) {
       const uri = vscode.Uri.file(candidate);
       if (!candidate.endsWith(NEWS_EXTENSION) && !this.candidates.has(uri.fsPath)) continue;
       if (!(await exists(uri.fsPath))) continue;
       const article = await this.readArticle(uri);
       if (article) this.byBase.set(base, article);
+      else this.byBase.delete(base);
       return;
     }
+    this.byBase.delete(base);
   }
 
   private settings(): { glob: string; minShare: number } {
