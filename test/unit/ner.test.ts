@@ -9,7 +9,7 @@ import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../.
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -379,6 +379,13 @@ test('post-rule: a very unsure PER with no surname is dropped, one with a surnam
   const t = '彩迷说，王芳说，彩迷们';
   const at = (piece: string, c: number, from = 0): EntitySpan => ({ ...span(t, piece, 'PER', from), confidence: c });
   assert.deepEqual(show(t, unsureNonNames(t, [at('彩迷', 0.2), at('王芳', 0.2), at('彩迷', 0.8, 6)])), ['PER:王芳', 'PER:彩迷']);
+});
+
+test('post-rule: countries written one character each before a word of relations are one LOC each', () => {
+  const t = '为中英关系的发展，其中美国，增加中美贸易';
+  assert.deepEqual(show(t, countryAbbreviations(t, [])), ['LOC:中', 'LOC:英'], '其中美国 and 增加中美 are not such runs');
+  const org = '中美联合经济委员会';
+  assert.deepEqual(show(org, countryAbbreviations(org, [span(org, org, 'ORG')])), ['ORG:中美联合经济委员会']);
 });
 
 // ---- the shipped model on fixed sentences
