@@ -185,3 +185,14 @@ test('a day offset with its time of day, and weekdays of a named week', () => {
   assert.deepEqual(spans('下周的周三开会。'), [['下周的周三', 'DATE', '2025-03-19']]);
   assert.deepEqual(spans('这周天去爬山。'), [['这周天', 'DATE', '2025-03-16']]);
 });
+
+test('two-digit years said aloud or with a part of the year, and "three or four" counts', () => {
+  assert.deepEqual(spans('九八年的时候我还在上学。'), [['九八年', 'DATE', '1998']]);
+  assert.deepEqual(spans('18年底搬的家。'), [['18年底', 'DATE', '2018', 'end']]);
+  assert.deepEqual(spans('98年的时候。'), [['98年', 'DATE', '1998']]);
+  // 25年的努力 counts years; 三四年 is three or four years, not 34.
+  assert.deepEqual(spans('25年的努力。'), [['25年', 'DURATION', 'P25Y']]);
+  const r = recogniseDates('他在那里住了三四年。', DCT);
+  assert.deepEqual(r.map((s) => [s.timex, s.value, s.valueMax]), [['P3Y', 3, 4]]);
+  assert.deepEqual(spans('敌人在3点钟方向。'), []);
+});

@@ -13,7 +13,7 @@ import { HOLIDAY_NAMES, matchHoliday, type Holiday } from './holidays';
 import { SOLAR_TERMS, matchSolarTerm } from './solarTerms';
 import { DctClock, FORWARD_PREFIXES, OffsetUnit, clockOffsetOf, offsetTimex, parseDctClock } from './clockOffsets';
 import { joinRanges } from './dateRanges';
-import { COLLOQUIAL_DAYS, DATE_IDIOMS, arabicWeekdayDigit, colloquialDayInsideWord, dayNumberAloneAt, dayNumberContextAt, spokenThousandYear } from './spokenDates';
+import { COLLOQUIAL_DAYS, DATE_IDIOMS, arabicWeekdayDigit, colloquialDayInsideWord, dayNumberAloneAt, dayNumberContextAt, spokenThousandYear, twoDigitYearAt } from './spokenDates';
 import { clockFollowerAt, clockPrecederAt, minutesPast, minutesTo, partOfDayIsOtherWord, rescheduledAfterTime } from './clockTimes';
 
 /** An Arabic digit, half- or full-width (numerals.ts isArabicDigit), by its UTF-16 code; false for NaN. */
@@ -1691,7 +1691,8 @@ class DateScanner {
     } else if (n.length === 2) {
       // 08年, 零八年, 九八年, or 18年10月: a two-digit year.
       const followedByMonth = this.month(this.skipSpace(after)) !== undefined;
-      if (!n.leadingZero && !followedByMonth) return undefined;
+      // 九八年, 98年的时候, 18年底 (spokenDates.ts); 三四年, 25年的努力 count years.
+      if (!n.leadingZero && !followedByMonth && !twoDigitYearAt(t.slice(i, n.end), n.arabic, t, after)) return undefined;
       y = this.century(n.value, 10);
     } else return undefined;
     return { y, end: nx === '度' ? after + 1 : after };
@@ -2206,6 +2207,8 @@ class DateScanner {
         if (!isTimeContext) return undefined;
       }
       if (unit === '时' && t[p] === '间') return undefined;
+      // 三点钟方向: a bearing, not a time.
+      if (t.startsWith('方向', p) || t.startsWith('方位', p)) return undefined;
     }
     let hour = h.value;
     if (explicitPm !== undefined) {
@@ -2322,6 +2325,7 @@ class DateScanner {
     let amount: number | 'X';
     let mod: Mod | undefined;
     let half = false;
+    let pairMax: number | undefined;
     if (t[p] === '半') {
       half = true;
       amount = 0;
@@ -2334,6 +2338,8 @@ class DateScanner {
       const n = this.num(p, true);
       if (!n) return undefined;
       amount = n.value;
+      const digits = !n.arabic && n.digitsOnly && n.length === 2 ? [...t.slice(p, n.end)].map((c) => (c === '零' ? 0 : '〇一二三四五六七八九'.indexOf(c))) : undefined;
+      if (digits && digits[0] > 0 && digits[1] === digits[0] + 1) pairMax = digits[1];
       p = this.skipSpace(n.end);
       // 3至5年, 3-5年, 三到五年
       if ('至到-—－~～–'.includes(t[p] ?? '\uffff') && p < t.length) {
@@ -2394,6 +2400,8 @@ class DateScanner {
         comps.push({ amount: whole + 0.5, unit: u.unit, time: u.time }); // 半个月 → P0.5M
       }
     } else comps.push({ amount, unit: u.unit, time: u.time });
+    // 三四年, 七八天: two consecutive Chinese digits are "three or four", a range.
+    if (!half && typeof amount === 'number' && pairMax !== undefined) return { comps: [{ amount: pairMax - 1, unit: u.unit, time: u.time }], end: p, mod, max: pairMax };
     return { comps, end: p, mod };
   }
 

@@ -92,3 +92,22 @@ export function dayNumberAloneAt(t: string, numStart: number, after: number): bo
   if (/[A-Za-z0-9０-９]/.test(next)) return false;
   return !NUMBERED_THING.has(next);
 }
+
+/** Words after a two-digit year that make it a year, not a count of years (18年底, 98年的时候, 08年夏天). */
+const TWO_DIGIT_YEAR_CONTEXT = [
+  '的时候', '的時候', '那年', '那会', '那會', '那阵', '那陣', '底', '初', '末', '春', '夏', '秋', '冬', '上半年', '下半年',
+];
+
+/**
+ * Whether a two-digit number before 年 (its text `raw`, the position after 年 `afterNian`) is a year: read digit by
+ * digit in Chinese (九八年, 一九年 — but 三四年, 七八年 are "three or four years", two consecutive digits), or an
+ * Arabic year followed by a part of the year or 的时候 (18年底, 98年的时候).
+ */
+export function twoDigitYearAt(raw: string, arabic: boolean, t: string, afterNian: number): boolean {
+  if (!arabic) {
+    const d = [...raw].map((c) => (c === '零' ? 0 : '〇一二三四五六七八九'.indexOf(c)));
+    if (d.length !== 2 || d.some((x) => x < 0)) return false;
+    return d[1] !== d[0] + 1;
+  }
+  return TWO_DIGIT_YEAR_CONTEXT.some((w) => t.startsWith(w, afterNian));
+}
