@@ -346,14 +346,21 @@ export function unsureNonNames(text: string, spans: EntitySpan[]): EntitySpan[] 
  * stays (中美联合经济委员会).
  */
 const COUNTRY_CHARS = '中美英法德俄日韩朝印巴加澳泰越缅菲叙伊以埃土希意葡荷瑞挪丹芬波捷匈罗蒙哈墨智秘非新柬马沙';
-const COUNTRY_RUN = new RegExp(`(?<=^|[^${HAN}]|[在和与的是对为了及同跟将把从据就由向])([${COUNTRY_CHARS}]{2,4})(?=两国|三国|四国|关系|友谊|双边|合作|建交|边界|边境|贸易|会谈|首脑|领导人|友好|战略|经贸|外长|双方|之间|交往|谈判|两党|议会|联合声明|联合公报|峰会)`, 'g');
+// found from the word of relations back (the words are rarer than the characters, so most of the text is skipped fast)
+const RELATION_WORD = /两国|三国|四国|关系|友谊|双边|合作|建交|边界|边境|贸易|会谈|首脑|领导人|友好|战略|经贸|外长|双方|之间|交往|谈判|两党|议会|联合声明|联合公报|峰会/g;
+const COUNTRY_CODES = new Set([...COUNTRY_CHARS].map((c) => c.charCodeAt(0)));
+const RUN_BOUNDARY = new RegExp(`^(?:[^${HAN}]|[在和与的是对为了及同跟将把从据就由向])$`);
 export function countryAbbreviations(text: string, spans: EntitySpan[]): EntitySpan[] {
-  COUNTRY_RUN.lastIndex = 0;
-  for (let m; (m = COUNTRY_RUN.exec(text)); ) {
-    const run = m[1];
+  RELATION_WORD.lastIndex = 0;
+  for (let m; (m = RELATION_WORD.exec(text)); ) {
+    let start = m.index;
+    while (start > 0 && m.index - start < 4 && COUNTRY_CODES.has(text.charCodeAt(start - 1))) start--;
+    // two to four characters after a boundary: not 其中|美, 空中|加, nor part of a longer run of such characters
+    if (m.index - start < 2 || (start > 0 && (COUNTRY_CODES.has(text.charCodeAt(start - 1)) || !RUN_BOUNDARY.test(text[start - 1])))) continue;
+    const run = text.slice(start, m.index);
     // the same character twice is no pair of countries (中中)
     if (new Set(run).size !== run.length) continue;
-    for (let i = 0; i < run.length; i++) spans = claim(spans, m.index + i, m.index + i + 1, 'LOC');
+    for (let i = 0; i < run.length; i++) spans = claim(spans, start + i, start + i + 1, 'LOC');
   }
   return spans;
 }
@@ -568,25 +575,35 @@ const CLOSERS = '）)”》〉」』】]';
  * (麦克雷(ColinMcRae, 新浪微博（http://t.sina) ends before that, and an opening mark it starts with and does not
  * close (“中国航空公司) is left out. What is left must be two characters or more.
  */
+const MARK_CODES = new Set([...OPENERS, ...CLOSERS].map((c) => c.charCodeAt(0)));
 export function unpairedMarks(text: string, spans: EntitySpan[]): EntitySpan[] {
-  const out: EntitySpan[] = [];
-  for (const s of spans) {
+  let out: EntitySpan[] | undefined;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    let marked = false;
+    for (let i = s.start; i < s.end && !marked; i++) marked = MARK_CODES.has(text.charCodeAt(i));
     let start = s.start;
-    // an opening mark the span starts with and does not close (“中国航空公司) is left outside it
-    while (start < s.end && OPENERS.includes(text[start]) && !text.slice(start + 1, s.end).includes(CLOSERS[OPENERS.indexOf(text[start])])) start++;
     let end = s.end;
-    const stack: number[] = [];
-    for (let i = start; i < end; i++) {
-      const c = CLOSERS.indexOf(text[i]);
-      if (c >= 0 && stack.length && text[stack[stack.length - 1]] === OPENERS[c]) stack.pop();
-      else if (c >= 0 && !OPENERS.includes(text[i])) end = i;
-      else if (OPENERS.includes(text[i])) stack.push(i);
+    if (marked) {
+      // an opening mark the span starts with and does not close (“中国航空公司) is left outside it
+      while (start < s.end && OPENERS.includes(text[start]) && !text.slice(start + 1, s.end).includes(CLOSERS[OPENERS.indexOf(text[start])])) start++;
+      const stack: number[] = [];
+      for (let i = start; i < end; i++) {
+        const c = CLOSERS.indexOf(text[i]);
+        if (c >= 0 && stack.length && text[stack[stack.length - 1]] === OPENERS[c]) stack.pop();
+        else if (c >= 0 && !OPENERS.includes(text[i])) end = i;
+        else if (OPENERS.includes(text[i])) stack.push(i);
+      }
+      if (stack.length) end = Math.min(end, stack[0]);
     }
-    if (stack.length) end = Math.min(end, stack[0]);
-    if (start === s.start && end === s.end) out.push(s);
-    else if (end - start >= 2) out.push({ ...s, start, end });
+    if (start === s.start && end === s.end) {
+      out?.push(s);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    if (end - start >= 2) out.push({ ...s, start, end });
   }
-  return out;
+  return out ?? spans;
 }
 
 /** Context the rules may use: whether a string is an administrative name (the model's gazetteer). */
