@@ -8,6 +8,7 @@ import { Piscina } from 'piscina';
 import { CheckOptions, Finding, checkDocument } from '../checks';
 import type { AnalysisResult } from '../core/types';
 import type { CheckTask } from './checkWorker';
+import { packAnalysis } from './packedAnalysis';
 
 /** The worker script: beside this file in the bundle (dist/server), the TypeScript source under tsx. */
 export function checkWorkerFile(): string {
@@ -32,8 +33,10 @@ export function createCheckPool(): CheckPool {
       if (!broken) {
         try {
           pool ??= new Piscina({ filename: checkWorkerFile(), minThreads: 0, maxThreads: 1, idleTimeout: CHECK_WORKER_IDLE_MS });
-          const task: CheckTask = { text, analysis, options };
-          return (await pool.run(task, { signal })) as Finding[];
+          // the spans go packed, their arrays transferred (packedAnalysis.ts): cloning the objects held this thread
+          const { transfer, ...packed } = packAnalysis(analysis);
+          const task: CheckTask = { text, packed, options };
+          return (await pool.run(task, { signal, transferList: transfer })) as Finding[];
         } catch (err) {
           if (signal?.aborted) throw err;
           // the worker cannot start (or failed): the checks run here from now on
