@@ -196,3 +196,12 @@ test('two-digit years said aloud or with a part of the year, and "three or four"
   assert.deepEqual(r.map((s) => [s.timex, s.value, s.valueMax]), [['P3Y', 3, 4]]);
   assert.deepEqual(spans('敌人在3点钟方向。'), []);
 });
+
+test('a day number alone stays a player or a numbered thing in news, and a day after a time continues its month', () => {
+  assert.deepEqual(spans('锋线上的9号郝海东和20号王涛跑位合理。'), []);
+  assert.deepEqual(spans('1号、2号、3号和4号机组分别并网发电。'), []);
+  assert.deepEqual(spans('5月27日晚上到28日有雨。'), [['5月27日晚上到28日', 'TIME', '2025-05-27TEV/2025-05-28']]);
+  assert.deepEqual(spans('三五年后家乡会变样。'), [['三五年', 'DURATION', 'P3Y']]);
+  assert.deepEqual(spans('八点二十出发。'), [['八点二十', 'TIME', 'T08:20']]);
+  assert.deepEqual(spans('体温三十七点五。'), []);
+});

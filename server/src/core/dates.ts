@@ -769,7 +769,8 @@ class DateScanner {
       const valEnd = time ? dateEnd : finalEnd;
       if (!merged) this.emit(spanStart, valEnd, 'DATE', value.timex, time ? value.mod : (mod?.mod ?? value.mod));
       if (value.day && value.day.d !== null) this.lastDay = value.day;
-      this.last = { end: dateEnd, y: value.y, m: value.m };
+      // After 5月27日晚上, a day that follows (至28日) continues from the time's end.
+      this.last = { end: merged && time ? time.end : dateEnd, y: value.y, m: value.m };
       if (typeof value.y === 'number') {
         this.lastYear = value.y;
         this.lastMonth = typeof value.m === 'number' ? { y: value.y, m: value.m } : undefined;
@@ -2111,6 +2112,7 @@ class DateScanner {
     let sec: number | undefined;
     let explicitPm: boolean | undefined;
     let minutesBefore: number | undefined;
+    let tensMinutes = false;
     if ((t[p] === ':' || t[p] === '：') && h.arabic && h.length <= 2) {
       const m = this.num(p + 1);
       if (!m || !m.arabic || m.length !== 2 || m.value > 59) return undefined;
@@ -2176,6 +2178,8 @@ class DateScanner {
             if (nx === undefined || !/[%％个個人名家位元万萬亿億件次只条條座台辆輛吨噸米度岁歲分秒号號年月日天周週届屆倍层層]/.test(nx)) {
               min = m.value;
               p = q;
+              // 八点二十, 十一点五十: minutes said with 十 are a clock's (a decimal is read digit by digit: 八点二五).
+              if (!m.arabic && t.slice(bareHour, q).includes('十')) tensMinutes = true;
             }
           }
         }
@@ -2188,7 +2192,9 @@ class DateScanner {
       const follower = !afterChangeVerb && (clockFollowerAt(t, p, i) || clockPrecederAt(t, i));
       // 十点到十一点半: a bare hour that begins a range whose other end is a clock time.
       const rangeToClock = (t[p] === '到' || t[p] === '至') && !afterChangeVerb && !!this.clock(p + 1, undefined, false);
-      const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || rangeToClock || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
+      // The hour is the whole request (十点, 十点。): a time.
+      const wholeText = i === 0 && !(t[i] === '一' && bareHour === i + 2) && /^[\s。？！?!.]*$/.test(t.slice(p));
+      const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || rangeToClock || tensMinutes || wholeText || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
       if (!tod && !lenient && !h.arabic && !chineseOk) return undefined;
       if (!tod && p === bareHour) {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
@@ -2339,7 +2345,7 @@ class DateScanner {
       if (!n) return undefined;
       amount = n.value;
       const digits = !n.arabic && n.digitsOnly && n.length === 2 ? [...t.slice(p, n.end)].map((c) => (c === '零' ? 0 : '〇一二三四五六七八九'.indexOf(c))) : undefined;
-      if (digits && digits[0] > 0 && digits[1] === digits[0] + 1) pairMax = digits[1];
+      if (digits && digits[0] > 0 && (digits[1] === digits[0] + 1 || (digits[0] === 3 && digits[1] === 5))) pairMax = digits[1];
       p = this.skipSpace(n.end);
       // 3至5年, 3-5年, 三到五年
       if ('至到-—－~～–'.includes(t[p] ?? '\uffff') && p < t.length) {
@@ -2401,7 +2407,10 @@ class DateScanner {
       }
     } else comps.push({ amount, unit: u.unit, time: u.time });
     // 三四年, 七八天: two consecutive Chinese digits are "three or four", a range.
-    if (!half && typeof amount === 'number' && pairMax !== undefined) return { comps: [{ amount: pairMax - 1, unit: u.unit, time: u.time }], end: p, mod, max: pairMax };
+    if (!half && typeof amount === 'number' && pairMax !== undefined) {
+      const low = Math.floor(amount / 10);
+      return { comps: [{ amount: low, unit: u.unit, time: u.time }], end: p, mod, max: pairMax };
+    }
     return { comps, end: p, mod };
   }
 

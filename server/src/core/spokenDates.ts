@@ -76,21 +76,31 @@ export function dayNumberContextAt(t: string, j: number): boolean {
 const NUMBERED_THING = new Set([...
   '线綫楼樓床房室馆館门門口位车車厢廂台桌柜櫃机機码碼院字队隊员員手球井坑道路街巷栋棟单單窗文令种種型款版风風病选選区區座仓倉库庫站厅廳箱包格地场場岛島洞屏轨軌舱艙架盘盤号號元人女男坑锅鍋池电電店铺鋪']);
 /** Characters before N号 after which it may stand for a day (start of a clause, a pronoun, a preposition, a verb of arranging). */
-const DAY_NUMBER_BEFORE = new Set([...'我你他她它们們在是于於到至从從和跟与與及或就都要还還才再请請让讓说說把等前后後']);
+const DAY_NUMBER_BEFORE = new Set([...'我你他她它们們在是于於到至从從跟与與就都要还還才再请請让讓说說把等前后後']);
+/**
+ * What may follow a day number standing alone: a verb or word of plans and schedules (有, 要, 去, 交, 还, 出发, 见 …),
+ * a range connector, 的, or the end of a clause — not a name (20号王涛, 10号奥尔特加: players) nor 、/和 (1号、2号和3号机组).
+ */
+const DAY_NUMBER_AFTER = new Set([...'有要去是开開交还還出回来來见見过過到至的前后後那这這提再都就也我你他她咱请請该該吃办辦发發放考上']);
 
 /**
  * Whether a number with 号 standing alone (not after a month) is a day of the DCT's month, as people say it in a
  * request or a chat (二十号有什么安排, 提醒我十五号交房租, 3号的会取消了, 12号到15号): it must begin a clause or follow a
- * pronoun, preposition or verb (长征五号 and 天宫二号 are names), and what follows must not make it a numbered thing
- * (5号线, 2号楼, 3号选手). `numStart` is where the number begins, `after` the position after 号.
+ * pronoun, preposition or verb (长征五号 and 天宫二号 are names), and what follows must be a word of plans, a range
+ * connector, 的 or the end of the clause (5号线, 2号楼, 3号选手, 20号王涛 are numbered things and players).
+ * `numStart` is where the number begins, `after` the position after 号.
  */
 export function dayNumberAloneAt(t: string, numStart: number, after: number): boolean {
   const prev = t[numStart - 1] ?? '';
-  if (prev !== '' && !/[\s，。、；：！？,.;:!?（(「“"]/.test(prev) && !DAY_NUMBER_BEFORE.has(prev)) return false;
+  if (prev !== '' && !/[\s，。；：！？,.;:!?（(「“"]/.test(prev) && !DAY_NUMBER_BEFORE.has(prev)) return false;
   const next = t[after] ?? '';
-  if (next === '') return true;
-  if (/[A-Za-z0-9０-９]/.test(next)) return false;
-  return !NUMBERED_THING.has(next);
+  if (next === '' || /[\s，。；：！？,.;:!?）)」”]/.test(next)) return true;
+  if (!DAY_NUMBER_AFTER.has(next)) return false;
+  // 3号的会 is a day; 3号的球衣 a numbered thing.
+  if (next === '的') return !NUMBERED_THING.has(t[after + 1] ?? '');
+  // 上 only as 上午 / 上班 (3号上车 is a carriage).
+  if (next === '上') return t[after + 1] === '午' || t[after + 1] === '班';
+  return true;
 }
 
 /** Words after a two-digit year that make it a year, not a count of years (18年底, 98年的时候, 08年夏天). */
@@ -107,7 +117,8 @@ export function twoDigitYearAt(raw: string, arabic: boolean, t: string, afterNia
   if (!arabic) {
     const d = [...raw].map((c) => (c === '零' ? 0 : '〇一二三四五六七八九'.indexOf(c)));
     if (d.length !== 2 || d.some((x) => x < 0)) return false;
-    return d[1] !== d[0] + 1;
+    // 三五年 is "three to five years".
+    return d[1] !== d[0] + 1 && !(d[0] === 3 && d[1] === 5);
   }
   return TWO_DIGIT_YEAR_CONTEXT.some((w) => t.startsWith(w, afterNian));
 }
