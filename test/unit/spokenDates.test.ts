@@ -205,3 +205,13 @@ test('a day number alone stays a player or a numbered thing in news, and a day a
   assert.deepEqual(spans('八点二十出发。'), [['八点二十', 'TIME', 'T08:20']]);
   assert.deepEqual(spans('体温三十七点五。'), []);
 });
+
+test('初一…初十 without a month: after 农历, or as a request of its own, in the DCT lunar month; not a school year', () => {
+  // DCT 2025-03-12 falls in the second lunar month of 2025 (初一 = 2025-02-28).
+  assert.deepEqual(spans('农历初八'), [['农历初八', 'DATE', '2025-03-07']]);
+  assert.deepEqual(spans('初一'), [['初一', 'DATE', '2025-02-28']]);
+  assert.deepEqual(spans('初一早上去拜年'), [['初一早上', 'TIME', '2025-02-28TMO']]);
+  assert.deepEqual(spans('初三学生的数学'), []);
+  assert.deepEqual(spans('他上初一了'), []);
+  assert.deepEqual(spans('农历的八月十五'), [['农历的八月十五', 'DATE', '2024-09-17']]);
+});

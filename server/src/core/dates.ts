@@ -252,6 +252,7 @@ markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月'
 markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
 markStarts(['大年', '再过', '再過']);
 for (const d of '一二两兩三四五六七八九十0123456789') markStarts(['差' + d]);
+for (const d of '一二三四五六七八九十') markStarts(['初' + d]);
 // 晚7点, 早八时: the one-character parts of the day stop the scanner before a numeral (not 一: 早一点 is "earlier").
 for (const w of ['早', '晚']) {
   for (const d of '0123456789０１２３４５６７８９二两兩三四五六七八九十') markStarts([w + d]);
@@ -884,6 +885,9 @@ class DateScanner {
     // Holidays and festivals, solar terms (holidays.ts, solarTerms.ts): 国庆节, 去年中秋, 春节期间, 2023年立秋.
     const named = this.namedDay(i);
     if (named) return t.startsWith('每年的', i - 3) ? null : named;
+    // 农历初八, 初一 (a request of its own), 初一早上: a day of the lunar month the DCT falls in.
+    const chu = this.lunarDayOfThisMonth(i);
+    if (chu) return chu;
     const lunar = this.lunarDate(i);
     if (lunar) {
       // 每年的端午节: recurring, not one day.
@@ -1448,6 +1452,34 @@ class DateScanner {
   }
 
   /**
+   * 初一…初十 without a month: after 农历/阴历 (农历初八), or alone when it is the whole request or a part of the day or
+   * 那天 follows (初一早上); 初一 is also the first year of junior school (初一学生, 初三的数学), so nothing else.
+   * The day of the lunar month the DCT falls in.
+   */
+  private lunarDayOfThisMonth(i: number): { end: number; value: DateValue } | undefined {
+    const t = this.text;
+    const dct = this.dct;
+    if (!dct) return undefined;
+    let p = i;
+    const marked = isLunarMark(t, p);
+    if (marked) p += 2;
+    if (t[p] !== '初') return undefined;
+    const n = this.num(p + 1);
+    if (!n || n.arabic || !Number.isInteger(n.value) || n.value < 1 || n.value > 10) return undefined;
+    if (!marked) {
+      const prev = t[i - 1] ?? '';
+      if (prev !== '' && !/[\s，。；：！？,.;:!?（(「“"在是到于於]/.test(prev)) return undefined;
+      const rest = t.slice(n.end);
+      const alone = /^[\s。？！?!.]*$/.test(rest);
+      if (!alone && !this.word(n.end, TOD_WORDS) && !/^(?:那天|当天|當天|的时候|的時候)/.test(rest)) return undefined;
+    }
+    const month = lunarMonthContaining(dct);
+    if (!month) return undefined;
+    const day = addDays(month.first, n.value - 1);
+    return { end: n.end, value: { timex: fmtYmd(day), day, y: day.y, m: day.m } };
+  }
+
+  /**
    * A lunar date: 农历2015年十月初一, 正月初一, 腊月廿三, 闰二月初五, 2023年农历八月十五, 神龙二年正月初一, and the
    * festivals 春节, 除夕, 大年三十, 元宵节, 端午节, 中秋节, 重阳节, 腊八节. The year is the lunar year as written, else
    * unknown (null).
@@ -1479,6 +1511,8 @@ class DateScanner {
       marked = true;
       p += 2;
     }
+    // 农历的八月十五.
+    if (marked && t[p] === '的') p++;
     let leap = false;
     if (t[p] === '闰' || t[p] === '閏') {
       leap = true;
