@@ -60,26 +60,30 @@ function ruleEffects(rec: EntityRecogniser, name: string, examples: readonly Exa
     const kept = (s: EntitySpan) => keep({ start: 0, end: 0, label: s.label });
     let spans = rec.recognise(ex.text, { postRules: false });
     POST_RULES.forEach(([, rule], r) => {
-      const next = rule(ex.text, spans, context).filter(() => true);
+      // a copy: the rules' own input is never looked at again by them, but here it is compared with their output
+      const next = rule(ex.text, [...spans], context);
       const before = new Set(spans.filter(kept).map(k));
       const after = new Set(next.filter(kept).map(k));
       const st = stats[r];
       const changes: string[] = [];
+      let at = Infinity;
+      const show = (sign: string, s: EntitySpan) => {
+        changes.push(`${sign}${s.label} ${ex.text.slice(s.start, s.end).replace(/\r?\n/g, '⏎')}${gold.has(k(s)) ? ' (right)' : ''}`);
+        at = Math.min(at, s.start);
+      };
       for (const s of spans.filter(kept)) {
         if (after.has(k(s))) continue;
         if (gold.has(k(s))) st.rightRemoved++;
         else st.wrongRemoved++;
-        changes.push(`-${s.label} ${ex.text.slice(s.start, s.end)}${gold.has(k(s)) ? ' (right)' : ''}`);
+        show('-', s);
       }
       for (const s of next.filter(kept)) {
         if (before.has(k(s))) continue;
         if (gold.has(k(s))) st.rightAdded++;
         else st.wrongAdded++;
-        changes.push(`+${s.label} ${ex.text.slice(s.start, s.end)}${gold.has(k(s)) ? ' (right)' : ''}`);
+        show('+', s);
       }
       if (changes.length && st.shown.length < list) {
-        const first = Math.min(...next.concat(spans).filter((s) => changes.some((c) => c.endsWith(ex.text.slice(s.start, s.end)) || c.includes(ex.text.slice(s.start, s.end) + ' ('))).map((s) => s.start));
-        const at = Number.isFinite(first) ? first : 0;
         st.shown.push(`${changes.join(', ')}  | …${ex.text.slice(Math.max(0, at - 12), at + 24).replace(/\s+/g, ' ')}…`);
       }
       spans = next;
