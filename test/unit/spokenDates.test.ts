@@ -215,3 +215,11 @@ test('初一…初十 without a month: after 农历, or as a request of its own,
   assert.deepEqual(spans('他上初一了'), []);
   assert.deepEqual(spans('农历的八月十五'), [['农历的八月十五', 'DATE', '2024-09-17']]);
 });
+
+test('ranges from a start with 开始/起, bare hour ranges, and a weekday listed after a time of a named week', () => {
+  assert.deepEqual(spans('从明天开始到下周五都请假。'), [['从明天开始到下周五', 'DATE', '2025-03-13/2025-03-21']]);
+  assert.deepEqual(spans('自6月1日起至10日。'), [['自6月1日起至10日', 'DATE', '2025-06-01/2025-06-10']]);
+  assert.deepEqual(spans('三点到五点开会。'), [['三点到五点', 'TIME', 'T03/T05']]);
+  assert.deepEqual(spans('指数从三点涨到五点。'), []);
+  assert.deepEqual(spans('下周一下午三点和周三上午十点。'), [['下周一下午三点', 'TIME', '2025-03-17T15'], ['周三上午十点', 'TIME', '2025-03-19T10']]);
+});

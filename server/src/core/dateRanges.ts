@@ -27,6 +27,12 @@ function key(value: string): string | undefined {
 const PART_START: Record<string, string> = { NI: '01', MO: '08', DT: '08', MI: '11', AF: '13', EV: '18' };
 const pad = (n: number) => (n < 10 ? '0' : '') + n;
 
+/** 从明天开始到下周五, 自6月1日起至10日, 6月1日开始到15日: a start written with 开始/起 before the connector is the range's first end. */
+function startWithSince(text: string, s: RawSpan): boolean {
+  if (s.mod !== 'since_start' || !s.timex || s.timex.includes('/')) return false;
+  return /(?:开始|開始|起)$/.test(text.slice(s.start, s.end));
+}
+
 function joinable(s: RawSpan): boolean {
   const t = s.timex;
   return (s.label === 'DATE' || s.label === 'TIME') && !s.mod && !!t && !t.includes('/') && !t.endsWith('REF');
@@ -38,7 +44,7 @@ export function joinRanges(text: string, spans: RawSpan[]): RawSpan[] {
   for (let i = 0; i < spans.length; i++) {
     const a = spans[i];
     const b = spans[i + 1];
-    if (b && joinable(a) && joinable(b) && b.start > a.end - 1) {
+    if (b && (joinable(a) || startWithSince(text, a)) && joinable(b) && b.start > a.end - 1) {
       const gap = text.slice(a.end, b.start).trim();
       if (CONNECTORS.has(gap)) {
         const ka = key(a.timex!);

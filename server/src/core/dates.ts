@@ -770,8 +770,9 @@ class DateScanner {
       const valEnd = time ? dateEnd : finalEnd;
       if (!merged) this.emit(spanStart, valEnd, 'DATE', value.timex, time ? value.mod : (mod?.mod ?? value.mod));
       if (value.day && value.day.d !== null) this.lastDay = value.day;
-      // After 5月27日晚上, a day that follows (至28日) continues from the time's end.
+      // After 5月27日晚上, a day that follows (至28日) continues from the time's end; so does a weekday after 下周一下午三点.
       this.last = { end: merged && time ? time.end : dateEnd, y: value.y, m: value.m };
+      if (merged && time && this.lastWeek?.end === dateEnd) this.lastWeek = { end: time.end, off: this.lastWeek.off };
       if (typeof value.y === 'number') {
         this.lastYear = value.y;
         this.lastMonth = typeof value.m === 'number' ? { y: value.y, m: value.m } : undefined;
@@ -1625,7 +1626,8 @@ class DateScanner {
     const gap = this.text.slice(last.end, i).trim();
     // 2026年7月8月: a month written right after a month of a named year is listed with it.
     if (gap.length === 0 && last.m != null && i === last.end && /^[0-9０-９一二三四五六七八九十]{1,3}月/.test(this.text.slice(i, i + 4))) return { y: last.y };
-    if (gap.length === 0 || gap.length > 2 || !/^(?:到|至|-|－|—|–|~|～|和|、|及|或)$/.test(gap)) return undefined;
+    // 自6月1日起至10日: 起 / 开始 before the connector.
+    if (gap.length === 0 || gap.length > 4 || !/^(?:(?:起|开始|開始)?(?:到|至)|-|－|—|–|~|～|和|、|及|或)$/.test(gap)) return undefined;
     return { y: last.y, m: last.m };
   }
 
@@ -2136,6 +2138,18 @@ class DateScanner {
     return { a: pad2(ha), b: pad2(hb), end };
   }
 
+  /**
+   * Whether a clock at i ends a range begun by the bare hour `fromHour` (十点到十一点半, 三点到五点, 六点到八点之间): a clock
+   * of its own, or a later bare hour that closes the clause (the end, punctuation, 之间, 的, 左右, or what is done at a time).
+   */
+  private rangeEndIsClock(i: number, fromHour: number): boolean {
+    if (this.clock(i, undefined, false)) return true;
+    const c = this.clock(i, undefined, true);
+    if (!c || Number(c.value.slice(0, 2)) <= fromHour) return false;
+    const t = this.text;
+    return c.end >= t.length || /[\s，。；：！？,.;:!?]/.test(t[c.end]) || /^(?:之间|之間|的|左右)/.test(t.slice(c.end, c.end + 2)) || clockFollowerAt(t, c.end, i);
+  }
+
   /** 9:30, 9:30:15, 9时30分, 9点半, 九点二十, 下午3点一刻, 2:00pm. */
   private clock(i: number, tod: TodInfo | undefined, lenient = true): { end: number; value: string } | undefined {
     const t = this.text;
@@ -2225,7 +2239,7 @@ class DateScanner {
       const afterChangeVerb = '涨漲跌升降了达達收破逾超过過报報回高低近约約'.includes(t[i - 1] ?? '\uffff');
       const follower = !afterChangeVerb && (clockFollowerAt(t, p, i) || clockPrecederAt(t, i));
       // 十点到十一点半: a bare hour that begins a range whose other end is a clock time.
-      const rangeToClock = (t[p] === '到' || t[p] === '至') && !afterChangeVerb && !!this.clock(p + 1, undefined, false);
+      const rangeToClock = (t[p] === '到' || t[p] === '至') && !afterChangeVerb && !('从從'.includes(t[i - 1] ?? '\uffff') && '涨漲跌升降'.includes(t[i - 2] ?? '\uffff')) && this.rangeEndIsClock(p + 1, h.value);
       // The hour is the whole request (十点, 十点。): a time.
       const wholeText = i === 0 && !(t[i] === '一' && bareHour === i + 2) && /^[\s。？！?!.]*$/.test(t.slice(p));
       const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || rangeToClock || tensMinutes || wholeText || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
