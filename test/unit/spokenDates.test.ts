@@ -223,3 +223,15 @@ test('ranges from a start with 开始/起, bare hour ranges, and a weekday liste
   assert.deepEqual(spans('指数从三点涨到五点。'), []);
   assert.deepEqual(spans('下周一下午三点和周三上午十点。'), [['下周一下午三点', 'TIME', '2025-03-17T15'], ['周三上午十点', 'TIME', '2025-03-19T10']]);
 });
+
+test('recurring times are no dates: days before 每天, 隔周, 每一个, listed weekdays, 两周一次', () => {
+  assert.deepEqual(spans('周一到周五每天早上七点叫我。'), []);
+  assert.deepEqual(spans('工作日每天早上七点的闹钟。'), []);
+  assert.deepEqual(spans('隔周周六去看外婆。'), []);
+  assert.deepEqual(spans('每一个周一都开例会。'), []);
+  assert.deepEqual(spans('每周二和周四上钢琴课。'), []);
+  assert.deepEqual(spans('每两周一次。'), []);
+  // 本周 before 每天 is still this week; 周六周日 are two days.
+  assert.deepEqual(spans('本周每天都下雨。'), [['本周', 'DATE', '2025-W11']]);
+  assert.deepEqual(spans('周六周日都加班。'), [['周六', 'DATE', '2025-03-15'], ['周日', 'DATE', '2025-03-16']]);
+});

@@ -535,10 +535,19 @@ class DateScanner {
     const out: RawSpan[] = [];
     let prev: RawSpan | undefined;
     let prevRecurring = false;
-    for (const s of this.out) {
+    const joined = (a: RawSpan, b: RawSpan) => b.start >= a.end && b.start - a.end <= 2 && /^[ \u3000]?[和、及或与與到至\-－—~～][ \u3000]?$/.test(this.text.slice(a.end, b.start));
+    const spans = this.out;
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k];
       // 每天中午12点和晚上6点: a time listed after a recurring one recurs too.
       const listed: boolean = prevRecurring && prev !== undefined && s.start > prev.end && s.start - prev.end <= 2 && /^[ \u3000]?[和、及或与與][ \u3000]?$/.test(this.text.slice(prev.end, s.start));
-      const recurring: boolean = listed || this.recurring(s.start);
+      let recurring: boolean = listed || this.recurring(s.start);
+      if (!recurring) {
+        // 周一到周五每天早上七点: the chain of days before 每天 recurs.
+        let last = k;
+        while (last + 1 < spans.length && joined(spans[last], spans[last + 1])) last++;
+        recurring = /^(?:周|週|星期|礼拜|禮拜)[一二三四五六日天1-7]/.test(this.text.slice(s.start, s.start + 3)) && this.followedByEach(spans[last].end);
+      }
       if (!recurring) out.push(s);
       prev = s;
       prevRecurring = recurring;
@@ -552,11 +561,21 @@ class DateScanner {
    */
   private recurring(i: number): boolean {
     const t = this.text;
-    let k = Math.max(0, i - 8);
-    while (k < i && t[k] !== '每' && t[k] !== '逢' && !(t[k] === '天' && t[k + 1] === '天') && !(t[k] === '工' && t[k + 1] === '作' && t[k + 2] === '日')) k++;
-    if (k === i) return false;
-    const before = t.slice(k, i);
-    return /^(?:(?:每|逢)(?:一|个|個)?(?:年|月|周|週|天|日|晚|夜|星期|礼拜|禮拜|工作日|周末|週末)?(?:[一二三四五六日天末]|[0-9]+[日号號])?|天天|工作日)(?:的)?$/.test(before);
+    // Each marker (每, 逢, 隔, 天天, 工作日) in the 10 characters before may begin the recurring phrase (工作日每天早上七点).
+    for (let k = Math.max(0, i - 10); k < i; k++) {
+      const c = t[k];
+      if (c !== '每' && c !== '逢' && c !== '隔' && !(c === '天' && t[k + 1] === '天') && !(c === '工' && t[k + 1] === '作' && t[k + 2] === '日')) continue;
+      if (RECURRING_BEFORE.test(t.slice(k, i))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the spans from `from` to `to` (a chain of them joined by connectors) are followed by 每天 / 每周 …, which
+   * makes them the days of a recurring time (周一到周五每天早上七点: a TIMEX3 SET).
+   */
+  private followedByEach(end: number): boolean {
+    return /^(?:每天|每日|每晚|每早|每周|每週|每星期|每礼拜|每個?工作日|每个工作日)/.test(this.text.slice(end, end + 5));
   }
 
   private skipRun(i: number): number {
@@ -2010,6 +2029,9 @@ class DateScanner {
       // 周一 + 鸣 would be a personal name; 星期天 is fine. 周日 followed by a digit is 周 + 日 something else.
       // (这周天, 下周天: after a relative week it is Sunday.)
       if ((pre === '周' || pre === '週') && ch === '天' && !afterRelWeek) return undefined;
+      // 两周一次, 三周一个疗程: a count of weeks, then 一.
+      // (周六周日: the numeral before is a weekday's own.)
+      if ((pre === '周' || pre === '週') && i > 0 && (CN_NUM[t.charCodeAt(i - 1)] !== 0 || isDigit(t[i - 1])) && !'周週期拜'.includes(t[i - 2] ?? '\uffff')) return undefined;
       if (ch === '日' && CN_NUM_CHARS.includes(t[p + 1] ?? '\uffff')) return undefined;
       return { d, weekend: false, end: p + 1 };
     }
@@ -2551,6 +2573,17 @@ interface DurationPart {
 }
 
 /** A 12-hour reading shifted by the part of the day: 下午3点 → 15, 晚上8点 → 20, 深夜11点 → 23, 凌晨12点 → 0. */
+/**
+ * What may stand between the start of a recurring phrase and the date or time that recurs: 每周三, 每个月的15号, 每一个
+ * 周一, 逢周五, 隔周, 每隔一天, 天天, 工作日, 每周二和(周四), 每天早上八点和(晚上八点) is handled by the listing rule.
+ */
+const RECURRING_BEFORE = new RegExp(
+  '^(?:(?:每|逢)(?:一个|一個|一|个|個)?(?:年|月|周|週|天|日|晚|夜|星期|礼拜|禮拜|工作日|周末|週末)?(?:[一二三四五六日天末]|[0-9]+[日号號])?' +
+    '|隔(?:周|週|天|日)|每隔(?:一|两|兩|三)?(?:周|週|天|日)?|天天|工作日' +
+    '|(?:每|逢)(?:个|個)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天](?:[和、及或与與](?:周|週|星期|礼拜|禮拜)?[一二三四五六日天])*[和、及或与與](?:周|週|星期|礼拜|禮拜)?)' +
+    '(?:的)?$',
+);
+
 function shiftHour(hour: number, tod: TodInfo | undefined): number {
   if (!tod) return hour;
   if (tod.pm === 'yes' && hour < 12) return hour + 12;
