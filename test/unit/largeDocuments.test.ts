@@ -1,14 +1,14 @@
-// Large documents: analysis in slices (same result as one call, the event loop gets turns); in the language server,
-// figures and dates at once and entities as they arrive, stale versions dropped, and above
-// newsAnnotator.largeFileThreshold entities skipped while figures, dates and confirmed tags stay.
+// Large documents in the language server (lsp/documentAnalysis.ts over analysis/incrementalAnalysis.ts): analysed in
+// steps with the event loop getting turns, the same result as one analyze() call, figures and dates at once and
+// entities as they arrive, stale versions dropped, and above newsAnnotator.largeFileThreshold entities skipped while
+// figures, dates and confirmed tags stay.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/analysis/analyze';
-import { AnalysisCancelled, analyzeInSlices, sliceBoundaries } from '../../server/src/analysis/slicedAnalysis';
-import { AnalysisCache, AnalysisSettings, DEFAULT_SETTINGS } from '../../server/src/lsp/documentAnalysis';
+import { AnalysisCache, AnalysisCancelled, AnalysisSettings, DEFAULT_SETTINGS } from '../../server/src/lsp/documentAnalysis';
 import { DocumentDateStore } from '../../server/src/core/documentDateStore';
 import { DocumentAnnotations } from '../../server/src/annotations/documentAnnotations';
 import { ENTITY_LABELS, Label } from '../../server/src/core/types';
@@ -38,86 +38,6 @@ function largeText(size: number): string {
 const labelsOf = (spans: { label: Label }[]) => new Set(spans.map((s) => s.label));
 const isEntity = (label: Label) => (ENTITY_LABELS as readonly Label[]).includes(label);
 
-test('cut points: after a line break (CRLF kept whole) or a sentence-final 。, never inside a surrogate pair or a 《》 title', () => {
-  const text = largeText(60_000);
-  const cuts = sliceBoundaries(text, 1_500);
-  assert.ok(cuts.length > 30, `${cuts.length - 1} slices`);
-  assert.equal(cuts[0], 0);
-  assert.equal(cuts.at(-1), text.length);
-  let atFullStop = 0;
-  for (const c of cuts.slice(1, -1)) {
-    const before = text[c - 1];
-    assert.ok(before === '\n' || before === '。', `cut ${c} after ${JSON.stringify(text.slice(c - 3, c + 3))}`);
-    if (before === '。') {
-      atFullStop++;
-      assert.ok(!'”’"\'）)》」』】。！？!?…'.includes(text[c]), 'not before a closing quote');
-    }
-    const open = text.lastIndexOf('《', c - 1);
-    assert.ok(open < 0 || text.lastIndexOf('》', c - 1) > open || text.indexOf('》', c) - open > 200, `cut ${c} inside a title`);
-  }
-  assert.ok(atFullStop > 0, 'the long paragraph is cut at a full stop');
-  // A title that spans the only line break in reach is not cut; the slice grows to the next good cut instead.
-  const titled = '甲'.repeat(90) + '《关于\n规定》' + '乙'.repeat(90) + '。\n' + '丙'.repeat(50);
-  assert.deepEqual(sliceBoundaries(titled, 100), [0, titled.indexOf('乙'.repeat(90)) + 92, titled.length]);
-  // Nor is a layout line break a name may run across (有限 / 公司 on two lines): the entity recogniser joins them.
-  const laidOut = '甲'.repeat(90) + '某科技有限\n公司' + '乙'.repeat(40) + '。\n' + '丙'.repeat(50);
-  assert.deepEqual(sliceBoundaries(laidOut, 100), [0, laidOut.indexOf('。') + 2, laidOut.length]);
-  assert.deepEqual(sliceBoundaries('短文本。\n', 100), [0, 5], 'a short text is one slice');
-});
-
-test('sliced analysis gives exactly the spans and document date of one analyze() call (CRLF, astral characters)', async () => {
-  const text = largeText(40_000);
-  for (const options of [
-    { fileName: '/news/2023-06-20-long.news' },
-    { dct: '2021-03-04', groups: ['figures', 'dates'] as const },
-    {},
-  ]) {
-    const whole = analyze(text, { ...options, groups: options.groups && [...options.groups] });
-    let pauses = 0;
-    const { result, failures } = await analyzeInSlices(text, { ...options, groups: options.groups && [...options.groups] }, {
-      sliceLength: 1_500,
-      pause: async () => {
-        pauses++;
-      },
-    });
-    assert.deepEqual(failures, []);
-    assert.ok(pauses > 20, `${pauses} pauses`);
-    assert.deepEqual(result.dct, whole.dct);
-    assert.equal(result.spans.length, whole.spans.length);
-    assert.deepEqual(result.spans, whole.spans);
-  }
-  // The test text exercises what it claims: astral characters before spans (code points differ from UTF-16), entities,
-  // and dates resolved from an earlier date in another slice.
-  const spans = analyze(text, { fileName: '/news/2023-06-20-long.news' }).spans;
-  const last = spans.at(-1)!;
-  assert.ok([...text].slice(last.start, last.end).join('') === last.text && text.indexOf(last.text, last.start + 1) !== last.start);
-  assert.ok([...labelsOf(spans)].some(isEntity));
-  assert.ok(spans.some((s) => s.text === '次日'));
-});
-
-test('a recogniser that fails is left out and named; the other groups still run in slices', async () => {
-  const text = largeText(10_000);
-  const { result, failures } = await analyzeInSlices(text, { dct: '2023-06-18' }, {
-    sliceLength: 1_000,
-    recognisers: {
-      entities: () => {
-        throw new Error('named-entity model not found at /x/ner.bin');
-      },
-    },
-  });
-  assert.deepEqual(failures, ['entities: named-entity model not found at /x/ner.bin']);
-  assert.deepEqual(result, analyze(text, { dct: '2023-06-18', groups: ['figures', 'dates'] }));
-});
-
-test('other work runs between slices: a request queued after the start is served before the analysis ends', async () => {
-  const text = largeText(30_000);
-  const order: string[] = [];
-  const running = analyzeInSlices(text, { groups: ['figures', 'dates'] }, { sliceLength: 2_000 }).then(() => order.push('analysis done'));
-  setImmediate(() => order.push('hover answered'));
-  await running;
-  assert.deepEqual(order, ['hover answered', 'analysis done']);
-});
-
 /** An entity recogniser whose batches wait until the test releases them. */
 function heldEntities() {
   const held: (() => void)[] = [];
@@ -142,6 +62,18 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 function cacheWith(options: ConstructorParameters<typeof AnalysisCache>[1] = {}) {
   return new AnalysisCache(new DocumentDateStore(), options);
 }
+
+test('other work runs while a large article is analysed: a request queued after the start is served first', async () => {
+  const text = largeText(300_000);
+  const document = TextDocument.create('untitled:long', 'news-article', 1, text);
+  const cache = cacheWith();
+  const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, documentDate: '2023-06-18', labels: { enabled: { figures: true, dates: true, entities: false } } };
+  const order: string[] = [];
+  const running = cache.current(document, settings).then(() => order.push('analysis done'));
+  setImmediate(() => order.push('hover answered'));
+  await running;
+  assert.deepEqual(order, ['hover answered', 'analysis done']);
+});
 
 test('a newer version answers the stale version’s waiters AnalysisCancelled; its own analysis equals analyze()', async () => {
   const text = largeText(20_000);

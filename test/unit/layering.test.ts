@@ -1,7 +1,7 @@
 // The layering of the code, checked on the import statements of every source file (type-only imports included):
 // no import cycles, and each layer imports only from the layers below it.
 //   core/ (types, recognisers of figures and dates, document date, offsets, decoding) and segmentation/ (jieba's word
-//   segmentation and POS tags) ← ner/ (entities) ← analysis/ (analyze, sliced analysis: the orchestration above the recognisers) ← everything else.
+//   segmentation and POS tags) ← ner/ (entities) ← analysis/ (analyze, incremental analysis: the orchestration above the recognisers) ← everything else.
 // The core and ner know nothing of VS Code or the protocol; the client imports from the server side only the
 // protocol modules.
 import test from 'node:test';

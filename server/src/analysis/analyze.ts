@@ -12,12 +12,10 @@ import { recogniseEntities } from '../ner/entities';
 export { ALL_GROUPS };
 
 /** A recogniser: spans with UTF-16 offsets into the text; `dct` is the document date (YYYY-MM-DD[THH:MM[:SS]]). */
-export type Recogniser = (text: string, dct: string | undefined) => RawSpan[];
+type Recogniser = (text: string, dct: string | undefined) => RawSpan[];
 
-/** The recogniser of each label group (analyze() and the sliced analysis of large documents share them). */
-export type Recognisers = Record<LabelGroup, Recogniser>;
-
-export const RECOGNISERS: Recognisers = { figures: recogniseFigures, dates: recogniseDates, entities: recogniseEntities };
+/** The recogniser of each label group. */
+const RECOGNISERS: Record<LabelGroup, Recogniser> = { figures: recogniseFigures, dates: recogniseDates, entities: recogniseEntities };
 
 /** Priority when spans of the same length overlap (lower wins), from the label table. */
 const PRIORITY = Object.fromEntries(LABEL_TABLE.map((r) => [r.label, r.priority])) as Record<Label, number>;

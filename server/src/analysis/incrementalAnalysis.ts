@@ -4,7 +4,7 @@
 // The result is exactly analyze() of the whole text (test/unit/incrementalAnalysis.test.ts checks it on random
 // edits):
 // - figures and entities never cross a unit boundary (a cut after a line break or a sentence-final 。, never inside a
-//   《》 title; the same cuts the sliced analysis of core/slicedAnalysis.ts relies on);
+//   《》 title, nor inside a layout line break a name runs across);
 // - dates carry context from one date to the next (当天, 次日, 同年, 6月1日至30日): each unit's date scan starts from
 //   the state the previous unit's scan left (core/dates.ts recogniseDatesIn), and after an edit the scan goes on past
 //   the touched units until a unit starts from the same state as before;
@@ -25,7 +25,7 @@ import { AnalysisResult, DocumentDate, DocumentDateOptions, LabelGroup, RawSpan,
 
 /** Characters on either side of an edit whose units are re-analysed (the recognisers' reach past a unit's ends). */
 export const CONTEXT = 256;
-/** The scanners read 《…》 up to this many characters as one title (analysis/slicedAnalysis.ts, core/dates.ts). */
+/** The scanners read 《…》 up to this many characters as one title (core/dates.ts). */
 const TITLE_SPAN = 200;
 /** Characters after a 。 that keep the sentence going (closing quotes and brackets, more enders). */
 const CLOSERS = new Set([...'”’"\'）)》」』】。！？!?…'].map((c) => c.charCodeAt(0)));

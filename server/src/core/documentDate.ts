@@ -1,6 +1,6 @@
 // The document creation time (DCT), which anchors every relative date (今年, 昨天, 6月18日 …): the one document-date
 // policy, used by every caller (CLI analyze / check / export, the server's analysis, the editor's export) through
-// analyze() and the sliced analysis. Sources, in this order:
+// analyze() and the incremental analysis. Sources, in this order:
 //   1. the date stored for the file ("Set Document Date for This File", core/documentDateStore.ts),
 //   2. an explicit date for the run (--dct, a JSONL line's "dct", the newsAnnotator.documentDate setting),
 //   3. a metadata header at the top of the file,

@@ -58,11 +58,6 @@ export const LABEL_TABLE = [
 
 export interface LabelGroupRow {
   readonly group: string;
-  /**
-   * The recogniser reads the whole text at once (dates carry context from one date to the next: 当天, 同年, 次日), so
-   * the sliced analysis of large documents does not cut it into slices.
-   */
-  readonly wholeText: boolean;
   /** The recogniser is slow enough to be skipped above newsAnnotator.largeFileThreshold characters. */
   readonly skippedWhenLarge: boolean;
   /** The group's setting (`newsAnnotator.labels.enabled.GROUP`): its description in both package.nls files. */
@@ -72,9 +67,9 @@ export interface LabelGroupRow {
 
 /** The recogniser groups, in the order they run. */
 export const LABEL_GROUP_TABLE = [
-  { group: 'figures', wholeText: false, skippedWhenLarge: false, title: 'Figures', titleZh: '数字' },
-  { group: 'dates', wholeText: true, skippedWhenLarge: false, title: 'Dates', titleZh: '日期' },
-  { group: 'entities', wholeText: false, skippedWhenLarge: true, title: 'Named entities', titleZh: '命名实体' },
+  { group: 'figures', skippedWhenLarge: false, title: 'Figures', titleZh: '数字' },
+  { group: 'dates', skippedWhenLarge: false, title: 'Dates', titleZh: '日期' },
+  { group: 'entities', skippedWhenLarge: true, title: 'Named entities', titleZh: '命名实体' },
 ] as const satisfies readonly LabelGroupRow[];
 
 export type Label = (typeof LABEL_TABLE)[number]['label'];

@@ -10,13 +10,18 @@ import { analyze } from '../analysis/analyze';
 import type { ExplicitDateOrigin } from '../core/describe';
 import { AnalysisOptions, AnalysisResult, DocumentDateOptions, LabelGroup, RawSpan } from '../core/types';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
-import { AnalysisCancelled } from '../analysis/slicedAnalysis';
 import { recogniseEntitiesAll } from '../ner/entities';
 import { IncrementalAnalysis, Segment, UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
 import type { DocumentDate, Span } from '../core/types';
 import { AnalysisSettings, DEFAULT_LARGE_FILE_THRESHOLD, enabledGroups } from './settings';
 
-export { AnalysisCancelled } from '../analysis/slicedAnalysis';
+/** Thrown (or rejected with) when the text changed, or the settings, before an answer for the old one was ready. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled: the text changed');
+    this.name = 'AnalysisCancelled';
+  }
+}
 
 // The settings (type, defaults, normaliser) live in ./settings.ts; re-exported for the analysis' callers.
 export { DEFAULT_LARGE_FILE_THRESHOLD, DEFAULT_SETTINGS, normaliseSettings } from './settings';
