@@ -2,6 +2,12 @@
 // for our recognisers and for @microsoft/recognizers-text-suite (RT) on the same cases, per class.
 //
 //   npm run specs:figures-news [-- --verbose]
+//   npm run specs:figures-wide [-- --verbose] [-- --part dev]   (= tsx test/specs/figuresNews.ts --set figuresWide)
+//
+// Sets: figuresNews (issue #10's set, the default) and figuresWide (the "generalise" round's set over modifiers,
+// shares and fractions, ranges, multipliers, large numbers, currencies, units, ordinals, counts, sports, social-media
+// shorthands and negatives; written and split (seed 2027) before any fix: see test/specs/figuresWide/author.ts).
+// `--part dev` scores the dev part alone (while fixing; the test part is run once, at the end).
 //
 // Cases: test/specs/figuresNews/{dev,test}.jsonl, one sentence per line: {id, class, text, spans: [{text, start,
 // label, value, valueMax?, unit?, mod?}]} with every figure of the sentence (offsets in code points; an empty list
@@ -53,8 +59,25 @@ interface Found {
 const FIGURE_LABELS = new Set(['MONEY', 'PERCENT', 'QUANTITY', 'CARDINAL', 'ORDINAL']);
 const DCT = '2024-06-15';
 
+const SETS: Record<string, string> = {
+  figuresNews: 'News figures set (issue #10)',
+  figuresWide: 'Wide figures set (generalise round: modifiers, shares, ranges, multipliers, currencies, units, sports, social, negatives)',
+};
+const setArg = process.argv.indexOf('--set');
+const setName = setArg >= 0 ? process.argv[setArg + 1] : 'figuresNews';
+if (!(setName in SETS)) {
+  console.error(`--set expects one of ${Object.keys(SETS).join(', ')}, got "${setName}"`);
+  process.exit(2);
+}
+const partArg = process.argv.indexOf('--part');
+const PARTS = partArg >= 0 ? [process.argv[partArg + 1]] : ['dev', 'test'];
+if (!PARTS.every((p) => p === 'dev' || p === 'test')) {
+  console.error(`--part expects dev or test`);
+  process.exit(2);
+}
+
 function load(part: string): Case[] {
-  const file = path.join(__dirname, 'figuresNews', `${part}.jsonl`);
+  const file = path.join(__dirname, setName, `${part}.jsonl`);
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -175,7 +198,8 @@ interface Tally {
 function main(): void {
   const verbose = process.argv.includes('--verbose');
   const pct = (k: number, n: number) => `${k}/${n} ${((100 * k) / n).toFixed(1)}%`.padEnd(14);
-  for (const part of ['dev', 'test']) {
+  console.log(SETS[setName]);
+  for (const part of PARTS) {
     const cases = load(part);
     const byClass = new Map<string, Tally>();
     const total: Tally = { cases: 0, ours: 0, oursExact: 0, rt: 0, rtExact: 0 };
