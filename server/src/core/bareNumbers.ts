@@ -48,6 +48,9 @@ const FINANCIAL = new Set('壹贰貳叁參肆伍陆陸柒捌玖拾佰仟'.split(
 function isAsciiAlnum(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 function isDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 }
@@ -80,6 +83,8 @@ export function isBareCardinal(text: string, m: NumeralMatch, end: number, modif
   const prev = text[m.start - 1];
   if (DATE_AFTER.has(next) || MEASURE_OR_MARKER_AFTER.has(next)) return false;
   if (prev === '+' || prev === '＋') return false;
+  // The hundredths after seconds or minutes (12秒85, 3分20) belong to a time.
+  if ((prev === '秒' || prev === '分') && (isDigit(text.charCodeAt(m.start - 2)) || canStartChinese(text, m.start - 2))) return false;
   if (prev === '、' && (isDigit(text.charCodeAt(m.start - 2)) || canStartChinese(text, m.start - 2))) return false; // 6、7两月 // 1＋2 (a conjecture's name), formulas
   // An enumerator: 1．衣着, 6·增加 (a point or dot not followed by a digit).
   if ((next === '．' || next === '.' || next === '·') && !isDigit(text.charCodeAt(end + 1))) return false;
@@ -110,6 +115,9 @@ export function isBareCardinal(text: string, m: NumeralMatch, end: number, modif
       return false; // 百30.593: a name's character read as a unit
     }
     if (isAsciiAlnum(nextCode) || nextCode === 0x2b /* + */) return false; // 5G, 3D, 8AT, 7nm, 2.0T
+    // A number spaced from a Latin word is part of a model or version name (骁龙8 Gen 3, iPhone 15, Windows 11).
+    if (next === ' ' && isAsciiLetter(text.charCodeAt(end + 1))) return false;
+    if (prev === ' ' && isAsciiLetter(text.charCodeAt(m.start - 2))) return false;
     const sign = text[m.start];
     if ((sign === '-' || sign === '－') && m.start > 0 && isIdeograph(text.charCodeAt(m.start - 1)) && !MINUS_AFTER.has(prev)) {
       return false; // 歼-20, 运-20: model names

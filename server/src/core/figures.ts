@@ -65,10 +65,17 @@ const QUANTITY_UNITS = [
   '平方公里', '平方千米', '平方米', '平米', '立方米', '立方', '公顷', '亩', '千米', '公里', '厘米', '毫米', '微米', '纳米',
   '米', '英里', '海里', '英尺', '公分', '千克', '公斤', '克', '毫克', '微克', '斤', '吨', '公吨', '千瓦时', '千瓦',
   '兆瓦', '吉瓦', '瓦', '千伏', '升', '毫升', '桶', '标箱', '标准箱', '摄氏度', '℃', '赫兹', '兆赫兹', '兆赫',
-  '千赫', '比特', '千比特', '字节', '千字节', '兆字节', '千卡', '大卡', '卡路里', '马力',
+  '千赫', '比特', '千比特', '字节', '千字节', '兆字节', '千卡', '大卡', '卡路里', '马力', '英寸', '英亩', '毫安时',
+  '毫安', '千帕', '兆帕', '分贝', '光年',
 ];
-/** Units written in Latin letters; they must not run into a longer word (5km yes, 5kmh no). */
-const LATIN_UNITS = ['km', 'kg', 'cm', 'mm', 'm', 'kW', 'kWh', 'MW', 'GW', 'TEU', 'GB', 'MB', 'CM', 'KM', 'KG'];
+/** Units written in Latin letters; they must not run into a longer word (5km yes, 5kmh no). Not nm or L: 7nm and
+ * 2.0L name a process node and an engine. */
+const LATIN_UNITS = [
+  'km', 'kg', 'cm', 'mm', 'm', 'kW', 'kWh', 'MW', 'GW', 'TEU', 'GB', 'MB', 'CM', 'KM', 'KG', 'TB', 'KB', 'PB', 'mAh',
+  'Hz', 'kHz', 'MHz', 'GHz', 'W', 'Wh', 'mg', 'ml', 'mL', 'dB', 'Gbps', 'Mbps', 'ms', 'km/h',
+];
+/** A rate written after a unit: 350公里/小时, 10米/秒, 5吨/天. */
+const PER_TIME = ['/小时', '/时', '/秒', '/分钟', '/天', '/日', '/年', '每小时', '每秒'];
 
 /** Classifiers that make a numeral a CARDINAL (a count); 倍 for multiples. */
 const CLASSIFIERS = [
@@ -76,7 +83,7 @@ const CLASSIFIERS = [
   '张', '本', '部', '篇', '份', '批', '架', '艘', '列', '栋', '幢', '间', '处', '场', '届', '支', '种', '类', '起', '例',
   '宗', '笔', '株', '棵', '枚', '颗', '道', '层', '门', '款', '单', '票', '册', '匹', '口井', '所', '轮', '组', '对', '双',
   '块', '片', '根', '粒', '盏', '首', '幅', '集', '期', '节', '章', '卷', '帧', '例次', '股', '席', '段', '国', '省',
-  '口', '面', '副', '句', '盒', '瓶', '袋', '箱',
+  '口', '面', '副', '句', '盒', '瓶', '袋', '箱', '球',
   '余', '多',
 ].filter((c) => c !== '余' && c !== '多');
 /** Classifiers that, followed by another number, make an address (8栋502室). */
@@ -84,7 +91,7 @@ const ADDRESS_CLASSIFIERS = new Set(['栋', '幢', '座', '层', '号', '排', '
 /** Classifiers that may follow 第 in an ORDINAL (第三届, 第5名). */
 const ORDINAL_CLASSIFIERS = new Set([
   '届', '次', '名', '位', '个', '批', '期', '轮', '场', '章', '节', '条', '款', '项', '家', '号', '代', '波', '版',
-  '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '部', '篇', '种', '类', '阶段', '大', '梯队', '产业',
+  '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '部', '篇', '种', '类', '阶段', '梯队', '产业',
 ]);
 /** Classifiers that count produced items, so that a production volume (年产15万台) is a QUANTITY. */
 const PRODUCT_CLASSIFIERS = new Set('件台辆套双只头部架艘块片株枚颗根粒盏册本张匹条桶箱'.split(''));
@@ -104,6 +111,8 @@ const RANGE_SEPARATORS = ['——', '—', '-', '－', '–', '~', '～', '〜',
 const NOT_AFTER_CHENG = new Set('品员为立功本果绩交就长熟都型效年分批群语'.split(''));
 /** 折 is not a discount before these (折合, 折算, 折叠, …). */
 const NOT_AFTER_ZHE = new Set('合算叠旧腾返射服扣线页成'.split(''));
+/** 球 counts goals (打进18球) except before these (球队, 球员, 球迷, …). */
+const NOT_AFTER_QIU = new Set('队員员迷场星衣鞋拍馆赛类王技面体门'.split(''));
 /** Before a bare numeral such as 十 / 百, these make an indefinite amount (数十人, 上百家, 几十个). */
 const INDEFINITE_BEFORE = new Set(['数', '几', '上', '成', '好']);
 
@@ -177,6 +186,11 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
     const e = matchSpaced(text, j, w);
     if (e >= 0) return { label: 'PERCENT', end: e, factor: 0.01, add: 0, unit: 'pp' };
   }
+  // Basis points, read like 个百分点: 25个基点 → 0.0025 (unit bp).
+  for (const w of ['个基点', '個基點', '基点', '基點']) {
+    const e = matchSpaced(text, j, w);
+    if (e >= 0) return { label: 'PERCENT', end: e, factor: 0.0001, add: 0, unit: 'bp' };
+  }
   // Tenths: 三成, 9.5成, 七成六, 三成半.
   if (ch === '成' && !NOT_AFTER_CHENG.has(text[j + 1]) && (m.valueMax ?? m.value) <= 10 && m.value > 0) {
     let end = j + 1;
@@ -248,10 +262,11 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
       add = 0.5;
       end++;
     }
-    return { label: 'QUANTITY', end, factor: 1, add, unit: q };
+    const per = PER_TIME.find((w) => text.startsWith(w, end));
+    return { label: 'QUANTITY', end: end + (per?.length ?? 0), factor: 1, add, unit: per ? q + per : q };
   }
   const latin = longestAt(LATIN_INDEX, text, j);
-  if (latin && !isAsciiAlnum(text.charCodeAt(j + latin.length))) {
+  if (latin && !isAsciiAlnum(text.charCodeAt(j + latin.length)) && !(latin === 'W' && text[j + 1] === '+')) {
     return { label: 'QUANTITY', end: j + latin.length, factor: 1, add: 0, unit: latin };
   }
   // Counts: 12个, 300家, 1.5万人次; 个 + a time unit is a duration (3个月), not a count.
@@ -269,6 +284,8 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
     if (cl === '期' && (text[end] === '间' || text[end] === '内')) return undefined;
     if (cl === '节' && text[end] === '日') return undefined;
     if (cl === '位' && text[end] === '数') return undefined; // 两位数 (double digits)
+    if (cl === '人' && text[end] === '口') return undefined; // 十几亿人口: 人口 is a noun, not 人 counted
+    if (cl === '球' && NOT_AFTER_QIU.has(text[end])) return undefined; // 3球队, 5球员: nouns, not goals counted
     if (cl === '国' && (text.startsWith('集团', end) || text[end] === '峰')) return undefined; // 7国集团 is a name
     return { label: production && PRODUCT_CLASSIFIERS.has(cl) ? 'QUANTITY' : 'CARDINAL', end, factor: 1, add: 0, unit: cl };
   }
@@ -489,7 +506,8 @@ function toRaw(f: Figure): RawSpan {
 /** Tries a figure whose numeral starts at `i` (after any sign); returns it and where scanning resumes. */
 function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   // After a modifier (逾百家, 近千人) a bare 百 / 千 is an amount.
-  const m = numeralFor(text, i, prefixModBefore(text, i) !== undefined);
+  const broken = text[i - 1] === '破'; // 破百万, 破千: the verb stays out, the amount is meant
+  const m = numeralFor(text, i, broken || prefixModBefore(text, i) !== undefined);
   if (!m) return { next: i + 1 };
   // Codes with a leading zero (08135期, 007号) are identifiers, not amounts.
   if (/^[0０][0-9０-９]/.test(text.slice(m.start, m.start + 2))) {
@@ -515,9 +533,20 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   let valueMax = m.valueMax;
   let mod: Mod | undefined = m.approx === 'more' ? 'more_than' : m.approx;
   let at = m.end;
-  // Placeholders between the numeral and the unit: 300余家, 1万多元, 十来个.
+  // Social-media multipliers after Arabic digits: 1.2w, 50w, 10W+ (万), 8k, 5K+ (千); W alone is a watt (65W).
+  const mult = shorthandMultiplier(text, m);
+  if (mult) {
+    value *= mult;
+    at++;
+  }
+  // Placeholders between the numeral and the unit: 300余家, 1万多元, 十来个, 999+条, 3.6万+.
   const ph = text[at];
-  if (ph === '余' || ph === '多') {
+  if (ph === '+' || ph === '＋') {
+    if (writtenLarge(text, m, false) && !isAsciiAlnum(text.charCodeAt(at + 1)) && !canStartNumeral(text.charCodeAt(at + 1))) {
+      mod = 'more_than';
+      at++;
+    }
+  } else if (ph === '余' || ph === '多') {
     mod = 'more_than';
     at++;
   } else if (ph === '来' && (m.lastChar === '十' || m.lastChar === '百')) {
@@ -561,7 +590,7 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   if (!unit) {
     // A bare number (12,580, 7.6万, 负350, 三百零五) is a CARDINAL unless it names, codes or dates something.
     const pre = prefixModBefore(text, m.start);
-    if (!isBareCardinal(text, m, at, pre !== undefined)) return { next: m.end };
+    if (!isBareCardinal(text, m, at, pre !== undefined || broken || mult !== undefined)) return { next: m.end };
     const f = modified(text, m.start, at, value);
     if (mod && !f.mod) f.mod = mod;
     return { figure: f, next: f.end };
@@ -609,6 +638,30 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
     f.value = -hi;
   }
   return { figure: f, next: end };
+}
+
+/**
+ * The multiplier of a social-media shorthand right after an Arabic numeral (1.2w → 1e4, 10W+ → 1e4, 8k → 1e3,
+ * 5K+ → 1e3), or undefined. Lower-case w / k stand alone; upper-case W / K need a + after them (65W is watts, 4K a
+ * resolution). The letter must not start a longer Latin word (5kg, 3km, 10Wh).
+ */
+function shorthandMultiplier(text: string, m: NumeralMatch): number | undefined {
+  const ch = text[m.end];
+  if (ch !== 'w' && ch !== 'W' && ch !== 'k' && ch !== 'K') return undefined;
+  if (!digitForm(m, text) || m.valueMax !== undefined || !/[0-9０-９]/.test(text[m.end - 1])) return undefined;
+  const after = text.charCodeAt(m.end + 1);
+  if (isAsciiAlnum(after)) return undefined;
+  const plus = after === 0x2b || after === 0xff0b;
+  if ((ch === 'W' || ch === 'K') && !plus) return undefined;
+  return ch === 'w' || ch === 'W' ? 1e4 : 1e3;
+}
+
+/** 翻一番, 翻了两番: the multiplier of doubling is a count with unit 番. */
+function doublingAt(text: string, i: number): { figure?: Figure; next: number } | undefined {
+  if (text[i - 1] !== '翻' && !(text[i - 1] === '了' && text[i - 2] === '翻')) return undefined;
+  const m = scanNumeral(text, i, text.length, true);
+  if (!m || text[m.end] !== '番' || m.value <= 0 || m.valueMax !== undefined) return undefined;
+  return { figure: { start: m.start, end: m.end + 1, label: 'CARDINAL', value: m.value, unit: '番' }, next: m.end + 1 };
 }
 
 /** A CARDINAL from start to end with the modifiers written around it (约3/4, 近二分之一, 三分之二以上). */
@@ -857,6 +910,12 @@ export function recogniseFigures(text: string): RawSpan[] {
           while (i < n && (isAsciiAlnum(text.charCodeAt(i)) || (text.charCodeAt(i) >= 0xff10 && text.charCodeAt(i) <= 0xff19))) i++;
           continue;
         }
+      }
+      const doubling = doublingAt(text, i);
+      if (doubling) {
+        out.push(toRaw(doubling.figure!));
+        i = doubling.next;
+        continue;
       }
       const wordEnd = notNumberWordEnd(text, i);
       if (wordEnd > i) {
