@@ -38,7 +38,7 @@ const CLOSE_QUOTES = new Set(['”', '’', '」', '』', '"', '\'']);
 const OPEN_BRACKETS = new Set(['（', '(', '〔', '[', '【', '［']);
 const CLOSE_BRACKETS = new Set(['）', ')', '〕', ']', '】', '］']);
 /** Characters joining numbers into dates, times, versions and codes (2024/05/20, 9:30, 0571-8765, 1.5.2). */
-const JOINERS = new Set(['-', '－', '/', '／', ':', '：', '.', '．', '·', '_', '—', '~', '～', '至', '到']);
+const JOINERS = new Set(['-', '－', '/', '／', ':', '：', '∶', '.', '．', '·', '_', '—', '~', '～', '至', '到']);
 
 /** After a Chinese-character numeral with no unit, these may follow (punctuation or a function word). */
 const CHINESE_BARE_NEXT = new Set('，。；！？、,.;!?）)」”』’\r\n 的了和与及或'.split(''));
@@ -99,6 +99,9 @@ export function isBareCardinal(text: string, m: NumeralMatch, end: number, modif
   // Joined to another number: dates, times, phone numbers, versions, codes (2024/05/20, 0571-8765, GB 2760-2014).
   if (JOINERS.has(next) && (isDigit(text.charCodeAt(end + 1)) || canStartChinese(text, end + 1))) return false;
   if (JOINERS.has(prev) && isAsciiAlnum(text.charCodeAt(m.start - 2))) return false;
+  // Scores and ratios (3比1, 5∶0, 1:1) are not amounts: the numbers on either side of 比 or a colon.
+  if (next === '比' && isDigit(text.charCodeAt(end + 1))) return false;
+  if ((prev === '比' || prev === '∶') && isDigit(text.charCodeAt(m.start - 2))) return false;
 
   let arabic = false;
   let chineseUnit = false;

@@ -250,12 +250,13 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
       : { label: 'QUANTITY', end: j + 1, factor: 1, add: 0, unit: '度' };
   }
   // Scores: 总分689分, 689分的成绩.
-  if (ch === '分' && j === at && Number.isInteger(m.value) && m.value > 0 && scoreContext(text, m.start, j + 1)) {
+  if (ch === '分' && j === at && Number.isInteger(m.value) && m.value > 0 && !/^[0-9０-９]{1,2}秒/.test(text.slice(j + 1, j + 4)) && scoreContext(text, m.start, j + 1)) {
     return { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '分' };
   }
   // Physical units.
   const q = longestAt(QUANTITY_INDEX, text, j);
-  if (q) {
+  // 分贝 after a small Chinese numeral is usually 分 + a name (拉科难取三分贝蒂斯).
+  if (q && !(q === '分贝' && !writtenLarge(text, m, false) && m.value < 10)) {
     let end = j + q.length;
     let add = 0;
     if (text[end] === '半' && Number.isInteger(m.value) && m.valueMax === undefined) {
