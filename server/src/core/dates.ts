@@ -13,8 +13,17 @@ import { HOLIDAY_NAMES, matchHoliday, type Holiday } from './holidays';
 import { SOLAR_TERMS, matchSolarTerm } from './solarTerms';
 import { DctClock, FORWARD_PREFIXES, OffsetUnit, clockOffsetOf, offsetTimex, parseDctClock } from './clockOffsets';
 import { joinRanges } from './dateRanges';
-import { COLLOQUIAL_DAYS, DATE_IDIOMS, arabicWeekdayDigit, colloquialDayInsideWord, dayNumberAloneAt, dayNumberContextAt, spokenThousandYear, twoDigitYearAt } from './spokenDates';
+import { arabicWeekdayDigit, colloquialDayInsideWord, dayNumberAloneAt, dayNumberContextAt, spokenThousandYear, twoDigitYearAt } from './spokenDates';
 import { clockFollowerAt, clockPrecederAt, minutesPast, minutesTo, partOfDayIsOtherWord, rescheduledAfterTime } from './clockTimes';
+import { Ymd, addDays, addMonths, daysInMonth, fmtMonth, fmtYear, fmtYmd, isValidDate, isoWeek, isoWeekday, pad2, parseDct } from './calendarDays';
+import { recurringBefore, recurringAfterDays } from './recurringTimes';
+import {
+  APPROX_PREFIXES, DURATION_UNITS, ERAS, NARRATIVE, NOT_DATES, NO_TOD, PAST_REF_WORDS, REL_CENTURY, REL_DAY, REL_DAY_TOD,
+  REL_MONTH, REL_QUARTER, REL_WEEK, REL_YEAR, SEASONS, SINCE_PREPOSITIONS, TOD, TOD_SHORT, WEEKDAY_DIGIT, WEEKDAY_PREFIXES,
+  type TodInfo,
+} from './dateWords';
+
+export { isValidDate, parseDct };
 
 /** An Arabic digit, half- or full-width (numerals.ts isArabicDigit), by its UTF-16 code; false for NaN. */
 function isDigitCode(c: number): boolean {
@@ -24,64 +33,6 @@ function isDigitCode(c: number): boolean {
 function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && isDigitCode(ch.charCodeAt(0));
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Calendar helpers
-
-interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
-
-/** Parses a DCT "YYYY-MM-DD" (a longer ISO string is cut to its date); undefined when it is not a valid date. */
-export function parseDct(dct: string | undefined): Ymd | undefined {
-  if (!dct) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(dct.trim());
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return isValidDate(y, mo, d) ? { y, m: mo, d } : undefined;
-}
-
-export function isValidDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= daysInMonth(y, m);
-}
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function addDays(a: Ymd, n: number): Ymd {
-  const t = new Date(Date.UTC(a.y, a.m - 1, a.d + n));
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
-}
-
-function addMonths(y: number, m: number, n: number): { y: number; m: number } {
-  const k = y * 12 + (m - 1) + n;
-  return { y: Math.floor(k / 12), m: (k % 12) + 1 };
-}
-
-/** ISO weekday, Monday = 1 … Sunday = 7. */
-function isoWeekday(a: Ymd): number {
-  const w = new Date(Date.UTC(a.y, a.m - 1, a.d)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-/** ISO 8601 week-numbering year and week of a date. */
-function isoWeek(a: Ymd): { y: number; w: number } {
-  const thursday = addDays(a, 4 - isoWeekday(a));
-  const jan1 = Date.UTC(thursday.y, 0, 1);
-  const w = Math.floor((Date.UTC(thursday.y, thursday.m - 1, thursday.d) - jan1) / 86400000 / 7) + 1;
-  return { y: thursday.y, w };
-}
-
-const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
-const fmtYear = (y: number | null) => (y === null ? 'XXXX' : String(y).padStart(4, '0'));
-const fmtMonth = (m: number | null) => (m === null ? 'XX' : pad2(m));
-const fmtYmd = (a: Ymd) => `${fmtYear(a.y)}-${pad2(a.m)}-${pad2(a.d)}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lunar dates (the calendar itself: lunarCalendar.ts)
@@ -115,98 +66,6 @@ const MAX_CN_NUMERAL = 64;
 const SINGLE_CN: Record<string, number> = {
   零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100, 千: 1000,
 };
-
-const REL_YEAR: Record<string, number> = {
-  今年: 0, 本年: 0, 去年: -1, 上年: -1, 上一年: -1, 下一年: 1, 前年: -2, 大前年: -3, 明年: 1, 来年: 1, 後年: 2, 后年: 2, 大后年: 3,
-};
-const REL_MONTH: Record<string, number> = {
-  本月: 0, 这个月: 0, 這個月: 0, 上月: -1, 上个月: -1, 上個月: -1, 下月: 1, 下个月: 1, 下個月: 1,
-  上一个月: -1, 上一個月: -1, 下一个月: 1, 下一個月: 1, 上上个月: -2, 上上個月: -2, 上上月: -2, 下下个月: 2, 下下個月: 2, 下下月: 2,
-};
-const REL_CENTURY: Record<string, number> = { 本世纪: 0, 本世紀: 0, 上世纪: -1, 上世紀: -1, 上个世纪: -1, 上個世紀: -1, 上一世纪: -1 };
-const REL_QUARTER: Record<string, number> = {
-  本季度: 0, 本季: 0, 这个季度: 0, 這個季度: 0, 这一季度: 0, 当季: 0, 上季度: -1, 上个季度: -1, 上個季度: -1, 上一季度: -1,
-  上一个季度: -1, 下季度: 1, 下个季度: 1, 下個季度: 1, 下一季度: 1, 下一个季度: 1,
-};
-const REL_WEEK: Record<string, number> = (() => {
-  const table: Record<string, number> = {};
-  const which: [string, number][] = [['本', 0], ['这', 0], ['這', 0], ['这个', 0], ['這個', 0], ['上', -1], ['上个', -1],
-    ['上個', -1], ['上上', -2], ['上上个', -2], ['上上個', -2], ['上上上', -3], ['下', 1], ['下个', 1], ['下個', 1], ['下下', 2], ['下下下', 3],
-    ['下下个', 2], ['下下個', 2], ['上一个', -1], ['上一個', -1], ['下一个', 1], ['下一個', 1]];
-  for (const [w, off] of which) {
-    for (const unit of ['周', '週', '星期', '礼拜', '禮拜']) {
-      // 上个周 is unusual but written; 本礼拜 / 这个星期 are fine; 上礼拜 too.
-      table[w + unit] = off;
-    }
-  }
-  return table;
-})();
-/** Day words: offset from the DCT, or 'anaphoric' for 当天/当日 (the last day mentioned, else the DCT). */
-const REL_DAY: Record<string, number | 'anaphoric'> = {
-  今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 大前天: -3, 明天: 1, 明日: 1, 后天: 2, 後天: 2, 大后天: 3,
-  当天: 'anaphoric', 当日: 'anaphoric', 當天: 'anaphoric', 當日: 'anaphoric',
-  ...COLLOQUIAL_DAYS,
-};
-/**
- * Narrative references to the date named last in the text (次日 = the day after it), not to the DCT; with no
- * earlier date their value is unknown (X).
- */
-const NARRATIVE: Record<string, ['D' | 'M' | 'Y', number]> = {
-  次日: ['D', 1], 翌日: ['D', 1], 第二天: ['D', 1], 同日: ['D', 0], 同一天: ['D', 0], 前一天: ['D', -1],
-  同月: ['M', 0], 当月: ['M', 0], 當月: ['M', 0], 次月: ['M', 1], 翌月: ['M', 1],
-  同年: ['Y', 0], 次年: ['Y', 1], 翌年: ['Y', 1], 第二年: ['Y', 1], 前一年: ['Y', -1],
-};
-/** A day word fused with a part of the day: one TIME span. */
-const REL_DAY_TOD: Record<string, [number, string]> = {
-  今晨: [0, 'MO'], 今早: [0, 'MO'], 今晚: [0, 'EV'], 今夜: [0, 'NI'], 昨晚: [-1, 'EV'], 昨夜: [-1, 'NI'],
-  昨晨: [-1, 'MO'], 明早: [1, 'MO'], 明晨: [1, 'MO'], 明晚: [1, 'EV'],
-};
-/** Parts of the day: TIMEX3 code and the hour shift for a 12-hour clock reading. */
-const TOD: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
-  上午: { code: 'MO', pm: 'no' }, 早上: { code: 'MO', pm: 'no' }, 早晨: { code: 'MO', pm: 'no' },
-  清晨: { code: 'MO', pm: 'no' }, 早间: { code: 'MO', pm: 'no' }, 早間: { code: 'MO', pm: 'no' },
-  中午: { code: 'MI', pm: 'noon' }, 正午: { code: 'MI', pm: 'noon' },
-  下午: { code: 'AF', pm: 'yes' }, 午后: { code: 'AF', pm: 'yes' },
-  傍晚: { code: 'EV', pm: 'yes' }, 晚上: { code: 'EV', pm: 'yes' }, 晚间: { code: 'EV', pm: 'yes' },
-  晚間: { code: 'EV', pm: 'yes' }, 夜间: { code: 'NI', pm: 'night' }, 夜里: { code: 'NI', pm: 'night' },
-  深夜: { code: 'NI', pm: 'night' }, 半夜: { code: 'NI', pm: 'night' }, 凌晨: { code: 'NI', pm: 'no' },
-  白天: { code: 'DT', pm: 'no' },
-};
-type TodInfo = { code: string; pm: 'yes' | 'no' | 'night' | 'noon' };
-/** A clock without a part of the day (its range end stays as written). */
-const NO_TOD: TodInfo = { code: '', pm: 'no' };
-/** Single-character parts of the day, accepted only right after a date (7月25日早, 当天晚). */
-const TOD_SHORT: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
-  早: { code: 'MO', pm: 'no' }, 晚: { code: 'EV', pm: 'yes' }, 夜: { code: 'NI', pm: 'night' },
-};
-const WEEKDAY_PREFIXES = ['星期', '礼拜', '禮拜', '周', '週'];
-const WEEKDAY_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
-const SEASONS: Record<string, string> = {
-  春季: 'SP', 春天: 'SP', 夏季: 'SU', 夏天: 'SU', 秋季: 'FA', 秋天: 'FA', 冬季: 'WI', 冬天: 'WI',
-};
-/** Chinese era names and the Gregorian year of their first year (元年): 康熙三年 → 1664, 民国三年 → 1914. */
-const ERAS: Record<string, number> = {
-  贞观: 627, 神龙: 705, 开元: 713, 天宝: 742, 洪武: 1368, 永乐: 1403, 嘉靖: 1522, 万历: 1573, 崇祯: 1628,
-  顺治: 1644, 康熙: 1662, 雍正: 1723, 乾隆: 1736, 嘉庆: 1796, 道光: 1821, 咸丰: 1851, 同治: 1862, 光绪: 1875,
-  宣统: 1909, 民国: 1912, 民國: 1912,
-};
-/** Vague references (guidelines: 近日 / 近期 / 近年来 → PAST_REF). */
-const PAST_REF_WORDS = ['近年来', '近日', '近期', '近年', '近来', '日前', '最近', '前不久'];
-const SINCE_PREPOSITIONS: Record<string, number> = { 自: 1, 自从: 1, 自從: 1, 從: 1, 从: 1 };
-const APPROX_PREFIXES: Record<string, number> = { 大约: 1, 大約: 1, 约: 1, 約: 1, 大概: 1 };
-/** Names that begin with a date word and are not dates. */
-const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系', ...DATE_IDIOMS];
-
-/** Duration units: TIMEX3 designator and whether it is a time (PT…) unit. */
-const DURATION_UNITS: [string, string, boolean][] = [
-  // Ages and anniversaries: 满18岁 → P18Y, 建院60周年 → P60Y.
-  ['周岁', 'Y', false], ['週歲', 'Y', false], ['周年', 'Y', false], ['週年', 'Y', false], ['岁', 'Y', false], ['歲', 'Y', false],
-  ['个钟头', 'H', true], ['個鐘頭', 'H', true], ['钟头', 'H', true], ['小时', 'H', true], ['小時', 'H', true],
-  ['分钟', 'M', true], ['分鐘', 'M', true], ['秒钟', 'S', true], ['秒鐘', 'S', true], ['秒', 'S', true],
-  ['个星期', 'W', false], ['個星期', 'W', false], ['星期', 'W', false], ['礼拜', 'W', false], ['周', 'W', false],
-  ['週', 'W', false], ['个月', 'M', false], ['個月', 'M', false], ['年', 'Y', false], ['天', 'D', false],
-  ['日', 'D', false],
-];
 
 /** Characters that may start an expression: the first characters of every keyword, digits, Chinese numerals. */
 const START = new Uint8Array(65536);
@@ -541,41 +400,18 @@ class DateScanner {
       const s = spans[k];
       // 每天中午12点和晚上6点: a time listed after a recurring one recurs too.
       const listed: boolean = prevRecurring && prev !== undefined && s.start > prev.end && s.start - prev.end <= 2 && /^[ \u3000]?[和、及或与與][ \u3000]?$/.test(this.text.slice(prev.end, s.start));
-      let recurring: boolean = listed || this.recurring(s.start);
+      let recurring: boolean = listed || recurringBefore(this.text, s.start);
       if (!recurring) {
         // 周一到周五每天早上七点: the chain of days before 每天 recurs.
         let last = k;
         while (last + 1 < spans.length && joined(spans[last], spans[last + 1])) last++;
-        recurring = /^(?:周|週|星期|礼拜|禮拜)[一二三四五六日天1-7]/.test(this.text.slice(s.start, s.start + 3)) && this.followedByEach(spans[last].end);
+        recurring = recurringAfterDays(this.text, s.start, spans[last].end);
       }
       if (!recurring) out.push(s);
       prev = s;
       prevRecurring = recurring;
     }
     return out;
-  }
-
-  /**
-   * Whether the span starting at i continues a recurring expression (每日7时, 每周三下午, 每天上午9点, 天天早上, 每个工作日
-   * 8点, 工作日早上): a TIMEX3 SET, not in our label set.
-   */
-  private recurring(i: number): boolean {
-    const t = this.text;
-    // Each marker (每, 逢, 隔, 天天, 工作日) in the 10 characters before may begin the recurring phrase (工作日每天早上七点).
-    for (let k = Math.max(0, i - 10); k < i; k++) {
-      const c = t[k];
-      if (c !== '每' && c !== '逢' && c !== '隔' && !(c === '天' && t[k + 1] === '天') && !(c === '工' && t[k + 1] === '作' && t[k + 2] === '日')) continue;
-      if (RECURRING_BEFORE.test(t.slice(k, i))) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Whether the spans from `from` to `to` (a chain of them joined by connectors) are followed by 每天 / 每周 …, which
-   * makes them the days of a recurring time (周一到周五每天早上七点: a TIMEX3 SET).
-   */
-  private followedByEach(end: number): boolean {
-    return /^(?:每天|每日|每晚|每早|每周|每週|每星期|每礼拜|每個?工作日|每个工作日)/.test(this.text.slice(end, end + 5));
   }
 
   private skipRun(i: number): number {
@@ -2573,17 +2409,6 @@ interface DurationPart {
 }
 
 /** A 12-hour reading shifted by the part of the day: 下午3点 → 15, 晚上8点 → 20, 深夜11点 → 23, 凌晨12点 → 0. */
-/**
- * What may stand between the start of a recurring phrase and the date or time that recurs: 每周三, 每个月的15号, 每一个
- * 周一, 逢周五, 隔周, 每隔一天, 天天, 工作日, 每周二和(周四), 每天早上八点和(晚上八点) is handled by the listing rule.
- */
-const RECURRING_BEFORE = new RegExp(
-  '^(?:(?:每|逢)(?:一个|一個|一|个|個)?(?:年|月|周|週|天|日|晚|夜|星期|礼拜|禮拜|工作日|周末|週末)?(?:[一二三四五六日天末]|[0-9]+[日号號])?' +
-    '|隔(?:周|週|天|日)|每隔(?:一|两|兩|三)?(?:周|週|天|日)?|天天|工作日' +
-    '|(?:每|逢)(?:个|個)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天](?:[和、及或与與](?:周|週|星期|礼拜|禮拜)?[一二三四五六日天])*[和、及或与與](?:周|週|星期|礼拜|禮拜)?)' +
-    '(?:的)?$',
-);
-
 function shiftHour(hour: number, tod: TodInfo | undefined): number {
   if (!tod) return hour;
   if (tod.pm === 'yes' && hour < 12) return hour + 12;
