@@ -186,3 +186,44 @@ test('odd input terminates and keeps figures around it', () => {
   assert.equal(recogniseFigures('9'.repeat(300) + '元')[0].value, 1e300);
   assert.equal(recogniseFigures('一'.repeat(5000) + '二三'.repeat(2000)).length, 0);
 });
+
+test('social-media shorthands, basis points, doubling and tech units (the wide set round)', () => {
+  assert.deepEqual(figs('阅读量10W+。'), [['10W+', 'CARDINAL', 100000, { mod: 'more_than' }]]);
+  assert.deepEqual(figs('粉丝1.2w。'), [['1.2w', 'CARDINAL', 12000]]);
+  assert.deepEqual(figs('月薪8k左右'), [['8k左右', 'CARDINAL', 8000, { mod: 'approx' }]]);
+  assert.deepEqual(figs('已有999+条留言'), [['999+条', 'CARDINAL', 999, { unit: '条', mod: 'more_than' }]]);
+  // W alone after a number is a watt; 4K is a resolution; 1+1 is a sum.
+  assert.deepEqual(figs('支持65W快充'), [['65W', 'QUANTITY', 65, { unit: 'W' }]]);
+  assert.deepEqual(figs('4K电视'), []);
+  assert.deepEqual(figs('降息25个基点'), [['25个基点', 'PERCENT', 0.0025, { unit: 'bp' }]]);
+  assert.deepEqual(figs('经济总量翻了一番'), [['一番', 'CARDINAL', 1, { unit: '番' }]]);
+  assert.deepEqual(figs('力争翻两番'), [['两番', 'CARDINAL', 2, { unit: '番' }]]);
+  assert.deepEqual(figs('他把书看了一番'), []);
+  assert.deepEqual(figs('内置5000mAh电池和6.7英寸屏幕'), [
+    ['5000mAh', 'QUANTITY', 5000, { unit: 'mAh' }],
+    ['6.7英寸', 'QUANTITY', 6.7, { unit: '英寸' }],
+  ]);
+  assert.deepEqual(figs('速度为350公里/小时'), [['350公里/小时', 'QUANTITY', 350, { unit: '公里/小时' }]]);
+  assert.deepEqual(figs('浓度为32微克/立方米'), [['32微克/立方米', 'QUANTITY', 32, { unit: '微克/立方米' }]]);
+  assert.deepEqual(figs('身高1米85的中锋'), [['1米85', 'QUANTITY', 1.85, { unit: '米' }]]);
+  assert.deepEqual(figs('发生5.8级地震'), [['5.8级', 'QUANTITY', 5.8, { unit: '级' }]]);
+  assert.deepEqual(figs('增长了百分之二十几'), [['百分之二十几', 'PERCENT', 0.2, { mod: 'approx' }]]);
+});
+
+test('not figures: scores, ratios, race times, model names spaced from Latin words, 人口 and 第N大', () => {
+  assert.deepEqual(figs('主队以3比1战胜对手，上半场2:0，全场5∶0。'), []);
+  assert.deepEqual(figs('她以12秒85的成绩夺冠'), []);
+  assert.deepEqual(figs('成绩为32分57秒49。'), []);
+  assert.deepEqual(figs('搭载骁龙8 Gen 3芯片'), []);
+  assert.deepEqual(figs('世界500强'), []);
+  assert.deepEqual(figs('拉科难取三分贝蒂斯'), []);
+  assert.deepEqual(figs('全国有十几亿人口。'), []);
+  assert.deepEqual(figs('12亿人口的国家'), [['12亿', 'CARDINAL', 1200000000]]);
+  assert.deepEqual(figs('全球第二大经济体'), [['第二', 'ORDINAL', 2]]);
+  assert.deepEqual(figs('第二台阶'), [['第二', 'ORDINAL', 2]]);
+  assert.deepEqual(figs('第一台机器人'), [['第一台', 'ORDINAL', 1]]);
+  // Counts of goals, decimal scores and 破 before an amount.
+  assert.deepEqual(figs('本赛季他已打进18球'), [['18球', 'CARDINAL', 18, { unit: '球' }]]);
+  assert.deepEqual(figs('以总分250.5分夺冠'), [['250.5分', 'CARDINAL', 250.5, { unit: '分' }]]);
+  assert.deepEqual(figs('在线人数破百万。'), [['百万', 'CARDINAL', 1000000]]);
+});

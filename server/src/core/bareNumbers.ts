@@ -15,7 +15,7 @@ const MEASURE_OR_MARKER_AFTER = new Set('度方里字、）)+＋'.split(''));
 const NAME_AFTER = [
   '室', '路', '线', '線', '楼', '樓', '栋', '棟', '幢', '单元', '病房', '房间', '号房', '会议室', '包厢', '车厢',
   '站台', '热线', '專線', '专线', '高校', '院校', '工程', '客机', '飞机', '机型', '型', '系列', '次列车',
-  '航班', '赛季', '年度', '财年', '学年', '款', '版', '牌', '队', '中队', '大队', '支队', '分队',
+  '航班', '赛季', '年度', '财年', '学年', '款', '版', '牌', '队', '中队', '大队', '支队', '分队', '强',
 ];
 const NAME_AFTER_INDEX = new Map<string, string[]>();
 for (const w of NAME_AFTER) NAME_AFTER_INDEX.set(w[0], [...(NAME_AFTER_INDEX.get(w[0]) ?? []), w]);
@@ -24,7 +24,7 @@ for (const w of NAME_AFTER) NAME_AFTER_INDEX.set(w[0], [...(NAME_AFTER_INDEX.get
 const CODE_BEFORE = [
   '电话', '热线', '号码', '编号', '代码', '工号', '邮编', '账号', '帐号', '卡号', '单号', '编码', '证号', '批号', '车号',
   '型号', '房号', '代号', '密码', '尾号', '学号', '序号', '拨打', '致电', '手机', '座机', '传真', '邮政编码', '门牌',
-  '微信', '网址', '版本', '文号', '案号', '订单', '专线',
+  '微信', '网址', '版本', '文号', '案号', '订单', '专线', '群号', 'QQ群',
 ];
 const CODE_BEFORE_BY_LAST = new Map<string, string[]>();
 for (const w of CODE_BEFORE) CODE_BEFORE_BY_LAST.set(w[w.length - 1], [...(CODE_BEFORE_BY_LAST.get(w[w.length - 1]) ?? []), w]);

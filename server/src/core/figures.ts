@@ -91,8 +91,11 @@ const ADDRESS_CLASSIFIERS = new Set(['栋', '幢', '座', '层', '号', '排', '
 /** Classifiers that may follow 第 in an ORDINAL (第三届, 第5名). */
 const ORDINAL_CLASSIFIERS = new Set([
   '届', '次', '名', '位', '个', '批', '期', '轮', '场', '章', '节', '条', '款', '项', '家', '号', '代', '波', '版',
-  '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '部', '篇', '种', '类', '阶段', '梯队', '产业',
+  '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '部', '篇', '种', '类', '阶段', '梯队', '产业', '辆', '枚',
+  '座', '所', '件', '例', '起', '只', '架', '艘', '台', '份', '张', '首', '任', '幅', '盘', '枪', '球',
 ]);
+/** Words that a classifier after 第 starts instead (第二台阶, 第一任务, 第一起跑): the classifier stays out. */
+const ORDINAL_NOT_BEFORE: Record<string, string> = { '台': '阶风', '任': '务', '起': '跑', '首': '发都', '座': '谈' };
 /** Classifiers that count produced items, so that a production volume (年产15万台) is a QUANTITY. */
 const PRODUCT_CLASSIFIERS = new Set('件台辆套双只头部架艘块片株枚颗根粒盏册本张匹条桶箱'.split(''));
 /** After 个 (or 多/半 after 个), these make a duration, which belongs to the date recogniser. */
@@ -250,7 +253,7 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
       : { label: 'QUANTITY', end: j + 1, factor: 1, add: 0, unit: '度' };
   }
   // Scores: 总分689分, 689分的成绩.
-  if (ch === '分' && j === at && Number.isInteger(m.value) && m.value > 0 && !/^[0-9０-９]{1,2}秒/.test(text.slice(j + 1, j + 4)) && scoreContext(text, m.start, j + 1)) {
+  if (ch === '分' && j === at && m.value > 0 && (Number.isInteger(m.value) || /总分|得分|评分|打出|获得|以$/.test(text.slice(Math.max(0, m.start - 3), m.start))) && !/^[0-9０-９]{1,2}秒/.test(text.slice(j + 1, j + 4)) && scoreContext(text, m.start, j + 1)) {
     return { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '分' };
   }
   // Physical units.
@@ -263,7 +266,17 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
       add = 0.5;
       end++;
     }
-    const per = PER_TIME.find((w) => text.startsWith(w, end));
+    // A height in metres and centimetres: 1米85, 一米八 → 1.85, 1.8.
+    if (q === '米' && add === 0 && m.value >= 1 && m.value <= 2 && Number.isInteger(m.value) && m.valueMax === undefined) {
+      const cm = heightCentimetres(text, end);
+      if (cm) return { label: 'QUANTITY', end: cm.end, factor: 1, add: cm.add, unit: q };
+    }
+    let per = PER_TIME.find((w) => text.startsWith(w, end));
+    if (!per && (text[end] === '/' || text[end] === '／')) {
+      // A unit per unit: 32微克/立方米, 5千克/平方米.
+      const q2 = longestAt(QUANTITY_INDEX, text, end + 1);
+      if (q2) per = '/' + q2;
+    }
     return { label: 'QUANTITY', end: end + (per?.length ?? 0), factor: 1, add, unit: per ? q + per : q };
   }
   const latin = longestAt(LATIN_INDEX, text, j);
@@ -291,6 +304,24 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
     return { label: production && PRODUCT_CLASSIFIERS.has(cl) ? 'QUANTITY' : 'CARDINAL', end, factor: 1, add: 0, unit: cl };
   }
   return undefined;
+}
+
+/** The centimetres of a height after 米 (1米85 → +0.85, 一米八 → +0.8), closed by punctuation, 的 or 左右. */
+function heightCentimetres(text: string, at: number): { end: number; add: number } | undefined {
+  let k = at;
+  let digits = '';
+  while (k < at + 2 && /[0-9]/.test(text[k] ?? '')) digits += text[k++];
+  if (!digits) {
+    const d = '零一二三四五六七八九'.indexOf(text[k] ?? '\u0000');
+    if (d < 0) return undefined;
+    digits = String(d);
+    k++;
+    const d2 = '零一二三四五六七八九'.indexOf(text[k] ?? '\u0000');
+    if (d2 >= 0) (digits += String(d2)), k++;
+  }
+  if (!(isClauseEnd(text, k) || text[k] === '的' || text.startsWith('左右', k) || text.startsWith('多', k))) return undefined;
+  if (/[0-9０-９点.万千百十]/.test(text[k] ?? '')) return undefined;
+  return { end: k, add: Number(`0.${digits}`) };
 }
 
 /** Whole-unit amounts followed by sub-units of the same currency: 五元三毛, 50元6角三分, 两美元又三美分. */
@@ -510,6 +541,10 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   const broken = text[i - 1] === '破'; // 破百万, 破千: the verb stays out, the amount is meant
   const m = numeralFor(text, i, broken || prefixModBefore(text, i) !== undefined);
   if (!m) return { next: i + 1 };
+  // 4K / 8K before a screen or video word is a resolution, not four thousand (4K电视, 8K视频).
+  if ((text[m.end - 1] === 'K' || text[m.end - 1] === 'Ｋ') && /^(?:电视|视频|屏|高清|超清|分辨率|显示|画质|投影|直播|片源|内容)/.test(text.slice(m.end, m.end + 3))) {
+    return { next: m.end };
+  }
   // Codes with a leading zero (08135期, 007号) are identifiers, not amounts.
   if (/^[0０][0-9０-９]/.test(text.slice(m.start, m.start + 2))) {
     let k = m.start;
@@ -588,6 +623,13 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
       }
     }
   }
+  // An earthquake's magnitude: 5.8级地震, 里氏6级, 震级为4.2级.
+  if (!unit && text[at] === '级' && magnitudeContext(text, m.start, at + 1)) {
+    const f = modified(text, m.start, at + 1, value);
+    f.label = 'QUANTITY';
+    f.unit = '级';
+    return { figure: f, next: f.end };
+  }
   if (!unit) {
     // A bare number (12,580, 7.6万, 负350, 三百零五) is a CARDINAL unless it names, codes or dates something.
     const pre = prefixModBefore(text, m.start);
@@ -655,6 +697,12 @@ function shorthandMultiplier(text: string, m: NumeralMatch): number | undefined 
   const plus = after === 0x2b || after === 0xff0b;
   if ((ch === 'W' || ch === 'K') && !plus) return undefined;
   return ch === 'w' || ch === 'W' ? 1e4 : 1e3;
+}
+
+/** Whether 级 after a number is an earthquake's magnitude (5.8级地震, 里氏6级, 震级4.2级). */
+function magnitudeContext(text: string, start: number, end: number): boolean {
+  if (/^(?:强|大|左右的)?(?:地震|余震)/.test(text.slice(end, end + 5))) return true;
+  return /里氏|震级(?:为|达|是)?$/.test(text.slice(Math.max(0, start - 4), start));
 }
 
 /** 翻一番, 翻了两番: the multiplier of doubling is a count with unit 番. */
@@ -726,6 +774,11 @@ function percentWordAt(text: string, i: number): { figure?: Figure; next: number
   }
   let end = m.end;
   let valueMax = m.valueMax;
+  let few = false;
+  if ((text[end] === '几' || text[end] === '幾') && m.lastKind !== 'num' && m.lastChar === '十') {
+    few = true; // 百分之二十几: about twenty-some per cent
+    end++;
+  }
   const sepAt = end;
   const sep = RANGE_SEPARATORS.find((s) => text.startsWith(s, sepAt));
   if (sep) {
@@ -750,6 +803,7 @@ function percentWordAt(text: string, i: number): { figure?: Figure; next: number
     end = post.end;
     mod = post.mod;
   }
+  if (few && mod === undefined) mod = 'approx';
   const f: Figure = { start, end, label: 'PERCENT', value: m.value / base.value, mod };
   if (valueMax !== undefined) f.valueMax = valueMax / base.value;
   return { figure: f, next: end };
@@ -765,7 +819,7 @@ function ordinalAt(text: string, i: number): { figure?: Figure; next: number } {
   let end = m.end;
   for (const len of [3, 2, 1]) {
     const w = text.slice(end, end + len);
-    if (w.length === len && ORDINAL_CLASSIFIERS.has(w)) {
+    if (w.length === len && ORDINAL_CLASSIFIERS.has(w) && !ORDINAL_NOT_BEFORE[w]?.includes(text[end + len])) {
       end += len;
       break;
     }
