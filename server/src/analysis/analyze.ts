@@ -8,6 +8,8 @@ import { resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
 import { recogniseDates } from '../core/dates';
 import { recogniseEntities } from '../ner/entities';
+import { spreadDocumentNames } from '../ner/documentConsistency';
+import type { EntitySpan } from '../ner/postRules';
 
 export { ALL_GROUPS };
 
@@ -25,9 +27,18 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
   const dct = resolveDocumentDate(text, options);
   const raw: RawSpan[] = [];
   for (const group of ALL_GROUPS) {
-    if (groups.includes(group)) for (const item of RECOGNISERS[group](text, dct.date)) raw.push(item);
+    if (!groups.includes(group)) continue;
+    let spans = RECOGNISERS[group](text, dct.date);
+    if (group === 'entities' && options.documentNames) spans = withDocumentNames(text, spans);
+    for (const item of spans) raw.push(item);
   }
   return { dct, spans: toCodePointSpans(text, flatten(raw)) };
+}
+
+/** The document-level pass over a whole text's entity spans (AnalysisOptions.documentNames). */
+export function withDocumentNames(text: string, entities: readonly RawSpan[]): RawSpan[] {
+  const spans = entities.map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: s.confidence ?? 0 }) as EntitySpan);
+  return spreadDocumentNames([text], [spans])[0].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: s.confidence }));
 }
 
 /** Keeps spans flat: on overlap the longer span wins, then the higher-priority label. O(n log n) for sparse overlaps. */

@@ -96,6 +96,12 @@ export interface DocumentDateOptions {
 export interface AnalysisOptions extends DocumentDateOptions {
   /** Recogniser groups to run; all when omitted. */
   groups?: readonly LabelGroup[];
+  /**
+   * The document-level pass over the entities (ner/documentConsistency.ts): names found with good confidence are
+   * suggested at their other occurrences in the text, cut names completed. Off by default: the editor's incremental
+   * analysis recognises entities unit by unit and must equal analyze(); the CLI and the exports turn it on.
+   */
+  documentNames?: boolean;
 }
 
 export interface AnalysisResult {
