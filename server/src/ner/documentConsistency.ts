@@ -78,21 +78,46 @@ export function spreadDocumentNames(texts: readonly string[], spans: readonly (r
     names.push([name, e]);
   }
   if (names.length === 0) return spans.map((s) => [...s]);
-  // longest names first: an occurrence of 唐四清 is taken before one of 唐四
-  names.sort((a, b) => b[0].length - a[0].length);
+  // by first character, longest first: at each place the longest name is tried first (唐四清 before 唐四)
+  const byFirst = new Map<string, [string, Evidence][]>();
+  for (const entry of names) {
+    const list = byFirst.get(entry[0][0]);
+    if (list) list.push(entry);
+    else byFirst.set(entry[0][0], [entry]);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
   return texts.map((text, t) => {
-    let out = [...spans[t]].sort((a, b) => a.start - b.start);
-    for (const [name, e] of names) {
-      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const sorted = [...spans[t]].sort((a, b) => a.start - b.start);
+    // the longest span, to bound the search for spans overlapping a place
+    const reach = sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0);
+    const added: EntitySpan[] = [];
+    const replaced = new Set<EntitySpan>();
+    for (let at = 0; at < text.length; at++) {
+      const list = byFirst.get(text[at]);
+      if (!list) continue;
+      for (const [name, e] of list) {
+        if (!text.startsWith(name, at)) continue;
         const end = at + name.length;
-        const over = out.filter((s) => s.start < end && at < s.end);
+        // spans overlapping [at, end): from the first one starting at or after at - reach
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (sorted[mid].start < at - reach) lo = mid + 1;
+          else hi = mid;
+        }
+        const over: EntitySpan[] = [];
+        for (let k = lo; k < sorted.length && sorted[k].start < end; k++) if (sorted[k].end > at) over.push(sorted[k]);
         if (over.some((s) => s.label !== e.label || s.start < at || s.end > end || (s.start === at && s.end === end))) continue;
         if (!onWordBoundaries(text, at, end, tagger)) continue;
-        const confidence = Math.round(e.confidence * SPREAD_FACTOR * 1000) / 1000;
-        out = [...out.filter((s) => !over.includes(s)), { start: at, end, label: e.label, confidence }].sort((a, b) => a.start - b.start);
+        for (const s of over) replaced.add(s);
+        added.push({ start: at, end, label: e.label, confidence: Math.round(e.confidence * SPREAD_FACTOR * 1000) / 1000 });
+        at = end - 1;
+        break;
       }
     }
-    return out;
+    if (added.length === 0) return sorted;
+    return [...sorted.filter((s) => !replaced.has(s)), ...added].sort((a, b) => a.start - b.start);
   });
 }
 
