@@ -49,3 +49,14 @@ test('a two-character name always followed by the same character, with different
   const kept = spreadDocumentNames(byline, byline.map((t) => [span(t, '于青', 'PER', 0.8)]));
   assert.deepEqual(kept.map((s, k) => shown(byline[k], s)), [['PER 于青'], ['PER 于青']]);
 });
+
+test('analyze() with documentNames: a name the model cuts in every sentence is one PER at each occurrence, also in a long text', async () => {
+  const { analyze } = await import('../../server/src/analysis/analyze');
+  const article = '乡长郑全军得知此事后，立即赶到现场。郑全军又找到村干部商量。大家都说郑全军是个好干部。\n';
+  const names = (spans: { label: string; text: string }[]) => spans.filter((s) => s.text.startsWith('郑')).map((s) => `${s.label} ${s.text}`);
+  assert.deepEqual(names(analyze(article, { groups: ['entities'], documentNames: true }).spans), ['PER 郑全军', 'PER 郑全军', 'PER 郑全军']);
+  // without the pass the model's cut spans stay (the editor's analysis, unit by unit)
+  assert.notDeepEqual(names(analyze(article, { groups: ['entities'] }).spans), ['PER 郑全军', 'PER 郑全军', 'PER 郑全军']);
+  const text = ('新华社北京6月18日电 国务院总理李强主持召开国务院常务会议。\n'.repeat(40) + article).repeat(3);
+  assert.deepEqual(names(analyze(text, { documentNames: true }).spans), Array(9).fill('PER 郑全军'));
+});
