@@ -235,3 +235,8 @@ test('recurring times are no dates: days before 每天, 隔周, 每一个, liste
   assert.deepEqual(spans('本周每天都下雨。'), [['本周', 'DATE', '2025-W11']]);
   assert.deepEqual(spans('周六周日都加班。'), [['周六', 'DATE', '2025-03-15'], ['周日', 'DATE', '2025-03-16']]);
 });
+
+test('half past twelve at night is 00:30, not 24:30', () => {
+  assert.deepEqual(spans('晚上12点半。'), [['晚上12点半', 'TIME', 'T00:30']]);
+  assert.deepEqual(spans('晚上12点。'), [['晚上12点', 'TIME', 'T24']]);
+});

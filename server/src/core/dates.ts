@@ -2127,7 +2127,8 @@ class DateScanner {
       if (explicitPm && hour < 12) hour += 12;
       if (!explicitPm && hour === 12) hour = 0;
     } else hour = shiftHour(hour, tod);
-    if (hour === 24 && (min ?? 0) === 0) hour = 24;
+    // T24 only for the full hour (晚上12点); 半夜12点半 is 00:30.
+    if (hour === 24 && (min ?? 0) !== 0) hour = 0;
     if (minutesBefore !== undefined) {
       const total = (hour * 60 + 1440 - minutesBefore) % 1440;
       hour = Math.floor(total / 60);
