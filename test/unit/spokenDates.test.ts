@@ -240,3 +240,10 @@ test('half past twelve at night is 00:30, not 24:30', () => {
   assert.deepEqual(spans('晚上12点半。'), [['晚上12点半', 'TIME', 'T00:30']]);
   assert.deepEqual(spans('晚上12点。'), [['晚上12点', 'TIME', 'T24']]);
 });
+
+test('the same day in another year, month or week is one day', () => {
+  assert.deepEqual(spans('明年的今天我们再见。'), [['明年的今天', 'DATE', '2026-03-12']]);
+  assert.deepEqual(spans('下个月的今天交房租。'), [['下个月的今天', 'DATE', '2025-04-12']]);
+  assert.deepEqual(spans('下周的今天出发。'), [['下周的今天', 'DATE', '2025-03-19']]);
+  assert.deepEqual(spans('去年的今天下了雪。'), [['去年的今天', 'DATE', '2024-03-12']]);
+});

@@ -99,15 +99,19 @@ function relativeState(state: DateScanState, base: number): RelativeState {
   if (state.last && base - state.last.end <= 5) rel.last = { ...state.last, end: state.last.end - base };
   if (state.lastYear !== undefined) rel.lastYear = state.lastYear;
   if (state.lastMonth) rel.lastMonth = state.lastMonth;
-  // A clock listed after another keeps its day only within 3 characters (core/dates.ts listedAfterTime()).
-  if (state.lastTime && base - state.lastTime.end <= 3) rel.lastTime = { ...state.lastTime, end: state.lastTime.end - base };
+  // A clock listed after another keeps its day only within 8 characters (core/dates.ts listedAfterTime(): 和 / 、 within
+  // 3, a verb of rescheduling within 8).
+  if (state.lastTime && base - state.lastTime.end <= 8) rel.lastTime = { ...state.lastTime, end: state.lastTime.end - base };
+  // A weekday ending a range begun by a weekday of a named week comes within 2 characters (下周一至周五).
+  if (state.lastWeek && base - state.lastWeek.end <= 2) rel.lastWeek = { ...state.lastWeek, end: state.lastWeek.end - base };
   return { key: JSON.stringify(rel), state: rel };
 }
 
 function absoluteState(rel: DateScanState, base: number): DateScanState {
   const last = rel.last ? { end: rel.last.end + base, y: rel.last.y, m: rel.last.m } : undefined;
   const lastTime = rel.lastTime ? { ...rel.lastTime, end: rel.lastTime.end + base } : undefined;
-  return { lastDay: rel.lastDay, last, lastYear: rel.lastYear, lastMonth: rel.lastMonth, lastTime, next: rel.next + base };
+  const lastWeek = rel.lastWeek ? { ...rel.lastWeek, end: rel.lastWeek.end + base } : undefined;
+  return { lastDay: rel.lastDay, last, lastYear: rel.lastYear, lastMonth: rel.lastMonth, lastTime, lastWeek, next: rel.next + base };
 }
 
 interface Unit {

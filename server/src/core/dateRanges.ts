@@ -4,6 +4,7 @@
 // belongs to the span. The scanner has already given the second end what it leaves out (its year, month, day).
 // Ends with a modifier (年初至年底), durations, vague references and ends in the wrong order stay separate.
 import type { RawSpan } from './types';
+import { sameDayIn } from './sameDay';
 
 const CONNECTORS = new Set(['到', '至', '-', '－', '—', '——', '–', '~', '～', '至到']);
 const OPENERS = '从從自由';
@@ -44,6 +45,15 @@ export function joinRanges(text: string, spans: RawSpan[]): RawSpan[] {
   for (let i = 0; i < spans.length; i++) {
     const a = spans[i];
     const b = spans[i + 1];
+    // 明年的今天, 下个月的今天: one day (sameDay.ts).
+    if (b && a.label === 'DATE' && b.label === 'DATE' && !a.mod && !b.mod && text.slice(a.end, b.start) === '的' && /^(?:今天|今日)$/.test(text.slice(b.start, b.end))) {
+      const day = sameDayIn(a.timex ?? '', b.timex ?? '');
+      if (day) {
+        out.push({ start: a.start, end: b.end, label: 'DATE', timex: day });
+        i++;
+        continue;
+      }
+    }
     if (b && (joinable(a) || startWithSince(text, a)) && joinable(b) && b.start > a.end - 1) {
       const gap = text.slice(a.end, b.start).trim();
       if (CONNECTORS.has(gap)) {

@@ -394,19 +394,12 @@ class DateScanner {
     const out: RawSpan[] = [];
     let prev: RawSpan | undefined;
     let prevRecurring = false;
-    const joined = (a: RawSpan, b: RawSpan) => b.start >= a.end && b.start - a.end <= 2 && /^[ \u3000]?[和、及或与與到至\-－—~～][ \u3000]?$/.test(this.text.slice(a.end, b.start));
-    const spans = this.out;
-    for (let k = 0; k < spans.length; k++) {
-      const s = spans[k];
+    for (const s of this.out) {
       // 每天中午12点和晚上6点: a time listed after a recurring one recurs too.
       const listed: boolean = prevRecurring && prev !== undefined && s.start > prev.end && s.start - prev.end <= 2 && /^[ \u3000]?[和、及或与與][ \u3000]?$/.test(this.text.slice(prev.end, s.start));
       let recurring: boolean = listed || recurringBefore(this.text, s.start);
-      if (!recurring) {
-        // 周一到周五每天早上七点: the chain of days before 每天 recurs.
-        let last = k;
-        while (last + 1 < spans.length && joined(spans[last], spans[last + 1])) last++;
-        recurring = recurringAfterDays(this.text, s.start, spans[last].end);
-      }
+      // 周一到周五每天早上七点: the days before 每天 recur.
+      if (!recurring) recurring = recurringAfterDays(this.text, s.start, s.end);
       if (!recurring) out.push(s);
       prev = s;
       prevRecurring = recurring;

@@ -28,10 +28,13 @@ export function recurringBefore(t: string, i: number): boolean {
 }
 
 /**
- * Whether weekdays starting at `start` (a chain of them joined by connectors, the last ending at `end`) are followed by
- * 每天 / 每周 …, which makes them the days of a recurring time (周一到周五每天早上七点). 本周每天 is still this week.
+ * Whether the weekday spanning [start, end) begins a run of weekdays (joined by 到 / 和 / 、 …) followed by 每天 /
+ * 每周 …, which makes them the days of a recurring time (周一到周五每天早上七点). 本周每天 is still this week. Read from
+ * the text alone, so that a scan in pieces decides as the whole one.
  */
 export function recurringAfterDays(t: string, start: number, end: number): boolean {
   if (!/^(?:周|週|星期|礼拜|禮拜)[一二三四五六日天1-7]/.test(t.slice(start, start + 3))) return false;
-  return /^(?:每天|每日|每晚|每早|每周|每週|每星期|每礼拜|每個?工作日|每个工作日)/.test(t.slice(end, end + 5));
+  return WEEKDAYS_THEN_EACH.test(t.slice(end, end + 24));
 }
+const WEEKDAYS_THEN_EACH =
+  /^(?:[到至和、或及与與\-－—~～](?:周|週|星期|礼拜|禮拜)[一二三四五六日天1-7])*(?:每天|每日|每晚|每早|每周|每週|每星期|每礼拜|每個?工作日|每个工作日)/;
