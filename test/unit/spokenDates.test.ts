@@ -247,3 +247,8 @@ test('the same day in another year, month or week is one day', () => {
   assert.deepEqual(spans('下周的今天出发。'), [['下周的今天', 'DATE', '2025-03-19']]);
   assert.deepEqual(spans('去年的今天下了雪。'), [['去年的今天', 'DATE', '2024-03-12']]);
 });
+
+test('a bare hour before 前 is a deadline', () => {
+  assert.deepEqual(spans('九点前交作业。'), [['九点前', 'TIME', 'T09', 'before']]);
+  assert.deepEqual(spans('这是三点前提。'), []);
+});

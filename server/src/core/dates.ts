@@ -2093,7 +2093,8 @@ class DateScanner {
       const rangeToClock = (t[p] === '到' || t[p] === '至') && !afterChangeVerb && !('从從'.includes(t[i - 1] ?? '\uffff') && '涨漲跌升降'.includes(t[i - 2] ?? '\uffff')) && this.rangeEndIsClock(p + 1, h.value);
       // The hour is the whole request (十点, 十点。): a time.
       const wholeText = i === 0 && !(t[i] === '一' && bareHour === i + 2) && /^[\s。？！?!.]*$/.test(t.slice(p));
-      const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || rangeToClock || tensMinutes || wholeText || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2));
+      const chineseOk = h.value === 0 || '分整钟鐘半刻'.includes(t[p - 1]) || follower || rangeToClock || tensMinutes || wholeText || /^(?:之前|之后|以前|以后|左右)/.test(t.slice(p, p + 2)) ||
+        (t[p] === '前' && !'提面途景进進后後夕'.includes(t[p + 1] ?? '\uffff') && !afterChangeVerb);
       if (!tod && !lenient && !h.arabic && !chineseOk) return undefined;
       if (!tod && p === bareHour) {
         // A bare 3点 is usually "three points" (三点意见); accept only Arabic hours with 时, or with a clear time follow-up.
