@@ -41,6 +41,11 @@ const CURRENCIES: Record<string, string> = {
   '缅元': 'MMK', '智利比索': 'CLP', '哥伦比亚比索': 'COP', '索尔': 'PEN', '第纳尔': 'KWD', '科威特第纳尔': 'KWD',
   '苏姆': 'UZS', '先令': 'KES', '肯尼亚先令': 'KES', '尼日利亚奈拉': 'NGN', '白俄罗斯卢布': 'BYN',
   '新台币元': 'TWD', '港币元': 'HKD',
+  // Traditional-character spellings (Hong Kong, Taiwan and overseas Chinese news).
+  '人民幣': 'CNY', '元人民幣': 'CNY', '歐元': 'EUR', '港幣': 'HKD', '港圓': 'HKD',
+  '英鎊': 'GBP', '韓元': 'KRW', '韓圓': 'KRW', '韓幣': 'KRW', '盧布': 'RUB', '澳幣': 'AUD', '加幣': 'CAD',
+  '新臺幣': 'TWD', '新台幣': 'TWD', '臺幣': 'TWD', '台幣': 'TWD', '新幣': 'SGD', '泰銖': 'THB', '銖': 'THB', '澳門幣': 'MOP',
+  '紐幣': 'NZD', '馬幣': 'MYR', '新台幣元': 'TWD', '港幣元': 'HKD',
 };
 /** Currency names that may also stand before the amount (港币5亿元, 美元2.5亿, 新台币9000亿元); not 元 / 圆 alone. */
 const PREFIX_CURRENCY_MIN_LENGTH = 2;
@@ -83,7 +88,7 @@ const CLASSIFIERS = [
   '张', '本', '部', '篇', '份', '批', '架', '艘', '列', '栋', '幢', '间', '处', '场', '届', '支', '种', '类', '起', '例',
   '宗', '笔', '株', '棵', '枚', '颗', '道', '层', '门', '款', '单', '票', '册', '匹', '口井', '所', '轮', '组', '对', '双',
   '块', '片', '根', '粒', '盏', '首', '幅', '集', '期', '节', '章', '卷', '帧', '例次', '股', '席', '段', '国', '省',
-  '口', '面', '副', '句', '盒', '瓶', '袋', '箱', '球',
+  '口', '面', '副', '句', '盒', '瓶', '袋', '箱', '球', '碗', '杯', '桌', '壶', '串', '捆', '罐', '筐',
   '余', '多',
 ].filter((c) => c !== '余' && c !== '多');
 /** Classifiers that, followed by another number, make an address (8栋502室). */
@@ -92,7 +97,7 @@ const ADDRESS_CLASSIFIERS = new Set(['栋', '幢', '座', '层', '号', '排', '
 const ORDINAL_CLASSIFIERS = new Set([
   '届', '次', '名', '位', '个', '批', '期', '轮', '场', '章', '节', '条', '款', '项', '家', '号', '代', '波', '版',
   '集', '卷', '层', '排', '组', '局', '课', '站', '棒', '部', '篇', '种', '类', '阶段', '梯队', '产业', '辆', '枚',
-  '座', '所', '件', '例', '起', '只', '架', '艘', '台', '份', '张', '首', '任', '幅', '盘', '枪', '球',
+  '座', '所', '件', '例', '起', '只', '架', '艘', '台', '份', '张', '首', '任', '幅', '盘', '枪', '球', '杯', '碗',
 ]);
 /** Words that a classifier after 第 starts instead (第二台阶, 第一任务, 第一起跑): the classifier stays out. */
 const ORDINAL_NOT_BEFORE: Record<string, string> = { '台': '阶风', '任': '务', '起': '跑', '首': '发都', '座': '谈' };
@@ -241,7 +246,7 @@ function unitAfter(text: string, m: NumeralMatch, at: number, production: boolea
     if (small) return small;
   }
   // Index points: 3052.14点, 3000点大关 (a clock hour is at most 24).
-  if (ch === '点' && j === at && Math.abs(m.valueMax ?? m.value) >= 100 && /[0-9０-９]/.test(text[m.start] === '-' ? text[m.start + 1] : text[m.start])) {
+  if ((ch === '点' || ch === '點') && j === at && Math.abs(m.valueMax ?? m.value) >= 100 && /[0-9０-９]/.test(text[m.start] === '-' ? text[m.start + 1] : text[m.start])) {
     const after = text[j + 1];
     if (after !== '钟' && after !== '半' && after !== '多') return { label: 'CARDINAL', end: j + 1, factor: 1, add: 0, unit: '点' };
   }
@@ -585,7 +590,7 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   } else if (ph === '余' || ph === '多') {
     mod = 'more_than';
     at++;
-  } else if (ph === '来' && (m.lastChar === '十' || m.lastChar === '百')) {
+  } else if (ph === '来' && (m.lastChar === '十' || m.lastChar === '百' || m.lastChar === '千')) {
     mod = 'approx';
     at++;
   }
