@@ -14,7 +14,7 @@ import { buildChunks, loadLibraryModels, time } from './recognisers';
 import { measureNer } from './ner';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalAnalysis } from '../../server/src/analysis/incrementalAnalysis';
-import { recogniseEntities } from '../../server/src/ner/entities';
+import { recogniseEntityUnits } from '../../server/src/ner/entities';
 import { SegmentSource, encodeSegmentTokens, encodeTokens, mergeTokenSpans, tokenEdits } from '../../server/src/lsp/semanticTokens';
 import { spanHover } from '../../server/src/lsp/hover';
 import { OffsetMap } from '../../server/src/core/offsets';
@@ -158,7 +158,7 @@ function keystrokeCpu(): void {
     let text = sampleArticle(size);
     const engine = new IncrementalAnalysis({ groups: ['figures', 'dates', 'entities'] });
     engine.update(text);
-    for (let t = engine.pendingEntityTexts(1e9); t.length; t = engine.pendingEntityTexts(1e9)) engine.addEntities(t, t.map(recogniseEntities));
+    for (let t = engine.pendingEntityTexts(1e9); t.length; t = engine.pendingEntityTexts(1e9)) engine.addEntities(t, recogniseEntityUnits(t));
     const segments: SegmentSource = (visit, from) => engine.segments(visit, from);
     let document = TextDocument.create('file:///bench.news', 'news-article', 1, text);
     let previous = encodeSegmentTokens(document, segments);

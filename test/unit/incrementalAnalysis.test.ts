@@ -7,7 +7,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { RandomEdit, applyEdit, randomEdit } from './support/randomEdits';
 import { analyze } from '../../server/src/analysis/analyze';
-import { recogniseEntities } from '../../server/src/ner/entities';
+import { recogniseEntityUnits } from '../../server/src/ner/entities';
 import { IncrementalAnalysis, unitBoundaries } from '../../server/src/analysis/incrementalAnalysis';
 import { LabelGroup } from '../../server/src/core/types';
 import { sampleArticles } from '../fixtures/sampleCorpus';
@@ -25,7 +25,9 @@ const PIECES = [
 
 const editArb = randomEdit(PIECES, 30);
 
-const base = articles.join('\n') + '\n李明说，次日在上海召开的会议将讨论《关于\n统计的规定》第3条。6月1日至\n5日举行。\n';
+/** A name the model cuts in each sentence, made whole by the document-level pass (ner/documentConsistency.ts). */
+const REPEATED = '乡长郑全军得知此事后，立即赶到现场。郑全军又找到村干部商量。\n大家都说郑全军是个好干部。\n';
+const base = articles.join('\n') + '\n李明说，次日在上海召开的会议将讨论《关于\n统计的规定》第3条。6月1日至\n5日举行。\n' + REPEATED;
 
 function check(groups: LabelGroup[], runs: number, entities: boolean) {
   fc.assert(
@@ -48,9 +50,29 @@ function check(groups: LabelGroup[], runs: number, entities: boolean) {
 
 function fillEntities(engine: IncrementalAnalysis) {
   for (let texts = engine.pendingEntityTexts(); texts.length; texts = engine.pendingEntityTexts()) {
-    engine.addEntities(texts, texts.map(recogniseEntities));
+    engine.addEntities(texts, recogniseEntityUnits(texts));
   }
 }
+
+test('the document-level entity pass runs over all units: a name cut in each unit is whole in each, as analyze() makes it', () => {
+  const engine = new IncrementalAnalysis({ groups: ['entities'] });
+  let text = '前文。\n' + REPEATED;
+  engine.update(text);
+  fillEntities(engine);
+  const names = (spans: { text: string; label: string }[]) => spans.filter((s) => s.text.startsWith('郑')).map((s) => `${s.label} ${s.text}`);
+  assert.deepEqual(names(engine.result().spans), ['PER 郑全军', 'PER 郑全军', 'PER 郑全军']);
+  assert.deepEqual(engine.result(), analyze(text, { groups: ['entities'] }));
+  // one unit's spans as the editor reads them (segments): whole there too
+  const inUnit: string[] = [];
+  engine.segments((seg) => (inUnit.push(...names(seg.spans as { text: string; label: string }[])), true));
+  assert.deepEqual(inUnit, ['PER 郑全军', 'PER 郑全军', 'PER 郑全军']);
+  // the evidence goes with an edit (two of the three occurrences renamed): the table changes, and so do the others
+  text = text.replace('乡长郑全军', '乡长王明').replace('郑全军又', '王明又');
+  engine.update(text);
+  fillEntities(engine);
+  assert.deepEqual(engine.result(), analyze(text, { groups: ['entities'] }));
+  assert.notDeepEqual(names(engine.result().spans), ['PER 郑全军']);
+});
 
 test('units: cuts after line breaks and sentence-final 。, none inside a 《》 title; any stretch is cut as the whole text is', () => {
   const text = '第一段。”引语\n《关于\n规定》后文。再一句：\r\n末尾';

@@ -13,7 +13,7 @@ import { DocumentDateStore } from '../../server/src/core/documentDateStore';
 import { DocumentAnnotations } from '../../server/src/annotations/documentAnnotations';
 import { ENTITY_LABELS, Label } from '../../server/src/core/types';
 import type { RawSpan } from '../../server/src/core/types';
-import { recogniseEntities } from '../../server/src/ner/entities';
+import { UnitEntities, recogniseEntityUnits } from '../../server/src/ner/entities';
 import { sampleArticles } from '../fixtures/sampleCorpus';
 
 const articles = sampleArticles();
@@ -44,9 +44,9 @@ function heldEntities() {
   let batches = 0;
   return {
     recognise: (texts: string[]) =>
-      new Promise<RawSpan[][]>((resolve) => {
+      new Promise<UnitEntities[]>((resolve) => {
         batches++;
-        held.push(() => resolve(texts.map((t) => recogniseEntities(t))));
+        held.push(() => resolve(recogniseEntityUnits(texts)));
       }),
     release() {
       for (const r of held.splice(0)) r();

@@ -281,7 +281,7 @@ test("the language server's entity worker uses the workspace model it is given, 
   article(root, 'a', COMPANY, [['ORG', '星海量子科技']]);
   const r = await updateModelFromWorkspace({ root, force: true, inThread: true });
   const pool = createEntityPool();
-  const orgs = async () => (await pool.recognise([COMPANY]))[0].filter((s) => s.label === 'ORG').map((s) => COMPANY.slice(s.start, s.end));
+  const orgs = async () => (await pool.recognise([COMPANY]))[0].spans.filter((s) => s.label === 'ORG').map((s) => COMPANY.slice(s.start, s.end));
   try {
     assert.ok(!(await orgs()).includes('星海量子科技'));
     pool.useModel(r.modelPath);

@@ -7,9 +7,7 @@ import { OffsetMap } from '../core/offsets';
 import { resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
 import { recogniseDates } from '../core/dates';
-import { recogniseEntities } from '../ner/entities';
-import { spreadDocumentNames } from '../ner/documentConsistency';
-import type { EntitySpan } from '../ner/postRules';
+import { recogniseEntities, recogniseEntityUnits, spreadEntityUnits } from '../ner/entities';
 
 export { ALL_GROUPS };
 
@@ -28,17 +26,15 @@ export function analyze(text: string, options: AnalysisOptions = {}): AnalysisRe
   const raw: RawSpan[] = [];
   for (const group of ALL_GROUPS) {
     if (!groups.includes(group)) continue;
-    let spans = RECOGNISERS[group](text, dct.date);
-    if (group === 'entities' && options.documentNames) spans = withDocumentNames(text, spans);
+    const spans = group === 'entities' && options.documentNames !== false ? entitiesWithDocumentNames(text) : RECOGNISERS[group](text, dct.date);
     for (const item of spans) raw.push(item);
   }
   return { dct, spans: toCodePointSpans(text, flatten(raw)) };
 }
 
-/** The document-level pass over a whole text's entity spans (AnalysisOptions.documentNames). */
-export function withDocumentNames(text: string, entities: readonly RawSpan[]): RawSpan[] {
-  const spans = entities.map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: s.confidence ?? 0 }) as EntitySpan);
-  return spreadDocumentNames([text], [spans])[0].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: s.confidence }));
+/** A whole text's entities after the document-level pass (AnalysisOptions.documentNames), the text one part. */
+export function entitiesWithDocumentNames(text: string): RawSpan[] {
+  return spreadEntityUnits([text], recogniseEntityUnits([text]))[0];
 }
 
 /** Keeps spans flat: on overlap the longer span wins, then the higher-priority label. O(n log n) for sparse overlaps. */

@@ -20,6 +20,9 @@ import { joinRanges } from '../core/dateRanges';
 import { newestDateInText, resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
 import { isLayoutBreak, spaceRun } from '../ner/decodingUnits';
+import { NameTable, documentNameTable, spreadNames } from '../ner/documentConsistency';
+import type { UnitEntities } from '../ner/entities';
+import type { EntitySpan } from '../ner/postRules';
 import { OffsetMap } from '../core/offsets';
 import { AnalysisResult, DocumentDate, DocumentDateOptions, LabelGroup, RawSpan, SPAN_VALUE_KEYS, Span } from '../core/types';
 
@@ -81,8 +84,11 @@ export function unitBoundaries(text: string, from = 0, to = text.length): number
   return cuts;
 }
 
-/** Entity recognition of unit texts (spans with UTF-16 offsets into each text); may run elsewhere (a worker). */
-export type UnitEntityRecogniser = (texts: string[]) => Promise<RawSpan[][]>;
+/**
+ * Entity recognition of unit texts (spans with UTF-16 offsets into each text, with the word boundaries and common
+ * words the document-level pass needs: ner/entities.ts recogniseEntityUnits); may run elsewhere (a worker).
+ */
+export type UnitEntityRecogniser = (texts: string[]) => Promise<UnitEntities[]>;
 
 /** A date scan state relative to a position (offsets minus the position), reduced to what can still matter. */
 interface RelativeState {
@@ -137,7 +143,11 @@ interface Unit {
   /** The newest full date written in the unit (null: none); undefined: not computed yet. */
   newest?: { date: string; detail: string } | null;
   /** Relative; undefined: not recognised yet. */
-  entities?: RawSpan[];
+  entities?: UnitEntities;
+  /** The entities after the document-level pass (ner/documentConsistency.ts), made from `entities` by `docTable`. */
+  docEntities?: RawSpan[];
+  docOf?: UnitEntities;
+  docTable?: string;
   /** The unit's flattened spans (code points relative to the unit, text filled in), while its inputs stay. */
   flat?: Span[];
   /** The same spans at `absAt` (the unit's code-point start when they were made) from the `absOf` array. */
@@ -234,6 +244,9 @@ function makeUnit(text: string, start: number, end: number): Unit {
     dateOut: undefined,
     newest: undefined,
     entities: undefined,
+    docEntities: undefined,
+    docOf: undefined,
+    docTable: undefined,
     flat: undefined,
     abs: undefined,
     absAt: undefined,
@@ -268,7 +281,10 @@ export class IncrementalAnalysis {
   private dct: DocumentDate | undefined;
   private today = '';
   /** Entity results by unit text (shared by equal units, kept across edits). */
-  private entityCache = new Map<string, RawSpan[]>();
+  private entityCache = new Map<string, UnitEntities>();
+  /** The document's names (ner/documentConsistency.ts) from the units' entities; stale after a change to them. */
+  private nameTable: NameTable | undefined;
+  private namesStale = true;
   private resultCache: { text: string; result: AnalysisResult; complete: boolean } | undefined;
   private readonly wantEntities: boolean;
   /** Set when the entity recogniser failed: entities are left out from then on. */
@@ -315,6 +331,7 @@ export class IncrementalAnalysis {
     this.resultCache = undefined;
     this.isReady = false;
     this.dateScans = 0;
+    this.namesStale = true;
     let first = 0; // index of the first replaced unit
     let last = this.units.length; // index after the last replaced unit
     let winStart = 0;
@@ -496,7 +513,7 @@ export class IncrementalAnalysis {
   }
 
   /** Stores entity results for unit texts (from pendingEntityTexts); returns whether a current unit got some. */
-  addEntities(texts: readonly string[], spans: readonly RawSpan[][]): boolean {
+  addEntities(texts: readonly string[], spans: readonly UnitEntities[]): boolean {
     texts.forEach((t, k) => this.entityCache.set(t, spans[k]));
     let changed = false;
     for (const u of this.units) {
@@ -508,10 +525,13 @@ export class IncrementalAnalysis {
         changed = true;
       }
     }
-    if (changed) this.resultCache = undefined;
+    if (changed) {
+      this.resultCache = undefined;
+      this.namesStale = true;
+    }
     // Keep only what current units use once the cache holds many stale texts.
     if (this.entityCache.size > 2 * this.units.length + 64) {
-      const keep = new Map<string, RawSpan[]>();
+      const keep = new Map<string, UnitEntities>();
       for (const u of this.units) if (u.entities) keep.set(u.text, u.entities);
       this.entityCache = keep;
     }
@@ -576,6 +596,7 @@ export class IncrementalAnalysis {
   /** segments(), with the unit when the segment is a single unit (result() keeps its absolute spans on it). */
   private eachSegment(visit: (segment: Segment, unit?: Unit) => boolean, from = 0): void {
     this.advance();
+    this.spreadDocumentNames();
     const units = this.units;
     // Code-point offsets: the sum of the units' lengths before (the same as UTF-16 offsets without astral text).
     let cpStart = 0;
@@ -657,7 +678,7 @@ export class IncrementalAnalysis {
       cached.entityFailure === this.entityFailure &&
       cached.members.every((m, i) => {
         const v = units[k + i];
-        return m.unit === v && m.figures === v.figures && m.dates === v.dates && m.entities === v.entities;
+        return m.unit === v && m.figures === v.figures && m.dates === v.dates && m.entities === v.docEntities;
       })
     )
       return cached;
@@ -670,7 +691,7 @@ export class IncrementalAnalysis {
       const at = v.start - groupStart;
       for (const s of v.figures ?? []) raw.push({ ...s, start: s.start + at, end: s.end + at });
       for (const s of v.dates ?? []) dates.push({ ...s, start: s.start + v.start, end: s.end + v.start });
-      if (!this.entityFailure) for (const s of v.entities ?? []) raw.push({ ...s, start: s.start + at, end: s.end + at });
+      if (!this.entityFailure) for (const s of v.docEntities ?? []) raw.push({ ...s, start: s.start + at, end: s.end + at });
       astral ||= v.astral;
     }
     // Ranges are joined in the text's offsets (joinRanges looks at the text between the dates).
@@ -682,7 +703,7 @@ export class IncrementalAnalysis {
       spans: toUnitSpans(text, astral, flatten(raw)),
       entityFailure: this.entityFailure,
       derived: { of: undefined, value: undefined },
-      members: units.slice(k, j).map((v) => ({ unit: v, figures: v.figures, dates: v.dates, entities: v.entities })),
+      members: units.slice(k, j).map((v) => ({ unit: v, figures: v.figures, dates: v.dates, entities: v.docEntities })),
     };
     units[k].group = group;
     return group;
@@ -746,9 +767,59 @@ export class IncrementalAnalysis {
       const joined = joinRanges(this.text, u.dates.map((s) => ({ ...s, start: s.start + u.start, end: s.end + u.start })));
       for (const s of joined) raw.push({ ...s, start: s.start - u.start, end: s.end - u.start });
     }
-    if (u.entities && !this.entityFailure) for (const s of u.entities) raw.push(s);
+    if (u.docEntities && !this.entityFailure) for (const s of u.docEntities) raw.push(s);
     return raw;
   }
+
+  /**
+   * The document-level pass (ner/documentConsistency.ts) over the units' entities, as analyze() makes it over the
+   * whole text: the names table from every unit's entities (once all are known; until then the last table is used),
+   * then each unit's entities with the names spread, recomputed only for units whose entities or table changed
+   * (a unit's spans array stays the same otherwise, so what is cached from it stays valid).
+   */
+  private spreadDocumentNames(): void {
+    if (!this.wantEntities || this.entityFailure) return;
+    const units = this.units;
+    if (this.namesStale && this.complete) {
+      this.nameTable = documentNameTable(units.map((u) => ({ text: u.text, spans: u.entities!.spans as EntitySpan[], common: u.entities!.common })));
+      this.namesStale = false;
+    }
+    const table = this.nameTable;
+    for (const u of units) {
+      const e = u.entities;
+      if (!e) {
+        if (u.docEntities) {
+          u.docEntities = undefined;
+          u.docOf = undefined;
+          u.flat = undefined;
+        }
+        continue;
+      }
+      const key = table?.key ?? '';
+      if (u.docOf === e && u.docTable === key) continue;
+      const spread = table ? (spreadNames({ text: u.text, spans: e.spans as EntitySpan[], wordBounds: e.wordBounds }, table) as RawSpan[]) : e.spans;
+      const before = u.docEntities;
+      if (!before || !sameSpans(before, spread)) {
+        u.docEntities = spread;
+        u.flat = undefined;
+        this.resultCache = undefined;
+      }
+      u.docOf = e;
+      u.docTable = key;
+    }
+  }
+}
+
+/** Whether two span lists hold the same spans (offsets, label, confidence), in order. */
+function sameSpans(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.start !== y.start || x.end !== y.end || x.label !== y.label || x.confidence !== y.confidence) return false;
+  }
+  return true;
 }
 
 /** Counts date scans (Unit.dateScan). */

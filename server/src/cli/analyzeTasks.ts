@@ -29,7 +29,7 @@ export function analyzeFileTask(task: { file: string; readFrom?: string } & Anal
     const text = readArticle(source);
     if (text === undefined) return undefined;
     try {
-      return analyze(text, { storedDct: storedDocumentDate(source), dct: task.dct, fileName: path.basename(task.file), groups: task.groups, documentNames: true });
+      return analyze(text, { storedDct: storedDocumentDate(source), dct: task.dct, fileName: path.basename(task.file), groups: task.groups });
     } catch (err) {
       // one file's failure is reported and the other files are still analysed
       process.stderr.write(`news-annotator: ${task.file}: could not be analysed: ${(err as Error).message}\n`);
@@ -61,7 +61,7 @@ export function analyzeLineTask(task: { line: string; lineNo: number } & Analyze
       const check = typeof dct === 'string' ? checkDocumentDate(dct) : undefined;
       if (!check?.ok) throw new Error(`"dct": ${check ? check.message : `${JSON.stringify(dct)} is not a string of the form ${DOCUMENT_DATE_FORM}`}`);
     }
-    const result = analyze(record.text, { dct, groups: task.groups, documentNames: true });
+    const result = analyze(record.text, { dct, groups: task.groups });
     out = { id: record.id ?? null, dct: result.dct.date ?? null, dctSource: result.dct.source, spans: result.spans.map(compact) };
     return { out: withRawId(out, typeof record.id === 'number' ? rawMemberText(line, 'id') : undefined) + '\n', messages: [], failed: false };
   } catch (err) {

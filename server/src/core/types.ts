@@ -98,8 +98,8 @@ export interface AnalysisOptions extends DocumentDateOptions {
   groups?: readonly LabelGroup[];
   /**
    * The document-level pass over the entities (ner/documentConsistency.ts): names found with good confidence are
-   * suggested at their other occurrences in the text, cut names completed. Off by default: the editor's incremental
-   * analysis recognises entities unit by unit and must equal analyze(); the CLI and the exports turn it on.
+   * suggested at their other occurrences in the text, cut names completed. On unless false (the editor's incremental
+   * analysis runs the same pass over its units: analysis/incrementalAnalysis.ts); false gives the model + post-rules.
    */
   documentNames?: boolean;
 }

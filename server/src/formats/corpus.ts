@@ -114,7 +114,7 @@ export interface LoadOptions {
  */
 function defaultSuggest(text: string, options: AnalysisOptions): Span[] {
   const { analyze } = require('../analysis/analyze') as typeof import('../analysis/analyze');
-  return analyze(text, { documentNames: true, ...options }).spans;
+  return analyze(text, options).spans;
 }
 
 /**

@@ -16,6 +16,8 @@ import { OffsetMap } from '../core/offsets';
 import { ENTITY_LABELS, Span } from '../core/types';
 import { listCorpus } from '../formats/corpus';
 import type { UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
+import { spreadEntityUnits } from '../ner/entities';
+import type { RawSpan } from '../core/types';
 import type { SuggestionLearning } from './suggestionLearning';
 import type { TaggingService } from './tagging';
 import type { NewsAnnotatorSettings } from './settings';
@@ -109,10 +111,12 @@ export class CorpusUncertainty {
     const model = this.host.model();
     let cached = this.entityCache.get(textPath);
     if (!cached || cached.stamp !== stamp || cached.model !== model) {
-      let raw: Awaited<ReturnType<UnitEntityRecogniser>>[number] = [];
+      let raw: RawSpan[] = [];
       if (settings.labels.enabled.entities && (settings.largeFileThreshold === 0 || text.length <= settings.largeFileThreshold)) {
         try {
-          raw = (await this.host.entities([text]))[0] ?? [];
+          const unit = (await this.host.entities([text]))[0];
+          // the document-level pass over the whole article, as analyze() makes it
+          raw = unit ? spreadEntityUnits([text], [unit])[0] : [];
         } catch {
           raw = [];
         }

@@ -10,7 +10,7 @@ import { analyze } from '../analysis/analyze';
 import type { ExplicitDateOrigin } from '../core/describe';
 import { AnalysisOptions, AnalysisResult, DocumentDateOptions, LabelGroup, RawSpan } from '../core/types';
 import { DocumentDateStore, DocumentDateStoreError } from '../core/documentDateStore';
-import { recogniseEntitiesAll } from '../ner/entities';
+import { UnitEntities, recogniseEntityUnits } from '../ner/entities';
 import { IncrementalAnalysis, Segment, UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
 import type { DocumentDate, Span } from '../core/types';
 import { AnalysisSettings, DEFAULT_LARGE_FILE_THRESHOLD, enabledGroups } from './settings';
@@ -107,7 +107,7 @@ export interface AnalysisCacheOptions {
 /** Entities in this thread, one paragraph at a time, with a turn of the event loop between batches. */
 export const inThreadEntities: UnitEntityRecogniser = async (texts) => {
   await new Promise<void>((resolve) => setImmediate(resolve));
-  return recogniseEntitiesAll(texts);
+  return recogniseEntityUnits(texts);
 };
 
 /** How long one step of analysing figures and dates may hold the event loop (ms). */
@@ -274,7 +274,7 @@ export class AnalysisCache {
       while (this.states.get(uri) === state && !state.engine.complete) {
         const texts = state.engine.pendingEntityTexts(this.options.entityBatchChars ?? 8_000, state.editAt);
         if (texts.length === 0) break;
-        let spans: RawSpan[][];
+        let spans: UnitEntities[];
         try {
           spans = await this.entities(texts);
         } catch (err) {

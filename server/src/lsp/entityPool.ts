@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Piscina } from 'piscina';
-import type { RawSpan } from '../core/types';
+import type { UnitEntities } from '../ner/entities';
 import type { UnitEntityRecogniser } from '../analysis/incrementalAnalysis';
 
 /** The worker script: beside this file in the bundle (dist/server), the TypeScript source under tsx. */
@@ -30,7 +30,7 @@ export function createEntityPool(): EntityPool {
     recognise(texts) {
       // One thread: entities of the open documents are recognised in turn; the pool stays up while the server runs.
       pool ??= new Piscina({ filename: entityWorkerFile(), minThreads: 1, maxThreads: 1, idleTimeout: 2 ** 31 - 1 });
-      return pool.run({ texts, model }) as Promise<RawSpan[][]>;
+      return pool.run({ texts, model }) as Promise<UnitEntities[]>;
     },
     useModel(file) {
       model = file;

@@ -10,10 +10,11 @@
 //    (completeNames: 樊富 -> 樊富珉);
 //  - it is not a common word: the word tagger (server/src/segmentation) does not read the string alone as one
 //    dictionary word outside the name tags (nr, ns, nt, nz);
-//  - an occurrence must start and end on word boundaries of the word tagger's reading of its clause (no 张华 inside
-//    张华北路's 华北), must not lie inside or cross any span of the document (北京 in 北京大学 stays), except spans
+//  - an occurrence must start and end on word boundaries of the word tagger's reading of the text (张华 is not taken
+//    from 张华东说, read 张|华东|说), must not lie inside or cross any span of the document (北京 in 北京大学 stays), except spans
 //    of the same type it contains wholly (the cut 唐四 is replaced by 唐四清).
-// Spans are UTF-16 offsets into each text; texts are the parts of one document (its paragraphs, or the whole text).
+// Spans are UTF-16 offsets into each part; the parts of one document are its paragraphs (the editor's units) or the
+// whole text (analyze()): both give the same spans.
 import type { EntityLabel } from '../core/types';
 import { WordTagger, jiebaTag } from './features';
 import type { EntitySpan } from './postRules';
@@ -28,13 +29,9 @@ export const OTHER_SHARE = 0.5;
 export const MIN_LENGTH = 2;
 /** Confidence of a spread span: the evidence's best confidence times this (the precision measured on MSRA dev). */
 export const SPREAD_FACTOR = 0.9;
-/** The word tagger reads at most this many UTF-16 units on either side of an occurrence (within its clause). */
-const CLAUSE_REACH = 60;
 
 const NAME_TAGS = /^(nr|ns|nt|nz)/;
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
-/** Where the word tagger cuts its input into stretches segmented independently (segmentation/constants.ts). */
-const SEPARATOR = /[ \t\n，。]/;
 
 interface Evidence {
   label: EntityLabel;
@@ -46,14 +43,50 @@ interface Evidence {
   completed?: boolean;
 }
 
-/**
- * The spans of each text with the document's names spread to their other occurrences (new arrays, sorted by
- * start). `tagger`: the word tagger judging boundaries and common words.
- */
-export function spreadDocumentNames(texts: readonly string[], spans: readonly (readonly EntitySpan[])[], tagger: WordTagger = jiebaTag): EntitySpan[][] {
+/** One part of a document (a paragraph, or the whole text) as the pass needs it. */
+export interface DocumentPart {
+  text: string;
+  /** The part's entity spans (UTF-16 offsets into `text`). */
+  spans: readonly EntitySpan[];
+  /**
+   * Where the word tagger's words start or end in `text` (UTF-16 offsets, ascending): its reading of the entity
+   * model's decoding units (EntityRecogniser.recogniseAll), so that a paragraph and the whole text give the same.
+   */
+  wordBounds: ArrayLike<number>;
+  /** Strings of the part's spans that the word tagger reads alone as one word that is not a name (commonWords). */
+  common: readonly string[];
+}
+
+/** The strings of `spans` that the word tagger reads alone as one dictionary word outside the name tags (国家, 发展). */
+export function commonWords(text: string, spans: readonly EntitySpan[], tagger: WordTagger = jiebaTag): string[] {
+  const out = new Set<string>();
+  for (const s of spans) {
+    const name = text.slice(s.start, s.end);
+    if (!out.has(name) && isCommonWord(name, tagger)) out.add(name);
+  }
+  return [...out];
+}
+
+/** The names of a document that are spread, by first character, longest first; `key` tells two tables apart. */
+export interface NameTable {
+  byFirst: Map<string, { name: string; label: EntityLabel; confidence: number }[]>;
+  key: string;
+}
+
+/** The spans of each part with the document's names spread to their other occurrences (see spreadNames). */
+export function spreadDocumentNames(parts: readonly DocumentPart[]): EntitySpan[][] {
+  const table = documentNameTable(parts);
+  return parts.map((p) => [...spreadNames(p, table)]);
+}
+
+/** The names the document's spans give evidence for (the guards at the top of this file). */
+export function documentNameTable(parts: readonly Pick<DocumentPart, 'text' | 'spans' | 'common'>[]): NameTable {
+  const texts = parts.map((p) => p.text);
+  const common = new Set<string>();
+  for (const p of parts) for (const c of p.common) common.add(c);
   const evidence = new Map<string, Evidence>();
-  texts.forEach((text, t) => {
-    for (const s of spans[t]) {
+  parts.forEach(({ text, spans }) => {
+    for (const s of spans) {
       const name = text.slice(s.start, s.end);
       let e = evidence.get(name);
       if (!e) evidence.set(name, (e = { label: s.label, confidence: 0, sums: new Map() }));
@@ -67,58 +100,64 @@ export function spreadDocumentNames(texts: readonly string[], spans: readonly (r
     }
   });
   completeNames(texts, evidence);
-  const names: [string, Evidence][] = [];
+  const byFirst: NameTable['byFirst'] = new Map();
+  const keys: string[] = [];
   for (const [name, e] of evidence) {
     const sum = e.sums.get(e.label)!;
     let other = 0;
     for (const [l, v] of e.sums) if (l !== e.label) other += v;
     if (other > OTHER_SHARE * sum) continue;
     if ((e.confidence < MIN_EVIDENCE && sum < MIN_SUM && !e.completed) || !HAN.test(name) || [...name].length < MIN_LENGTH) continue;
-    if (isCommonWord(name, tagger)) continue;
-    names.push([name, e]);
-  }
-  if (names.length === 0) return spans.map((s) => [...s]);
-  // by first character, longest first: at each place the longest name is tried first (唐四清 before 唐四)
-  const byFirst = new Map<string, [string, Evidence][]>();
-  for (const entry of names) {
-    const list = byFirst.get(entry[0][0]);
+    if (common.has(name)) continue;
+    const entry = { name, label: e.label, confidence: Math.round(e.confidence * SPREAD_FACTOR * 1000) / 1000 };
+    const list = byFirst.get(name[0]);
     if (list) list.push(entry);
-    else byFirst.set(entry[0][0], [entry]);
+    else byFirst.set(name[0], [entry]);
+    keys.push(`${name} ${entry.label} ${entry.confidence}`);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
-  return texts.map((text, t) => {
-    const sorted = [...spans[t]].sort((a, b) => a.start - b.start);
-    // the longest span, to bound the search for spans overlapping a place
-    const reach = sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0);
-    const added: EntitySpan[] = [];
-    const replaced = new Set<EntitySpan>();
-    for (let at = 0; at < text.length; at++) {
-      const list = byFirst.get(text[at]);
-      if (!list) continue;
-      for (const [name, e] of list) {
-        if (!text.startsWith(name, at)) continue;
-        const end = at + name.length;
-        // spans overlapping [at, end): from the first one starting at or after at - reach
-        let lo = 0;
-        let hi = sorted.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (sorted[mid].start < at - reach) lo = mid + 1;
-          else hi = mid;
-        }
-        const over: EntitySpan[] = [];
-        for (let k = lo; k < sorted.length && sorted[k].start < end; k++) if (sorted[k].end > at) over.push(sorted[k]);
-        if (over.some((s) => s.label !== e.label || s.start < at || s.end > end || (s.start === at && s.end === end))) continue;
-        if (!onWordBoundaries(text, at, end, tagger)) continue;
-        for (const s of over) replaced.add(s);
-        added.push({ start: at, end, label: e.label, confidence: Math.round(e.confidence * SPREAD_FACTOR * 1000) / 1000 });
-        at = end - 1;
-        break;
+  // at each place the longest name is tried first (唐四清 before 唐四)
+  for (const list of byFirst.values()) list.sort((a, b) => b.name.length - a.name.length);
+  return { byFirst, key: keys.sort().join('\n') };
+}
+
+/**
+ * One part's spans with the table's names spread over it: `part.spans` itself when nothing changes, else a new
+ * array sorted by start.
+ */
+export function spreadNames(part: Pick<DocumentPart, 'text' | 'spans' | 'wordBounds'>, table: NameTable): readonly EntitySpan[] {
+  const { text, wordBounds } = part;
+  if (table.byFirst.size === 0) return part.spans;
+  const sorted = [...part.spans].sort((a, b) => a.start - b.start);
+  // the longest span, to bound the search for spans overlapping a place
+  const reach = sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0);
+  const added: EntitySpan[] = [];
+  const replaced = new Set<EntitySpan>();
+  for (let at = 0; at < text.length; at++) {
+    const list = table.byFirst.get(text[at]);
+    if (!list) continue;
+    for (const e of list) {
+      if (!text.startsWith(e.name, at)) continue;
+      const end = at + e.name.length;
+      // spans overlapping [at, end): from the first one starting at or after at - reach
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].start < at - reach) lo = mid + 1;
+        else hi = mid;
       }
+      const over: EntitySpan[] = [];
+      for (let k = lo; k < sorted.length && sorted[k].start < end; k++) if (sorted[k].end > at) over.push(sorted[k]);
+      if (over.some((s) => s.label !== e.label || s.start < at || s.end > end || (s.start === at && s.end === end))) continue;
+      if (!isBound(wordBounds, at) || !isBound(wordBounds, end)) continue;
+      for (const s of over) replaced.add(s);
+      added.push({ start: at, end, label: e.label, confidence: e.confidence });
+      at = end - 1;
+      break;
     }
-    if (added.length === 0) return sorted;
-    return [...sorted.filter((s) => !replaced.has(s)), ...added].sort((a, b) => a.start - b.start);
-  });
+  }
+  if (added.length === 0) return part.spans;
+  return [...sorted.filter((s) => !replaced.has(s)), ...added].sort((a, b) => a.start - b.start);
 }
 
 /** Whether the word tagger reads `name` alone as one dictionary word that is not a name (国家, 发展, 同志). */
@@ -127,22 +166,16 @@ function isCommonWord(name: string, tagger: WordTagger): boolean {
   return words.length === 1 && !NAME_TAGS.test(words[0].tag);
 }
 
-/** Whether [start, end) starts and ends on word boundaries of the word tagger's reading of its clause. */
-function onWordBoundaries(text: string, start: number, end: number, tagger: WordTagger): boolean {
-  let from = start;
-  while (from > 0 && start - from < CLAUSE_REACH && !SEPARATOR.test(text[from - 1])) from--;
-  let to = end;
-  while (to < text.length && to - end < CLAUSE_REACH && !SEPARATOR.test(text[to])) to++;
-  let at = from;
-  let startOk = start === from;
-  let endOk = end === to;
-  for (const { word } of tagger(text.slice(from, to))) {
-    at += word.length;
-    if (at === start) startOk = true;
-    if (at === end) endOk = true;
-    if (at > end) break;
+/** Whether `at` is in the ascending `bounds` (binary search). */
+function isBound(bounds: ArrayLike<number>, at: number): boolean {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bounds[mid] < at) lo = mid + 1;
+    else hi = mid;
   }
-  return startOk && endOk;
+  return lo < bounds.length && bounds[lo] === at;
 }
 
 /**

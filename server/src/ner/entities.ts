@@ -4,6 +4,8 @@ import type { RawSpan } from '../core/types';
 import { shippedModelPath } from '../core/shippedModels';
 import { NerModel } from './model';
 import { EntityRecogniser } from './entityRecogniser';
+import { DocumentPart, commonWords, spreadDocumentNames } from './documentConsistency';
+import type { EntitySpan } from './postRules';
 
 export const MODEL_FILE = 'ner-msra.bin';
 
@@ -61,4 +63,44 @@ export function recogniseEntitiesAll(texts: readonly string[]): RawSpan[][] {
   return texts.map((_, k) =>
     blank[k] ? [] : found[next++].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 })),
   );
+}
+
+/**
+ * A text's entities with what the document-level pass (documentConsistency.ts) needs of it: where the word tagger's
+ * words start and end, and which of the spans' strings are common words. What the editor's entity worker returns
+ * for each unit, and what analyze() computes for the whole text.
+ */
+export interface UnitEntities {
+  spans: RawSpan[];
+  wordBounds: Int32Array;
+  common: string[];
+}
+
+/** recogniseEntitiesAll, with each text's word boundaries and common words for the document-level pass. */
+export function recogniseEntityUnits(texts: readonly string[]): UnitEntities[] {
+  const blank = texts.map((t) => !/[^\s]/.test(t));
+  const kept = texts.filter((_, k) => !blank[k]);
+  const bounds: number[][] = kept.map(() => []);
+  const found = kept.length ? entityRecogniser().recogniseAll(kept, {}, bounds) : [];
+  let next = 0;
+  return texts.map((text, k) => {
+    if (blank[k]) return { spans: [], wordBounds: new Int32Array(0), common: [] };
+    const spans = found[next].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 }));
+    const wordBounds = Int32Array.from(bounds[next++]);
+    return { spans, wordBounds, common: commonWords(text, spans) };
+  });
+}
+
+/**
+ * The document-level pass over the parts of one document (its paragraphs, or the whole text as one part): each
+ * part's entity spans with the document's names spread (documentConsistency.ts).
+ */
+export function spreadEntityUnits(texts: readonly string[], units: readonly UnitEntities[]): RawSpan[][] {
+  const parts: DocumentPart[] = texts.map((text, k) => ({
+    text,
+    spans: units[k].spans as EntitySpan[],
+    wordBounds: units[k].wordBounds,
+    common: units[k].common,
+  }));
+  return spreadDocumentNames(parts).map((spans) => spans.map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: s.confidence })));
 }

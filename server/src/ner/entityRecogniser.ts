@@ -65,8 +65,9 @@ export class EntityRecogniser {
    * recognise for each of several texts (paragraphs of a document, say), with the same results. The word tagger
    * (jieba tag, server/src/segmentation) is asked for the words of about `tagBatch` characters of decoding units at a time, across texts,
    * before the model decodes them: taking turns unit by unit, each evicts the other's tables from the CPU caches.
+   * `wordBounds`, when given, receives for each text where those words start and end (UTF-16 offsets, ascending).
    */
-  recogniseAll(texts: readonly string[], options: RecogniseOptions = {}): EntitySpan[][] {
+  recogniseAll(texts: readonly string[], options: RecogniseOptions = {}, wordBounds?: number[][]): EntitySpan[][] {
     const units = texts.map((t) => splitDecodingUnits(t));
     const spans: EntitySpan[][] = texts.map(() => []);
     const queue: { text: number; unit: TextRange }[] = [];
@@ -75,6 +76,15 @@ export class EntityRecogniser {
       let end = k;
       for (let chars = 0; end < queue.length && (end === k || chars < this.tagBatch); end++) chars += queue[end].unit.end - queue[end].unit.start;
       const words = queue.slice(k, end).map(({ text, unit }) => this.model.extractor.tagWords(texts[text].slice(unit.start, unit.end)));
+      if (wordBounds) {
+        // where the words start and end in each text, ascending (the queue goes text by text, unit by unit)
+        for (let q = k; q < end; q++) {
+          const out = (wordBounds[queue[q].text] ??= []);
+          let at = queue[q].unit.start;
+          out.push(at);
+          for (const w of words[q - k]) out.push((at += w.word.length));
+        }
+      }
       for (let q = k; q < end; q++) this.tagUnit(texts[queue[q].text], [queue[q].unit], spans[queue[q].text], words[q - k]);
       k = end;
     }

@@ -19,7 +19,7 @@ import { MarkedSentence, readMarkedSentences } from './markedSentences';
 import { ENTITY_TYPES } from './tags';
 import { EntitySpan, POST_RULES } from './postRules';
 import { OffsetMap } from '../core/offsets';
-import { spreadDocumentNames } from './documentConsistency';
+import { commonWords, spreadDocumentNames } from './documentConsistency';
 
 type Span = LabelledRange & { confidence: number };
 
@@ -36,7 +36,9 @@ function predictDocuments(rec: EntityRecogniser, examples: readonly Example[], d
   const out: Span[][] = [];
   for (let b = 0; b < examples.length; b += documentSize) {
     const texts = examples.slice(b, b + documentSize).map((ex) => ex.text);
-    const spread = spreadDocumentNames(texts, rec.recogniseAll(texts));
+    const bounds: number[][] = texts.map(() => []);
+    const spans = rec.recogniseAll(texts, {}, bounds);
+    const spread = spreadDocumentNames(texts.map((text, i) => ({ text, spans: spans[i], wordBounds: bounds[i], common: commonWords(text, spans[i]) })));
     texts.forEach((text, i) => {
       const map = new OffsetMap(text);
       out.push(spread[i].map((s) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), label: s.label, confidence: s.confidence })));
