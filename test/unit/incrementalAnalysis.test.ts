@@ -59,12 +59,12 @@ test('the document-level entity pass runs over all units: a name cut in each uni
   let text = '前文。\n' + REPEATED;
   engine.update(text);
   fillEntities(engine);
-  const names = (spans: { text: string; label: string }[]) => spans.filter((s) => s.text.startsWith('郑')).map((s) => `${s.label} ${s.text}`);
+  const names = (spans: readonly { text: string; label: string }[]) => spans.filter((s) => s.text.startsWith('郑')).map((s) => `${s.label} ${s.text}`);
   assert.deepEqual(names(engine.result().spans), ['PER 郑全军', 'PER 郑全军', 'PER 郑全军']);
   assert.deepEqual(engine.result(), analyze(text, { groups: ['entities'] }));
   // one unit's spans as the editor reads them (segments): whole there too
   const inUnit: string[] = [];
-  engine.segments((seg) => (inUnit.push(...names(seg.spans as { text: string; label: string }[])), true));
+  engine.segments((seg) => (inUnit.push(...names(seg.spans)), true));
   assert.deepEqual(inUnit, ['PER 郑全军', 'PER 郑全军', 'PER 郑全军']);
   // the evidence goes with an edit (two of the three occurrences renamed): the table changes, and so do the others
   text = text.replace('乡长郑全军', '乡长王明').replace('郑全军又', '王明又');
