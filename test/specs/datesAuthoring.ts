@@ -2,9 +2,7 @@
 // writing a case by its expected span texts, calendar facts computed independently of the recogniser (weekdays,
 // ISO weeks, lunar days via lunar-javascript, solar terms), and the fixed split into dev and test (a seeded shuffle
 // within each class, half to each) written as JSON lines.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { mulberry32 } from '../../server/src/formats/split';
+import { writeSplitByClass } from './splitByClass';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Lunar } = require('lunar-javascript');
@@ -42,26 +40,7 @@ export class CaseSet {
    * dev.jsonl and test.jsonl into `dir`; prints the counts.
    */
   write(dir: string, seed: number): void {
-    const rand = mulberry32(seed);
-    const dev: Case[] = [];
-    const test: Case[] = [];
-    const classes = [...new Set(this.cases.map((x) => x.class))];
-    for (const k of classes) {
-      const group = this.cases.filter((x) => x.class === k);
-      for (let i = group.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [group[i], group[j]] = [group[j], group[i]];
-      }
-      const half = Math.ceil(group.length / 2);
-      dev.push(...group.slice(0, half));
-      test.push(...group.slice(half));
-    }
-    const put = (file: string, list: Case[]) =>
-      fs.writeFileSync(path.join(dir, file), list.map((x) => JSON.stringify(x)).join('\n') + '\n');
-    put('dev.jsonl', dev);
-    put('test.jsonl', test);
-    console.log(`${this.cases.length} cases (${dev.length} dev, ${test.length} test) in ${classes.length} classes:`);
-    for (const k of classes) console.log(`  ${k}: ${this.cases.filter((x) => x.class === k).length}`);
+    writeSplitByClass(this.cases, dir, seed);
   }
 }
 

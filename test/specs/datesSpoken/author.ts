@@ -27,9 +27,7 @@
 // FST puts the day), 月底 / 年初 are the whole period (not used here), holidays keep the README's days (not used here).
 //
 // Split fixed before any fix: a seeded shuffle within each class (seed 1319), half (rounded up) to dev.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { mulberry32 } from '../../../server/src/formats/split';
+import { writeSplitByClass } from '../splitByClass';
 import { add, addMonths, lunar, lunarNear, weekday } from '../datesAuthoring';
 
 interface SpokenCase {
@@ -434,23 +432,4 @@ c('下个月一号提醒我续费', K, D('2024-01-01'));
 c('今天早上八点半到九点在干嘛', A, TT(d(A), '08:30', d(A), '09:00'));
 
 // ---------------------------------------------------------------------------------------------------------------
-const rand = mulberry32(1319);
-const dev: SpokenCase[] = [];
-const test: SpokenCase[] = [];
-const classes = [...new Set(cases.map((x) => x.class))];
-for (const k of classes) {
-  const group = cases.filter((x) => x.class === k);
-  for (let i = group.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [group[i], group[j]] = [group[j], group[i]];
-  }
-  const half = Math.ceil(group.length / 2);
-  dev.push(...group.slice(0, half));
-  test.push(...group.slice(half));
-}
-const put = (file: string, list: SpokenCase[]) =>
-  fs.writeFileSync(path.join(__dirname, file), list.map((x) => JSON.stringify(x)).join('\n') + '\n');
-put('dev.jsonl', dev);
-put('test.jsonl', test);
-console.log(`${cases.length} cases (${dev.length} dev, ${test.length} test) in ${classes.length} classes:`);
-for (const k of classes) console.log(`  ${k}: ${cases.filter((x) => x.class === k).length}`);
+writeSplitByClass(cases, __dirname, 1319);
