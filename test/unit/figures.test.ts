@@ -226,4 +226,10 @@ test('not figures: scores, ratios, race times, model names spaced from Latin wor
   assert.deepEqual(figs('本赛季他已打进18球'), [['18球', 'CARDINAL', 18, { unit: '球' }]]);
   assert.deepEqual(figs('以总分250.5分夺冠'), [['250.5分', 'CARDINAL', 250.5, { unit: '分' }]]);
   assert.deepEqual(figs('在线人数破百万。'), [['百万', 'CARDINAL', 1000000]]);
+  // A number after a digit and a joiner continues a date or code; a hyphen after a numeral is not a minus.
+  assert.deepEqual(figs('2018-10-26期节目'), []);
+  assert.deepEqual(figs('客场2-0本菲卡'), []);
+  assert.deepEqual(figs('信贷增量5万亿-5.3万亿余元'), [
+    ['5万亿-5.3万亿余元', 'MONEY', 5e12, { unit: 'CNY', mod: 'more_than', valueMax: 5.3e12 }],
+  ]);
 });

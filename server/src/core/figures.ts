@@ -546,6 +546,13 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
   const broken = text[i - 1] === '破'; // 破百万, 破千: the verb stays out, the amount is meant
   const m = numeralFor(text, i, broken || prefixModBefore(text, i) !== undefined);
   if (!m) return { next: i + 1 };
+  // A number right after a digit and a joiner (2018-10-26期, 0571-8765, 12:30) continues a date, code or time.
+  const before = text[m.start - 1];
+  if ((before === '-' || before === '－' || before === '/' || before === '／' || before === ':' || before === '：' || before === '∶') && /[0-9０-９]/.test(text[m.start - 2] ?? '')) {
+    return { next: m.end };
+  }
+  // A hyphen right after a numeral is a range or a joiner, not a minus sign (5万亿-5.3万亿元, 2018-10).
+  if ((text[m.start] === '-' || text[m.start] === '－') && /[0-9０-９万亿千百十]/.test(before ?? '')) return { next: m.start + 1 };
   // 4K / 8K before a screen or video word is a resolution, not four thousand (4K电视, 8K视频).
   if ((text[m.end - 1] === 'K' || text[m.end - 1] === 'Ｋ') && /^(?:电视|视频|屏|高清|超清|分辨率|显示|画质|投影|直播|片源|内容)/.test(text.slice(m.end, m.end + 3))) {
     return { next: m.end };
@@ -615,11 +622,14 @@ function figureAt(text: string, i: number): { figure?: Figure; next: number } {
     const k = skipSpaces(text, sepAt + sep.length);
     const m2 = canStartNumeral(text.charCodeAt(k)) ? numeralFor(text, k) : undefined;
     if (m2 && m2.value >= 0) {
-      const u2 = unitAfter(text, m2, m2.end, production);
+      // 余 / 多 on the upper bound (5万亿-5.3万亿余元): the range is more than its upper bound's wording says.
+      const more = (text[m2.end] === '余' || text[m2.end] === '多') && !unit;
+      const u2 = unitAfter(text, m2, more ? m2.end + 1 : m2.end, production);
       if (u2 && (!unit || (unit.label === u2.label && unit.unit === u2.unit))) {
         let lo = value;
         if (!unit && trailingMultiplier(text, m) === 1) lo *= trailingMultiplier(text, m2);
         if (lo <= m2.value) {
+          if (more) mod = 'more_than';
           unit = u2;
           value = lo;
           valueMax = m2.valueMax ?? m2.value;
