@@ -24,9 +24,7 @@
 //
 // Split fixed before any fix: a seeded shuffle within each class (seed 2027), half (rounded up) to dev. The test part
 // is run once, after the fixes; `--verbose` lists dev failures only.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { mulberry32 } from '../../../server/src/formats/split';
+import { writeSplitByClass } from '../splitByClass';
 
 type Label = 'MONEY' | 'PERCENT' | 'QUANTITY' | 'CARDINAL' | 'ORDINAL';
 interface Opt {
@@ -387,24 +385,4 @@ c('该航线每周执飞3班，单程票价最低仅需299元。',
 
 // ---------------------------------------------------------------------------------------------------------------
 // Split: within each class, a seeded shuffle (seed 2027), the first half (rounded up) to dev.
-const rand = mulberry32(2027);
-const dev: Case[] = [];
-const test: Case[] = [];
-const classes = [...new Set(cases.map((x) => x.class))];
-for (const k of classes) {
-  const group = cases.filter((x) => x.class === k);
-  for (let i = group.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [group[i], group[j]] = [group[j], group[i]];
-  }
-  const half = Math.ceil(group.length / 2);
-  dev.push(...group.slice(0, half));
-  test.push(...group.slice(half));
-}
-const dir = __dirname;
-const put = (file: string, list: Case[]) =>
-  fs.writeFileSync(path.join(dir, file), list.map((x) => JSON.stringify(x)).join('\n') + '\n');
-put('dev.jsonl', dev);
-put('test.jsonl', test);
-console.log(`${cases.length} cases (${dev.length} dev, ${test.length} test) in ${classes.length} classes:`);
-for (const k of classes) console.log(`  ${k}: ${cases.filter((x) => x.class === k).length}`);
+writeSplitByClass(cases, __dirname, 2027);
