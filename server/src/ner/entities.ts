@@ -56,13 +56,25 @@ export function recogniseEntities(text: string): RawSpan[] {
 
 /** recogniseEntities for several texts (paragraphs) at once: the same spans, the word tagger asked in batches. */
 export function recogniseEntitiesAll(texts: readonly string[]): RawSpan[][] {
+  return recogniseNonBlank(entityRecogniser, texts);
+}
+
+/**
+ * The spans of each text by the recogniser `rec()` gives, confidences to three decimals; blank texts are not sent to
+ * the model (nor is it loaded when all are blank). `wordBounds`, when given (one array per text), receives the word
+ * tagger's word boundaries of each text (EntityRecogniser.recogniseAll).
+ */
+function recogniseNonBlank(rec: () => EntityRecogniser, texts: readonly string[], wordBounds?: number[][]): EntitySpan[][] {
   const blank = texts.map((t) => !/[^\s]/.test(t));
-  if (blank.every((b) => b)) return texts.map(() => []);
-  const found = entityRecogniser().recogniseAll(texts.filter((_, k) => !blank[k]));
+  const kept = texts.filter((_, k) => !blank[k]);
+  const keptBounds = wordBounds && kept.map(() => [] as number[]);
+  const found = kept.length ? rec().recogniseAll(kept, {}, keptBounds) : [];
   let next = 0;
-  return texts.map((_, k) =>
-    blank[k] ? [] : found[next++].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 })),
-  );
+  return texts.map((_, k) => {
+    if (blank[k]) return [];
+    if (wordBounds) wordBounds[k] = keptBounds![next];
+    return found[next++].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 }));
+  });
 }
 
 /**
@@ -76,19 +88,14 @@ export interface UnitEntities {
   common: string[];
 }
 
-/** recogniseEntitiesAll, with each text's word boundaries and common words for the document-level pass. */
-export function recogniseEntityUnits(texts: readonly string[]): UnitEntities[] {
-  const blank = texts.map((t) => !/[^\s]/.test(t));
-  const kept = texts.filter((_, k) => !blank[k]);
-  const bounds: number[][] = kept.map(() => []);
-  const found = kept.length ? entityRecogniser().recogniseAll(kept, {}, bounds) : [];
-  let next = 0;
-  return texts.map((text, k) => {
-    if (blank[k]) return { spans: [], wordBounds: new Int32Array(0), common: [] };
-    const spans = found[next].map((s) => ({ start: s.start, end: s.end, label: s.label, confidence: Math.round(s.confidence * 1000) / 1000 }));
-    const wordBounds = Int32Array.from(bounds[next++]);
-    return { spans, wordBounds, common: commonWords(text, spans) };
-  });
+/**
+ * recogniseEntitiesAll, with each text's word boundaries and common words for the document-level pass; `rec` is the
+ * shared recogniser unless another is given (npm run eval:ner scores a model file of its own).
+ */
+export function recogniseEntityUnits(texts: readonly string[], rec?: EntityRecogniser): UnitEntities[] {
+  const bounds: number[][] = texts.map(() => []);
+  const spans = recogniseNonBlank(() => rec ?? entityRecogniser(), texts, bounds);
+  return texts.map((text, k) => ({ spans: spans[k], wordBounds: Int32Array.from(bounds[k]), common: commonWords(text, spans[k]) }));
 }
 
 /**

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { CLUENER_SPLIT, Example, MSRA_SPLIT, clueNerFile, clueNerLabel, msraFiles, readJsonl, repoRoot, splitBlocks } from './trainingData';
 import { EntityRecogniser } from './entityRecogniser';
 import { NerModel } from './model';
-import { modelPath } from './entities';
+import { modelPath, recogniseEntityUnits, spreadEntityUnits } from './entities';
 import { ConfidenceOutcome, EntityScorer, LabelledRange, expectedCalibrationError, formatScores } from './scoring';
 import { GAP_CATEGORIES, LabelMap, baselineRanges, clueNerGap, goldRanges, predictSpans } from './systemScores';
 import { ERROR_CLASSES, ErrorCounter } from './errorClasses';
@@ -19,7 +19,6 @@ import { MarkedSentence, readMarkedSentences } from './markedSentences';
 import { ENTITY_TYPES } from './tags';
 import { EntitySpan, POST_RULES } from './postRules';
 import { OffsetMap } from '../core/offsets';
-import { commonWords, spreadDocumentNames } from './documentConsistency';
 
 type Span = LabelledRange & { confidence: number };
 
@@ -36,12 +35,11 @@ function predictDocuments(rec: EntityRecogniser, examples: readonly Example[], d
   const out: Span[][] = [];
   for (let b = 0; b < examples.length; b += documentSize) {
     const texts = examples.slice(b, b + documentSize).map((ex) => ex.text);
-    const bounds: number[][] = texts.map(() => []);
-    const spans = rec.recogniseAll(texts, {}, bounds);
-    const spread = spreadDocumentNames(texts.map((text, i) => ({ text, spans: spans[i], wordBounds: bounds[i], common: commonWords(text, spans[i]) })));
+    // what analyze() runs (ner/entities.ts), with this model
+    const spread = spreadEntityUnits(texts, recogniseEntityUnits(texts, rec));
     texts.forEach((text, i) => {
       const map = new OffsetMap(text);
-      out.push(spread[i].map((s) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), label: s.label, confidence: s.confidence })));
+      out.push(spread[i].map((s) => ({ start: map.toCodePoint(s.start), end: map.toCodePoint(s.end), label: s.label, confidence: s.confidence ?? 0 })));
     });
   }
   return out;
