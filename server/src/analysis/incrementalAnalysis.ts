@@ -147,7 +147,7 @@ interface Unit {
   /** The entities after the document-level pass (ner/documentConsistency.ts), made from `entities` by `docTable`. */
   docEntities?: RawSpan[];
   docOf?: UnitEntities;
-  docTable?: string;
+  docTable?: NameTable;
   /** The unit's flattened spans (code points relative to the unit, text filled in), while its inputs stay. */
   flat?: Span[];
   /** The same spans at `absAt` (the unit's code-point start when they were made) from the `absOf` array. */
@@ -781,7 +781,9 @@ export class IncrementalAnalysis {
     if (!this.wantEntities || this.entityFailure) return;
     const units = this.units;
     if (this.namesStale && this.complete) {
-      this.nameTable = documentNameTable(units.map((u) => ({ text: u.text, spans: u.entities!.spans as EntitySpan[], common: u.entities!.common })));
+      const table = documentNameTable(units.map((u) => ({ text: u.text, spans: u.entities!.spans as EntitySpan[], common: u.entities!.common })));
+      // the same names keep the same table object: the units below compare tables by identity, not by their keys
+      if (table.key !== this.nameTable?.key) this.nameTable = table;
       this.namesStale = false;
     }
     const table = this.nameTable;
@@ -795,8 +797,7 @@ export class IncrementalAnalysis {
         }
         continue;
       }
-      const key = table?.key ?? '';
-      if (u.docOf === e && u.docTable === key) continue;
+      if (u.docOf === e && u.docTable === table) continue;
       const spread = table ? (spreadNames({ text: u.text, spans: e.spans as EntitySpan[], wordBounds: e.wordBounds }, table) as RawSpan[]) : e.spans;
       const before = u.docEntities;
       if (!before || !sameSpans(before, spread)) {
@@ -805,7 +806,7 @@ export class IncrementalAnalysis {
         this.resultCache = undefined;
       }
       u.docOf = e;
-      u.docTable = key;
+      u.docTable = table;
     }
   }
 }
