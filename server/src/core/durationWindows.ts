@@ -3,6 +3,7 @@
 // span stays the DURATION (三天 `P3D`, the adverb not labelled, as the guidelines have it); this is its TimeML anchoring
 // (beginPoint / endPoint), computed from the words around it, for the hover and for scorers that ask for instants
 // (FST Time NLU's [DCT − 3 days, DCT]). It only reads the text.
+import { daysInMonth } from './calendarDays';
 
 /** Words right before a duration that anchor it at the DCT, and the direction. */
 const BEFORE: [string, -1 | 1][] = [
@@ -52,8 +53,7 @@ function shift(ref: Date, parts: { months: number; seconds: number }, dir: -1 | 
     const day = d.getUTCDate();
     d.setUTCDate(1);
     d.setUTCMonth(d.getUTCMonth() + dir * whole);
-    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-    d.setUTCDate(Math.min(day, last));
+    d.setUTCDate(Math.min(day, daysInMonth(d.getUTCFullYear(), d.getUTCMonth() + 1)));
     // Half a month is 15 days.
     const frac = parts.months - whole;
     if (frac) d.setUTCDate(d.getUTCDate() + dir * Math.round(frac * 30));
