@@ -14,6 +14,7 @@
 // --verbose lists the failures of the dev part only: the test part is reported as figures, never case by case.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ClassScores, partsToScore } from './classScores';
 import { recogniseDates } from '../../server/src/core/dates';
 import { canonical, referenceDate, rtCanonicals, rtLabel, rtMod } from './timexIntervals';
 
@@ -102,28 +103,13 @@ function main() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const suite = require('@microsoft/recognizers-text-suite');
   const recognize: Recognize = suite.recognizeDateTime;
-  // --part dev scores the dev part alone (while fixing: the test part is run once, at the end).
-  const partArg = process.argv.indexOf('--part');
-  const only = partArg >= 0 ? process.argv[partArg + 1] : undefined;
-  const parts = ([['dev', 'dev.jsonl'], ['test', 'test.jsonl']] as const)
-    .filter(([part]) => !only || part === only)
-    .map(([part, file]): [string, Case[]] => [part, load(file)]);
-  const classes = [...new Set(parts.flatMap(([, cs]) => cs.map((c) => c.class)))];
-  const score = new Map<string, { n: number; ours: number; rt: number }>();
-  const key = (part: string, k: string) => `${part}/${k}`;
+  const scores = new ClassScores();
   const failures: string[] = [];
-  for (const [part, cs] of parts) {
+  for (const [part, cs] of partsToScore(load)) {
     for (const c of cs) {
       const mine = ours(c);
       const whyOurs = compare(c.spans, mine);
-      const whyRt = compare(c.spans, library(recognize, suite.Culture.Chinese, c));
-      for (const k of [key(part, c.class), key(part, '*')]) {
-        const s = score.get(k) ?? { n: 0, ours: 0, rt: 0 };
-        s.n++;
-        if (!whyOurs) s.ours++;
-        if (!whyRt) s.rt++;
-        score.set(k, s);
-      }
+      scores.add(part, c.class, !whyOurs, !compare(c.spans, library(recognize, suite.Culture.Chinese, c)));
       if (verbose && part === 'dev' && whyOurs) {
         const show = (xs: { start: number; end: number; label: string; timex: string; mod?: string }[]) =>
           xs.map((x) => `${c.text.slice(x.start, x.end)} ${x.label} ${x.timex}${x.mod ? ' ' + x.mod : ''}`).join('; ') || '—';
@@ -132,15 +118,7 @@ function main() {
     }
   }
   if (verbose) console.log(failures.join('\n') + '\n');
-  const cell = (s: { n: number; ours: number; rt: number } | undefined, who: 'ours' | 'rt') =>
-    s ? `${s[who]}/${s.n} (${((100 * s[who]) / s.n).toFixed(0)}%)`.padEnd(14) : ''.padEnd(14);
-  console.log(`${SETS[setName]}: cases passing, interval-exact, ours vs @microsoft/recognizers-text-suite`);
-  console.log(`${'class'.padEnd(20)}${'dev ours'.padEnd(14)}${'dev RT'.padEnd(14)}${'test ours'.padEnd(14)}${'test RT'.padEnd(14)}`);
-  for (const k of [...classes, '*']) {
-    const d = score.get(key('dev', k));
-    const t = score.get(key('test', k));
-    console.log(`${(k === '*' ? 'all' : k).padEnd(20)}${cell(d, 'ours')}${cell(d, 'rt')}${cell(t, 'ours')}${cell(t, 'rt')}`);
-  }
+  scores.print(`${SETS[setName]}: cases passing, interval-exact, ours vs @microsoft/recognizers-text-suite`, 20);
 }
 
 main();
