@@ -6,6 +6,7 @@ import { FEATURE_COUNT, FeatureExtractor, TaggedWord, charClass, toCodePoints } 
 import { GAZ_FULL_B, GAZ_FULL_E, GAZ_SHORT_B, Gazetteer, shortAdminName } from '../../server/src/ner/gazetteer';
 import { NerModel, calibratedConfidence } from '../../server/src/ner/model';
 import { fitIsotonic, maskEmissions, quantise, rng, trainPerceptron } from '../../server/src/ner/perceptron';
+import { spanErrors } from '../../server/src/ner/spanErrors';
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
@@ -532,6 +533,22 @@ test('partial-label training does not force an unmarked place to O', () => {
   assert.equal(place(train(partial)), 'B-LOC I-LOC');
   // the same sentences with their unmarked characters forced to O teach the model that 温州 after 到 is not a place
   assert.notEqual(place(train(asO)), 'B-LOC I-LOC');
+});
+
+test('span errors: a gold span found too short, too long, split, with another type, missed; a prediction over nothing', () => {
+  const g = (start: number, end: number, label = 'PER') => ({ start, end, label });
+  const kinds = (gold: ReturnType<typeof g>[], pred: ReturnType<typeof g>[]) => spanErrors(gold, pred, ['PER', 'ORG']).map((e) => e.kind);
+  assert.deepEqual(kinds([g(0, 3)], [g(0, 3)]), []);
+  assert.deepEqual(kinds([g(0, 3)], [g(0, 2)]), ['too-short']);
+  assert.deepEqual(kinds([g(0, 3)], [g(0, 4)]), ['too-long']);
+  assert.deepEqual(kinds([g(1, 3)], [g(0, 2)]), ['shifted']);
+  assert.deepEqual(kinds([g(0, 4, 'ORG')], [g(0, 2, 'ORG'), g(2, 4, 'ORG')]), ['split']);
+  assert.deepEqual(kinds([g(0, 3)], [g(0, 3, 'LOC')]), ['wrong-type']);
+  assert.deepEqual(kinds([g(0, 4, 'ORG')], [g(0, 2, 'LOC')]), ['wrong-type+boundary']);
+  assert.deepEqual(kinds([g(0, 3)], []), ['missed']);
+  assert.deepEqual(kinds([], [g(5, 7, 'ORG')]), ['spurious']);
+  // a predicted ORG over a gold LOC (a type not looked at): its own kind, not spurious
+  assert.deepEqual(kinds([g(0, 2, 'LOC')], [g(0, 2, 'ORG')]), ['on-other-type']);
 });
 
 test('isotonic calibration is non-decreasing and near the accuracy of each region', () => {

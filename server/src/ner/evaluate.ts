@@ -1,9 +1,10 @@
-// npm run eval:ner -- [--model file] [--no-gap] [--rules [--rules-list N]]
+// npm run eval:ner -- [--model file] [--no-gap] [--rules [--rules-list N]] [--errors-list N]
 // Scores that cannot flatter the model:
 //  1. MSRA document-level dev: contiguous blocks of sentences (whole articles) never trained on;
 //  2. the modern test: a held-out part of CLUENER2020 train (Sina news), PER and ORG, never trained or tuned on;
 //  3. the hand-written per-class sets of modern news (test/fixtures/ner/modern-news-{dev,test}.txt);
-//  4. errors per failure class on all of them; 5. calibration error of the span confidences;
+//  4. errors per failure class on all of them; 4b. on the dev parts only, PER and ORG errors by what went wrong with
+//  the span (too short, too long, split, wrong type, missed, spurious; --errors-list N: up to N examples of each); 5. calibration error of the span confidences;
 //  6. the CLUENER gap sorted into categories of convention vs error;
 //  --rules: 7. what each post-rule changes on the dev parts (MSRA dev, CLUENER dev part, hand dev half): spans it
 //  removes and adds, right and wrong, and up to N (--rules-list, default 15) of them per rule and part.
@@ -15,6 +16,7 @@ import { modelPath, recogniseEntityUnits, spreadEntityUnits } from './entities';
 import { ConfidenceOutcome, EntityScorer, LabelledRange, expectedCalibrationError, formatScores } from './scoring';
 import { GAP_CATEGORIES, LabelMap, baselineRanges, clueNerGap, goldRanges, predictSpans } from './systemScores';
 import { ERROR_CLASSES, ErrorCounter } from './errorClasses';
+import { SPAN_ERROR_KINDS, SpanErrorCounter } from './spanErrors';
 import { MarkedSentence, readMarkedSentences } from './markedSentences';
 import { ENTITY_TYPES } from './tags';
 import { EntitySpan, POST_RULES } from './postRules';
@@ -54,6 +56,13 @@ function score(examples: readonly Example[], predicted: readonly LabelledRange[]
 function errors(examples: readonly Example[], predicted: readonly LabelledRange[][], map?: LabelMap, keep: (r: LabelledRange) => boolean = () => true): ErrorCounter {
   const c = new ErrorCounter();
   examples.forEach((ex, i) => c.add(ex.text, goldRanges(ex, map).filter(keep), predicted[i].filter(keep)));
+  return c;
+}
+
+/** PER and ORG span errors (spanErrors.ts); gold of every mapped type, so that a span over a gold LOC is a type error. */
+function spanErrorCounts(examples: readonly Example[], predicted: readonly LabelledRange[][], map: LabelMap | undefined, list: number): SpanErrorCounter {
+  const c = new SpanErrorCounter(['PER', 'ORG'], list);
+  examples.forEach((ex, i) => c.add(ex.text, goldRanges(ex, map), predicted[i]));
   return c;
 }
 
@@ -124,12 +133,14 @@ function main(): void {
   let gap = true;
   let rules = false;
   let rulesList = 15;
+  let errorsList = 0;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--model') file = path.resolve(argv[++i] ?? '');
     else if (argv[i] === '--no-gap') gap = false;
     else if (argv[i] === '--rules') rules = true;
     else if (argv[i] === '--rules-list') rulesList = Number(argv[++i]);
-    else throw new Error(`unknown option ${argv[i]} (options: --model FILE, --no-gap, --rules, --rules-list N)`);
+    else if (argv[i] === '--errors-list') errorsList = Number(argv[++i]);
+    else throw new Error(`unknown option ${argv[i]} (options: --model FILE, --no-gap, --rules, --rules-list N, --errors-list N)`);
   }
   const t0 = Date.now();
   const model = NerModel.load(file);
@@ -225,6 +236,29 @@ function main(): void {
     console.log(`  ${c.padEnd(16)} ` + tables.map(([, t]) => `${String(t.fn.get(c)).padStart(7)}${String(t.fp.get(c)).padStart(6)}`.padStart(14)).join(''));
   }
   console.log(`  ${'total'.padEnd(16)} ` + tables.map(([, t]) => String(t.total()).padStart(13)).join(' '));
+
+  // 4b. span errors of PER and ORG on the dev parts only (the test parts are scored, never read case by case)
+  const spanTables: [string, SpanErrorCounter][] = [
+    ['MSRA dev', spanErrorCounts(dev, msraPost, undefined, errorsList)],
+    ['CLUENER dev', spanErrorCounts(tune, tunePost, clueNerLabel(true), errorsList)],
+    ['hand dev', spanErrorCounts(hand.dev, handPred.dev, undefined, errorsList)],
+  ];
+  console.log('\n== 4b. PER and ORG errors on the dev parts by what went wrong with the span (model + post-rules + document pass; a gold span not found exactly: ' +
+    'too short / too long / shifted / split = a span of its type overlaps it with other boundaries, wrong type = same span, another type, missed = nothing overlaps; ' +
+    'a predicted span: spurious = overlaps no gold span, on-other-type = only gold spans of other types, e.g. a CLUENER address; server/src/ner/spanErrors.ts):');
+  console.log('  kind                 ' + spanTables.map(([n]) => n.padStart(14)).join(''));
+  console.log('                       ' + spanTables.map(() => '    PER   ORG'.padStart(14)).join(''));
+  for (const k of SPAN_ERROR_KINDS) {
+    console.log(`  ${k.padEnd(20)} ` + spanTables.map(([, t]) => `${String(t.get('PER', k)).padStart(7)}${String(t.get('ORG', k)).padStart(6)}`.padStart(14)).join(''));
+  }
+  if (errorsList > 0) {
+    for (const [name, t] of spanTables) {
+      for (const [key, list] of [...t.examples].sort((a, b) => (t.counts.get(b[0]) ?? 0) - (t.counts.get(a[0]) ?? 0))) {
+        console.log(`  -- ${name}, ${key} (${t.counts.get(key)}):`);
+        for (const line of list) console.log(`      ${line}`);
+      }
+    }
+  }
 
   // 5. calibration
   console.log('\n== 5. Calibration of span confidences (model + post-rules + document pass; correct = exact span and type; 10 equal-width bins):');
