@@ -10,7 +10,7 @@ import { spanErrors } from '../../server/src/ner/spanErrors';
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, placeGovernments, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, placeGovernments, placeInstitutions, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -355,6 +355,29 @@ test('post-rule: modern places, zones, regions, villages, bodies, company lists'
     ['ORG:昆明市政府', 'ORG:北京市政府', 'ORG:香港特区政府', 'LOC:美国'], 'an administrative unit\'s government is ORG; "the US government" stays LOC 美国');
   const trades = '全市禁止审批电镀、造纸、制药和化工等项目';
   assert.deepEqual(show(trades, companyLists(trades, [])), [], 'trades with no name the model saw are not companies');
+});
+
+test('post-rule: a Chinese place right before an institution word is one ORG with it', () => {
+  const places = new Set(['文昌', '洪山', '吉林省', '海淀']);
+  const context = { isPlaceName: (n: string) => places.has(n) };
+  const run = (text: string, spans: EntitySpan[]) => placeInstitutions(text, spans, context).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+  const loc = (text: string, name: string): EntitySpan => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, label: 'LOC', confidence: 0.9 });
+  let t = '1990年时，文昌看守所是个落后单位';
+  assert.deepEqual(run(t, [loc(t, '文昌')]), ['ORG:文昌看守所']);
+  t = '送到洪山一中资助他';
+  assert.deepEqual(run(t, [loc(t, '洪山')]), ['ORG:洪山一中']);
+  t = '为吉林省戏校洞开了天空';
+  assert.deepEqual(run(t, [loc(t, '吉林省')]), ['ORG:吉林省戏校']);
+  // a country before a generic word stays LOC; a word that goes on (看守所长) or is taken by another span is left
+  t = '美国法院作出裁决';
+  assert.deepEqual(run(t, [loc(t, '美国')]), ['LOC:美国']);
+  t = '海淀看守所长说';
+  assert.deepEqual(run(t, [loc(t, '海淀')]), ['LOC:海淀']);
+  t = '海淀医院';
+  assert.deepEqual(run(t, [loc(t, '海淀'), { start: 2, end: 4, label: 'ORG', confidence: 0.5 }]), ['LOC:海淀', 'ORG:医院']);
+  // without the gazetteer nothing changes
+  t = '文昌看守所';
+  assert.deepEqual(placeInstitutions(t, [loc(t, '文昌')], {}).map((s) => s.label), ['LOC']);
 });
 
 test('post-rule: no span takes half a bracket or quote pair', () => {

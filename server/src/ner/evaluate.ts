@@ -78,7 +78,7 @@ function outcomes(examples: readonly Example[], predicted: readonly Span[][], ma
 /** Per post-rule: how many right / wrong spans it removes and adds on `examples`, with examples of each change. */
 function ruleEffects(rec: EntityRecogniser, name: string, examples: readonly Example[], map: LabelMap | undefined, keep: (r: LabelledRange) => boolean, list: number): void {
   const gazetteer = rec.model.extractor.config.gazetteer;
-  const context = { isAdminName: (n: string) => (gazetteer.kindOf(n) & 1) !== 0 };
+  const context = { isAdminName: (n: string) => (gazetteer.kindOf(n) & 1) !== 0, isPlaceName: (n: string) => (gazetteer.kindOf(n) & 3) !== 0 };
   const stats = POST_RULES.map(() => ({ rightRemoved: 0, wrongRemoved: 0, rightAdded: 0, wrongAdded: 0, shown: [] as string[] }));
   for (const ex of examples) {
     const om = new OffsetMap(ex.text);

@@ -503,6 +503,37 @@ export function companyWithPlacePrefix(text: string, spans: EntitySpan[]): Entit
 }
 
 /**
+ * A Chinese place right before the word of an institution it names is one ORG with it (文昌看守所, 沈丘师范, 洪山一中,
+ * 吉林省戏校, 海淀看守所): the model often stops at the place when the institution's word is less usual than 大学 or
+ * 医院. Only for places that are current administrative names (full or short), so that a country before a generic
+ * word (美国法院, 日本大学) stays LOC; the institution word must not go on as a longer word (看守所长).
+ */
+const INSTITUTION_WORDS = [
+  '看守所', '拘留所', '戒毒所', '监狱', '派出所', '公安局', '公安分局', '法院', '中级人民法院', '人民法院', '检察院', '人民检察院',
+  '师范学院', '师范学校', '师范', '戏校', '卫校', '党校', '技校', '职业技术学院', '职业学院', '中学', '小学', '实验小学', '实验中学',
+  '幼儿园', '一中', '二中', '三中', '四中', '五中', '六中', '七中', '八中', '九中', '十中', '人民医院', '中医院', '医院', '卫生院',
+  '电视台', '广播电台', '日报', '晚报', '火车站', '汽车站', '车站', '供电局', '税务局', '地税局', '国税局', '海关',
+].sort((a, b) => b.length - a.length);
+const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
+/** Characters after an institution word that make it part of a longer word or a title (看守所长, 法院院长 is fine). */
+const INSTITUTION_GOES_ON = new Set([...'长生员']);
+export function placeInstitutions(text: string, spans: EntitySpan[], context: PostRuleContext): EntitySpan[] {
+  const isPlace = context.isPlaceName;
+  if (!isPlace) return spans;
+  for (const loc of spans.filter((s) => s.label === 'LOC')) {
+    const m = INSTITUTION_AFTER.exec(text.slice(loc.end, loc.end + 8));
+    if (!m) continue;
+    const end = loc.end + m[0].length;
+    if (INSTITUTION_GOES_ON.has(text[end])) continue;
+    // the word is free: no span starts inside it or right after the place
+    if (spans.some((s) => s !== loc && s.start < end && loc.end <= s.start)) continue;
+    if (!isPlace(text.slice(loc.start, loc.end))) continue;
+    spans = replace(spans, loc.start, end, 'ORG');
+  }
+  return spans;
+}
+
+/**
  * Short company names in a list closed by a kind of company (华为、中兴、小米等企业): each item is an ORG. The first
  * item starts after a function character (有, 的, 在 …) or punctuation.
  */
@@ -608,7 +639,10 @@ export function unpairedMarks(text: string, spans: EntitySpan[]): EntitySpan[] {
 
 /** Context the rules may use: whether a string is an administrative name (the model's gazetteer). */
 export interface PostRuleContext {
+  /** A full current administrative name of China (萧山区). */
   isAdminName?: (name: string) => boolean;
+  /** A full or short one (萧山区, 萧山). */
+  isPlaceName?: (name: string) => boolean;
 }
 
 type PostRule = (text: string, spans: EntitySpan[], context: PostRuleContext) => EntitySpan[];
@@ -659,6 +693,7 @@ export const POST_RULES: readonly (readonly [string, PostRule])[] = [
   ['ellipticalBodies', ellipticalBodies],
   ['splitNestedPlaces', splitNestedPlaces],
   ['administrativeEndings', (t, s, c) => administrativeEndings(t, s, c.isAdminName)],
+  ['placeInstitutions', placeInstitutions],
   ['developmentZones', developmentZones],
   ['villages', villages],
   ['multiRegions', multiRegions],
