@@ -10,7 +10,7 @@ import { spanErrors } from '../../server/src/ner/spanErrors';
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, placeGovernments, placeInstitutions, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, nameOriginals, placeGovernments, placeInstitutions, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -378,6 +378,22 @@ test('post-rule: a Chinese place right before an institution word is one ORG wit
   // without the gazetteer nothing changes
   t = '文昌看守所';
   assert.deepEqual(placeInstitutions(t, [loc(t, '文昌')], {}).map((s) => s.label), ['LOC']);
+});
+
+test('post-rule: a name\'s original spelling in brackets is a PER of its own', () => {
+  const per = (start: number, end: number): EntitySpan => ({ start, end, label: 'PER', confidence: 0.8 });
+  const run = (text: string, spans: EntitySpan[]) => nameOriginals(text, spans).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+  let t = '导演迈克.内维尔(MikeNewell)执导。';
+  assert.deepEqual(run(t, [per(2, 20)]), ['PER:迈克.内维尔', 'PER:MikeNewell']);
+  t = '黛博拉·莫柔（deborahmarrow）被聘为代理执行';
+  assert.deepEqual(run(t, [per(0, 6)]), ['PER:黛博拉·莫柔', 'PER:deborahmarrow']);
+  // no name before the bracket, a Chinese note in it, or a span already there: nothing added
+  t = '华为(Huawei)发布';
+  assert.deepEqual(run(t, [{ start: 0, end: 2, label: 'ORG', confidence: 0.9 }]), ['ORG:华为']);
+  t = '王芳（女）说';
+  assert.deepEqual(run(t, [per(0, 2)]), ['PER:王芳']);
+  t = '米勒(Miller)说';
+  assert.deepEqual(run(t, [per(0, 2), { start: 3, end: 9, label: 'ORG', confidence: 0.5 }]), ['PER:米勒', 'ORG:Miller']);
 });
 
 test('post-rule: no span takes half a bracket or quote pair', () => {
