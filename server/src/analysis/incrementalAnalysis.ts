@@ -285,6 +285,8 @@ export class IncrementalAnalysis {
   /** The document's names (ner/documentConsistency.ts) from the units' entities; stale after a change to them. */
   private nameTable: NameTable | undefined;
   private namesStale = true;
+  /** How many units have no entities yet (kept by replaceText and addEntities: asked on every request). */
+  private missingEntities = 0;
   private resultCache: { text: string; result: AnalysisResult; complete: boolean } | undefined;
   private readonly wantEntities: boolean;
   /** Set when the entity recogniser failed: entities are left out from then on. */
@@ -370,12 +372,14 @@ export class IncrementalAnalysis {
     const moved = (index: number, replaced: number) => (index >= last ? index + shift : index > first ? replaced : index);
     this.staleFrom = Math.min(moved(this.staleFrom, first), first);
     this.staleTo = Math.max(moved(this.staleTo, first + fresh.length), first + fresh.length);
+    for (let k = first; k < last && k < this.units.length; k++) if (!this.units[k].entities) this.missingEntities--;
     this.units = first === 0 && tail.length === 0 ? fresh : [...this.units.slice(0, first), ...fresh, ...tail];
     this.text = text;
     for (const u of fresh) {
       stats.unitsReanalysed++;
       stats.charsReanalysed += u.end - u.start;
       if (this.wantEntities) u.entities = this.entityCache.get(u.text);
+      if (!u.entities) this.missingEntities++;
     }
     return stats;
   }
@@ -523,6 +527,7 @@ export class IncrementalAnalysis {
         u.entities = e;
         u.flat = undefined;
         changed = true;
+        this.missingEntities--;
       }
     }
     if (changed) {
@@ -540,12 +545,12 @@ export class IncrementalAnalysis {
 
   /** True when every unit has what the enabled groups give (entities included). */
   get complete(): boolean {
-    return !this.wantEntities || !!this.entityFailure || this.units.every((u) => u.entities);
+    return !this.wantEntities || !!this.entityFailure || this.missingEntities === 0;
   }
 
   /** Units still waiting for entities. */
   get pendingUnits(): number {
-    return !this.wantEntities || this.entityFailure ? 0 : this.units.reduce((n, u) => n + (u.entities ? 0 : 1), 0);
+    return !this.wantEntities || this.entityFailure ? 0 : this.missingEntities;
   }
 
   /**
