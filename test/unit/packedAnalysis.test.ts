@@ -4,7 +4,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/analyze';
 import { checkDocument } from '../../server/src/checks';
-import { packAnalysis, unpackAnalysis } from '../../server/src/lsp/packedAnalysis';
+import { IncrementalAnalysis, Segment } from '../../server/src/analysis/incrementalAnalysis';
+import { recogniseEntityUnits } from '../../server/src/ner/entities';
+import { packAnalysis, packSegments, unpackAnalysis } from '../../server/src/lsp/packedAnalysis';
 import { sampleArticles } from '../fixtures/sampleCorpus';
 
 const TEXT = sampleArticles().join('\r\n') + '\n𠮷𠮷李明说，6月1日至5日约3.5亿元，增长12.5%至20%，第三届。\n';
@@ -27,4 +29,19 @@ test('an analysis without spans packs to empty arrays', () => {
   const analysis = analyze('', {});
   const { transfer: _t, ...packed } = packAnalysis(analysis);
   assert.deepStrictEqual(unpackAnalysis('', packed), analysis);
+});
+
+test('packed from its segments, an incremental analysis is the same as its list of every span packed', () => {
+  const engine = new IncrementalAnalysis({ groups: ['figures', 'dates', 'entities'], dct: '2023-06-18' });
+  engine.update(TEXT);
+  for (let t = engine.pendingEntityTexts(1e9); t.length; t = engine.pendingEntityTexts(1e9)) engine.addEntities(t, recogniseEntityUnits(t));
+  // after an edit in the middle, so that segments after it sit at new offsets
+  const at = TEXT.indexOf('\n', TEXT.length / 2) + 1;
+  engine.update(TEXT.slice(0, at) + '6月2日，' + TEXT.slice(at));
+  for (let t = engine.pendingEntityTexts(1e9); t.length; t = engine.pendingEntityTexts(1e9)) engine.addEntities(t, recogniseEntityUnits(t));
+  const view = { dct: engine.documentDate(), segments: (visit: (s: Segment) => boolean) => engine.segments(visit) };
+  const { transfer: _a, ...fromSegments } = packSegments(view);
+  const { transfer: _b, ...fromList } = packAnalysis(engine.result());
+  assert.ok(fromList.labels.length > 100);
+  assert.deepStrictEqual(fromSegments, fromList);
 });

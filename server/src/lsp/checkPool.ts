@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import { CheckOptions, Finding, checkDocument } from '../checks';
 import type { AnalysisResult } from '../core/types';
 import type { CheckTask } from './checkWorker';
-import { packAnalysis } from './packedAnalysis';
+import { SegmentedAnalysis, packAnalysis, packSegments } from './packedAnalysis';
 
 /** The worker script: beside this file in the bundle (dist/server), the TypeScript source under tsx. */
 export function checkWorkerFile(): string {
@@ -19,9 +19,15 @@ export function checkWorkerFile(): string {
 /** An idle check worker stops after this long (ms): its heap (the last article's text and spans) goes with it. */
 export const CHECK_WORKER_IDLE_MS = 10_000;
 
+/** An analysis as the pool takes it: its list of spans, or its segments (a DocumentView, packed without that list). */
+export type CheckedAnalysis = AnalysisResult | (SegmentedAnalysis & { result(): AnalysisResult });
+
 export interface CheckPool {
-  /** checkDocument() of the text and its analysis; rejects (AbortError) when `signal` aborts first. */
-  check(text: string, analysis: AnalysisResult, options: CheckOptions, signal?: AbortSignal): Promise<Finding[]>;
+  /**
+   * checkDocument() of the text and its analysis; rejects (AbortError) when `signal` aborts first. A view's
+   * segments are read before the first await.
+   */
+  check(text: string, analysis: CheckedAnalysis, options: CheckOptions, signal?: AbortSignal): Promise<Finding[]>;
   close(): Promise<void>;
 }
 
@@ -30,11 +36,13 @@ export function createCheckPool(): CheckPool {
   let broken = false;
   return {
     async check(text, analysis, options, signal) {
+      // (a view's list of spans is built only here, where the checks run in this thread)
+      const spans = () => ('segments' in analysis ? analysis.result() : analysis);
       if (!broken) {
         try {
           pool ??= new Piscina({ filename: checkWorkerFile(), minThreads: 0, maxThreads: 1, idleTimeout: CHECK_WORKER_IDLE_MS });
           // the spans go packed, their arrays transferred (packedAnalysis.ts): cloning the objects held this thread
-          const { transfer, ...packed } = packAnalysis(analysis);
+          const { transfer, ...packed } = 'segments' in analysis ? packSegments(analysis) : packAnalysis(analysis);
           const task: CheckTask = { text, packed, options };
           return (await pool.run(task, { signal, transferList: transfer })) as Finding[];
         } catch (err) {
@@ -43,7 +51,7 @@ export function createCheckPool(): CheckPool {
           broken = true;
         }
       }
-      return checkDocument(text, analysis, options);
+      return checkDocument(text, spans(), options);
     },
     async close() {
       await pool?.destroy();

@@ -145,7 +145,8 @@ export function registerDiagnostics(context: ServerContext, pool: CheckPool = cr
     const settings = await diagnosticsSettings(uri);
     let diagnostics: Diagnostic[] = [];
     if (settings.enable) {
-      const analysis = await context.analysis(uri);
+      // read segment by segment: after a keystroke in a long article most segments are the ones packed last time
+      const analysis = await context.completeView(uri);
       if (!analysis) return;
       const options: CheckOptions = { rules: settings.rules };
       const current = documents.get(uri);
@@ -155,7 +156,7 @@ export function registerDiagnostics(context: ServerContext, pool: CheckPool = cr
       running.set(uri, abort);
       let findings: Finding[];
       try {
-        findings = await pool.check(current.getText(), analysis.result, options, abort.signal);
+        findings = await pool.check(current.getText(), analysis, options, abort.signal);
       } catch (err) {
         if (abort.signal.aborted) return; // the document changed: a newer run is scheduled
         throw err;

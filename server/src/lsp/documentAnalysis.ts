@@ -115,7 +115,8 @@ export const ANALYSIS_STEP_MS = 20;
 
 interface Waiter {
   version: number;
-  resolve(value: DocumentAnalysis): void;
+  /** Called once the analysis of `version` is complete (the caller builds what it needs from the state). */
+  resolve(): void;
   reject(err: Error): void;
 }
 
@@ -256,14 +257,32 @@ export class AnalysisCache {
    * document.
    */
   async get(document: TextDocument, settings: AnalysisSettings): Promise<DocumentAnalysis> {
+    return this.analysisOf(await this.completeState(document, settings));
+  }
+
+  /**
+   * get() as a view: the complete analysis read segment by segment, without the list of every span (a pause in
+   * typing on a long article: the diagnostics and the tagging state need what changed, not a new list of 100,000
+   * spans). Its methods throw AnalysisCancelled once the document has changed.
+   */
+  async completeView(document: TextDocument, settings: AnalysisSettings): Promise<DocumentView> {
+    return this.viewOf(await this.completeState(document, settings));
+  }
+
+  /** The state once the analysis of the document's current version is complete (see get()). */
+  private async completeState(document: TextDocument, settings: AnalysisSettings): Promise<DocumentState> {
     const version = document.version;
     const epoch = this.epoch;
-    await this.current(document, settings);
+    for (let state = this.sync(document, settings); !state.engine.advance(ANALYSIS_STEP_MS); state = this.sync(document, settings)) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     // A newer version, new settings or a closed document made this request obsolete.
-    if (document.version !== version || this.epoch !== epoch) throw new AnalysisCancelled();
+    const obsolete = () => document.version !== version || this.epoch !== epoch;
+    if (obsolete()) throw new AnalysisCancelled();
     const state = this.sync(document, settings);
-    if (state.engine.complete) return this.analysisOf(state);
-    return new Promise((resolve, reject) => state.waiters.push({ version: document.version, resolve, reject }));
+    if (!state.engine.complete) await new Promise<void>((resolve, reject) => state.waiters.push({ version: document.version, resolve, reject }));
+    if (obsolete() || this.states.get(document.uri) !== state) throw new AnalysisCancelled();
+    return state;
   }
 
   /** Recognises entities of the paragraphs still waiting, nearest the last edit first, one batch at a time. */
@@ -298,9 +317,8 @@ export class AnalysisCache {
     if (!state.engine.ready || !state.engine.complete || state.waiters.length === 0) return;
     const waiters = state.waiters;
     state.waiters = [];
-    const value = this.analysisOf(state);
     for (const w of waiters) {
-      if (w.version === state.version) w.resolve(value);
+      if (w.version === state.version) w.resolve();
       else w.reject(new AnalysisCancelled());
     }
   }

@@ -6,6 +6,7 @@
 import { LABEL_TABLE, Label } from '../core/labels';
 import { OffsetMap } from '../core/offsets';
 import type { AnalysisResult, DocumentDate, Mod, Span } from '../core/types';
+import type { Segment } from '../analysis/incrementalAnalysis';
 
 const LABELS = LABEL_TABLE.map((r) => r.label) as Label[];
 const LABEL_INDEX = new Map<string, number>(LABELS.map((l, k) => [l, k]));
@@ -29,39 +30,83 @@ export interface PackedAnalysis {
 const absent = (x: number | undefined) => (x === undefined ? NaN : x);
 
 export function packAnalysis(analysis: AnalysisResult): PackedAnalysis {
-  const spans = analysis.spans;
-  const n = spans.length;
-  const offsets = new Int32Array(2 * n);
-  const labels = new Uint8Array(n);
-  const numbers = new Float64Array(3 * n);
-  const stringIds = new Int32Array(3 * n);
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const id = (x: string | undefined): number => {
+  const packer = new Packer(analysis.spans.length);
+  for (const s of analysis.spans) packer.add(s, 0);
+  return packer.finish(analysis.dct);
+}
+
+/** What packSegments() reads: an analysis segment by segment (IncrementalAnalysis.segments through a DocumentView). */
+export interface SegmentedAnalysis {
+  dct: DocumentDate;
+  segments(visit: (segment: Segment) => boolean): void;
+}
+
+/**
+ * packAnalysis() of the analysis' list of every span, read from its segments instead: no span object is made (after
+ * a keystroke in a long article that list is some 100,000 spans, half of them new copies moved by the edit).
+ */
+export function packSegments(analysis: SegmentedAnalysis): PackedAnalysis {
+  let n = 0;
+  analysis.segments((segment) => {
+    n += segment.spans.length;
+    return true;
+  });
+  const packer = new Packer(n);
+  analysis.segments((segment) => {
+    for (const s of segment.spans) packer.add(s, segment.cpStart);
+    return true;
+  });
+  return packer.finish(analysis.dct);
+}
+
+/** Fills the arrays of a PackedAnalysis span by span. */
+class Packer {
+  private readonly offsets: Int32Array;
+  private readonly labels: Uint8Array;
+  private readonly numbers: Float64Array;
+  private readonly stringIds: Int32Array;
+  private readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private k = 0;
+
+  constructor(n: number) {
+    this.offsets = new Int32Array(2 * n);
+    this.labels = new Uint8Array(n);
+    this.numbers = new Float64Array(3 * n);
+    this.stringIds = new Int32Array(3 * n);
+  }
+
+  private id(x: string | undefined): number {
     if (x === undefined) return -1;
-    let k = ids.get(x);
+    let k = this.ids.get(x);
     if (k === undefined) {
-      k = strings.push(x) - 1;
-      ids.set(x, k);
+      k = this.strings.push(x) - 1;
+      this.ids.set(x, k);
     }
     return k;
-  };
-  for (let k = 0; k < n; k++) {
-    const s = spans[k];
-    offsets[2 * k] = s.start;
-    offsets[2 * k + 1] = s.end;
+  }
+
+  /** The next span, its offsets moved by `at` code points. */
+  add(s: Span, at: number): void {
+    const k = this.k++;
+    this.offsets[2 * k] = s.start + at;
+    this.offsets[2 * k + 1] = s.end + at;
     const label = LABEL_INDEX.get(s.label);
     if (label === undefined) throw new Error(`unknown label ${s.label}`);
-    labels[k] = label;
-    numbers[3 * k] = absent(s.value);
-    numbers[3 * k + 1] = absent(s.valueMax);
-    numbers[3 * k + 2] = absent(s.confidence);
-    stringIds[3 * k] = id(s.unit);
-    stringIds[3 * k + 1] = id(s.mod);
-    stringIds[3 * k + 2] = id(s.timex);
+    this.labels[k] = label;
+    this.numbers[3 * k] = absent(s.value);
+    this.numbers[3 * k + 1] = absent(s.valueMax);
+    this.numbers[3 * k + 2] = absent(s.confidence);
+    this.stringIds[3 * k] = this.id(s.unit);
+    this.stringIds[3 * k + 1] = this.id(s.mod);
+    this.stringIds[3 * k + 2] = this.id(s.timex);
   }
-  const transfer = [offsets.buffer, labels.buffer, numbers.buffer, stringIds.buffer] as ArrayBuffer[];
-  return { dct: analysis.dct, offsets, labels, numbers, stringIds, strings, transfer };
+
+  finish(dct: DocumentDate): PackedAnalysis {
+    const { offsets, labels, numbers, stringIds, strings } = this;
+    const transfer = [offsets.buffer, labels.buffer, numbers.buffer, stringIds.buffer] as ArrayBuffer[];
+    return { dct, offsets, labels, numbers, stringIds, strings, transfer };
+  }
 }
 
 /** The analysis packAnalysis() packed, with each span's fields in the order analyze() writes them. */

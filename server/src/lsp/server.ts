@@ -156,6 +156,21 @@ async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
   return reported(uri, result);
 }
 
+/** analysis() as a view (AnalysisCache.completeView): what changed is read segment by segment, no list of every span. */
+async function completeView(uri: string): Promise<DocumentView | undefined> {
+  for (;;) {
+    const wanted = await settings(uri);
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    try {
+      return reported(uri, await cache.completeView(document, wanted));
+    } catch (err) {
+      if (!(err instanceof AnalysisCancelled)) throw err;
+      // a newer version or new settings made that run obsolete: analyse what is there now
+    }
+  }
+}
+
 async function currentAnalysis(uri: string): Promise<DocumentAnalysis | undefined> {
   const wanted = await settings(uri);
   const document = documents.get(uri);
@@ -321,6 +336,7 @@ export const context: ServerContext = {
   connection,
   documents,
   analysis,
+  completeView,
   currentAnalysis,
   settings,
   setConfirmedSpans(provider) {

@@ -4,7 +4,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Translate } from '../core/describe';
 import type { Span } from '../core/types';
-import type { DocumentAnalysis } from './documentAnalysis';
+import type { DocumentAnalysis, DocumentView } from './documentAnalysis';
 import type { NewsAnnotatorSettings } from './settings';
 
 export interface ServerContext {
@@ -12,6 +12,11 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   /** The complete analysis (entities included) of an open document at its current version (on demand, cached). */
   analysis(uri: string): Promise<DocumentAnalysis | undefined>;
+  /**
+   * The same complete analysis as a view: read segment by segment (a segment unchanged by an edit keeps its spans
+   * array), its list of every span built only on demand; its methods throw AnalysisCancelled once the document changed.
+   */
+  completeView(uri: string): Promise<DocumentView | undefined>;
   /** What is known now of an open document's analysis: figures and dates, entities of the paragraphs done so far. */
   currentAnalysis(uri: string): Promise<DocumentAnalysis | undefined>;
   /** Settings for a document (section newsAnnotator). */
