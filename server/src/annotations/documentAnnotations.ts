@@ -113,6 +113,12 @@ export class DocumentAnnotations {
   /** The machine spans as last set, and the edits made since (applied when they are next read: see `machine`). */
   private machineSpans: Span[] = [];
   private machineEdits: { a: number; b: number; inserted: number }[] = [];
+  /**
+   * Machine spans given as a function (setMachineSpans), called when they are first read: after a pause in typing
+   * on a long article nobody may read them before the next analysis. It may throw when the text it was given for has
+   * changed since (a view of an older version): there are none then, until the next analysis.
+   */
+  private machineSource: (() => readonly Span[]) | undefined;
   private undoStack: UndoEntry[] = [];
   private redoStack: UndoEntry[] = [];
   private graves: Grave[] = [];
@@ -180,12 +186,14 @@ export class DocumentAnnotations {
    * keystroke in a long article): `step(n)` takes the next n machine spans and says whether any are left; `result()`
    * is the list once none are. The store must not change meanwhile.
    */
-  suggestionSteps(): { step(n: number): boolean; result(): Suggestion[] } {
+  suggestionSteps(machine: readonly Span[] = this.machine): { step(n: number): boolean; result(): Suggestion[] } {
     const labels = new Set(this.schema.labels.map((l) => l.name));
     // Which code points tags cover, as a prefix count (only when there are tags: an article without any skips two
-    // arrays the length of the text).
+    // arrays the length of the text; a few spans are compared with each tag instead).
     let prefix: Int32Array | undefined;
-    if (this.tagMap.size > 0) {
+    let tags: AnnTag[] | undefined;
+    if (this.tagMap.size > 0 && machine.length * this.tagMap.size <= 4 * this.map.codePointLength) tags = [...this.tagMap.values()];
+    else if (this.tagMap.size > 0) {
       const covered = new Uint8Array(this.map.codePointLength + 1);
       for (const t of this.tagMap.values()) covered.fill(1, t.start, t.end);
       prefix = new Int32Array(covered.length + 1);
@@ -193,7 +201,6 @@ export class DocumentAnnotations {
     }
     const limit = this.map.codePointLength + 1;
     const rejected = new Set([...this.rejections.values()].map((r) => `${r.start}:${r.end}:${r.label}`));
-    const machine = this.machine;
     const out: Suggestion[] = [];
     let sorted = true;
     let next = 0;
@@ -205,6 +212,7 @@ export class DocumentAnnotations {
           const key = `${s.start}:${s.end}:${s.label}`;
           if (rejected.has(key) || !labels.has(s.label)) continue;
           if (prefix && prefix[Math.min(s.end, limit)] - prefix[Math.min(s.start, limit)] > 0) continue;
+          if (tags && tags.some((t) => t.start < s.end && t.end > s.start && t.start < t.end)) continue;
           if (out.length && byStart(out[out.length - 1], s) > 0) sorted = false;
           // field by field: a spread of spans of several shapes costs about three times as much
           const suggestion = { start: s.start, end: s.end, label: s.label, text: s.text, key } as Suggestion;
@@ -217,6 +225,21 @@ export class DocumentAnnotations {
         return sorted ? out : out.sort(byStart);
       },
     };
+  }
+
+  /** suggestions() of some machine spans (on the current text) instead of the store's: the same filter and shape. */
+  suggestionsOf(spans: readonly Span[]): Suggestion[] {
+    const steps = this.suggestionSteps(spans);
+    steps.step(Infinity);
+    return steps.result();
+  }
+
+  /** Tags and rejections, each as start, end and label: what decides which machine spans are suggestions. */
+  marks(): { start: number; end: number; label: string }[] {
+    const out: { start: number; end: number; label: string }[] = [];
+    for (const t of this.tagMap.values()) out.push({ start: t.start, end: t.end, label: t.label });
+    for (const r of this.rejections.values()) out.push({ start: r.start, end: r.end, label: '!' + r.label });
+    return out.sort((a, b) => byStart(a, b) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
 
   rejected(): RejectedSuggestion[] {
@@ -314,6 +337,18 @@ export class DocumentAnnotations {
    * copied per keystroke).
    */
   private get machine(): Span[] {
+    if (this.machineSource) {
+      const source = this.machineSource;
+      this.machineSource = undefined;
+      let spans: readonly Span[] = [];
+      try {
+        spans = source();
+      } catch {
+        // given for a text the store no longer has: none until the next analysis
+      }
+      this.machineSpans = spans.filter((s) => s.end <= this.map.codePointLength);
+      this.machineEdits = [];
+    }
     const edits = this.machineEdits;
     if (edits.length === 0) return this.machineSpans;
     // One pass over the spans, each taken through every pending edit (shiftSpan's 'moved' cases, in numbers): a span
@@ -343,10 +378,19 @@ export class DocumentAnnotations {
     return out;
   }
 
-  /** Sets the machine spans (analyze() of the current text), and fills in missing values of tags they match. */
-  setMachineSpans(spans: readonly Span[]): void {
+  /**
+   * Sets the machine spans (analyze() of the current text), and fills in missing values of tags they match. Given as
+   * a function, they are read when first needed (see machineSource).
+   */
+  setMachineSpans(spans: readonly Span[] | (() => readonly Span[])): void {
     this.machineEdits = [];
-    this.machineSpans = spans.filter((s) => s.end <= this.map.codePointLength);
+    if (typeof spans === 'function') {
+      this.machineSpans = [];
+      this.machineSource = spans;
+    } else {
+      this.machineSource = undefined;
+      this.machineSpans = spans.filter((s) => s.end <= this.map.codePointLength);
+    }
     if (!this.valuesPending.size) return;
     const exact = new Map(this.machine.map((s) => [`${s.start}:${s.end}:${s.label}`, s]));
     let changed = false;
@@ -634,6 +678,8 @@ export class DocumentAnnotations {
       changed = true;
     }
     // machine spans: those touched by the edit are stale until the next analysis
+    // (spans not read yet are for the old text: none until the next analysis)
+    this.machineSource = undefined;
     if (this.machineSpans.length) {
       this.machineEdits.push({ a, b, inserted: insertedLength });
       if (this.machineEdits.length > 256) void this.machine; // applied now and then when no analysis comes

@@ -113,3 +113,4 @@ export function applySuggestionsPatch(prev: readonly WireSuggestion[], patch: Su
   for (let k = prev.length - patch.tail; k < prev.length; k++) out.push(shiftSuggestion(prev[k], patch.shift));
   return out;
 }
+

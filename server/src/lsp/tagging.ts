@@ -28,11 +28,12 @@ import {
   WireRange,
   WireSuggestion,
 } from '../annotations/taggingProtocol';
-import { filePathOf } from './documentAnalysis';
+import { DocumentView, filePathOf } from './documentAnalysis';
 import type { ServerContext } from './serverContext';
 import type { SuggestionLearning, WorkspaceMemory } from './suggestionLearning';
 import type { AdaptedSpan } from '../annotations/suggestionMemory';
 import { diffSuggestionSteps, diffSuggestions } from '../annotations/taggingStatePatch';
+import { SegmentRecord, recordSegments, segmentPatch } from './suggestionSegments';
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(ALL_LABELS);
 /** Delay after the last keystroke before the .ann is rewritten and the client gets the new state. */
@@ -64,8 +65,11 @@ interface Session {
   /** Hashes of the texts this article had while open (to recognise discarded edits on close). */
   seen: Set<number>;
   timer?: NodeJS.Timeout;
-  /** The analysis' spans before online adaptation, and the document version they belong to. */
-  raw: readonly Span[];
+  /**
+   * The analysis' spans before online adaptation, and the document version they belong to (a function: a view's
+   * list is made when first asked for; it throws once the document changed, and rawVersion says so first).
+   */
+  raw: () => readonly Span[];
   rawVersion: number;
   /** newsAnnotator.suggestions.learnFromTags for this article. */
   learnFromTags: boolean;
@@ -75,6 +79,16 @@ interface Session {
   tokenCache?: { input: readonly Span[]; revision: number; learn: boolean; text: string; output: readonly Span[] };
   /** The last state sent to the client (pushed or answered), pushes after it are patches of it. */
   sent?: TaggingState;
+  /**
+   * The suggestions the client has after the last state sent, when the server knows them as a list: a patch made
+   * from segments (suggestionSegments.ts) leaves the list to the client. Without it the next push is a whole state.
+   */
+  sentList?: readonly WireSuggestion[];
+  /** The analysis view whose spans the store holds (no adaptation), and the document version it is of. */
+  view?: DocumentView;
+  viewVersion: number;
+  /** The segments the client's suggestions were made from (suggestionSegments.ts), when they were. */
+  segments?: SegmentRecord;
 }
 
 /** Numbers the states sent, across articles and sessions (a reopened article never reuses a number). */
@@ -96,7 +110,7 @@ function remember(session: Session, text: string): void {
 
 /** The part of the server context tagging needs (so the benchmark and tests can drive it without a connection). */
 export type TaggingHost = Pick<ServerContext, 'documents' | 'analysis' | 't'> &
-  Partial<Pick<ServerContext, 'connection' | 'setConfirmedSpans' | 'refreshSemanticTokens' | 'workspaceRoots' | 'settings'>>;
+  Partial<Pick<ServerContext, 'connection' | 'setConfirmedSpans' | 'refreshSemanticTokens' | 'workspaceRoots' | 'settings' | 'completeView'>>;
 
 export class TaggingService {
   private readonly sessions = new Map<string, Session>();
@@ -121,7 +135,7 @@ export class TaggingService {
     const store = new DocumentAnnotations(document.getText(), read.ann, read.review, schema.schema);
     const session: Session = {
       uri: document.uri, store, files, schema, machineVersion: -1, writtenRevision: store.revision, seen: new Set(),
-      raw: [], rawVersion: -1, learnFromTags: true, memory: this.learning?.forPath(path),
+      raw: () => [], rawVersion: -1, viewVersion: -1, learnFromTags: true, memory: this.learning?.forPath(path),
     };
     remember(session, document.getText());
     if (read.annError) session.blocked = this.blockedMessage(read.annError);
@@ -373,10 +387,49 @@ export class TaggingService {
   // ---- internals ------------------------------------------------------------------------------------------------
 
   /** Numbers a state about to be sent to the client and remembers it (the base of the next push's patch). */
-  private sending(session: Session, state: TaggingState): TaggingState {
+  private sending(session: Session, state: TaggingState, fromSegments?: SegmentRecord): TaggingState {
     state.seq = ++sentStates;
     session.sent = state;
+    if (fromSegments) {
+      session.sentList = undefined;
+      session.segments = fromSegments;
+    } else {
+      session.sentList = state.suggestions;
+      session.segments = this.segmentsOf(session, state.suggestions);
+    }
     return state;
+  }
+
+  /** The segments a whole state's suggestions came from, when they came from the current view's spans unchanged. */
+  private segmentsOf(session: Session, suggestions: readonly WireSuggestion[]): SegmentRecord | undefined {
+    const document = this.host.documents.get(session.uri);
+    const view = session.view;
+    if (!document || !view || session.viewVersion !== document.version || session.machineVersion !== document.version || this.adapts(session)) return undefined;
+    try {
+      return recordSegments(view, suggestions, session.store.offsets.codePointLength, session.store.marks(), (u) => document.positionAt(u));
+    } catch {
+      return undefined; // the view is of an older text
+    }
+  }
+
+  /**
+   * After a pause in typing: the state and the patch of the suggestions made from the segments the edit changed
+   * (suggestionSegments.ts), when the last state sent was made from the same view's segments.
+   */
+  private segmentState(session: Session): { state: TaggingState; patch: SuggestionsPatch; record: SegmentRecord } | undefined {
+    const document = this.host.documents.get(session.uri);
+    const view = session.view;
+    const prev = session.segments;
+    const store = session.store;
+    if (!document || !view || !prev || !session.sent || store.reviewed || this.adapts(session)) return undefined;
+    if (session.viewVersion !== document.version || session.machineVersion !== document.version) return undefined;
+    const build = this.stateBuilder(session);
+    try {
+      const made = segmentPatch(prev, view, store.offsets.codePointLength, store.marks(), (u) => document.positionAt(u), (spans) => store.suggestionsOf(spans), build.wire);
+      return made && { state: build.finish([]), patch: made.patch, record: made.record };
+    } catch {
+      return undefined; // the view is of an older text
+    }
   }
 
   private async sessionFor(uri: string): Promise<Session> {
@@ -478,8 +531,14 @@ export class TaggingService {
    * operation pushes at once, with what this one would have sent).
    */
   private async pushSliced(session: Session, version: number | undefined): Promise<void> {
+    const fast = this.segmentState(session);
+    if (fast) {
+      this.send(session, fast.state, fast.patch, fast.record);
+      return;
+    }
     const revision = session.store.revision;
     const sent = session.sent;
+    const sentList = session.sentList;
     const current = () =>
       this.sessions.has(session.uri) &&
       this.host.documents.get(session.uri)?.version === version &&
@@ -489,8 +548,8 @@ export class TaggingService {
     if (!state) return;
     // The patch against the last state sent, compared in slices too.
     let patch: SuggestionsPatch | undefined;
-    if (sent) {
-      const steps = diffSuggestionSteps(sent.suggestions, state.suggestions, SUGGESTION_SLICE);
+    if (sent && sentList) {
+      const steps = diffSuggestionSteps(sentList, state.suggestions, SUGGESTION_SLICE);
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
           patch = r.value;
@@ -513,25 +572,47 @@ export class TaggingService {
         // the default stays
       }
     }
-    let spans: readonly Span[] = [];
+    let raw: () => readonly Span[] = () => [];
+    let view: DocumentView | undefined;
     try {
-      spans = (await this.host.analysis(session.uri))?.result.spans ?? [];
+      if (this.host.completeView) {
+        // read as a view: its list of every span is made only if somebody asks (see suggestionSegments.ts)
+        view = await this.host.completeView(session.uri);
+        const v = view;
+        let list: readonly Span[] | undefined;
+        if (v) raw = () => (list ??= v.result().spans);
+      } else {
+        const spans = (await this.host.analysis(session.uri))?.result.spans ?? [];
+        raw = () => spans;
+      }
     } catch {
       // no suggestions when the analysis fails; tags are unaffected
     }
     const now = this.host.documents.get(session.uri);
     if (!now || now.version !== document.version || now.getText() !== session.store.text) return;
-    session.raw = spans;
+    session.raw = raw;
     session.rawVersion = document.version;
-    session.store.setMachineSpans(this.adapted(session, spans));
+    if (this.adapts(session)) {
+      session.view = undefined;
+      session.store.setMachineSpans(this.adapted(session, raw()));
+    } else {
+      session.view = view;
+      session.viewVersion = document.version;
+      session.store.setMachineSpans(raw);
+    }
     session.machineVersion = document.version;
+  }
+
+  /** Whether the workspace memory changes this article's suggestions (rejected pairs, learned names). */
+  private adapts(session: Session): boolean {
+    return !!session.memory?.memory.adapts(session.learnFromTags);
   }
 
   // ---- online adaptation (annotations/suggestionMemory.ts) ------------------------------------------------------
 
   /** The analysis' spans after what the workspace learned: rejected pairs out, tagged strings in. */
   private adapted(session: Session, spans: readonly Span[]): readonly AdaptedSpan[] {
-    if (!session.memory) return spans;
+    if (!session.memory || !this.adapts(session)) return spans;
     return session.memory.memory.adapt(session.store.text, spans, {
       learnFromTags: session.learnFromTags,
       tags: session.store.tags(),
@@ -588,7 +669,7 @@ export class TaggingService {
       if (session.memory !== entry) continue;
       const document = this.host.documents.get(session.uri);
       if (!document || session.rawVersion !== document.version || session.store.text !== document.getText()) continue;
-      session.store.setMachineSpans(this.adapted(session, session.raw));
+      session.store.setMachineSpans(this.adapted(session, session.raw()));
       if (session !== current) this.push(session);
     }
     if (!current) this.host.refreshSemanticTokens?.();
@@ -603,7 +684,7 @@ export class TaggingService {
       session.learnFromTags = learn;
       const document = this.host.documents.get(session.uri);
       if (!document || session.rawVersion !== document.version || session.store.text !== document.getText()) continue;
-      session.store.setMachineSpans(this.adapted(session, session.raw));
+      session.store.setMachineSpans(this.adapted(session, session.raw()));
       this.push(session);
     }
   }
@@ -637,16 +718,18 @@ export class TaggingService {
    * Sends a state built for the session: a patch of the last one sent, or the whole state the first time.
    * `suggestionsPatch`, when given, is diffSuggestions() of the last state sent and this one, computed already.
    */
-  private send(session: Session, built: TaggingState, suggestionsPatch?: SuggestionsPatch): void {
+  private send(session: Session, built: TaggingState, suggestionsPatch?: SuggestionsPatch, fromSegments?: SegmentRecord): void {
     const previous = session.sent;
-    const state = this.sending(session, built);
-    if (previous) {
+    const previousList = session.sentList;
+    const state = this.sending(session, built, fromSegments);
+    // a patch needs the list the client has: known as a list, or the base of a patch made from segments
+    if (previous && (suggestionsPatch || previousList)) {
       // Only what changed in the suggestions travels (a 1 M-character article's whole state is some 19 MB of JSON).
       const { suggestions, ...rest } = state;
       const patch: TaggingStatePatch = {
         ...rest,
         baseSeq: previous.seq!,
-        suggestionsPatch: suggestionsPatch ?? diffSuggestions(previous.suggestions, suggestions),
+        suggestionsPatch: suggestionsPatch ?? diffSuggestions(previousList!, suggestions),
       };
       void this.host.connection?.sendNotification(TaggingStatePatchNotification, patch);
     } else void this.host.connection?.sendNotification(TaggingStateNotification, state);
