@@ -5,6 +5,7 @@ import { run as runImport } from './importCommand';
 import { run as runCheck } from './checkCommand';
 import { run as runAgree } from './agreeCommand';
 import { run as runTrain } from './trainCommand';
+import { tuneJitForBatchRuns } from './jitTuning';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -66,6 +67,7 @@ function version(): string {
 }
 
 if (require.main === module) {
+  tuneJitForBatchRuns();
   // A closed pipe (e.g. `| head`) ends the run quietly instead of with a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
