@@ -49,7 +49,7 @@ export function analyzeLineTask(task: { line: string; lineNo: number } & Analyze
   const { lineNo } = task;
   // a UTF-8 byte-order mark before the first line (Windows tools write one) is not part of the JSON
   const line = lineNo === 1 && task.line.charCodeAt(0) === 0xfeff ? task.line.slice(1) : task.line;
-  let out: object;
+  let out: { id?: unknown; [member: string]: unknown };
   try {
     if (line.trim() === '') throw new Error('empty line (expected a JSON object)');
     const record = JSON.parse(line);
@@ -72,12 +72,15 @@ export function analyzeLineTask(task: { line: string; lineNo: number } & Analyze
   }
 }
 
-/** JSON for `out` with its leading "id" member written as `rawId` (the input's own text) when given. */
-function withRawId(out: object, rawId: string | undefined): string {
+/**
+ * JSON for `out` with its leading "id" member written as `rawId` (the input's own text) when given: the id's own JSON
+ * text after `{"id":` is replaced, so the line is stringified once.
+ */
+function withRawId(out: { id?: unknown }, rawId: string | undefined): string {
   const json = JSON.stringify(out);
   if (rawId === undefined || !json.startsWith('{"id":')) return json;
-  const rest = JSON.stringify({ ...out, id: undefined });
-  return `{"id":${rawId}${rest === '{}' ? '}' : `,${rest.slice(1)}`}`;
+  const idJson = JSON.stringify(out.id);
+  return `{"id":${rawId}${json.slice('{"id":'.length + idJson.length)}`;
 }
 
 /**
@@ -92,8 +95,19 @@ export function rawMemberText(line: string, key: string): string | undefined {
   };
   const skipString = () => {
     i++; // opening quote
-    while (i < n && line[i] !== '"') i += line[i] === '\\' ? 2 : 1;
-    i++;
+    // to the next quote not escaped (an odd run of backslashes before it), by indexOf rather than a character at a
+    // time: the string skipped is usually the line's long "text"
+    for (;;) {
+      const q = line.indexOf('"', i);
+      if (q < 0) {
+        i = n + 1;
+        return;
+      }
+      let b = q;
+      while (b > i && line.charCodeAt(b - 1) === 0x5c) b--;
+      i = q + 1;
+      if ((q - b) % 2 === 0) return;
+    }
   };
   const skipValue = () => {
     const c = line[i];
