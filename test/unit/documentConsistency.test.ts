@@ -2,7 +2,10 @@
 // confidence are suggested at their other occurrences, with the guards users rely on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commonWords, spreadDocumentNames } from '../../server/src/ner/documentConsistency';
+import fc from 'fast-check';
+import { DocumentNames, NameTable, NamesContribution, commonWords, documentNameTable, spreadDocumentNames } from '../../server/src/ner/documentConsistency';
+import { recogniseEntityUnits } from '../../server/src/ner/entities';
+import { sampleArticles } from '../fixtures/sampleCorpus';
 import { jiebaTag } from '../../server/src/ner/features';
 import type { EntitySpan } from '../../server/src/ner/postRules';
 
@@ -68,4 +71,41 @@ test('analyze(): a name the model cuts in every sentence is one PER at each occu
   assert.notDeepEqual(names(analyze(article, { groups: ['entities'], documentNames: false }).spans), ['PER 郑全军', 'PER 郑全军', 'PER 郑全军']);
   const text = ('新华社北京6月18日电 国务院总理李强主持召开国务院常务会议。\n'.repeat(40) + article).repeat(3);
   assert.deepEqual(names(analyze(text).spans), Array(9).fill('PER 郑全军'));
+});
+
+test('the name table kept as paragraphs come and go is the table of the paragraphs there, and says which names changed', () => {
+  // paragraphs of the sample corpus with the model's spans, and some with a name the model cuts (completed by the pass)
+  const texts = [
+    ...sampleArticles().join('\n').split(/(?<=[。\n])/).filter((t) => t.trim()),
+    '乡长郑全军得知此事后，立即赶到现场。', '郑全军又找到村干部商量。', '大家都说郑全军是个好干部。', '记者王小明报道。', '王小明说。',
+    // another character after the cut name (no completion while it is there), and the whole name found
+    '郑全说了。', '郑全军很忙。',
+  ];
+  const units = recogniseEntityUnits(texts);
+  const parts = texts.map((text, k) => ({ text, spans: units[k].spans as EntitySpan[], common: units[k].common }));
+  const entries = (table: NameTable) => [...table.byFirst.values()].flat().map((e) => `${e.name} ${e.label} ${e.confidence}`).sort();
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(parts.length - 1)), { minLength: 1, maxLength: 60 }), (ops) => {
+      const names = new DocumentNames();
+      const present = new Map<number, NamesContribution[]>();
+      let before = entries(names.table);
+      for (const [add, k] of ops) {
+        const list = present.get(k) ?? [];
+        if (add) list.push(names.add(parts[k]));
+        else if (list.length) names.remove(list.pop()!);
+        present.set(k, list);
+        const changed = names.update();
+        const now = entries(names.table);
+        const fresh = documentNameTable([...present].flatMap(([j, l]) => l.map(() => parts[j])));
+        assert.deepEqual(now, entries(fresh));
+        // every entry added, changed or removed is among the names said to have changed
+        const diff = [...new Set([...before, ...now])].filter((e) => before.includes(e) !== now.includes(e)).map((e) => e.split(' ')[0]);
+        for (const name of diff) assert.ok(changed.has(name), `${name} changed`);
+        // longest first at each first character
+        for (const list of names.table.byFirst.values()) for (let i = 1; i < list.length; i++) assert.ok(list[i - 1].name.length >= list[i].name.length);
+        before = now;
+      }
+    }),
+    { numRuns: 40, seed: 5 },
+  );
 });

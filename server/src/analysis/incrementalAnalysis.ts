@@ -20,7 +20,7 @@ import { joinRanges } from '../core/dateRanges';
 import { newestDateInText, resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
 import { isLayoutBreak, spaceRun } from '../ner/decodingUnits';
-import { NameTable, documentNameTable, spreadNames } from '../ner/documentConsistency';
+import { DocumentNames, NamesContribution, spreadNames } from '../ner/documentConsistency';
 import type { UnitEntities } from '../ner/entities';
 import type { EntitySpan } from '../ner/postRules';
 import { OffsetMap } from '../core/offsets';
@@ -147,7 +147,11 @@ interface Unit {
   /** The entities after the document-level pass (ner/documentConsistency.ts), made from `entities` by `docTable`. */
   docEntities?: RawSpan[];
   docOf?: UnitEntities;
-  docTable?: NameTable;
+  /** The version of the document's name table docEntities was spread with (IncrementalAnalysis.namesVersion). */
+  docVersion: number;
+  /** What the unit's entities gave the document's names (taken back when the unit goes or its entities change). */
+  names: NamesContribution | undefined;
+  namesOf: UnitEntities | undefined;
   /** The unit's flattened spans (code points relative to the unit, text filled in), while its inputs stay. */
   flat?: Span[];
   /** The same spans at `absAt` (the unit's code-point start when they were made) from the `absOf` array. */
@@ -246,7 +250,9 @@ function makeUnit(text: string, start: number, end: number): Unit {
     entities: undefined,
     docEntities: undefined,
     docOf: undefined,
-    docTable: undefined,
+    docVersion: -1,
+    names: undefined,
+    namesOf: undefined,
     flat: undefined,
     abs: undefined,
     absAt: undefined,
@@ -283,8 +289,13 @@ export class IncrementalAnalysis {
   /** Entity results by unit text (shared by equal units, kept across edits). */
   private entityCache = new Map<string, UnitEntities>();
   /** The document's names (ner/documentConsistency.ts) from the units' entities; stale after a change to them. */
-  private nameTable: NameTable | undefined;
+  private readonly names = new DocumentNames();
   private namesStale = true;
+  /** Counts the changes of the name table; the names of the last change. */
+  private namesVersion = 0;
+  private namesChanged = new Set<string>();
+  /** What units replaced since the name table was last brought up to date gave it. */
+  private retiredNames: NamesContribution[] = [];
   /** How many units have no entities yet (kept by replaceText and addEntities: asked on every request). */
   private missingEntities = 0;
   private resultCache: { text: string; result: AnalysisResult; complete: boolean } | undefined;
@@ -372,7 +383,11 @@ export class IncrementalAnalysis {
     const moved = (index: number, replaced: number) => (index >= last ? index + shift : index > first ? replaced : index);
     this.staleFrom = Math.min(moved(this.staleFrom, first), first);
     this.staleTo = Math.max(moved(this.staleTo, first + fresh.length), first + fresh.length);
-    for (let k = first; k < last && k < this.units.length; k++) if (!this.units[k].entities) this.missingEntities--;
+    for (let k = first; k < last && k < this.units.length; k++) {
+      const u = this.units[k];
+      if (!u.entities) this.missingEntities--;
+      if (u.names) this.retiredNames.push(u.names);
+    }
     this.units = first === 0 && tail.length === 0 ? fresh : [...this.units.slice(0, first), ...fresh, ...tail];
     this.text = text;
     for (const u of fresh) {
@@ -778,20 +793,33 @@ export class IncrementalAnalysis {
 
   /**
    * The document-level pass (ner/documentConsistency.ts) over the units' entities, as analyze() makes it over the
-   * whole text: the names table from every unit's entities (once all are known; until then the last table is used),
-   * then each unit's entities with the names spread, recomputed only for units whose entities or table changed
-   * (a unit's spans array stays the same otherwise, so what is cached from it stays valid).
+   * whole text: the names table kept from the units' entities (brought up to date once all are known, with what
+   * the units that changed gave it; until then the last table is used), then each unit's entities with the names
+   * spread, recomputed only for units whose entities changed or that mention a name whose entry changed (a unit's
+   * spans array stays the same otherwise, so what is cached from it stays valid).
    */
   private spreadDocumentNames(): void {
     if (!this.wantEntities || this.entityFailure) return;
     const units = this.units;
     if (this.namesStale && this.complete) {
-      const table = documentNameTable(units.map((u) => ({ text: u.text, spans: u.entities!.spans as EntitySpan[], common: u.entities!.common })));
-      // the same names keep the same table object: the units below compare tables by identity, not by their keys
-      if (table.key !== this.nameTable?.key) this.nameTable = table;
+      const names = this.names;
+      for (const c of this.retiredNames) names.remove(c);
+      this.retiredNames = [];
+      for (const u of units) {
+        if (u.namesOf === u.entities) continue;
+        if (u.names) names.remove(u.names);
+        u.names = names.add({ text: u.text, spans: u.entities!.spans as EntitySpan[], common: u.entities!.common });
+        u.namesOf = u.entities;
+      }
+      const changed = names.update();
+      if (changed.size) {
+        this.namesVersion++;
+        this.namesChanged = changed;
+      }
       this.namesStale = false;
     }
-    const table = this.nameTable;
+    const version = this.namesVersion;
+    const table = this.names.table;
     for (const u of units) {
       const e = u.entities;
       if (!e) {
@@ -802,8 +830,13 @@ export class IncrementalAnalysis {
         }
         continue;
       }
-      if (u.docOf === e && u.docTable === table) continue;
-      const spread = table ? (spreadNames({ text: u.text, spans: e.spans as EntitySpan[], wordBounds: e.wordBounds }, table) as RawSpan[]) : e.spans;
+      if (u.docOf === e && u.docVersion === version) continue;
+      // a unit spread with the table before its last change: again only when it mentions a name that changed
+      if (u.docOf === e && u.docVersion === version - 1 && !mentions(u.text, this.namesChanged)) {
+        u.docVersion = version;
+        continue;
+      }
+      const spread = spreadNames({ text: u.text, spans: e.spans as EntitySpan[], wordBounds: e.wordBounds }, table) as RawSpan[];
       const before = u.docEntities;
       if (!before || !sameSpans(before, spread)) {
         u.docEntities = spread;
@@ -811,9 +844,15 @@ export class IncrementalAnalysis {
         this.resultCache = undefined;
       }
       u.docOf = e;
-      u.docTable = table;
+      u.docVersion = version;
     }
   }
+}
+
+/** Whether `text` contains any of `names`. */
+function mentions(text: string, names: ReadonlySet<string>): boolean {
+  for (const name of names) if (text.includes(name)) return true;
+  return false;
 }
 
 /** Whether two span lists hold the same spans (offsets, label, confidence), in order. */

@@ -7,7 +7,7 @@
 //    of that type add up to MIN_SUM (a name found weakly, often), its spans of other types add up to at most
 //    OTHER_SHARE of that, and it has at least MIN_LENGTH characters, all Han;
 //  - a two-character PER whose every occurrence is followed by the same character is completed to three
-//    (completeNames: 樊富 -> 樊富珉);
+//    (DocumentNames.completion: 樊富 -> 樊富珉);
 //  - it is not a common word: the word tagger (server/src/segmentation) does not read the string alone as one
 //    dictionary word outside the name tags (nr, ns, nt, nz);
 //  - an occurrence must start and end on word boundaries of the word tagger's reading of the text (张华 is not taken
@@ -33,16 +33,6 @@ export const SPREAD_FACTOR = 0.9;
 const NAME_TAGS = /^(nr|ns|nt|nz)/;
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/;
 
-interface Evidence {
-  label: EntityLabel;
-  /** The best confidence of a span of the string with `label`. */
-  confidence: number;
-  /** Sum of the confidences of the string's spans, per type. */
-  sums: Map<EntityLabel, number>;
-  /** A two-character name completed to three by the document (completeNames): taken whatever its confidence. */
-  completed?: boolean;
-}
-
 /** One part of a document (a paragraph, or the whole text) as the pass needs it. */
 export interface DocumentPart {
   text: string;
@@ -67,10 +57,15 @@ export function commonWords(text: string, spans: readonly EntitySpan[], tagger: 
   return [...out];
 }
 
-/** The names of a document that are spread, by first character, longest first; `key` tells two tables apart. */
+/** The names of a document that are spread, by first character, longest first. */
 export interface NameTable {
-  byFirst: Map<string, { name: string; label: EntityLabel; confidence: number }[]>;
-  key: string;
+  byFirst: Map<string, NameEntry[]>;
+}
+
+export interface NameEntry {
+  name: string;
+  label: EntityLabel;
+  confidence: number;
 }
 
 /** The spans of each part with the document's names spread to their other occurrences (see spreadNames). */
@@ -81,43 +76,221 @@ export function spreadDocumentNames(parts: readonly DocumentPart[]): EntitySpan[
 
 /** The names the document's spans give evidence for (the guards at the top of this file). */
 export function documentNameTable(parts: readonly Pick<DocumentPart, 'text' | 'spans' | 'common'>[]): NameTable {
-  const texts = parts.map((p) => p.text);
-  const common = new Set<string>();
-  for (const p of parts) for (const c of p.common) common.add(c);
-  const evidence = new Map<string, Evidence>();
-  parts.forEach(({ text, spans }) => {
-    for (const s of spans) {
-      const name = text.slice(s.start, s.end);
-      let e = evidence.get(name);
-      if (!e) evidence.set(name, (e = { label: s.label, confidence: 0, sums: new Map() }));
-      const sum = (e.sums.get(s.label) ?? 0) + s.confidence;
-      e.sums.set(s.label, sum);
-      if (sum > (e.sums.get(e.label) ?? 0) || s.label === e.label) {
-        if (s.label !== e.label) e.confidence = 0;
-        e.label = s.label;
-        e.confidence = Math.max(e.confidence, s.confidence);
+  const names = new DocumentNames();
+  for (const p of parts) names.add(p);
+  names.update();
+  return names.table;
+}
+
+/** What one part gave a DocumentNames (to take it back with remove()). */
+export interface NamesContribution {
+  text: string;
+  /** Each span's string, type and confidence in thousandths. */
+  names: { name: string; label: EntityLabel; milli: number }[];
+  common: readonly string[];
+}
+
+/** Per type of a string: the sum of its spans' confidences and how many spans have each confidence (thousandths). */
+interface LabelEvidence {
+  sum: number;
+  counts: Map<number, number>;
+}
+
+/** Where a two-character string occurs in the parts: how often, and the characters after it and after those. */
+interface Occurrences {
+  count: number;
+  next: Map<string, number>;
+  after: Map<string, number>;
+}
+
+const LABEL_ORDER: readonly EntityLabel[] = ['PER', 'LOC', 'ORG'];
+
+/**
+ * The document's name table kept as parts come and go (the editor's paragraphs as they are edited): the evidence
+ * of each string is a sum per type, so a part's spans are added and taken back; update() works out again only the
+ * names whose evidence, common-word status or completion changed, and says which entries of the table changed (a
+ * paragraph needs its names spread again only when it mentions one of them). The table is the one analyze() gets
+ * from the whole text: the evidence does not depend on the order of the spans (a type's confidence is the best of
+ * its spans; sums in thousandths, so adding and taking back is exact).
+ */
+export class DocumentNames {
+  readonly table: NameTable = { byFirst: new Map() };
+  private readonly parts = new Set<NamesContribution>();
+  private readonly evidence = new Map<string, Map<EntityLabel, LabelEvidence>>();
+  private readonly common = new Map<string, number>();
+  /** Kept for every string that was a completion candidate once, up to date with the parts. */
+  private readonly occurrences = new Map<string, Occurrences>();
+  private readonly entries = new Map<string, NameEntry>();
+  /** The three-character name each two-character one was completed to at the last update. */
+  private readonly completedTo = new Map<string, string>();
+  private dirty = new Set<string>();
+
+  add(part: Pick<DocumentPart, 'text' | 'spans' | 'common'>): NamesContribution {
+    const c: NamesContribution = {
+      text: part.text,
+      names: part.spans.map((s) => ({ name: part.text.slice(s.start, s.end), label: s.label, milli: Math.round(s.confidence * 1000) })),
+      common: part.common,
+    };
+    this.parts.add(c);
+    this.apply(c, 1);
+    return c;
+  }
+
+  remove(c: NamesContribution): void {
+    if (!this.parts.delete(c)) return;
+    this.apply(c, -1);
+  }
+
+  private apply(c: NamesContribution, sign: 1 | -1): void {
+    for (const { name, label, milli } of c.names) {
+      let byLabel = this.evidence.get(name);
+      if (!byLabel) this.evidence.set(name, (byLabel = new Map()));
+      let e = byLabel.get(label);
+      if (!e) byLabel.set(label, (e = { sum: 0, counts: new Map() }));
+      e.sum += sign * milli;
+      const n = (e.counts.get(milli) ?? 0) + sign;
+      if (n) e.counts.set(milli, n);
+      else e.counts.delete(milli);
+      if (e.counts.size === 0) byLabel.delete(label);
+      if (byLabel.size === 0) this.evidence.delete(name);
+      this.dirty.add(name);
+    }
+    for (const word of c.common) {
+      const n = (this.common.get(word) ?? 0) + sign;
+      if (n) this.common.set(word, n);
+      else this.common.delete(word);
+      this.dirty.add(word);
+    }
+    for (const [name, o] of this.occurrences) {
+      if (!c.text.includes(name)) continue;
+      addOccurrences(o, c.text, name, sign);
+      this.dirty.add(name);
+    }
+  }
+
+  /** Brings the table to the parts; returns the names whose entry was added, changed or removed. */
+  update(): Set<string> {
+    const dirty = this.dirty;
+    this.dirty = new Set();
+    // a two-character name's completion and the three-character name it gives depend on each other
+    for (const name of [...dirty]) {
+      if (name.length === 2) {
+        const before = this.completedTo.get(name);
+        if (before) dirty.add(before);
+        const own = this.best(name);
+        const next = own && isCandidate(name, own.label) ? this.completion(name) : undefined;
+        if (next !== undefined) dirty.add(name + next);
+      } else if (name.length === 3) dirty.add(name.slice(0, 2));
+    }
+    const changed = new Set<string>();
+    for (const name of dirty) {
+      const entry = this.resolve(name);
+      const old = this.entries.get(name);
+      if (old && entry && old.label === entry.label && old.confidence === entry.confidence) continue;
+      if (!old && !entry) continue;
+      changed.add(name);
+      const list = this.table.byFirst.get(name[0]) ?? [];
+      const at = old ? list.indexOf(old) : -1;
+      if (at >= 0) list.splice(at, 1);
+      if (entry) {
+        this.entries.set(name, entry);
+        // at each place the longest name is tried first (唐四清 before 唐四)
+        let k = 0;
+        while (k < list.length && list[k].name.length >= name.length) k++;
+        list.splice(k, 0, entry);
+      } else this.entries.delete(name);
+      if (list.length) this.table.byFirst.set(name[0], list);
+      else this.table.byFirst.delete(name[0]);
+    }
+    return changed;
+  }
+
+  /** The type a string's spans give it, with its best confidence and sums (thousandths). */
+  private best(name: string): { label: EntityLabel; milli: number; sum: number; other: number } | undefined {
+    const byLabel = this.evidence.get(name);
+    if (!byLabel) return undefined;
+    let label: EntityLabel | undefined;
+    let total = 0;
+    for (const l of LABEL_ORDER) {
+      const e = byLabel.get(l);
+      if (!e) continue;
+      total += e.sum;
+      if (!label || e.sum > byLabel.get(label)!.sum) label = l;
+    }
+    for (const [l, e] of byLabel) {
+      if (LABEL_ORDER.includes(l)) continue;
+      total += e.sum;
+      if (!label || e.sum > byLabel.get(label)!.sum) label = l;
+    }
+    const e = byLabel.get(label!)!;
+    let milli = 0;
+    for (const m of e.counts.keys()) milli = Math.max(milli, m);
+    return { label: label!, milli, sum: e.sum, other: total - e.sum };
+  }
+
+  /** The entry of a string in the table, if it has one (the guards at the top of this file). */
+  private resolve(name: string): NameEntry | undefined {
+    const own = this.best(name);
+    if (own && isCandidate(name, own.label)) {
+      const next = this.completion(name);
+      if (next !== undefined && !this.evidence.has(name + next)) {
+        this.completedTo.set(name, name + next);
+        return undefined;
       }
     }
-  });
-  completeNames(texts, evidence);
-  const byFirst: NameTable['byFirst'] = new Map();
-  const keys: string[] = [];
-  for (const [name, e] of evidence) {
-    const sum = e.sums.get(e.label)!;
-    let other = 0;
-    for (const [l, v] of e.sums) if (l !== e.label) other += v;
-    if (other > OTHER_SHARE * sum) continue;
-    if ((e.confidence < MIN_EVIDENCE && sum < MIN_SUM && !e.completed) || !HAN.test(name) || [...name].length < MIN_LENGTH) continue;
-    if (common.has(name)) continue;
-    const entry = { name, label: e.label, confidence: Math.round(e.confidence * SPREAD_FACTOR * 1000) / 1000 };
-    const list = byFirst.get(name[0]);
-    if (list) list.push(entry);
-    else byFirst.set(name[0], [entry]);
-    keys.push(`${name} ${entry.label} ${entry.confidence}`);
+    if (name.length === 2) this.completedTo.delete(name);
+    if (own) return this.entry(name, own, false);
+    if (name.length === 3) {
+      const short = name.slice(0, 2);
+      const e = this.best(short);
+      if (e && isCandidate(short, e.label) && this.completion(short) === name[2]) return this.entry(name, e, true);
+    }
+    return undefined;
   }
-  // at each place the longest name is tried first (唐四清 before 唐四)
-  for (const list of byFirst.values()) list.sort((a, b) => b.name.length - a.name.length);
-  return { byFirst, key: keys.sort().join('\n') };
+
+  private entry(name: string, e: { label: EntityLabel; milli: number; sum: number; other: number }, completed: boolean): NameEntry | undefined {
+    if (e.other > OTHER_SHARE * e.sum) return undefined;
+    if ((e.milli < MIN_EVIDENCE * 1000 && e.sum < MIN_SUM * 1000 && !completed) || !HAN.test(name) || [...name].length < MIN_LENGTH) return undefined;
+    if (this.common.has(name)) return undefined;
+    return { name, label: e.label, confidence: Math.round(e.milli * SPREAD_FACTOR) / 1000 };
+  }
+
+  /**
+   * The character a two-character PER string is completed with: every occurrence (two or more) is followed by the
+   * same Han character, with different characters after that one (李长和说, 李长和9日; not 于青报道 twice). The model's
+   * local evidence cannot tell 李长和说 from 王明说 (README "Named entities": of 2-character PER spans followed by a Han
+   * character on the dev parts, no local signal — surname, the word tagger's words, the model's score for going on —
+   * picks the 3-character ones), but the document can; the longer name then takes the shorter one's evidence.
+   */
+  private completion(name: string): string | undefined {
+    if (name.length !== 2 || !HAN.test(name)) return undefined;
+    let o = this.occurrences.get(name);
+    if (!o) {
+      o = { count: 0, next: new Map(), after: new Map() };
+      for (const c of this.parts) if (c.text.includes(name)) addOccurrences(o, c.text, name, 1);
+      this.occurrences.set(name, o);
+    }
+    if (o.count < 2 || o.next.size !== 1 || o.after.size < 2) return undefined;
+    const next = o.next.keys().next().value as string;
+    return HAN.test(next) ? next : undefined;
+  }
+}
+
+function isCandidate(name: string, label: EntityLabel): boolean {
+  return label === 'PER' && name.length === 2 && HAN.test(name);
+}
+
+function addOccurrences(o: Occurrences, text: string, name: string, sign: 1 | -1): void {
+  const bump = (m: Map<string, number>, k: string) => {
+    const n = (m.get(k) ?? 0) + sign;
+    if (n) m.set(k, n);
+    else m.delete(k);
+  };
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    o.count += sign;
+    bump(o.next, text[at + 2] ?? '');
+    bump(o.after, text[at + 3] ?? '');
+  }
 }
 
 /**
@@ -176,37 +349,4 @@ function isBound(bounds: ArrayLike<number>, at: number): boolean {
     else hi = mid;
   }
   return lo < bounds.length && bounds[lo] === at;
-}
-
-/**
- * Three-character names cut after two (樊富珉 found as 樊富): the model's local evidence cannot tell 李长和说 from
- * 王明说 (README "Named entities": of 2-character PER spans followed by a Han character on the dev parts, no local
- * signal — surname, the word tagger's words, the model's score for going on — picks the 3-character ones), but the
- * document can: a two-character PER string whose every occurrence (two or more) is followed by the same Han
- * character, with different characters after that one (李长和说, 李长和9日; not 于青报道 twice), is the start of a
- * three-character name. Its evidence becomes the longer name's, which the spread then puts over the cut spans.
- */
-function completeNames(texts: readonly string[], evidence: Map<string, Evidence>): void {
-  for (const [name, e] of [...evidence]) {
-    if (e.label !== 'PER' || name.length !== 2 || !HAN.test(name)) continue;
-    let next = '';
-    const after = new Set<string>();
-    let count = 0;
-    let same = true;
-    for (const text of texts) {
-      for (let at = text.indexOf(name); at >= 0 && same; at = text.indexOf(name, at + 1)) {
-        const c = text[at + 2] ?? '';
-        if (count === 0) next = c;
-        else if (c !== next) same = false;
-        after.add(text[at + 3] ?? '');
-        count++;
-      }
-      if (!same) break;
-    }
-    if (!same || count < 2 || after.size < 2 || !HAN.test(next)) continue;
-    const longer = name + next;
-    if (evidence.has(longer)) continue;
-    evidence.delete(name);
-    evidence.set(longer, { ...e, completed: true });
-  }
 }
