@@ -282,6 +282,10 @@ test('post-rule: bylines with a space inside the name', () => {
 test('post-rule: titles and verbs stay outside PER; nothing inside 《》 except a whole media title', () => {
   const t = '副市长王建国说';
   assert.deepEqual(show(t, trimPersonTitles(t, [span(t, '副市长王建国说', 'PER')])), ['PER:王建国']);
+  // a bare surname before a form of address is the name; a two-character name is not cut to one
+  for (const [text, per, want] of [['向王师傅求教', '王师傅', '王'], ['李小姐去年毕业', '李小姐', '李'], ['王芳小姐说', '王芳小姐', '王芳'], ['高先生说', '高先', '高先']]) {
+    assert.deepEqual(show(text, trimPersonTitles(text, [span(text, per, 'PER')])), [`PER:${want}`]);
+  }
   const b = '他在《浙江日报》上读到《温州市志》';
   const spans = [span(b, '浙江日报', 'ORG'), span(b, '温州市', 'LOC')];
   assert.deepEqual(show(b, dropInsideBookTitles(b, spans)), ['ORG:浙江日报']);

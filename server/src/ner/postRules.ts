@@ -93,8 +93,10 @@ const TITLES_BEFORE = [
 ];
 const AFTER_NAME = [
   '表示', '指出', '认为', '强调', '介绍', '透露', '说', '称', '称赞', '先生', '女士', '同志', '教授', '博士', '主席', '总统',
-  '总理', '书记', '市长', '省长', '县长', '部长', '院长', '校长', '老师', '医生', '等人', '等', '报道',
+  '总理', '书记', '市长', '省长', '县长', '部长', '院长', '校长', '老师', '医生', '等人', '等', '报道', '小姐', '师傅',
 ];
+/** Forms of address after a bare surname (王老师, 李小姐): the surname alone is the PER. */
+const ADDRESS_FORMS = new Set(['先生', '女士', '小姐', '老师', '师傅', '同志', '教授', '博士', '医生']);
 
 /** PER spans without titles before the name or verbs/titles after it (副市长王建国说 -> 王建国). */
 const BEFORE_LONGEST_FIRST = [...TITLES_BEFORE].sort((a, b) => b.length - a.length);
@@ -119,7 +121,9 @@ export function trimPersonTitles(text: string, spans: EntitySpan[]): EntitySpan[
     }
     if (AFTER_LAST_CHARS.has(text[end - 1])) {
       for (const w of after) {
-        if (end - start - w.length >= 2 && text.startsWith(w, end - w.length)) {
+        if (!text.startsWith(w, end - w.length)) continue;
+        // a surname before a form of address is the name (王老师 -> 王, as MSRA labels 99 of its 100 such cases)
+        if (end - start - w.length >= 2 || (end - start - w.length === 1 && ADDRESS_FORMS.has(w) && SINGLE_SURNAMES.has(text[start]))) {
           end -= w.length;
           break;
         }
