@@ -10,7 +10,7 @@ import { spanErrors } from '../../server/src/ner/spanErrors';
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, nameOriginals, placeGovernments, placeInstitutions, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, nameOriginals, placeGovernments, placeInstitutions, provincePlaces, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -382,6 +382,18 @@ test('post-rule: a Chinese place right before an institution word is one ORG wit
   // without the gazetteer nothing changes
   t = '文昌看守所';
   assert.deepEqual(placeInstitutions(t, [loc(t, '文昌')], {}).map((s) => s.label), ['LOC']);
+});
+
+test('post-rule: a province\'s short name and a place in it are two LOC', () => {
+  const places = new Set(['阳江', '海口', '济宁市', '海南', '广东', '吉林', '长春', '吉林市']);
+  const context = { isPlaceName: (n: string) => places.has(n) };
+  const run = (text: string, names: string[]) => provincePlaces(text, names.map((n) => span(text, n, 'LOC')), context).map((x) => `${x.label}:${text.slice(x.start, x.end)}`);
+  assert.deepEqual(run('在广东阳江、海南海口等地', ['广东阳江', '海南海口']), ['LOC:广东', 'LOC:阳江', 'LOC:海南', 'LOC:海口']);
+  assert.deepEqual(run('来自山东济宁市的', ['山东济宁市']), ['LOC:山东', 'LOC:济宁市']);
+  // the whole is one name (吉林市), or the rest is no place: one span
+  assert.deepEqual(run('吉林市的冬天', ['吉林市']), ['LOC:吉林市']);
+  assert.deepEqual(run('广东沿海地区', ['广东沿海']), ['LOC:广东沿海']);
+  assert.deepEqual(provincePlaces('广东阳江', [span('广东阳江', '广东阳江', 'LOC')], {}).length, 1);
 });
 
 test('post-rule: a name\'s original spelling in brackets is a PER of its own', () => {

@@ -185,6 +185,33 @@ export function splitNestedPlaces(text: string, spans: EntitySpan[]): EntitySpan
   return out;
 }
 
+/** Provinces and other province-level units by the short names news writes before a city (广东阳江, 海南海口). */
+const PROVINCE_SHORT_NAMES = [
+  '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南',
+  '湖北', '湖南', '广东', '广西', '海南', '重庆', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆', '台湾',
+  '香港', '澳门',
+];
+/**
+ * A LOC written as a province's short name and a place in it (广东阳江, 海南海口, 山东济宁市) is two nested names, one
+ * span each, as the guidelines split 浙江省|温州市: only when the rest is a current administrative name (full or
+ * short) and the whole is not one.
+ */
+export function provincePlaces(text: string, spans: EntitySpan[], context: PostRuleContext): EntitySpan[] {
+  const isPlace = context.isPlaceName;
+  if (!isPlace) return spans;
+  const out: EntitySpan[] = [];
+  for (const s of spans) {
+    const t = text.slice(s.start, s.end);
+    const province = s.label === 'LOC' && /^[\u4e00-\u9fff]+$/.test(t) ? PROVINCE_SHORT_NAMES.find((p) => t.startsWith(p) && t.length - p.length >= 2) : undefined;
+    if (!province || !isPlace(t.slice(province.length)) || isPlace(t)) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, end: s.start + province.length }, { ...s, start: s.start + province.length });
+  }
+  return out;
+}
+
 const STOP_CHARS = new Set([...'的和与及在是为由对向将把被从了据经同跟给让使请、，。；：！？“”（）()《》 　\n\r\t']);
 const COMPANY_TAIL = new RegExp(`[（(][${HAN}]{2,8}[)）][${HAN}]{0,12}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)`, 'g');
 
@@ -722,6 +749,7 @@ export const POST_RULES: readonly (readonly [string, PostRule])[] = [
   ['ellipticalBodies', ellipticalBodies],
   ['splitNestedPlaces', splitNestedPlaces],
   ['administrativeEndings', (t, s, c) => administrativeEndings(t, s, c.isAdminName)],
+  ['provincePlaces', provincePlaces],
   ['placeInstitutions', placeInstitutions],
   ['developmentZones', developmentZones],
   ['villages', villages],
