@@ -296,6 +296,8 @@ export class IncrementalAnalysis {
   private namesChanged = new Set<string>();
   /** What units replaced since the name table was last brought up to date gave it. */
   private retiredNames: NamesContribution[] = [];
+  /** Set when every unit's names are spread as they should be; units or their entities changing unset it. */
+  private spreadDone = false;
   /** How many units have no entities yet (kept by replaceText and addEntities: asked on every request). */
   private missingEntities = 0;
   private resultCache: { text: string; result: AnalysisResult; complete: boolean } | undefined;
@@ -345,6 +347,7 @@ export class IncrementalAnalysis {
     this.isReady = false;
     this.dateScans = 0;
     this.namesStale = true;
+    this.spreadDone = false;
     let first = 0; // index of the first replaced unit
     let last = this.units.length; // index after the last replaced unit
     let winStart = 0;
@@ -548,6 +551,7 @@ export class IncrementalAnalysis {
     if (changed) {
       this.resultCache = undefined;
       this.namesStale = true;
+      this.spreadDone = false;
     }
     // Keep only what current units use once the cache holds many stale texts.
     if (this.entityCache.size > 2 * this.units.length + 64) {
@@ -799,7 +803,8 @@ export class IncrementalAnalysis {
    * spans array stays the same otherwise, so what is cached from it stays valid).
    */
   private spreadDocumentNames(): void {
-    if (!this.wantEntities || this.entityFailure) return;
+    // (asked on every token or hover request: once done, nothing to go over until the units change)
+    if (!this.wantEntities || this.entityFailure || this.spreadDone) return;
     const units = this.units;
     if (this.namesStale && this.complete) {
       const names = this.names;
@@ -846,6 +851,7 @@ export class IncrementalAnalysis {
       u.docOf = e;
       u.docVersion = version;
     }
+    this.spreadDone = true;
   }
 }
 

@@ -103,7 +103,8 @@ connection.onInitialize((params): InitializeResult => {
   learningService.rootsChanged();
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // didSave too: tagging remembers the texts that were on disk (tagging.ts close())
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       semanticTokensProvider: { legend: LEGEND, full: { delta: true }, range: true },

@@ -154,11 +154,17 @@ export class TaggingService {
   change(document: TextDocument): void {
     const session = this.sessions.get(document.uri);
     if (!session) return;
-    const text = document.getText();
-    session.store.setText(text);
-    remember(session, text);
+    // (the text is remembered after the pause and when saved, not per keystroke: hashing a long article each time
+    // cost milliseconds; what close() looks for is a text that was on disk, and the editor says when it saves)
+    session.store.setText(document.getText());
     clearTimeout(session.timer);
     session.timer = setTimeout(() => void this.settle(session), EDIT_DEBOUNCE_MS);
+  }
+
+  /** The editor saved the article: its text is on disk now (close() recognises it when later edits are discarded). */
+  saved(document: TextDocument): void {
+    const session = this.sessions.get(document.uri);
+    if (session) remember(session, document.getText());
   }
 
   /**
@@ -515,6 +521,7 @@ export class TaggingService {
 
   private async settle(session: Session): Promise<void> {
     if (!this.sessions.has(session.uri)) return;
+    remember(session, session.store.text);
     const version = this.host.documents.get(session.uri)?.version;
     await this.refreshMachine(session);
     // Requests that came while the suggestions were updated are answered first; a newer edit settles on its own.
@@ -819,6 +826,7 @@ export function registerTagging(context: ServerContext, learning?: SuggestionLea
   const { documents, connection } = context;
   documents.onDidOpen((e) => void service.open(e.document));
   documents.onDidChangeContent((e) => service.change(e.document));
+  documents.onDidSave((e) => service.saved(e.document));
   documents.onDidClose((e) => service.close(e.document.uri));
   connection.onRequest(TaggingStateRequest, (params: DocumentUriParams) => service.state(params.uri));
   connection.onRequest(TaggingOpRequest, (params: TaggingOpParams) => service.run(params));
