@@ -370,6 +370,9 @@ test('post-rule: a Chinese place right before an institution word is one ORG wit
   assert.deepEqual(run(t, [loc(t, '文昌')]), ['ORG:文昌看守所']);
   t = '送到洪山一中资助他';
   assert.deepEqual(run(t, [loc(t, '洪山')]), ['ORG:洪山一中']);
+  t = '这个分局的郑州车辆段出了一件新鲜事';
+  places.add('郑州');
+  assert.deepEqual(run(t, [loc(t, '郑州')]), ['ORG:郑州车辆段']);
   t = '为吉林省戏校洞开了天空';
   assert.deepEqual(run(t, [loc(t, '吉林省')]), ['ORG:吉林省戏校']);
   // a country before a generic word stays LOC; a word that goes on (看守所长) or is taken by another span is left

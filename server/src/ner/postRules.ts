@@ -569,6 +569,7 @@ const INSTITUTION_WORDS = [
   '师范学院', '师范学校', '师范', '戏校', '卫校', '党校', '技校', '职业技术学院', '职业学院', '中学', '小学', '实验小学', '实验中学',
   '幼儿园', '一中', '二中', '三中', '四中', '五中', '六中', '七中', '八中', '九中', '十中', '人民医院', '中医院', '医院', '卫生院',
   '电视台', '广播电台', '日报', '晚报', '火车站', '汽车站', '车站', '供电局', '税务局', '地税局', '国税局', '海关',
+  '铁路局', '铁路分局', '车务段', '机务段', '工务段', '电务段', '车辆段', '供电段', '建筑段',
 ].sort((a, b) => b.length - a.length);
 const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
 /** Characters after an institution word that make it part of a longer word or a title (看守所长, 法院院长 is fine). */
