@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
 /** Analyses the files on `jobs` threads; results in the order given. */
 async function analyzeFiles(files: string[], settings: AnalyzeSettings, jobs: number): Promise<number> {
   let failed = 0;
-  const pool = runner('analyzeFile', Math.min(jobs, files.length));
+  const pool = runner('analyzeFile', Math.min(jobs, files.length), { thisThreadToo: true });
   const progress = new Progress('analyze', 'files', files.length);
   try {
     await inOrder(files, (file) => pool.run({ file, ...settings }), jobs * 4, async (r) => {
@@ -96,7 +96,7 @@ export async function analyzeJsonLines(
 ): Promise<number> {
   const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let failed = 0;
-  const pool = runner('analyzeLines', jobs);
+  const pool = runner('analyzeLines', jobs, { thisThreadToo: true });
   const progress = new Progress('analyze', 'lines');
   const batches = (async function* () {
     let batch: string[] = [];

@@ -73,7 +73,7 @@ async function checkFiles(files: string[], settings: CheckSettings, jobs: number
   let failed = false;
   const totals = { error: 0, warning: 0, info: 0 };
   let fixable = 0;
-  const pool = runner('checkFile', Math.min(jobs, files.length));
+  const pool = runner('checkFile', Math.min(jobs, files.length), { thisThreadToo: true });
   const progress = new Progress('check', 'files', files.length);
   try {
     await inOrder(files, (file) => pool.run({ file, settings }), jobs * 4, async (r) => {

@@ -162,7 +162,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const progress = new ProgressLine(`export ${formats.join(',')}`);
   const interrupt = interruptSignal();
-  const pool = runner('loadArticle', jobs);
+  const pool = runner('loadArticle', jobs, { thisThreadToo: true });
   try {
     const summary = await exportCorpus(
       {

@@ -62,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const progress = new ProgressLine(`import ${v.format}`);
   const interrupt = interruptSignal();
-  const pool = runner('importDocument', jobs);
+  const pool = runner('importDocument', jobs, { thisThreadToo: true });
   try {
     const summary = await importDataset(
       {
