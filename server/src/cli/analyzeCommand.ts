@@ -20,8 +20,8 @@ Options:
                      wins; a date stored for a file with the editor's "Set Document Date" wins over it)
   --labels GROUPS    comma-separated recogniser groups: ${Object.keys(LABEL_GROUPS).join(', ')} (default: all)
   --jsonl            stream JSON lines from stdin to stdout
-  --jobs N           worker threads (default: the number of cores, ${defaultJobs()} here); output order is the input
-                     order whatever N; progress on stderr when it is a terminal
+  --jobs N           threads: the main one and N-1 workers (default: the number of cores, ${defaultJobs()} here);
+                     output order is the input order whatever N; progress on stderr when it is a terminal
   -h, --help         this help
 
 Files that are not UTF-8 are decoded when they are GB18030/GBK or Big5; others are reported on stderr and skipped.

@@ -26,8 +26,8 @@ Options:
   --format text|json    output format (default text)
   --rule ID=SEVERITY    set a rule to off, info, warning or error (repeatable)
   --lang en|zh          message language (default en)
-  --jobs N              worker threads (default: the number of cores, ${defaultJobs()} here); output in the order of
-                        the FILEs whatever N; progress on stderr when it is a terminal
+  --jobs N              threads: the main one and N-1 workers (default: the number of cores, ${defaultJobs()} here);
+                        output in the order of the FILEs whatever N; progress on stderr when it is a terminal
   -h, --help            this help
 
 Rules (default severity):

@@ -34,8 +34,8 @@ Options:
                            (a date stored for an article with the editor's "Set Document Date" wins over it)
   --sentence-enders CHARS  sentence-ending characters for CoNLL/HF (default ${DEFAULT_SENTENCE_ENDERS})
   --no-newline-split       do not end sentences at line breaks (CoNLL/HF)
-  --jobs N                 worker threads reading the articles (and computing suggestions) (default: the number of
-                           cores, ${defaultJobs()} here); the output is the same for any N
+  --jobs N                 threads (the main one and N-1 workers) reading the articles (and computing suggestions)
+                           (default: the number of cores, ${defaultJobs()} here); the output is the same for any N
   -h, --help               this help
 
 Offsets are Unicode code points. A document that cannot be read (text not decodable, a tag whose text does not match

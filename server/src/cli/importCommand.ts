@@ -23,8 +23,8 @@ Options:
   --format FORMAT          one of the formats above
   --into DIR               the article folder to merge into
   --include-suggestions    import spans marked as unreviewed suggestions as tags too (default: skipped)
-  --jobs N                 worker threads merging documents into the folder (default: the number of cores,
-                           ${defaultJobs()} here); the files written and the summary are the same for any N
+  --jobs N                 threads (the main one and N-1 workers) merging documents into the folder (default: the
+                           number of cores, ${defaultJobs()} here); the files written and the summary are the same for any N
   -h, --help               this help
 
 Exit code: 0 when everything was imported, 1 when any input was malformed or conflicted (the rest is imported),
