@@ -9,6 +9,7 @@ import type { RawSpan } from './types';
 import {
   NumeralMatch,
   canStartNumeral,
+  codeBefore,
   insideAsciiToken,
   matchSpaced,
   notNumberWordEnd,
@@ -155,7 +156,7 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 function skipSpaces(text: string, i: number): number {
-  while (text.charCodeAt(i) === 0x20) i++;
+  while (i < text.length && text.charCodeAt(i) === 0x20) i++;
   return i;
 }
 
@@ -949,6 +950,7 @@ export function recogniseFigures(text: string): RawSpan[] {
   let i = 0;
   /** The first 》 after the last 《 looked at (-1: none to the end of the text). */
   let nextClose = -2;
+  let lastEnd = -1; // figures start at 0 or later
   while (i < n) {
     const c = text.charCodeAt(i);
     const stop = STOP[c];
@@ -971,7 +973,7 @@ export function recogniseFigures(text: string): RawSpan[] {
       continue;
     }
     let r: { figure?: Figure; next: number };
-    if (BASE_UNITS[ch] !== undefined && !canStartNumeral(text.charCodeAt(i - 1)) && percentBase(text, i)) {
+    if (BASE_UNITS[ch] !== undefined && !canStartNumeral(codeBefore(text, i)) && percentBase(text, i)) {
       r = percentWordAt(text, i);
     } else if (numeral) {
       if (c < 0x80 || (c >= 0xff10 && c <= 0xff19)) {
@@ -984,6 +986,7 @@ export function recogniseFigures(text: string): RawSpan[] {
       const doubling = doublingAt(text, i);
       if (doubling) {
         out.push(toRaw(doubling.figure!));
+        lastEnd = doubling.figure!.end;
         i = doubling.next;
         continue;
       }
@@ -999,7 +1002,7 @@ export function recogniseFigures(text: string): RawSpan[] {
       r = ordinalAt(text, i);
     } else if (ch === '半' || ch === '对' || ch === '對') {
       r = halfAt(text, i);
-    } else if ((ch === '.' || ch === '．') && isAsciiAlnum(text.charCodeAt(i - 1))) {
+    } else if ((ch === '.' || ch === '．') && isAsciiAlnum(codeBefore(text, i))) {
       // PM2.5, XBB.1.5, 2024.3.7: a dotted code, version or date continues.
       i++;
       while (i < n && (isAsciiAlnum(text.charCodeAt(i)) || text[i] === '.')) i++;
@@ -1011,8 +1014,11 @@ export function recogniseFigures(text: string): RawSpan[] {
     }
     if (r.figure) {
       const f = r.figure;
-      const last = out[out.length - 1];
-      if ((!last || last.end <= f.start) && Number.isFinite(f.value)) out.push(toRaw(f));
+      // the end of the last span pushed, kept as a number: the spans (RawSpan) have several shapes
+      if (lastEnd <= f.start && Number.isFinite(f.value)) {
+        out.push(toRaw(f));
+        lastEnd = f.end;
+      }
     }
     i = Math.max(r.next, i + 1);
   }

@@ -72,6 +72,15 @@ export function chineseUnitValue(ch: string): number | undefined {
   return SMALL_UNITS[ch] ?? BIG_UNITS[ch];
 }
 
+/**
+ * The code unit before position `i`, or U+FFFF (a noncharacter: no class, not a digit, letter or mark) at the start
+ * of the text. text.charCodeAt(-1) is NaN, and the first NaN (or out-of-bounds read) that reaches a function V8 has
+ * optimised deoptimises it; every test of these callers is false for both.
+ */
+export function codeBefore(text: string, i: number): number {
+  return i > 0 ? text.charCodeAt(i - 1) : 0xffff;
+}
+
 /** True for a character that can begin a numeral (a digit, a Chinese digit, or a unit such as 十 / 百). */
 export function canStartNumeral(code: number): boolean {
   return (CLASS[code] & (C_DIGIT | C_ZH_DIGIT | C_UNIT)) !== 0;
@@ -221,7 +230,7 @@ function readArabic(text: string, j: number, allowDecimal: boolean): { end: numb
 function tokenize(text: string, i: number, limit: number): Token[] {
   const toks: Token[] = [];
   let j = i;
-  const prevCode = text.charCodeAt(i - 1);
+  const prevCode = codeBefore(text, i);
   const afterDot = prevCode === 0x2e || prevCode === 0xff0e;
   while (j < limit && toks.length < 64) {
     const c = text.charCodeAt(j);
@@ -470,8 +479,8 @@ export function scanNumeral(text: string, i: number, limit = text.length, contex
     sign = -1;
     j = i + 1;
   } else if (c0 === '-' || c0 === '－') {
-    const prev = text.charCodeAt(i - 1);
-    if (isDigitCode(prev) || isAsciiLetter(prev) || text[i - 1] === '-' || text[i - 1] === '－') return undefined;
+    const prev = codeBefore(text, i);
+    if (isDigitCode(prev) || isAsciiLetter(prev) || prev === 0x2d || prev === 0xff0d) return undefined; // - or －
     sign = -1;
     j = i + 1;
   }
@@ -552,7 +561,7 @@ export function notNumberWordEnd(text: string, i: number): number {
 
 /** True when position `i` continues an ASCII token (URL, code, model name: A2021, %28, B12, x=3). */
 export function insideAsciiToken(text: string, i: number): boolean {
-  const p = text.charCodeAt(i - 1);
+  const p = codeBefore(text, i);
   if (p === 0x2f || p === 0xff0f) return !isDigitCode(text.charCodeAt(i - 2)); // /path/12 but not 2023/06
   return isAsciiLetter(p) || p === 0x25 || p === 0x3d || p === 0x5f || p === 0x26 || p === 0x23 || p === 0x3f;
 }
