@@ -298,6 +298,9 @@ export class IncrementalAnalysis {
   private retiredNames: NamesContribution[] = [];
   /** Set when every unit's names are spread as they should be; units or their entities changing unset it. */
   private spreadDone = false;
+  /** Counts changes to the units or their dates (what decides the segments); the walk plan is for one count. */
+  private structure = 0;
+  private plan: WalkPlan | undefined;
   /** How many units have no entities yet (kept by replaceText and addEntities: asked on every request). */
   private missingEntities = 0;
   private resultCache: { text: string; result: AnalysisResult; complete: boolean } | undefined;
@@ -348,6 +351,7 @@ export class IncrementalAnalysis {
     this.dateScans = 0;
     this.namesStale = true;
     this.spreadDone = false;
+    this.structure++;
     let first = 0; // index of the first replaced unit
     let last = this.units.length; // index after the last replaced unit
     let winStart = 0;
@@ -508,6 +512,7 @@ export class IncrementalAnalysis {
     u.dateOut = relativeState(r.state, u.end);
     u.flat = undefined;
     this.dateScans++;
+    this.structure++;
   }
 
   /** Unit texts still waiting for entities (each text once), the units near `near` (a UTF-16 offset) first. */
@@ -622,17 +627,19 @@ export class IncrementalAnalysis {
     this.advance();
     this.spreadDocumentNames();
     const units = this.units;
+    const plan = this.walkPlan();
+    // From the segment containing `from`: the group its unit belongs to.
+    const first = from > 0 && units.length > 0 ? plan.groupStart[Math.min(units.length - 1, this.unitIndexAt(from))] : 0;
     // Code-point offsets: the sum of the units' lengths before (the same as UTF-16 offsets without astral text).
-    let cpStart = 0;
+    let cpStart = plan.cpStart[first] ?? 0;
     // One object for every visit (tens of thousands per keystroke): visitors copy what they keep.
     const seg: Segment = { start: 0, end: 0, cpStart: 0, text: '', astral: false, spans: [], derived: { of: undefined, value: undefined } };
-    for (let k = 0; k < units.length; k++) {
+    for (let k = first; k < units.length; k++) {
       const u = units[k];
-      const j = this.groupEnd(k);
+      const j = plan.groupEnd[k];
       if (j > k + 1) {
         const end = units[j - 1].end;
-        let cpLength = 0;
-        for (let m = k; m < j; m++) cpLength += units[m].cpLength;
+        const cpLength = plan.cpStart[j] - plan.cpStart[k];
         if (end > from) {
           const group = this.groupSegment(k, j);
           seg.start = u.start;
@@ -661,6 +668,27 @@ export class IncrementalAnalysis {
       }
       cpStart += u.cpLength;
     }
+  }
+
+  /**
+   * Where the segments begin and end, and the units' code-point offsets, made once per change of the units or their
+   * dates: a keystroke is followed by several walks (tokens, a hover, the tagging state, the diagnostics' hand-off),
+   * each of which went over every unit's dates to find the groups (groupEnd).
+   */
+  private walkPlan(): WalkPlan {
+    if (this.plan && this.plan.structure === this.structure) return this.plan;
+    const units = this.units;
+    const n = units.length;
+    const plan: WalkPlan = { structure: this.structure, groupEnd: new Int32Array(n), groupStart: new Int32Array(n), cpStart: new Float64Array(n + 1) };
+    for (let k = 0; k < n; ) {
+      const j = this.groupEnd(k);
+      plan.groupEnd[k] = j;
+      for (let m = k; m < j; m++) plan.groupStart[m] = k;
+      k = j;
+    }
+    for (let k = 0; k < n; k++) plan.cpStart[k + 1] = plan.cpStart[k] + units[k].cpLength;
+    this.plan = plan;
+    return plan;
   }
 
   /**
@@ -853,6 +881,17 @@ export class IncrementalAnalysis {
     }
     this.spreadDone = true;
   }
+}
+
+/** The segments of one state of the units (IncrementalAnalysis.walkPlan). */
+interface WalkPlan {
+  structure: number;
+  /** For a unit that begins a segment, the index after the segment's last unit. */
+  groupEnd: Int32Array;
+  /** For each unit, the index of the unit its segment begins with. */
+  groupStart: Int32Array;
+  /** The code-point offset of each unit (and of the end). */
+  cpStart: Float64Array;
 }
 
 /** Whether `text` contains any of `names`. */
