@@ -296,8 +296,8 @@ async function jsonlJobs(): Promise<void> {
     `--jobs 1: ${fmt(one.wall, 1)} s / ${fmt(one.cpu, 1)} s; load average ${fmt(load0, 1)} → ${fmt(load1, 1)} on ${os.cpus().length} cores`,
     '≥ 1.8× on 2 cores',
   );
-  // One core against two: unpinned, --jobs 1 already uses a second core for V8's compiler and collector threads, so
-  // the row above compares about 1.3 cores with 2. Pinned with taskset, --jobs 1 runs on core 0 alone (its helper
+  // One core against two: unpinned, --jobs 1 also uses V8's compiler threads on the other core (about 0.15 core since
+  // the CLI raised V8's interrupt budget, server/src/cli/jitTuning.ts; 0.3-0.45 before). Pinned with taskset, --jobs 1 runs on core 0 alone (its helper
   // threads included) and --jobs N on cores 0..N-1. On a machine shared with other sessions, Linux's autogroup
   // scheduling (/proc/sys/kernel/sched_autogroup_enabled) gives this session one share of the cores however many
   // threads it runs, so wall time favours --jobs 1; the CPU figures per thread say what N cores can gain.
