@@ -232,7 +232,12 @@ export type SegmentSource = (visit: (segment: Segment) => boolean, from?: number
  * each call places them after one another (adding up the segments' line counts, then a copy). `range`, when
  * given (UTF-16 offsets), keeps only the tokens that touch it.
  */
-export function encodeSegmentTokens(document: TextDocument, segments: SegmentSource, range?: { start: number; end: number }): Uint32Array {
+export function encodeSegmentTokens(
+  document: TextDocument,
+  segments: SegmentSource,
+  range?: { start: number; end: number },
+  spare?: Uint32Array,
+): Uint32Array {
   if (range) return encodeSegmentRange(document, segments, range);
   // The line and character where each segment with tokens starts, counted along the segments.
   const parts: SegmentTokens[] = [];
@@ -255,7 +260,9 @@ export function encodeSegmentTokens(document: TextDocument, segments: SegmentSou
     } else character += segment.end - segment.start;
     return true;
   });
-  const out = new Uint32Array(total);
+  // written into `spare` when it is large enough (the answer before last, no longer needed: a 1 M-character article's
+  // tokens are some 2 MB, and a new array per keystroke kept the collector busy)
+  const out = spare && spare.byteOffset === 0 && spare.buffer.byteLength >= 4 * total ? new Uint32Array(spare.buffer, 0, total) : new Uint32Array(Math.ceil(total * 1.25));
   let o = 0;
   let prevLine = 0;
   let prevChar = 0;
@@ -273,7 +280,7 @@ export function encodeSegmentTokens(document: TextDocument, segments: SegmentSou
     prevLine = atLine + lastLine;
     prevChar = lastLine === 0 ? atChar + lastChar : lastChar;
   }
-  return out;
+  return out.length === total ? out : out.subarray(0, total);
 }
 
 /** encodeSegmentTokens() for a range: the spans of the segments it touches, encoded as encodeTokens() does. */

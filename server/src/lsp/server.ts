@@ -231,6 +231,7 @@ documents.onDidClose((e) => {
   cache.forget(e.document.uri);
   settingsCache.delete(e.document.uri);
   lastTokens.delete(e.document.uri);
+  spareTokens.delete(e.document.uri);
 });
 
 connection.onShutdown(async () => {
@@ -241,7 +242,17 @@ connection.onShutdown(async () => {
 // recognised; a refresh follows each arrival), never waiting for the whole analysis.
 /** The last full token answer per document, for delta requests. */
 const lastTokens = new Map<string, { resultId: string; data: ArrayLike<number> }>();
+/** The answer before the last one per document, whose array the next answer is written into. */
+const spareTokens = new Map<string, ArrayLike<number>>();
 let tokenResultIds = 0;
+
+/** Keeps a document's token answer; the one it replaces becomes the spare. */
+function keepTokens(uri: string, resultId: string, data: ArrayLike<number>): { resultId: string; data: ArrayLike<number> } | undefined {
+  const previous = lastTokens.get(uri);
+  lastTokens.set(uri, { resultId, data });
+  if (previous && previous.data !== data) spareTokens.set(uri, previous.data);
+  return previous;
+}
 
 async function tokenData(uri: string, range?: { start: number; end: number }): Promise<ArrayLike<number> | undefined> {
   const view = await currentView(uri);
@@ -250,7 +261,13 @@ async function tokenData(uri: string, range?: { start: number; end: number }): P
   const filter = suggestionFilter(uri);
   const confirmed = confirmedSpans(uri);
   // Suggestions alone (no tagging session): encoded segment by segment, each once.
-  if (!filter && confirmed.length === 0) return encodeSegmentTokens(document, view.segments, range);
+  if (!filter && confirmed.length === 0) {
+    if (range) return encodeSegmentTokens(document, view.segments, range);
+    // (taken out of the map: two requests at once never write into the same array)
+    const spare = spareTokens.get(uri);
+    spareTokens.delete(uri);
+    return encodeSegmentTokens(document, view.segments, undefined, spare instanceof Uint32Array ? spare : undefined);
+  }
   const spans = view.result().spans;
   return encodeTokens(document, mergeTokenSpans(filter ? filter(spans) : spans, confirmed), range);
 }
@@ -263,7 +280,7 @@ connection.languages.semanticTokens.on(async (params) => {
   const data = await tokenData(uri);
   if (!data) return { data: [] };
   const resultId = String(++tokenResultIds);
-  lastTokens.set(uri, { resultId, data });
+  keepTokens(uri, resultId, data);
   return { resultId, data: plain(data) };
 });
 
@@ -271,9 +288,8 @@ connection.languages.semanticTokens.onDelta(async (params) => {
   const uri = params.textDocument.uri;
   const data = await tokenData(uri);
   if (!data) return { data: [] };
-  const previous = lastTokens.get(uri);
   const resultId = String(++tokenResultIds);
-  lastTokens.set(uri, { resultId, data });
+  const previous = keepTokens(uri, resultId, data);
   if (!previous || previous.resultId !== params.previousResultId) return { resultId, data: plain(data) };
   return { resultId, edits: tokenEdits(previous.data, data) };
 });
