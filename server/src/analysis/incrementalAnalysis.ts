@@ -144,7 +144,10 @@ interface Unit {
   newest?: { date: string; detail: string } | null;
   /** Relative; undefined: not recognised yet. */
   entities?: UnitEntities;
-  /** The entities after the document-level pass (ner/documentConsistency.ts), made from `entities` by `docTable`. */
+  /**
+   * The entities after the document-level pass (ner/documentConsistency.ts), made from `entities` (kept as `docOf`)
+   * with the name table of `docVersion`.
+   */
   docEntities?: RawSpan[];
   docOf?: UnitEntities;
   /** The version of the document's name table docEntities was spread with (IncrementalAnalysis.namesVersion). */

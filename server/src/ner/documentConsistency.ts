@@ -15,7 +15,7 @@
 //    of the same type it contains wholly (the cut 唐四 is replaced by 唐四清).
 // Spans are UTF-16 offsets into each part; the parts of one document are its paragraphs (the editor's units) or the
 // whole text (analyze()): both give the same spans.
-import type { EntityLabel } from '../core/types';
+import { ENTITY_LABELS, EntityLabel } from '../core/types';
 import { WordTagger, jiebaTag } from './features';
 import type { EntitySpan } from './postRules';
 
@@ -103,8 +103,6 @@ interface Occurrences {
   after: Map<string, number>;
 }
 
-const LABEL_ORDER: readonly EntityLabel[] = ['PER', 'LOC', 'ORG'];
-
 /**
  * The document's name table kept as parts come and go (the editor's paragraphs as they are edited): the evidence
  * of each string is a sum per type, so a part's spans are added and taken back; update() works out again only the
@@ -148,17 +146,13 @@ export class DocumentNames {
       let e = byLabel.get(label);
       if (!e) byLabel.set(label, (e = { sum: 0, counts: new Map() }));
       e.sum += sign * milli;
-      const n = (e.counts.get(milli) ?? 0) + sign;
-      if (n) e.counts.set(milli, n);
-      else e.counts.delete(milli);
+      bump(e.counts, milli, sign);
       if (e.counts.size === 0) byLabel.delete(label);
       if (byLabel.size === 0) this.evidence.delete(name);
       this.dirty.add(name);
     }
     for (const word of c.common) {
-      const n = (this.common.get(word) ?? 0) + sign;
-      if (n) this.common.set(word, n);
-      else this.common.delete(word);
+      bump(this.common, word, sign);
       this.dirty.add(word);
     }
     for (const [name, o] of this.occurrences) {
@@ -209,16 +203,12 @@ export class DocumentNames {
   private best(name: string): { label: EntityLabel; milli: number; sum: number; other: number } | undefined {
     const byLabel = this.evidence.get(name);
     if (!byLabel) return undefined;
+    // (in the label table's order, so that a tie is decided the same whatever order the spans came in)
     let label: EntityLabel | undefined;
     let total = 0;
-    for (const l of LABEL_ORDER) {
+    for (const l of ENTITY_LABELS) {
       const e = byLabel.get(l);
       if (!e) continue;
-      total += e.sum;
-      if (!label || e.sum > byLabel.get(label)!.sum) label = l;
-    }
-    for (const [l, e] of byLabel) {
-      if (LABEL_ORDER.includes(l)) continue;
       total += e.sum;
       if (!label || e.sum > byLabel.get(label)!.sum) label = l;
     }
@@ -281,16 +271,18 @@ function isCandidate(name: string, label: EntityLabel): boolean {
 }
 
 function addOccurrences(o: Occurrences, text: string, name: string, sign: 1 | -1): void {
-  const bump = (m: Map<string, number>, k: string) => {
-    const n = (m.get(k) ?? 0) + sign;
-    if (n) m.set(k, n);
-    else m.delete(k);
-  };
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     o.count += sign;
-    bump(o.next, text[at + 2] ?? '');
-    bump(o.after, text[at + 3] ?? '');
+    bump(o.next, text[at + 2] ?? '', sign);
+    bump(o.after, text[at + 3] ?? '', sign);
   }
+}
+
+/** Adds `by` to a count kept in a map; a count that comes to 0 leaves the map (so its size counts distinct keys). */
+function bump<K>(counts: Map<K, number>, key: K, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n) counts.set(key, n);
+  else counts.delete(key);
 }
 
 /**
