@@ -232,11 +232,8 @@ export class AnalysisCache {
    * steps, the answer is for its newest version.
    */
   async current(document: TextDocument, settings: AnalysisSettings): Promise<DocumentAnalysis & { pendingEntities: number }> {
-    for (;;) {
-      const state = this.sync(document, settings);
-      if (state.engine.advance(ANALYSIS_STEP_MS)) return { ...this.analysisOf(state), pendingEntities: state.engine.pendingUnits };
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    const state = await this.ready(document, settings);
+    return { ...this.analysisOf(state), pendingEntities: state.engine.pendingUnits };
   }
 
   /**
@@ -244,9 +241,17 @@ export class AnalysisCache {
    * instead of as one list of every span. Its methods throw AnalysisCancelled once the document has changed.
    */
   async currentView(document: TextDocument, settings: AnalysisSettings): Promise<DocumentView> {
+    return this.viewOf(await this.ready(document, settings));
+  }
+
+  /**
+   * The state with figures and dates of the document's newest version analysed, in steps of about ANALYSIS_STEP_MS
+   * with a turn of the event loop between them (see current()).
+   */
+  private async ready(document: TextDocument, settings: AnalysisSettings): Promise<DocumentState> {
     for (;;) {
       const state = this.sync(document, settings);
-      if (state.engine.advance(ANALYSIS_STEP_MS)) return this.viewOf(state);
+      if (state.engine.advance(ANALYSIS_STEP_MS)) return state;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
@@ -273,9 +278,7 @@ export class AnalysisCache {
   private async completeState(document: TextDocument, settings: AnalysisSettings): Promise<DocumentState> {
     const version = document.version;
     const epoch = this.epoch;
-    for (let state = this.sync(document, settings); !state.engine.advance(ANALYSIS_STEP_MS); state = this.sync(document, settings)) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    await this.ready(document, settings);
     // A newer version, new settings or a closed document made this request obsolete.
     const obsolete = () => document.version !== version || this.epoch !== epoch;
     if (obsolete()) throw new AnalysisCancelled();

@@ -140,36 +140,34 @@ function settings(uri: string): Promise<AnalysisSettings> {
   return pending;
 }
 
-async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
-  let result: DocumentAnalysis;
+/**
+ * What `get` answers for a document's current version and settings: asked again when a newer version or new
+ * settings made a run obsolete (AnalysisCancelled); undefined when the document is not open.
+ */
+async function untilCurrent<T extends Omit<DocumentAnalysis, 'result'>>(
+  uri: string,
+  get: (document: TextDocument, wanted: AnalysisSettings) => Promise<T>,
+): Promise<T | undefined> {
   for (;;) {
     const wanted = await settings(uri);
     const document = documents.get(uri);
     if (!document) return undefined;
     try {
-      result = await cache.get(document, wanted);
-      break;
+      return reported(uri, await get(document, wanted));
     } catch (err) {
       if (!(err instanceof AnalysisCancelled)) throw err;
       // a newer version or new settings made that run obsolete: analyse what is there now
     }
   }
-  return reported(uri, result);
+}
+
+async function analysis(uri: string): Promise<DocumentAnalysis | undefined> {
+  return untilCurrent(uri, (document, wanted) => cache.get(document, wanted));
 }
 
 /** analysis() as a view (AnalysisCache.completeView): what changed is read segment by segment, no list of every span. */
 async function completeView(uri: string): Promise<DocumentView | undefined> {
-  for (;;) {
-    const wanted = await settings(uri);
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    try {
-      return reported(uri, await cache.completeView(document, wanted));
-    } catch (err) {
-      if (!(err instanceof AnalysisCancelled)) throw err;
-      // a newer version or new settings made that run obsolete: analyse what is there now
-    }
-  }
+  return untilCurrent(uri, (document, wanted) => cache.completeView(document, wanted));
 }
 
 async function currentAnalysis(uri: string): Promise<DocumentAnalysis | undefined> {
