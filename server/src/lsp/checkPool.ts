@@ -9,6 +9,7 @@ import { CheckOptions, Finding, checkDocument } from '../checks';
 import type { AnalysisResult } from '../core/types';
 import type { CheckTask } from './checkWorker';
 import { SegmentedAnalysis, packAnalysis, packSegments } from './packedAnalysis';
+import type { DocumentView } from './documentAnalysis';
 
 /** The worker script: beside this file in the bundle (dist/server), the TypeScript source under tsx. */
 export function checkWorkerFile(): string {
@@ -20,7 +21,7 @@ export function checkWorkerFile(): string {
 export const CHECK_WORKER_IDLE_MS = 10_000;
 
 /** An analysis as the pool takes it: its list of spans, or its segments (a DocumentView, packed without that list). */
-export type CheckedAnalysis = AnalysisResult | (SegmentedAnalysis & { result(): AnalysisResult });
+export type CheckedAnalysis = AnalysisResult | (SegmentedAnalysis & Pick<DocumentView, 'result'>);
 
 export interface CheckPool {
   /**

@@ -6,7 +6,7 @@
 import { LABEL_TABLE, Label } from '../core/labels';
 import { OffsetMap } from '../core/offsets';
 import type { AnalysisResult, DocumentDate, Mod, Span } from '../core/types';
-import type { Segment } from '../analysis/incrementalAnalysis';
+import type { DocumentView } from './documentAnalysis';
 
 const LABELS = LABEL_TABLE.map((r) => r.label) as Label[];
 const LABEL_INDEX = new Map<string, number>(LABELS.map((l, k) => [l, k]));
@@ -35,11 +35,8 @@ export function packAnalysis(analysis: AnalysisResult): PackedAnalysis {
   return packer.finish(analysis.dct);
 }
 
-/** What packSegments() reads: an analysis segment by segment (IncrementalAnalysis.segments through a DocumentView). */
-export interface SegmentedAnalysis {
-  dct: DocumentDate;
-  segments(visit: (segment: Segment) => boolean): void;
-}
+/** What packSegments() reads: an analysis segment by segment (a DocumentView). */
+export type SegmentedAnalysis = Pick<DocumentView, 'dct' | 'segments'>;
 
 /**
  * packAnalysis() of the analysis' list of every span, read from its segments instead: no span object is made (after

@@ -10,7 +10,7 @@
 // schema, and tags and rejections (which move with the text) neither crossing into the segments kept nor changed
 // there. The caller checks the first two; segmentPatch() the rest, and says undefined when it cannot tell.
 import type { Span } from '../core/types';
-import type { Segment } from '../analysis/incrementalAnalysis';
+import type { DocumentView } from './documentAnalysis';
 import type { SuggestionsPatch, WirePosition, WireSuggestion } from '../annotations/taggingProtocol';
 
 /** What decides which spans are suggestions: a tag (label) or a rejection ('!' + label), with its extent. */
@@ -34,9 +34,8 @@ export interface SegmentRecord {
   marks: readonly Mark[];
 }
 
-export interface SegmentSource {
-  segments(visit: (segment: Segment) => boolean): void;
-}
+/** What the segments are read from: the analysis view of the current version. */
+type SegmentSource = Pick<DocumentView, 'segments'>;
 
 interface Walked {
   spans: (readonly Span[])[];
