@@ -408,9 +408,9 @@ export class TaggingService {
 
   /** The segments a whole state's suggestions came from, when they came from the current view's spans unchanged. */
   private segmentsOf(session: Session, suggestions: readonly WireSuggestion[]): SegmentRecord | undefined {
-    const document = this.host.documents.get(session.uri);
-    const view = session.view;
-    if (!document || !view || session.viewVersion !== document.version || session.machineVersion !== document.version || this.adapts(session)) return undefined;
+    const current = this.viewHeld(session);
+    if (!current) return undefined;
+    const { document, view } = current;
     try {
       return recordSegments(view, suggestions, session.store.offsets.codePointLength, session.store.marks(), (u) => document.positionAt(u));
     } catch {
@@ -423,12 +423,11 @@ export class TaggingService {
    * (suggestionSegments.ts), when the last state sent was made from the same view's segments.
    */
   private segmentState(session: Session): { state: TaggingState; patch: SuggestionsPatch; record: SegmentRecord } | undefined {
-    const document = this.host.documents.get(session.uri);
-    const view = session.view;
+    const current = this.viewHeld(session);
     const prev = session.segments;
     const store = session.store;
-    if (!document || !view || !prev || !session.sent || store.reviewed || this.adapts(session)) return undefined;
-    if (session.viewVersion !== document.version || session.machineVersion !== document.version) return undefined;
+    if (!current || !prev || !session.sent || store.reviewed) return undefined;
+    const { document, view } = current;
     const build = this.stateBuilder(session);
     try {
       const made = segmentPatch(prev, view, store.offsets.codePointLength, store.marks(), (u) => document.positionAt(u), (spans) => store.suggestionsOf(spans), build.wire);
@@ -608,6 +607,14 @@ export class TaggingService {
       session.store.setMachineSpans(raw);
     }
     session.machineVersion = document.version;
+  }
+
+  /** The document and the analysis view whose spans the store holds unadapted, when they are of its current version. */
+  private viewHeld(session: Session): { document: TextDocument; view: DocumentView } | undefined {
+    const document = this.host.documents.get(session.uri);
+    const view = session.view;
+    if (!document || !view || session.viewVersion !== document.version || session.machineVersion !== document.version) return undefined;
+    return this.adapts(session) ? undefined : { document, view };
   }
 
   /** Whether the workspace memory changes this article's suggestions (rejected pairs, learned names). */
