@@ -1,6 +1,7 @@
 // Incremental analysis of one open document: the text is cut into units (paragraphs, and sentences after a 。), each
-// unit keeps its own figures, dates and entities, and an edit re-analyses only the units it touched plus the units
-// within CONTEXT characters of it (the recognisers look a little past a unit's ends: a 《》 title, a range connector).
+// unit keeps its own figures, dates and entities, and an edit cuts again the units within CONTEXT characters of it (a
+// 《》 title moves the cuts that far) and re-analyses the units it touched; a unit cut again as before keeps its figures,
+// and its dates unless the edit is within DATE_REACH of it (the date scanner looks a little past a unit's ends).
 // The result is exactly analyze() of the whole text (test/unit/incrementalAnalysis.test.ts checks it on random
 // edits):
 // - figures and entities never cross a unit boundary (a cut after a line break or a sentence-final 。, never inside a
@@ -28,6 +29,13 @@ import { AnalysisResult, DocumentDate, DocumentDateOptions, LabelGroup, RawSpan,
 
 /** Characters on either side of an edit whose units are re-analysed (the recognisers' reach past a unit's ends). */
 export const CONTEXT = 256;
+/**
+ * How far the date scanner reads past the unit it scans, besides a 《》 title (never cut: unitBoundaries) and the state
+ * one unit's scan hands the next (RelativeState): a recurring word before a time (core/recurringTimes.ts, 10
+ * characters back; 每天 after weekdays, 24 on), a range's second date (5 on). A unit cut again exactly as before keeps
+ * its dates when the changed text is at least this far from it.
+ */
+const DATE_REACH = 64;
 /** The scanners read 《…》 up to this many characters as one title (core/dates.ts). */
 const TITLE_SPAN = 200;
 /** Characters after a 。 that keep the sentence going (closing quotes and brackets, more enders). */
@@ -270,6 +278,18 @@ function makeUnit(text: string, start: number, end: number): Unit {
   };
 }
 
+/** A unit's dates to be scanned again (advance()). */
+function forgetDates(u: Unit): void {
+  u.dates = undefined;
+  u.dateCount = 0;
+  u.dateReach = 0;
+  u.firstDateStart = 0;
+  u.lastDateEnd = 0;
+  u.dateIn = undefined;
+  u.dateOut = undefined;
+  u.flat = undefined;
+}
+
 /** The recogniser groups to run, and the document-date inputs (core/documentDate.ts resolveDocumentDate). */
 export interface IncrementalOptions extends DocumentDateOptions {
   groups: readonly LabelGroup[];
@@ -359,9 +379,14 @@ export class IncrementalAnalysis {
     let last = this.units.length; // index after the last replaced unit
     let winStart = 0;
     let winEndOld = old.length;
+    // the changed stretch: text[0, same) and text[sameFrom, text.length) are as before
+    let same = 0;
+    let sameFrom = text.length;
     if (this.units.length > 0) {
       const { prefix: p, suffix: s } = commonEnds(old, text);
       stats.editAt = p;
+      same = p;
+      sameFrom = text.length - s;
       const lo = Math.max(0, p - CONTEXT);
       const hi = Math.min(old.length, old.length - s + CONTEXT);
       first = this.unitIndexAt(lo);
@@ -378,8 +403,33 @@ export class IncrementalAnalysis {
     const delta = text.length - old.length;
     const winEnd = winEndOld + delta;
     const cuts = unitBoundaries(text, winStart, winEnd);
+    // A unit cut again exactly as before, in text the edit left as it was, is the old unit: its figures depend on its
+    // text alone, and its dates too unless the changed text is within DATE_REACH of it (then they are scanned again).
+    const replaced = new Map<number, Unit>();
+    for (let k = first; k < last && k < this.units.length; k++) {
+      const u = this.units[k];
+      if (u.end <= same) replaced.set(u.start, u);
+      else if (u.start + delta >= sameFrom) replaced.set(u.start + delta, u);
+    }
     const fresh: Unit[] = [];
-    for (let k = 0; k + 1 < cuts.length; k++) if (cuts[k + 1] > cuts[k]) fresh.push(makeUnit(text, cuts[k], cuts[k + 1]));
+    const reused = new Set<Unit>();
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const a = cuts[k];
+      const b = cuts[k + 1];
+      if (b <= a) continue;
+      const old = replaced.get(a);
+      if (old && old.text.length === b - a && (b <= same || a >= sameFrom)) {
+        replaced.delete(a);
+        old.start = a;
+        old.end = b;
+        const datesStay = b <= same ? a + Math.max(old.dateReach, b - a) + DATE_REACH <= same : a - DATE_REACH >= sameFrom;
+        if (!datesStay) forgetDates(old);
+        fresh.push(old);
+        reused.add(old);
+      } else {
+        fresh.push(makeUnit(text, a, b));
+      }
+    }
     const tail = this.units.slice(last);
     if (delta !== 0) {
       for (const u of tail) {
@@ -395,12 +445,14 @@ export class IncrementalAnalysis {
     this.staleTo = Math.max(moved(this.staleTo, first + fresh.length), first + fresh.length);
     for (let k = first; k < last && k < this.units.length; k++) {
       const u = this.units[k];
+      if (reused.has(u)) continue;
       if (!u.entities) this.missingEntities--;
       if (u.names) this.retiredNames.push(u.names);
     }
     this.units = first === 0 && tail.length === 0 ? fresh : [...this.units.slice(0, first), ...fresh, ...tail];
     this.text = text;
     for (const u of fresh) {
+      if (reused.has(u)) continue;
       stats.unitsReanalysed++;
       stats.charsReanalysed += u.end - u.start;
       if (this.wantEntities) u.entities = this.entityCache.get(u.text);
@@ -434,12 +486,7 @@ export class IncrementalAnalysis {
       dct = resolveDocumentDate(this.text, this.options, () => this.newestInText());
     }
     if (!this.dct || this.dct.date !== dct.date) {
-      for (const u of this.units) {
-        u.dates = undefined;
-        u.dateCount = 0;
-        u.dateReach = 0;
-        u.flat = undefined;
-      }
+      for (const u of this.units) forgetDates(u);
       this.staleFrom = 0;
       this.staleTo = this.units.length;
     }
