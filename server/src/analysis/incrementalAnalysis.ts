@@ -17,6 +17,7 @@
 // and entities when they arrive. Knows nothing of VS Code or the protocol.
 import { flatten } from './analyze';
 import { DateScanState, recogniseDatesIn } from '../core/dates';
+import { commonEnds } from '../core/commonEnds';
 import { joinRanges } from '../core/dateRanges';
 import { newestDateInText, resolveDocumentDate } from '../core/documentDate';
 import { recogniseFigures } from '../core/figures';
@@ -965,19 +966,6 @@ function sameSpans(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
 /** Counts date scans (Unit.dateScan). */
 let dateScanCount = 0;
 
-/** The lengths of the common beginning and the common end of two texts (not overlapping in the shorter one). */
-export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const max = Math.min(a.length, b.length);
-  // Blocks first (string comparison runs in native code), then character by character within the differing block.
-  const BLOCK = 4096;
-  let p = 0;
-  while (p + BLOCK <= max && a.slice(p, p + BLOCK) === b.slice(p, p + BLOCK)) p += BLOCK;
-  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  while (s + BLOCK <= max - p && a.slice(a.length - s - BLOCK, a.length - s) === b.slice(b.length - s - BLOCK, b.length - s)) s += BLOCK;
-  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  return { prefix: p, suffix: s };
-}
 
 /** The furthest end of a unit's dates (absolute), at least the unit's end. */
 function maxDateEnd(u: Unit): number {

@@ -1,5 +1,6 @@
 // How spans follow the text through edits. All offsets are code points.
 import { OffsetMap, codePointLength } from '../core/offsets';
+import { commonEnds } from '../core/commonEnds';
 
 /** One replacement: the code points [start, end) of the text before the change become `text`. */
 export interface TextChange {
@@ -67,28 +68,8 @@ export function diffTexts(before: string, after: string, beforeMap?: OffsetMap):
 
 /**
  * The lengths (UTF-16) of the common beginning and end of two different texts, not splitting a surrogate pair and
- * not overlapping; undefined when they are equal. Compares blocks first (native string comparison), so a keystroke
- * in a long article costs a fraction of a character-by-character loop.
+ * not overlapping (core/commonEnds.ts); undefined when they are equal.
  */
 export function diffUtf16(before: string, after: string): { prefix: number; suffix: number } | undefined {
-  if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  const BLOCK = 4096;
-  let p = 0;
-  while (p + BLOCK <= max && before.slice(p, p + BLOCK) === after.slice(p, p + BLOCK)) p += BLOCK;
-  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  // do not split a surrogate pair
-  if (p > 0 && isHigh(before.charCodeAt(p - 1))) p--;
-  let s = 0;
-  while (s + BLOCK <= max - p && before.slice(before.length - s - BLOCK, before.length - s) === after.slice(after.length - s - BLOCK, after.length - s)) s += BLOCK;
-  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
-  if (s > 0 && isLow(before.charCodeAt(before.length - s))) s--;
-  return { prefix: p, suffix: s };
-}
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
+  return before === after ? undefined : commonEnds(before, after, true);
 }
