@@ -34,7 +34,8 @@ export const CONTEXT = 256;
  * How far the date scanner reads past the unit it scans, besides a 《》 title (never cut: unitBoundaries) and the state
  * one unit's scan hands the next (RelativeState): a recurring word before a time (core/recurringTimes.ts, 10
  * characters back; 每天 after weekdays, 24 on), a range's second date (5 on). A unit cut again exactly as before keeps
- * its dates when the changed text is at least this far from it.
+ * its dates when the changed text is at least this far from it. Not less than JOIN_GAP: when the text between two
+ * dates joined across units changes, both are scanned again (groupEnd keeps a join by the scans that gave its ends).
  */
 const DATE_REACH = 64;
 /** The scanners read 《…》 up to this many characters as one title (core/dates.ts). */
@@ -182,6 +183,8 @@ interface Unit {
   joinNextScan: number;
   joinDistance: number;
   joins: boolean;
+  /** Set when an edit removed the unit (lists of units waiting for work skip it). */
+  gone: boolean;
 }
 
 /** A group's spans, with the inputs they were made from (units and their results, by identity). */
@@ -276,6 +279,7 @@ function makeUnit(text: string, start: number, end: number): Unit {
     joinNextScan: 0,
     joinDistance: 0,
     joins: false,
+    gone: false,
   };
 }
 
@@ -320,6 +324,15 @@ export class IncrementalAnalysis {
   private namesChanged = new Set<string>();
   /** What units replaced since the name table was last brought up to date gave it. */
   private retiredNames: NamesContribution[] = [];
+  /** Units that got entities the document's names have not taken in yet (spreadDocumentNames). */
+  private unnamed: Unit[] = [];
+  /** Units that got entities not spread to with the names table yet, and the table version the others were. */
+  private unspread: Unit[] = [];
+  private spreadVersion = -1;
+  /** Units whose newest full date is not computed yet, and the newest of all units while `newestKnown`. */
+  private withoutNewest: Unit[] = [];
+  private newest: { date: string; detail: string } | undefined;
+  private newestKnown = false;
   /** Set when every unit's names are spread as they should be; units or their entities changing unset it. */
   private spreadDone = false;
   /** Counts changes to the units or their dates (what decides the segments); the walk plan is for one count. */
@@ -431,11 +444,11 @@ export class IncrementalAnalysis {
         fresh.push(makeUnit(text, a, b));
       }
     }
-    const tail = this.units.slice(last);
+    const units = this.units;
     if (delta !== 0) {
-      for (const u of tail) {
-        u.start += delta;
-        u.end += delta;
+      for (let k = last; k < units.length; k++) {
+        units[k].start += delta;
+        units[k].end += delta;
       }
     }
     // Units before staleFrom are analysed; from staleTo on they are analysed and each scanned its dates from the
@@ -447,17 +460,25 @@ export class IncrementalAnalysis {
     for (let k = first; k < last && k < this.units.length; k++) {
       const u = this.units[k];
       if (reused.has(u)) continue;
+      u.gone = true;
       if (!u.entities) this.missingEntities--;
       if (u.names) this.retiredNames.push(u.names);
+      // the newest date may have been this unit's (an equal one elsewhere may come first now)
+      if (u.newest && this.newest && u.newest.date >= this.newest.date) this.newestKnown = false;
     }
-    this.units = first === 0 && tail.length === 0 ? fresh : [...this.units.slice(0, first), ...fresh, ...tail];
+    // (in place: a new array of every unit per keystroke was most of what a long article's edit allocated)
+    if (first === 0 && last >= units.length) this.units = fresh;
+    else if (fresh.length <= 4096) units.splice(first, last - first, ...fresh);
+    else this.units = [...units.slice(0, first), ...fresh, ...units.slice(last)];
     this.text = text;
     for (const u of fresh) {
       if (reused.has(u)) continue;
       stats.unitsReanalysed++;
       stats.charsReanalysed += u.end - u.start;
+      this.withoutNewest.push(u);
       if (this.wantEntities) u.entities = this.entityCache.get(u.text);
       if (!u.entities) this.missingEntities++;
+      else this.gotEntities(u);
     }
     return stats;
   }
@@ -477,11 +498,18 @@ export class IncrementalAnalysis {
       if (today !== this.today) {
         // Dates after today are skipped: a new day can make one count.
         for (const u of this.units) u.newest = undefined;
+        this.withoutNewest = [...this.units];
+        this.newestKnown = false;
         this.today = today;
       }
-      for (const u of this.units) {
-        if (u.newest !== undefined) continue;
-        u.newest = newestDateInText(u.text, today) ?? null;
+      for (let u = this.withoutNewest.pop(); u; u = this.withoutNewest.pop()) {
+        if (u.newest !== undefined || u.gone) continue;
+        const newest = (u.newest = newestDateInText(u.text, today) ?? null);
+        // a newer date than all is the newest; an equal one may come before the one known (the first one counts)
+        if (newest && this.newestKnown && (!this.newest || newest.date >= this.newest.date)) {
+          if (this.newest && newest.date === this.newest.date) this.newestKnown = false;
+          else this.newest = newest;
+        }
         if (over()) return false;
       }
       dct = resolveDocumentDate(this.text, this.options, () => this.newestInText());
@@ -540,9 +568,18 @@ export class IncrementalAnalysis {
 
   /** The newest full date of all units (each computed by advance()). */
   private newestInText(): { date: string; detail: string } | undefined {
+    if (this.newestKnown) return this.newest;
     let best: { date: string; detail: string } | undefined;
     for (const u of this.units) if (u.newest && (!best || u.newest.date > best.date)) best = u.newest;
+    this.newest = best;
+    this.newestKnown = true;
     return best;
+  }
+
+  /** A current unit got its entities: the document's names take them in and spread to it (spreadDocumentNames). */
+  private gotEntities(u: Unit): void {
+    this.unnamed.push(u);
+    this.unspread.push(u);
   }
 
   /** Scans a unit's dates from the state the unit before it left (its own result is relative to its start). */
@@ -602,6 +639,7 @@ export class IncrementalAnalysis {
         u.flat = undefined;
         changed = true;
         this.missingEntities--;
+        this.gotEntities(u);
       }
     }
     if (changed) {
@@ -883,18 +921,24 @@ export class IncrementalAnalysis {
    */
   private spreadDocumentNames(): void {
     // (asked on every token or hover request: once done, nothing to go over until the units change)
-    if (!this.wantEntities || this.entityFailure || this.spreadDone) return;
-    const units = this.units;
+    if (!this.wantEntities || this.spreadDone) return;
+    if (this.entityFailure) {
+      this.unnamed = [];
+      this.unspread = [];
+      return;
+    }
     if (this.namesStale && this.complete) {
       const names = this.names;
       for (const c of this.retiredNames) names.remove(c);
       this.retiredNames = [];
-      for (const u of units) {
-        if (u.namesOf === u.entities) continue;
+      // (only units that got entities since: the others' names are in the table)
+      for (const u of this.unnamed) {
+        if (u.gone || u.namesOf === u.entities) continue;
         if (u.names) names.remove(u.names);
         u.names = names.add({ text: u.text, spans: u.entities!.spans as EntitySpan[], common: u.entities!.common });
         u.namesOf = u.entities;
       }
+      this.unnamed = [];
       const changed = names.update();
       if (changed.size) {
         this.namesVersion++;
@@ -904,7 +948,12 @@ export class IncrementalAnalysis {
     }
     const version = this.namesVersion;
     const table = this.names.table;
+    // With the table the units were last spread with, only units that got entities since; else every unit.
+    const units = version === this.spreadVersion ? this.unspread : this.units;
+    this.unspread = [];
+    this.spreadVersion = version;
     for (const u of units) {
+      if (u.gone) continue;
       const e = u.entities;
       if (!e) {
         if (u.docEntities) {
