@@ -100,6 +100,8 @@ export interface AnalysisCacheOptions {
   entities?: UnitEntityRecogniser;
   /** Called when entities arrived for a document (its tokens and hovers changed). */
   onEntities?: (uri: string) => void;
+  /** Called when a document's analysis (under its current settings) first has every paragraph's entities. */
+  onFirstComplete?: (uri: string) => void;
   /** Characters of paragraphs sent to the entity recogniser at once (default 8,000: some 60 ms of work). */
   entityBatchChars?: number;
 }
@@ -129,6 +131,8 @@ interface DocumentState {
   info: Omit<DocumentAnalysis, 'result' | 'recogniserProblems'>;
   waiters: Waiter[];
   pumping: boolean;
+  /** Whether the analysis has been complete once (onFirstComplete was called). */
+  completedOnce: boolean;
 }
 
 export class AnalysisCache {
@@ -178,6 +182,7 @@ export class AnalysisCache {
         info,
         waiters: [],
         pumping: false,
+        completedOnce: false,
       };
       this.states.set(document.uri, state);
     }
@@ -312,6 +317,10 @@ export class AnalysisCache {
     if (this.states.get(uri) === state && state.engine.complete) {
       this.settle(state);
       if (state.engine.entityFailure) this.options.onEntities?.(uri);
+      if (!state.completedOnce) {
+        state.completedOnce = true;
+        this.options.onFirstComplete?.(uri);
+      }
     }
   }
 

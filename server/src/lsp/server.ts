@@ -50,7 +50,11 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentDateStore();
 const entityPool = createEntityPool();
-const cache = new AnalysisCache(store, { entities: entityPool.recognise, onEntities: () => scheduleTokenRefresh() });
+const cache = new AnalysisCache(store, {
+  entities: entityPool.recognise,
+  onEntities: () => scheduleTokenRefresh(),
+  onFirstComplete: (uri) => setImmediate(() => void warmTokens(uri).catch(() => undefined)),
+});
 let refreshTimer: NodeJS.Timeout | undefined;
 /** Entities arrived: one refresh for a burst of batches (the client then asks for a delta). */
 function scheduleTokenRefresh(): void {
@@ -268,6 +272,19 @@ async function tokenData(uri: string, range?: { start: number; end: number }): P
   }
   const spans = view.result().spans;
   return encodeTokens(document, mergeTokenSpans(filter ? filter(spans) : spans, confirmed), range);
+}
+
+/**
+ * A document's names have all arrived for the first time (opening it, new settings): its segments' tokens are encoded
+ * now, in the pause, and the array kept as the next answer's spare. An editor asks for them after the refresh
+ * anyway; a client that does not would otherwise pay for encoding every paragraph's names on its first keystroke
+ * (`npm run bench`'s 10,000-character article: first keystroke 12–26 ms without, 8–16 ms with, 5 runs each).
+ */
+async function warmTokens(uri: string): Promise<void> {
+  const view = await currentView(uri);
+  const document = documents.get(uri);
+  if (!document || !view || view.pendingEntities > 0 || suggestionFilter(uri) || confirmedSpans(uri).length > 0) return;
+  spareTokens.set(uri, encodeSegmentTokens(document, view.segments));
 }
 
 /** Token data as the protocol carries it (a plain array). */
