@@ -25,7 +25,7 @@ import { isLayoutBreak, spaceRun } from '../ner/decodingUnits';
 import { DocumentNames, NamesContribution, spreadNames } from '../ner/documentConsistency';
 import type { UnitEntities } from '../ner/entities';
 import type { EntitySpan } from '../ner/postRules';
-import { OffsetMap } from '../core/offsets';
+import { OffsetMap, lineBreaks } from '../core/offsets';
 import { AnalysisResult, DocumentDate, DocumentDateOptions, LabelGroup, RawSpan, SPAN_VALUE_KEYS, Span } from '../core/types';
 
 /** Characters on either side of an edit whose units are re-analysed (the recognisers' reach past a unit's ends). */
@@ -138,6 +138,9 @@ interface Unit {
   /** Code points in the unit, and whether any character is astral (two UTF-16 code units). */
   cpLength: number;
   astral: boolean;
+  /** Line breaks in the unit's text and the characters after the last one (core/offsets.ts lineBreaks). */
+  lines: number;
+  tail: number;
   /** Relative UTF-16 offsets; undefined: not computed yet. */
   figures?: RawSpan[];
   /** Dates starting in the unit (relative; one may end past the unit), the state scanned from and left. */
@@ -191,6 +194,8 @@ interface Unit {
 interface GroupSegment {
   text: string;
   astral: boolean;
+  lines: number;
+  tail: number;
   spans: Span[];
   entityFailure: string | undefined;
   derived: DerivedSlot;
@@ -217,7 +222,11 @@ export interface Segment {
   text: string;
   /** Whether the text has astral characters (code points and UTF-16 offsets differ within it). */
   astral: boolean;
-  /** Flat spans, sorted, in code points relative to `start`; the same array while the segment is unchanged. */
+  /** Line breaks in the text as the LSP counts them, and the characters after the last one (to place the next). */
+  lines: number;
+  tail: number;
+  /** Flat spans, sorted, in code points relative to `start`; the same array while the segment is unchanged.
+   * Segments without spans share one empty array. */
   spans: readonly Span[];
   /** The segment's slot for what a caller derives from `spans` (see DerivedSlot). */
   derived: DerivedSlot;
@@ -245,6 +254,7 @@ function makeUnit(text: string, start: number, end: number): Unit {
       }
     }
   }
+  const breaks = lineBreaks(unitText);
   // Every field set from the start: all units share one object shape, so the loops over tens of thousands of units
   // after each keystroke stay fast (fields added later in varying order would make each access a slow lookup).
   return {
@@ -253,6 +263,8 @@ function makeUnit(text: string, start: number, end: number): Unit {
     text: unitText,
     cpLength: unitText.length - astral,
     astral: astral > 0,
+    lines: breaks.lines,
+    tail: breaks.tail,
     figures: undefined,
     dates: undefined,
     dateCount: 0,
@@ -722,7 +734,7 @@ export class IncrementalAnalysis {
     // Code-point offsets: the sum of the units' lengths before (the same as UTF-16 offsets without astral text).
     let cpStart = plan.cpStart[first] ?? 0;
     // One object for every visit (tens of thousands per keystroke): visitors copy what they keep.
-    const seg: Segment = { start: 0, end: 0, cpStart: 0, text: '', astral: false, spans: [], derived: { of: undefined, value: undefined } };
+    const seg: Segment = { start: 0, end: 0, cpStart: 0, text: '', astral: false, lines: 0, tail: 0, spans: [], derived: { of: undefined, value: undefined } };
     for (let k = first; k < units.length; k++) {
       const u = units[k];
       const j = plan.groupEnd[k];
@@ -736,6 +748,8 @@ export class IncrementalAnalysis {
           seg.cpStart = cpStart;
           seg.text = group.text;
           seg.astral = group.astral;
+          seg.lines = group.lines;
+          seg.tail = group.tail;
           seg.spans = group.spans;
           seg.derived = group.derived;
           if (!visit(seg)) return;
@@ -751,6 +765,8 @@ export class IncrementalAnalysis {
         seg.cpStart = cpStart;
         seg.text = u.text;
         seg.astral = u.astral;
+        seg.lines = u.lines;
+        seg.tail = u.tail;
         seg.spans = u.flat;
         seg.derived = u.derived;
         if (!visit(seg, u)) return;
@@ -810,7 +826,7 @@ export class IncrementalAnalysis {
   }
 
   /** The flattened spans of units [k, j) put together (a date or a range crosses them), cached on unit k. */
-  private groupSegment(k: number, j: number): { text: string; astral: boolean; spans: Span[]; derived: DerivedSlot } {
+  private groupSegment(k: number, j: number): GroupSegment {
     const units = this.units;
     const cached = units[k].group;
     if (
@@ -841,6 +857,7 @@ export class IncrementalAnalysis {
     const group: GroupSegment = {
       text,
       astral,
+      ...lineBreaks(text),
       spans: toUnitSpans(text, astral, flatten(raw)),
       entityFailure: this.entityFailure,
       derived: { of: undefined, value: undefined },
@@ -1034,8 +1051,12 @@ function shifted(s: Span, by: number): Span {
   return out;
 }
 
+const NO_SPANS: Span[] = Object.freeze([]) as unknown as Span[];
+
 /** Recogniser spans (UTF-16, relative to the unit) → public spans relative to the unit (code points, with text). */
 function toUnitSpans(text: string, astral: boolean, raw: RawSpan[]): Span[] {
+  // (one shared empty array: a walk over every segment reads the length of a spans array it already has in cache)
+  if (raw.length === 0) return NO_SPANS;
   const cp = astral ? codePointIndex(text) : undefined;
   return raw.map((r) => {
     const span: Span = {

@@ -93,6 +93,24 @@ export class OffsetMap {
   }
 }
 
+/**
+ * The line breaks in a text as the LSP counts them (\r\n, \r and \n each end a line), and the UTF-16 length of what
+ * follows the last one (the whole text when there is none).
+ */
+export function lineBreaks(text: string): { lines: number; tail: number } {
+  let lines = 0;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lines++;
+      lineStart = i + 1;
+    }
+  }
+  return { lines, tail: text.length - lineStart };
+}
+
 /** Number of code points in a string. */
 export function codePointLength(s: string): number {
   let n = s.length;

@@ -247,16 +247,19 @@ export function encodeSegmentTokens(
   let line = 0;
   let character = 0;
   segments((segment) => {
-    const tokens = segmentTokens(segment);
-    if (tokens.data.length) {
-      parts.push(tokens);
-      startLines.push(line);
-      startChars.push(character);
-      total += tokens.data.length;
+    // (a segment without spans is placed from its own line count: its cached tokens are not read)
+    if (segment.spans.length > 0) {
+      const tokens = segmentTokens(segment);
+      if (tokens.data.length) {
+        parts.push(tokens);
+        startLines.push(line);
+        startChars.push(character);
+        total += tokens.data.length;
+      }
     }
-    if (tokens.lines > 0) {
-      line += tokens.lines;
-      character = tokens.tail;
+    if (segment.lines > 0) {
+      line += segment.lines;
+      character = segment.tail;
     } else character += segment.end - segment.start;
     return true;
   });
