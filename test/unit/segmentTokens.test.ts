@@ -10,9 +10,10 @@ import fc from 'fast-check';
 import { applyEdit, randomEdit } from './support/randomEdits';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalAnalysis } from '../../server/src/analysis/incrementalAnalysis';
-import { encodeSegmentTokens, encodeTokens, mergeTokenSpans, tokenEdits } from '../../server/src/lsp/semanticTokens';
+import { TokenLayout, encodeSegmentLayout, encodeSegmentTokens, encodeTokens, mergeTokenSpans, tokenEdits } from '../../server/src/lsp/semanticTokens';
 import { spanAt } from '../../server/src/lsp/hover';
 import { OffsetMap } from '../../server/src/core/offsets';
+import { recogniseEntityUnits } from '../../server/src/ner/entities';
 
 const corpus = path.resolve(__dirname, '..', 'fixtures', 'corpus');
 const article = fs
@@ -51,6 +52,52 @@ test('tokens from segments equal tokens from all spans (whole document and range
     }),
     { numRuns: 60 },
   );
+});
+
+test('tokens made from the previous answer (its start and end segments copied) equal tokens from all spans, after random edits', () => {
+  fc.assert(
+    fc.property(fc.array(editArb, { minLength: 1, maxLength: 10 }), fc.boolean(), (edits, withEntities) => {
+      const groups = withEntities ? (['figures', 'dates', 'entities'] as const) : (['figures', 'dates'] as const);
+      const engine = new IncrementalAnalysis({ groups: [...groups], fileName: 'a.news' });
+      let text = article;
+      engine.update(text);
+      const segments = (v: Parameters<typeof engine.segments>[0], f?: number) => engine.segments(v, f);
+      let layout: TokenLayout = encodeSegmentLayout(segments);
+      // the answer before last is the array the next one is written into, as the language server does
+      let spare: Uint32Array | undefined;
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        engine.update(text);
+        if (withEntities) {
+          // names arrive for some paragraphs only: segments change away from the edit too
+          const pending = engine.pendingEntityTexts(400);
+          if (pending.length) engine.addEntities(pending, recogniseEntityUnits(pending));
+        }
+        const next = encodeSegmentLayout(segments, layout, spare);
+        if (next.data !== layout.data) spare = layout.data;
+        layout = next;
+        const document = TextDocument.create('file:///a.news', 'news-article', 1, text);
+        assert.deepEqual(Array.from(layout.data), encodeTokens(document, mergeTokenSpans(engine.result().spans, [])));
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('a segment without spans that changes length moves the segments after it on its line (made from the previous answer)', () => {
+  // (the sentence without spans is long: the one after it keeps its spans array, the edit being far enough from it)
+  let text = `前言${'很'.repeat(80)}。会议于2023年6月18日举行，投资3.5亿元。\n次日发布。\n`;
+  const engine = new IncrementalAnalysis({ groups: ['figures', 'dates'], fileName: 'a.news' });
+  engine.update(text);
+  const segments = (v: Parameters<typeof engine.segments>[0], f?: number) => engine.segments(v, f);
+  let layout = encodeSegmentLayout(segments);
+  for (const insert of ['简短', '', '\n', '。']) {
+    text = text.slice(0, 1) + insert + text.slice(1);
+    engine.update(text);
+    layout = encodeSegmentLayout(segments, layout);
+    const document = TextDocument.create('file:///a.news', 'news-article', 1, text);
+    assert.deepEqual(Array.from(layout.data), encodeTokens(document, mergeTokenSpans(engine.result().spans, [])), JSON.stringify(text));
+  }
 });
 
 test('the span under an offset, found in its segment, is the one the whole span list gives', () => {

@@ -2,9 +2,10 @@
 // contributed in package.json (`semanticTokenTypes`); modifier `suggestion` for machine output, `confirmed` for
 // stored tags. A span that crosses a line break becomes one token per line.
 // Two encoders give the same data: encodeTokens() from one array of spans (any spans: stored tags merged with
-// suggestions), and encodeSegmentTokens() from the incremental analysis' segments (suggestions only), which encodes
-// each segment once, relative to its own start, and after an edit only re-places the segments' first tokens, so a
-// keystroke in a long article costs the changed paragraphs plus a copy of the integers.
+// suggestions), and encodeSegmentTokens() / encodeSegmentLayout() from the incremental analysis' segments
+// (suggestions only), which encode each segment once, relative to its own start; after an edit the answer is made from
+// the previous one (its integers before and after the changed segments copied), so a keystroke in a long article
+// costs a walk over the segments' spans arrays, the changed paragraphs and a copy of the integers.
 import type { SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Segment } from '../analysis/incrementalAnalysis';
@@ -228,9 +229,8 @@ export type SegmentSource = (visit: (segment: Segment) => boolean, from?: number
 
 /**
  * The suggestion tokens of a document from its analysis' segments: encodeTokens(document, mergeTokenSpans(spans,
- * [])) for the same spans, as a typed array. Each segment's tokens are encoded once (cached by its spans array);
- * each call places them after one another (adding up the segments' line counts, then a copy). `range`, when
- * given (UTF-16 offsets), keeps only the tokens that touch it.
+ * [])) for the same spans, as a typed array. Each segment's tokens are encoded once (cached by its spans array).
+ * `range`, when given (UTF-16 offsets), keeps only the tokens that touch it.
  */
 export function encodeSegmentTokens(
   document: TextDocument,
@@ -239,51 +239,173 @@ export function encodeSegmentTokens(
   spare?: Uint32Array,
 ): Uint32Array {
   if (range) return encodeSegmentRange(document, segments, range);
-  // The line and character where each segment with tokens starts, counted along the segments.
-  const parts: SegmentTokens[] = [];
-  const startLines: number[] = [];
-  const startChars: number[] = [];
-  let total = 0;
-  let line = 0;
-  let character = 0;
+  return encodeSegmentLayout(segments, undefined, spare).data;
+}
+
+/**
+ * An answer of encodeSegmentLayout() with what it was made of: per segment, in order, its spans array, where it
+ * starts (line and character), the index in `data` of its first integer, and where the last token at or before its
+ * end is (absolute; 0, 0 before the first token).
+ */
+export interface TokenLayout {
+  data: Uint32Array;
+  count: number;
+  spans: (readonly Span[])[];
+  line: Int32Array;
+  char: Int32Array;
+  /** count + 1 entries: the last is data.length. */
+  tok: Int32Array;
+  lastLine: Int32Array;
+  lastChar: Int32Array;
+}
+
+/**
+ * encodeSegmentTokens() made from `previous` (an earlier answer's layout, any version of the document): the segments
+ * at the start and at the end whose spans arrays `previous` had, at the same places (the end ones moved by whole
+ * lines), keep its integers, copied as two blocks; only the segments between have their tokens read and placed. A
+ * keystroke in a 1 M-character article visits its 36,000 segments once (their spans and line counts, no tokens) and
+ * places one paragraph's tokens. Without `previous`, every segment is placed. The answer is written into `spare`
+ * when that is large enough and is not `previous`'s array.
+ */
+export function encodeSegmentLayout(segments: SegmentSource, previous?: TokenLayout, spare?: Uint32Array): TokenLayout {
+  // 1. Every segment's spans array and place, from the segments' own line counts.
+  let cap = Math.max(64, (previous?.count ?? 0) + 64);
+  const spans: (readonly Span[])[] = [];
+  let line: Int32Array = new Int32Array(cap);
+  let char: Int32Array = new Int32Array(cap);
+  let start: Float64Array = new Float64Array(cap);
+  let n = 0;
+  let atLine = 0;
+  let atChar = 0;
   segments((segment) => {
-    // (a segment without spans is placed from its own line count: its cached tokens are not read)
-    if (segment.spans.length > 0) {
-      const tokens = segmentTokens(segment);
-      if (tokens.data.length) {
-        parts.push(tokens);
-        startLines.push(line);
-        startChars.push(character);
-        total += tokens.data.length;
-      }
+    if (n === cap) {
+      cap *= 2;
+      line = grown(line, cap);
+      char = grown(char, cap);
+      const s = new Float64Array(cap);
+      s.set(start);
+      start = s;
     }
+    spans.push(segment.spans);
+    line[n] = atLine;
+    char[n] = atChar;
+    start[n] = segment.start;
+    n++;
     if (segment.lines > 0) {
-      line += segment.lines;
-      character = segment.tail;
-    } else character += segment.end - segment.start;
+      atLine += segment.lines;
+      atChar = segment.tail;
+    } else atChar += segment.end - segment.start;
     return true;
   });
+  // 2. The segments at the start and at the end that `previous` has at the same places.
+  const m = previous?.count ?? 0;
+  let same = 0;
+  let sameEnd = 0;
+  let shift = 0;
+  if (previous) {
+    const max = Math.min(n, m);
+    while (same < max && spans[same] === previous.spans[same] && line[same] === previous.line[same] && char[same] === previous.char[same]) same++;
+    if (same === n && same === m) return previous;
+    if (n > 0 && m > 0) shift = line[n - 1] - previous.line[m - 1];
+    while (
+      sameEnd < max - same &&
+      spans[n - 1 - sameEnd] === previous.spans[m - 1 - sameEnd] &&
+      char[n - 1 - sameEnd] === previous.char[m - 1 - sameEnd] &&
+      line[n - 1 - sameEnd] - previous.line[m - 1 - sameEnd] === shift
+    )
+      sameEnd++;
+  }
+  // 3. The tokens of the segments between (a walk from the first of them).
+  const middle: SegmentTokens[] = [];
+  const middleEnd = n - sameEnd;
+  if (same < middleEnd) {
+    let k = same;
+    segments((segment) => {
+      if (segment.start !== start[k]) throw new Error(`segment ${k} starts at ${segment.start}, not ${start[k]}: the segments changed during the walk`);
+      middle.push(segment.spans.length > 0 ? segmentTokens(segment) : NO_SEGMENT_TOKENS);
+      return ++k < middleEnd;
+    }, start[same]);
+  }
+  const headInts = previous ? previous.tok[same] : 0;
+  const tailFrom = m - sameEnd;
+  const tailStart = previous && sameEnd > 0 ? previous.tok[tailFrom] : 0;
+  const tailInts = previous && sameEnd > 0 ? previous.data.length - tailStart : 0;
+  let total = headInts + tailInts;
+  for (const t of middle) total += t.data.length;
   // written into `spare` when it is large enough (the answer before last, no longer needed: a 1 M-character article's
   // tokens are some 2 MB, and a new array per keystroke kept the collector busy)
-  const out = spare && spare.byteOffset === 0 && spare.buffer.byteLength >= 4 * total ? new Uint32Array(spare.buffer, 0, total) : new Uint32Array(Math.ceil(total * 1.25));
-  let o = 0;
+  const usable = spare && spare.byteOffset === 0 && spare.buffer.byteLength >= 4 * total && spare.buffer !== previous?.data.buffer;
+  const out = usable ? new Uint32Array(spare!.buffer, 0, total) : new Uint32Array(Math.ceil(total * 1.25));
+  const tok = new Int32Array(n + 1);
+  const lastLine = new Int32Array(n);
+  const lastChar = new Int32Array(n);
   let prevLine = 0;
   let prevChar = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const { data, lastLine, lastChar } = parts[i];
-    const atLine = startLines[i];
-    const atChar = startChars[i];
-    const first = atLine + data[0];
-    const firstChar = data[0] === 0 ? atChar + data[1] : data[1];
-    // the segment's tokens copied as a block, then its first token placed after the previous segment's last
-    out.set(data, o);
-    out[o] = first - prevLine;
-    out[o + 1] = first === prevLine ? firstChar - prevChar : firstChar;
-    o += data.length;
-    prevLine = atLine + lastLine;
-    prevChar = lastLine === 0 ? atChar + lastChar : lastChar;
+  if (previous && same > 0) {
+    out.set(previous.data.subarray(0, headInts), 0);
+    tok.set(previous.tok.subarray(0, same), 0);
+    lastLine.set(previous.lastLine.subarray(0, same), 0);
+    lastChar.set(previous.lastChar.subarray(0, same), 0);
+    prevLine = previous.lastLine[same - 1];
+    prevChar = previous.lastChar[same - 1];
   }
-  return out.length === total ? out : out.subarray(0, total);
+  let o = headInts;
+  for (let k = same; k < middleEnd; k++) {
+    tok[k] = o;
+    const { data, lastLine: segLastLine, lastChar: segLastChar } = middle[k - same];
+    if (data.length > 0) {
+      const segLine = line[k];
+      const segChar = char[k];
+      const first = segLine + data[0];
+      const firstChar = data[0] === 0 ? segChar + data[1] : data[1];
+      // the segment's tokens copied as a block, then its first token placed after the previous segment's last
+      out.set(data, o);
+      out[o] = first - prevLine;
+      out[o + 1] = first === prevLine ? firstChar - prevChar : firstChar;
+      o += data.length;
+      prevLine = segLine + segLastLine;
+      prevChar = segLastLine === 0 ? segChar + segLastChar : segLastChar;
+    }
+    lastLine[k] = prevLine;
+    lastChar[k] = prevChar;
+  }
+  if (previous && sameEnd > 0) {
+    const before = tailFrom > 0 ? [previous.lastLine[tailFrom - 1], previous.lastChar[tailFrom - 1]] : [0, 0];
+    const beforeLine = prevLine;
+    const beforeChar = prevChar;
+    if (tailInts > 0) {
+      out.set(previous.data.subarray(tailStart), o);
+      // the first token after the copied block: where it was, moved by whole lines, placed after the last one before it
+      const d = previous.data;
+      const absLine = before[0] + d[tailStart] + shift;
+      const absChar = d[tailStart] === 0 ? before[1] + d[tailStart + 1] : d[tailStart + 1];
+      out[o] = absLine - beforeLine;
+      out[o + 1] = absLine === beforeLine ? absChar - beforeChar : absChar;
+    }
+    for (let t = 0; t < sameEnd; t++) {
+      const k = middleEnd + t;
+      const j = tailFrom + t;
+      tok[k] = o + (previous.tok[j] - tailStart);
+      if (previous.tok[j + 1] > tailStart) {
+        lastLine[k] = previous.lastLine[j] + shift;
+        lastChar[k] = previous.lastChar[j];
+      } else {
+        lastLine[k] = beforeLine;
+        lastChar[k] = beforeChar;
+      }
+    }
+    o += tailInts;
+  }
+  tok[n] = o;
+  return { data: out.length === total ? out : out.subarray(0, total), count: n, spans, line, char, tok, lastLine, lastChar };
+}
+
+const NO_SEGMENT_TOKENS: SegmentTokens = { data: new Uint32Array(0), lastLine: 0, lastChar: 0, lines: 0, tail: 0 };
+
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /** encodeSegmentTokens() for a range: the spans of the segments it touches, encoded as encodeTokens() does. */
