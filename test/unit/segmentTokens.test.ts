@@ -73,8 +73,13 @@ test('tokens made from the previous answer (its start and end segments copied) e
           const pending = engine.pendingEntityTexts(400);
           if (pending.length) engine.addEntities(pending, recogniseEntityUnits(pending));
         }
+        const before = Array.from(layout.data);
         const next = encodeSegmentLayout(segments, layout, spare);
         if (next.data !== layout.data) spare = layout.data;
+        // the delta from what the two share (TokenLayout.from) turns the previous answer into this one
+        assert.equal(next.from?.data, layout.data);
+        for (const edit of tokenEdits(before, next.data, next.from)) before.splice(edit.start, edit.deleteCount, ...edit.data);
+        assert.deepEqual(before, Array.from(next.data));
         layout = next;
         const document = TextDocument.create('file:///a.news', 'news-article', 1, text);
         assert.deepEqual(Array.from(layout.data), encodeTokens(document, mergeTokenSpans(engine.result().spans, [])));
@@ -97,6 +102,28 @@ test('a segment without spans that changes length moves the segments after it on
     layout = encodeSegmentLayout(segments, layout);
     const document = TextDocument.create('file:///a.news', 'news-article', 1, text);
     assert.deepEqual(Array.from(layout.data), encodeTokens(document, mergeTokenSpans(engine.result().spans, [])), JSON.stringify(text));
+  }
+});
+
+test('removing the last token before unchanged paragraphs: the delta re-places the first token after it', () => {
+  // (every line ends a sentence: a line that does not is joined to the next, as a name may run across it)
+  const tail = `${'很'.repeat(80)}。\n投资3.5亿元，增长12%。\n`;
+  let text = `标题。\n会议于2023年6月18日举行。\n${tail}`;
+  // (a document date of its own: the date removed is not the one that dates the others, which would all change)
+  const engine = new IncrementalAnalysis({ groups: ['figures', 'dates'], fileName: 'a.news', dct: '2024-01-01' });
+  engine.update(text);
+  const segments = (v: Parameters<typeof engine.segments>[0], f?: number) => engine.segments(v, f);
+  let layout = encodeSegmentLayout(segments);
+  for (const next of [`标题。\n会议举行。\n${tail}`, `标题。\n会议举行。\n\n${tail}`, `标题。\n会议于2023年6月18日举行。\n${tail}`]) {
+    const before = Array.from(layout.data);
+    text = next;
+    engine.update(text);
+    layout = encodeSegmentLayout(segments, layout);
+    const document = TextDocument.create('file:///a.news', 'news-article', 1, text);
+    assert.deepEqual(Array.from(layout.data), encodeTokens(document, mergeTokenSpans(engine.result().spans, [])));
+    assert.ok((layout.from?.tail ?? 0) > 0, 'the last paragraph is copied');
+    for (const edit of tokenEdits(before, layout.data, layout.from)) before.splice(edit.start, edit.deleteCount, ...edit.data);
+    assert.deepEqual(before, Array.from(layout.data), JSON.stringify(text));
   }
 });
 

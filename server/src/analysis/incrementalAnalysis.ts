@@ -601,6 +601,12 @@ export class IncrementalAnalysis {
       s.start -= u.start;
       s.end -= u.start;
     }
+    u.dateIn = state.key;
+    u.dateOut = relativeState(r.state, u.end);
+    this.dateScans++;
+    // Scanned again from another state (a date before it changed) but found the same dates: the unit keeps its dates
+    // and spans arrays, so what callers derived from them (tokens, suggestions) stays as it is.
+    if (u.dates && sameDates(u.dates, r.spans)) return;
     u.dates = r.spans;
     u.dateScan = ++dateScanCount;
     u.dateCount = r.spans.length;
@@ -608,10 +614,7 @@ export class IncrementalAnalysis {
     for (const s of r.spans) u.dateReach = Math.max(u.dateReach, s.end);
     u.firstDateStart = r.spans.length ? r.spans[0].start : 0;
     u.lastDateEnd = r.spans.length ? r.spans[r.spans.length - 1].end : 0;
-    u.dateIn = state.key;
-    u.dateOut = relativeState(r.state, u.end);
     u.flat = undefined;
-    this.dateScans++;
     this.structure++;
   }
 
@@ -1025,6 +1028,19 @@ function sameSpans(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
     const x = a[k];
     const y = b[k];
     if (x.start !== y.start || x.end !== y.end || x.label !== y.label || x.confidence !== y.confidence) return false;
+  }
+  return true;
+}
+
+/** Whether two scans gave the same dates: offsets, label and every value field (other fields compared as well). */
+function sameDates(a: readonly RawSpan[], b: readonly RawSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k] as unknown as Record<string, unknown>;
+    const y = b[k] as unknown as Record<string, unknown>;
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (const key of keys) if (x[key] !== y[key]) return false;
   }
   return true;
 }

@@ -257,6 +257,8 @@ export interface TokenLayout {
   tok: Int32Array;
   lastLine: Int32Array;
   lastChar: Int32Array;
+  /** When made from an earlier answer: its array, and how many integers at the start and at the end the two share. */
+  from?: { data: Uint32Array; head: number; tail: number };
 }
 
 /**
@@ -305,7 +307,7 @@ export function encodeSegmentLayout(segments: SegmentSource, previous?: TokenLay
   if (previous) {
     const max = Math.min(n, m);
     while (same < max && spans[same] === previous.spans[same] && line[same] === previous.line[same] && char[same] === previous.char[same]) same++;
-    if (same === n && same === m) return previous;
+    if (same === n && same === m) return { ...previous, from: { data: previous.data, head: previous.data.length, tail: 0 } };
     if (n > 0 && m > 0) shift = line[n - 1] - previous.line[m - 1];
     while (
       sameEnd < max - same &&
@@ -397,7 +399,10 @@ export function encodeSegmentLayout(segments: SegmentSource, previous?: TokenLay
     o += tailInts;
   }
   tok[n] = o;
-  return { data: out.length === total ? out : out.subarray(0, total), count: n, spans, line, char, tok, lastLine, lastChar };
+  const data = out.length === total ? out : out.subarray(0, total);
+  // (the first token after the copied end block may have moved: its first two integers are not shared)
+  const from = previous ? { data: previous.data, head: headInts, tail: Math.max(0, tailInts - 2) } : undefined;
+  return { data, count: n, spans, line, char, tok, lastLine, lastChar, from };
 }
 
 const NO_SEGMENT_TOKENS: SegmentTokens = { data: new Uint32Array(0), lastLine: 0, lastChar: 0, lines: 0, tail: 0 };
@@ -429,11 +434,16 @@ function encodeSegmentRange(document: TextDocument, segments: SegmentSource, ran
  * The edit that turns one token array into another (for semantic token delta requests): the stretch between their
  * common beginning and common end is replaced. One edit; after a keystroke it is a few integers.
  */
-export function tokenEdits(before: ArrayLike<number>, after: ArrayLike<number>): { start: number; deleteCount: number; data: number[] }[] {
+export function tokenEdits(
+  before: ArrayLike<number>,
+  after: ArrayLike<number>,
+  /** Integers known to be the same at the start and at the end (TokenLayout.from), not compared again. */
+  known: { head: number; tail: number } = { head: 0, tail: 0 },
+): { start: number; deleteCount: number; data: number[] }[] {
   const max = Math.min(before.length, after.length);
-  let p = 0;
+  let p = Math.min(known.head, max);
   while (p < max && before[p] === after[p]) p++;
-  let s = 0;
+  let s = Math.min(known.tail, max - p);
   while (s < max - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
   if (p === before.length && p === after.length) return [];
   return [{ start: p, deleteCount: before.length - p - s, data: Array.prototype.slice.call(after, p, after.length - s) as number[] }];

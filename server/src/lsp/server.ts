@@ -311,7 +311,10 @@ connection.languages.semanticTokens.onDelta(async (params) => {
   const resultId = String(++tokenResultIds);
   const previous = keepTokens(uri, resultId, data);
   if (!previous || previous.resultId !== params.previousResultId) return { resultId, data: plain(data) };
-  return { resultId, edits: tokenEdits(previous.data, data) };
+  // (made from the answer the client has: the integers the two share at the start and end are not compared again)
+  const layout = tokenLayouts.get(uri);
+  const known = layout && layout.data === data && layout.from?.data === previous.data ? layout.from : undefined;
+  return { resultId, edits: tokenEdits(previous.data, data, known) };
 });
 
 connection.languages.semanticTokens.onRange(async (params) => {
