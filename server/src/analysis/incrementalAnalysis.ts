@@ -28,7 +28,7 @@ import type { EntitySpan } from '../ner/postRules';
 import { OffsetMap, lineBreaks } from '../core/offsets';
 import { AnalysisResult, DocumentDate, DocumentDateOptions, LabelGroup, RawSpan, SPAN_VALUE_KEYS, Span } from '../core/types';
 
-/** Characters on either side of an edit whose units are re-analysed (the recognisers' reach past a unit's ends). */
+/** Characters on either side of an edit whose units are cut again (a 《》 title can move a cut that far). */
 export const CONTEXT = 256;
 /**
  * How far the date scanner reads past the unit it scans, besides a 《》 title (never cut: unitBoundaries) and the state

@@ -152,9 +152,6 @@ interface SegmentTokens {
   data: Uint32Array;
   lastLine: number;
   lastChar: number;
-  /** Line breaks in the segment's text, and the characters after the last one (to place the next segment). */
-  lines: number;
-  tail: number;
 }
 
 /**
@@ -210,16 +207,8 @@ function encodeSegment(text: string, astral: boolean, spans: readonly Span[]): S
       while (start < end && (text.charCodeAt(start) === 10 || text.charCodeAt(start) === 13)) start++;
     }
   }
-  // The rest of the text's line breaks.
-  while (scan < text.length) {
-    const c = text.charCodeAt(scan++);
-    if (c === 13 || c === 10) {
-      if (c === 13 && text.charCodeAt(scan) === 10) scan++;
-      line++;
-      lineStart = scan;
-    }
-  }
-  return { data: data.length ? Uint32Array.from(data) : NO_TOKENS, lastLine: prevLine, lastChar: prevChar, lines: line, tail: text.length - lineStart };
+  // (the segment's own line count, Segment.lines / tail, places the next one)
+  return { data: data.length ? Uint32Array.from(data) : NO_TOKENS, lastLine: prevLine, lastChar: prevChar };
 }
 
 const NO_TOKENS = new Uint32Array(0);
@@ -275,7 +264,7 @@ export function encodeSegmentLayout(segments: SegmentSource, previous?: TokenLay
   const spans: (readonly Span[])[] = [];
   let line: Int32Array = new Int32Array(cap);
   let char: Int32Array = new Int32Array(cap);
-  let start: Float64Array = new Float64Array(cap);
+  let start: Int32Array = new Int32Array(cap);
   let n = 0;
   let atLine = 0;
   let atChar = 0;
@@ -284,9 +273,7 @@ export function encodeSegmentLayout(segments: SegmentSource, previous?: TokenLay
       cap *= 2;
       line = grown(line, cap);
       char = grown(char, cap);
-      const s = new Float64Array(cap);
-      s.set(start);
-      start = s;
+      start = grown(start, cap);
     }
     spans.push(segment.spans);
     line[n] = atLine;
@@ -405,7 +392,7 @@ export function encodeSegmentLayout(segments: SegmentSource, previous?: TokenLay
   return { data, count: n, spans, line, char, tok, lastLine, lastChar, from };
 }
 
-const NO_SEGMENT_TOKENS: SegmentTokens = { data: new Uint32Array(0), lastLine: 0, lastChar: 0, lines: 0, tail: 0 };
+const NO_SEGMENT_TOKENS: SegmentTokens = { data: NO_TOKENS, lastLine: 0, lastChar: 0 };
 
 function grown(a: Int32Array, size: number): Int32Array {
   const b = new Int32Array(size);
