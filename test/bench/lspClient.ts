@@ -5,7 +5,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
-import { SERVER_NODE_ARGS } from '../../server/src/lsp/protocol';
+import { SERVER_ENV, SERVER_NODE_ARGS } from '../../server/src/lsp/protocol';
 
 export const root = path.resolve(__dirname, '..', '..');
 
@@ -29,10 +29,10 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
   const serverFile = path.join(root, 'dist', 'server', 'server.js');
   if (!fs.existsSync(serverFile)) throw new Error(`${serverFile} is missing: run npm run build first`);
   const t0 = performance.now();
-  // The node options the extension starts the server with, then NEWS_ANNOTATOR_SERVER_NODE_ARGS: extra ones (e.g.
-  // --cpu-prof to profile it).
+  // The node options and environment the extension starts the server with, then NEWS_ANNOTATOR_SERVER_NODE_ARGS:
+  // extra options (e.g. --cpu-prof to profile it).
   const nodeArgs = [...SERVER_NODE_ARGS, ...(process.env.NEWS_ANNOTATOR_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  const child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { cwd: root, env: { ...process.env, ...SERVER_ENV }, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics: Session['diagnostics'] = new Map();
   const waiting: { uri: string; version: number; resolve(at: number): void }[] = [];

@@ -45,14 +45,19 @@ import { registerDiagnostics } from './diagnostics';
 import { registerExport } from './export';
 import { registerComparison } from './comparison';
 import type { ServerContext } from './serverContext';
+import { createIdleCollector } from './idleCollection';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentDateStore();
 const entityPool = createEntityPool();
+const idleCollector = createIdleCollector();
 const cache = new AnalysisCache(store, {
   entities: entityPool.recognise,
-  onEntities: () => scheduleTokenRefresh(),
+  onEntities: () => {
+    idleCollector.touch();
+    scheduleTokenRefresh();
+  },
   onFirstComplete: (uri) => setImmediate(() => void warmTokens(uri).catch(() => undefined)),
 });
 let refreshTimer: NodeJS.Timeout | undefined;
@@ -227,7 +232,10 @@ connection.onDidChangeConfiguration(() => {
   for (const listener of settingsListeners) listener();
 });
 
-documents.onDidChangeContent((e) => cache.changed(e.document.uri, e.document.version));
+documents.onDidChangeContent((e) => {
+  idleCollector.touch();
+  cache.changed(e.document.uri, e.document.version);
+});
 
 documents.onDidClose((e) => {
   cache.forget(e.document.uri);
