@@ -7,14 +7,14 @@ import { RequestType } from 'vscode-languageserver-protocol';
 /** The one document-date validator (dependency-free), for the editor's "Set Document Date" box. */
 export { checkDocumentDate } from '../core/documentDateFormat';
 
-/** What the client passes in `initializationOptions`. */
 /**
  * Node options the language server process is started with (by the extension and by the benchmarks alike). A young
  * generation of 2 MB semi-spaces instead of V8's default of up to 16 MB keeps the server with everything loaded about
  * 10-20 MiB lower at its peak (`npm run bench -- --only memory`: 160-175 MiB against 170-184 MiB at load 1-2) with
  * no measurable cost in keystroke latency (`--only lsp,keystroke`, the same minutes: 1 M chars tokens p95 43.3 ms
  * against 49.3 ms). --expose-gc gives the server gc(), which it runs once when it goes quiet after work
- * (server/src/lsp/idleCollection.ts).
+ * (server/src/lsp/idleCollection.ts); the flag alone changes no keystroke figure (four runs each alternated,
+ * 04:40-04:47Z: 10 k p95 7.1-8.8 ms with it, 7.2-10.0 without).
  */
 export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=2', '--expose-gc'];
 
@@ -22,11 +22,16 @@ export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=2', '
  * Environment the language server process gets on top of its parent's. glibc's malloc raises its threshold for
  * serving a request with its own mapping each time such a block is freed, so after a burst of edits the large typed
  * arrays come from the heap and their memory stays with the process; fixed thresholds give it back when freed
- * (`npm run bench:soak`: 15 s after 30 s of edits 205 MiB against a baseline of 186 without them, 160 against 180
- * with them, keystroke latency unchanged in `npm run bench -- --only lsp`). Other C libraries ignore the variables.
+ * (`npm run bench:soak` with a first version of the idle collection of server/src/lsp/idleCollection.ts, after 3 s
+ * of quiet, one run each: 15 s after 30 s of edits 205 MiB against a baseline of 186 without them, 160 against 180
+ * with them; keystroke latency in
+ * `npm run bench -- --only lsp`, three runs each alternated, 04:27-04:32Z: 10 k p95 7.3-9.7 ms with them, 7.6-9.3
+ * without; 1 M p95 27.0-45.9 ms with, 24.3-33.5 without: within the spread of runs minutes apart). Other C libraries
+ * ignore the variables.
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072', MALLOC_TRIM_THRESHOLD_: '131072' };
 
+/** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
   /** The client's l10n bundle (vscode.l10n.bundle) for localised hovers; English when absent. */
   l10nBundle?: Record<string, string>;
