@@ -3,7 +3,7 @@
 import test, { mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
-import { createIdleCollector } from '../../server/src/lsp/idleCollection';
+import { compactingCollection, createIdleCollector } from '../../server/src/lsp/idleCollection';
 import { SERVER_ENV, SERVER_NODE_ARGS } from '../../server/src/lsp/protocol';
 
 test('one collection after the quiet that follows a burst, none while work goes on', () => {
@@ -54,4 +54,11 @@ test("the server's node options and environment start node with gc()", () => {
   });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, `function ${SERVER_ENV.MALLOC_MMAP_THRESHOLD_}`);
+});
+
+test('the compacting collection calls gc() once, and is undefined without gc()', () => {
+  let calls = 0;
+  compactingCollection(() => calls++)!();
+  assert.equal(calls, 1);
+  assert.equal(compactingCollection(undefined), undefined);
 });
