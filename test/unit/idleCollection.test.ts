@@ -38,7 +38,7 @@ test('one collection after the quiet that follows a burst, none while work goes 
 test('without gc() nothing is scheduled', () => {
   mock.timers.enable({ apis: ['setTimeout', 'Date'] });
   try {
-    const idle = createIdleCollector(undefined, 1000);
+    const idle = createIdleCollector(null, 1000);
     idle.touch();
     mock.timers.tick(5000);
     assert.equal(idle.runs, 0);
@@ -56,9 +56,9 @@ test("the server's node options and environment start node with gc()", () => {
   assert.equal(r.stdout, `function ${SERVER_ENV.MALLOC_MMAP_THRESHOLD_}`);
 });
 
-test('the compacting collection calls gc() once, and is undefined without gc()', () => {
+test('the compacting collection calls gc() once, and is null without gc()', () => {
   let calls = 0;
   compactingCollection(() => calls++)!();
   assert.equal(calls, 1);
-  assert.equal(compactingCollection(undefined), undefined);
+  assert.equal(compactingCollection(undefined), null);
 });

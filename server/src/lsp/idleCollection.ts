@@ -23,10 +23,10 @@ type Collect = () => void;
 /**
  * Node's gc() with compaction: a plain full collection frees the dead objects but leaves the old-space pages they
  * were scattered over (after `npm run bench:soak`, heap total 65–76 MiB for 38 MiB used), so V8's flag for
- * compacting on every full collection is set for this one collection only. Undefined without gc().
+ * compacting on every full collection is set for this one collection only. Null without gc().
  */
-export function compactingCollection(gc = (globalThis as { gc?: Collect }).gc): Collect | undefined {
-  if (!gc) return undefined;
+export function compactingCollection(gc: Collect | undefined): Collect | null {
+  if (!gc) return null;
   return () => {
     v8.setFlagsFromString('--compact-on-every-full-gc');
     try {
@@ -37,7 +37,8 @@ export function compactingCollection(gc = (globalThis as { gc?: Collect }).gc): 
   };
 }
 
-export function createIdleCollector(collect: Collect | undefined = compactingCollection(), quietMs = IDLE_COLLECT_MS): IdleCollector {
+/** `collect`: what runs after the quiet (null: nothing is scheduled); by default the compacting collection. */
+export function createIdleCollector(collect: Collect | null = compactingCollection((globalThis as { gc?: Collect }).gc), quietMs = IDLE_COLLECT_MS): IdleCollector {
   let timer: NodeJS.Timeout | undefined;
   let lastWork = 0;
   let runs = 0;
