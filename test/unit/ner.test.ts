@@ -10,7 +10,7 @@ import { spanErrors } from '../../server/src/ner/spanErrors';
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, nameOriginals, placeGovernments, placeInstitutions, provincePlaces, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, latinWordFragments, nameOriginals, placeGovernments, placeInstitutions, provincePlaces, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -397,6 +397,28 @@ test('post-rule: a province\'s short name and a place in it are two LOC', () => 
   assert.deepEqual(run('吉林市的冬天', ['吉林市']), ['LOC:吉林市']);
   assert.deepEqual(run('广东沿海地区', ['广东沿海']), ['LOC:广东沿海']);
   assert.deepEqual(provincePlaces('广东阳江', [span('广东阳江', '广东阳江', 'LOC')], {}).length, 1);
+});
+
+test('post-rule: no span cuts a word written in Latin letters', () => {
+  const at = (text: string, piece: string, label: EntitySpan['label'], from = 0): EntitySpan => {
+    const start = text.indexOf(piece, from);
+    return { start, end: start + piece.length, label, confidence: 0.4 };
+  };
+  const run = (text: string, spans: EntitySpan[]) => latinWordFragments(text, spans).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+  // pieces covering most of the word: one span over the word, of the label covering most letters
+  let t = '指挥官Shepard奉命抵抗';
+  assert.deepEqual(run(t, [at(t, 'h', 'LOC'), at(t, 'e', 'LOC'), at(t, 'p', 'LOC'), at(t, 'ard', 'LOC')]), ['LOC:Shepard']);
+  t = '科宁公司cogniscompany的';
+  assert.deepEqual(run(t, [at(t, 'cogniscom', 'ORG'), at(t, 'pany', 'LOC')]), ['ORG:cogniscompany']);
+  // pieces covering less than half of it: dropped; the span before the word is left alone
+  t = '解说：小苍estelle，';
+  assert.deepEqual(run(t, [at(t, '小苍', 'PER'), at(t, 't', 'LOC'), at(t, 'll', 'LOC')]), ['PER:小苍']);
+  // a span that runs into the word from outside is stretched over it
+  t = '网友吕建明jimmylui说';
+  assert.deepEqual(run(t, [at(t, '吕建明jim', 'PER')]), ['PER:吕建明jimmylui']);
+  // whole words, and words no span touches, stay as they are
+  t = '由Valve开发，HotelGiant和DOTA';
+  assert.deepEqual(run(t, [at(t, 'Valve', 'ORG'), at(t, 'DOTA', 'PER')]), ['ORG:Valve', 'PER:DOTA']);
 });
 
 test('post-rule: a name\'s original spelling in brackets is a PER of its own', () => {

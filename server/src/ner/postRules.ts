@@ -343,6 +343,33 @@ export function latinNames(text: string, spans: EntitySpan[]): EntitySpan[] {
 }
 
 /**
+ * No span cuts a word written in Latin letters. The model labels letter by letter, and inside a Latin word it
+ * sometimes puts pieces in spans of their own (Shepard → LOC h | LOC e | LOC p | LOC ard, estelle → LOC t | LOC e |
+ * LOC ll | LOC e). A span that runs into the word from outside is stretched over the whole word; spans lying inside
+ * it become one span over the word, of the label that covers most of its letters, when they cover at least half of
+ * it, and are dropped when they cover less.
+ */
+const LATIN_WORD = /[A-Za-z]+/g;
+export function latinWordFragments(text: string, spans: EntitySpan[]): EntitySpan[] {
+  LATIN_WORD.lastIndex = 0;
+  for (let m; (m = LATIN_WORD.exec(text)); ) {
+    const a = m.index;
+    const b = a + m[0].length;
+    const over = spans.filter((s) => s.start < b && a < s.end);
+    if (!over.some((s) => (s.start > a && s.start < b) || (s.end > a && s.end < b))) continue;
+    const outer = over.filter((s) => s.start < a || s.end > b);
+    if (outer.length === 1) spans = replace(spans, Math.min(a, outer[0].start), Math.max(b, outer[0].end), outer[0].label);
+    if (outer.length > 0) continue;
+    const letters = new Map<EntityLabel, number>();
+    for (const s of over) letters.set(s.label, (letters.get(s.label) ?? 0) + s.end - s.start);
+    const [label] = [...letters].reduce((x, y) => (y[1] > x[1] ? y : x));
+    const covered = [...letters.values()].reduce((x, y) => x + y, 0);
+    spans = 2 * covered >= b - a ? replace(spans, a, b, label) : spans.filter((s) => !(s.start < b && a < s.end));
+  }
+  return spans;
+}
+
+/**
  * A PER of Latin letters alone (game titles, companies, handles, English film titles: Dota, Valve, portdouglas) that
  * the model is unsure of (calibrated confidence below UNSURE_LATIN_PER) and no role word or speech verb stands beside
  * is dropped: on the CLUENER dev part 21 of the 24 such spans were wrong, the other Latin-only PER 17 of 40.
@@ -759,6 +786,7 @@ export const POST_RULES: readonly (readonly [string, PostRule])[] = [
   ['countryAbbreviations', countryAbbreviations],
   ['companyLists', companyLists],
   ['dottedNames', dottedNames],
+  ['latinWordFragments', latinWordFragments],
   ['latinNames', latinNames],
   ['unsureLatinNames', unsureLatinNames],
   ['nameOriginals', nameOriginals],
