@@ -8,8 +8,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as iconv from 'iconv-lite';
-import { DecodeError, TextEncoding, decodeFile } from './textDecoding';
+import { DecodeError, TextEncoding, decodeFile, iconv } from './textDecoding';
 
 /** A file operation refused to keep data safe (the message names the file and what to do). */
 export class UnsafeFileError extends Error {
@@ -47,10 +46,10 @@ const ENCODING_NAMES: Record<TextEncoding, string> = {
  * cannot hold some character of the text (Big5 has no 𠀀), instead of writing a '?'.
  */
 export function encodeText(text: string, encoding: TextEncoding, bom: boolean, file: string): Buffer {
-  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, encoding);
-  if (encoding !== 'utf-8' && iconv.decode(body, encoding) !== text) {
+  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv().encode(text, encoding);
+  if (encoding !== 'utf-8' && iconv().decode(body, encoding) !== text) {
     const chars = Array.from(text);
-    const bad = chars.find((c) => iconv.decode(iconv.encode(c, encoding), encoding) !== c) ?? '?';
+    const bad = chars.find((c) => iconv().decode(iconv().encode(c, encoding), encoding) !== c) ?? '?';
     throw new UnsafeFileError(
       file,
       `is written in ${ENCODING_NAMES[encoding]}, which cannot hold ${JSON.stringify(bad)} (U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); ` +

@@ -1,8 +1,16 @@
 // Decoding article files as they occur in Chinese corpora: UTF-8 (with or without a BOM), UTF-16 with a BOM,
 // and the legacy GB18030/GBK/GB2312 and Big5 encodings, detected with jschardet and decoded with iconv-lite.
 // Anything else is refused with a message that names the file and the first bad byte, never decoded into mojibake.
-import * as iconv from 'iconv-lite';
-import * as jschardet from 'jschardet';
+type Iconv = typeof import('iconv-lite');
+type Jschardet = typeof import('jschardet');
+
+// Both libraries are loaded on first use: most corpora are UTF-8, and together they are 1.6 MB of code that every
+// start of the command line would parse for nothing (its bundles leave them in node_modules, esbuild.js).
+let iconvModule: Iconv | undefined;
+let jschardetModule: Jschardet | undefined;
+/** iconv-lite, loaded on first use. */
+export const iconv = (): Iconv => (iconvModule ??= require('iconv-lite') as Iconv);
+const jschardet = (): Jschardet => (jschardetModule ??= require('jschardet') as Jschardet);
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -32,10 +40,10 @@ export function decodeFile(bytes: Uint8Array, file: string): DecodedText {
     return { text: decodeUtf8(bytes.subarray(3), file), encoding: 'utf-8', bom: true };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', bom: true };
+    return { text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', bom: true };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', bom: true };
+    return { text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', bom: true };
   }
   // NUL is valid UTF-8 but never in an article: UTF-16 without a byte-order mark, or a binary file.
   const nul = bytes.indexOf(0);
@@ -53,7 +61,7 @@ export function decodeFile(bytes: Uint8Array, file: string): DecodedText {
   const firstBad = firstInvalidUtf8(bytes);
   if (firstBad < 0) return { text: utf8.decode(bytes), encoding: 'utf-8', bom: false };
   const legacy = detectLegacyChinese(bytes);
-  if (legacy) return { text: iconv.decode(Buffer.from(bytes), legacy), encoding: legacy, bom: false };
+  if (legacy) return { text: iconv().decode(Buffer.from(bytes), legacy), encoding: legacy, bom: false };
   throw new DecodeError(
     file,
     `is not valid UTF-8 (invalid byte 0x${bytes[firstBad].toString(16).padStart(2, '0')} at byte offset ${firstBad}) ` +
@@ -118,10 +126,10 @@ export function firstInvalidUtf8(b: Uint8Array): number {
  */
 function detectLegacyChinese(bytes: Uint8Array): 'gb18030' | 'big5' | undefined {
   const sample = Buffer.from(bytes.subarray(0, 64 * 1024));
-  const guess = jschardet.detect(sample, { minimumThreshold: 0.2 });
+  const guess = jschardet().detect(sample, { minimumThreshold: 0.2 });
   const name = (guess.encoding || '').toLowerCase();
-  if (name === 'big5') return plausibleChinese(iconv.decode(Buffer.from(bytes), 'big5')) ? 'big5' : undefined;
-  const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
+  if (name === 'big5') return plausibleChinese(iconv().decode(Buffer.from(bytes), 'big5')) ? 'big5' : undefined;
+  const gb = iconv().decode(Buffer.from(bytes), 'gb18030');
   if (name === 'gb2312' || name === 'gbk' || name === 'gb18030') return gb.includes('\ufffd') ? undefined : 'gb18030';
   return plausibleChinese(gb) ? 'gb18030' : undefined;
 }
