@@ -267,14 +267,17 @@ function keepTokens(uri: string, resultId: string, data: ArrayLike<number>): { r
   return previous;
 }
 
+/**
+ * Whether a document's tokens are its analysis' suggestions alone (no tagging session filters them or adds confirmed
+ * tags), so that they are encoded segment by segment, each once.
+ */
+const suggestionsAlone = (uri: string): boolean => !suggestionFilter(uri) && confirmedSpans(uri).length === 0;
+
 async function tokenData(uri: string, range?: { start: number; end: number }): Promise<ArrayLike<number> | undefined> {
   const view = await currentView(uri);
   const document = documents.get(uri);
   if (!document || !view) return undefined;
-  const filter = suggestionFilter(uri);
-  const confirmed = confirmedSpans(uri);
-  // Suggestions alone (no tagging session): encoded segment by segment, each once.
-  if (!filter && confirmed.length === 0) {
+  if (suggestionsAlone(uri)) {
     if (range) return encodeSegmentTokens(document, view.segments, range);
     // (taken out of the map: two requests at once never write into the same array)
     const spare = spareTokens.get(uri);
@@ -283,8 +286,9 @@ async function tokenData(uri: string, range?: { start: number; end: number }): P
     tokenLayouts.set(uri, layout);
     return layout.data;
   }
+  const filter = suggestionFilter(uri);
   const spans = view.result().spans;
-  return encodeTokens(document, mergeTokenSpans(filter ? filter(spans) : spans, confirmed), range);
+  return encodeTokens(document, mergeTokenSpans(filter ? filter(spans) : spans, confirmedSpans(uri)), range);
 }
 
 /**
@@ -296,7 +300,7 @@ async function tokenData(uri: string, range?: { start: number; end: number }): P
 async function warmTokens(uri: string): Promise<void> {
   const view = await currentView(uri);
   const document = documents.get(uri);
-  if (!document || !view || view.pendingEntities > 0 || suggestionFilter(uri) || confirmedSpans(uri).length > 0) return;
+  if (!document || !view || view.pendingEntities > 0 || !suggestionsAlone(uri)) return;
   tokenLayouts.set(uri, encodeSegmentLayout(view.segments, tokenLayouts.get(uri)));
 }
 
