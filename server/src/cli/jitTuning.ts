@@ -5,7 +5,7 @@
 // TurboFan compilations and 110 deoptimisations, whose compile threads took 2.5 s of CPU beside 3.3 s of analysis.
 // Each worker thread of --jobs N compiles its own copy, so that cost is paid N times. Checking hotness 9× less often
 // lets the functions gather feedback on more input first: 73 compilations, 15 deoptimisations, 0.6 s of compile CPU
-// on the same lines (node --trace-opt --trace-deopt, and CPU per thread from /proc; see README "Performance").
+// on the same lines (node --trace-opt --trace-deopt, and CPU per thread from /proc; see test/bench/HISTORY.md).
 // V8 flags are per process, not per thread (worker execArgv may not carry them), so they are set here, before any
 // analysis runs, for the main thread and every worker thread it starts. A budget given on node's command line or in
 // NODE_OPTIONS is left as it is.
