@@ -5,6 +5,7 @@
 //
 //   npm run specs:dates-news [-- --verbose]
 //   npm run specs:dates-everyday [-- --verbose]      (= tsx test/specs/datesNews.ts --set datesEveryday)
+//   npm run specs:dates-gaps [-- --verbose]          (= tsx test/specs/datesNews.ts --set datesGaps)
 //   … -- --part dev                                     (the dev part alone, while fixing)
 //
 // A case passes when the DATE / TIME / DURATION spans found are exactly the expected ones: same offsets, same label,
@@ -46,6 +47,7 @@ interface Found {
 const SETS: Record<string, string> = {
   datesNews: 'News dates/times set (issue #10)',
   datesEveryday: 'News and everyday dates/times set (round 3: relative days, weekdays, clock times, parts of the day, SETs …)',
+  datesGaps: 'Date/time gaps set (round 2, eighth session: quarter-hours and 钟头, ten-day parts alone, week words before 天气)',
 };
 const setArg = process.argv.indexOf('--set');
 const setName = setArg >= 0 ? process.argv[setArg + 1] ?? '' : 'datesNews';
