@@ -570,3 +570,29 @@ test('quarters and halves relative to the DCT; compact and numeric dates; years 
   expectOne('12月29，', ['12月29', 'DATE', '2023-12-29']);
   assert.deepEqual(spans('7月20家企业'), [['7月', 'DATE', '2023-07']]);
 });
+
+test('quarter-hours (刻钟) are 15 minutes each, as durations and as offsets from the DCT', () => {
+  expectOne('等了一刻钟', ['一刻钟', 'DURATION', 'PT15M']);
+  expectOne('开了三刻钟的会', ['三刻钟', 'DURATION', 'PT45M']);
+  expectOne('一刻钟后出发', ['一刻钟后', 'TIME', '2023-06-18T09:45'], '2023-06-18T09:30');
+  expectOne('不到一刻钟', ['不到一刻钟', 'DURATION', 'PT15M', 'less_than']);
+  // a moment, a clock's quarter and half a quarter are not counted
+  assert.deepEqual(spans('他一刻不停地工作'), []);
+  assert.deepEqual(spans('半刻钟'), []);
+});
+
+test('a ten-day part of the month alone: the month named last, else the DCT month', () => {
+  expectOne('预计下旬开工', ['下旬', 'DATE', '2023-06', 'end']);
+  assert.deepEqual(spans('5月份一路下滑，中旬越过135点'), [['5月份', 'DATE', '2023-05'], ['中旬', 'DATE', '2023-05', 'mid']]);
+  assert.deepEqual(spans('俄于3月上旬和中旬发行国债'), [['3月上旬', 'DATE', '2023-03', 'start'], ['中旬', 'DATE', '2023-03', 'mid']]);
+  // 6月中下旬: the month's reader reads it; no second span over 下旬
+  assert.equal(spans('6月中下旬，笔者到意大利').filter(([t]) => t === '下旬').length, 0);
+  assert.deepEqual(spans('年过七旬的老人'), []);
+});
+
+test('a week word before 天气 is the week (the weather), not Sunday', () => {
+  expectOne('本周天气晴好', ['本周', 'DATE', '2023-W24']);
+  expectOne('下周天气转凉', ['下周', 'DATE', '2023-W25']);
+  expectOne('未来一周天气以晴为主', ['一周', 'DURATION', 'P1W']);
+  expectOne('这周天去公园', ['这周天', 'DATE', '2023-06-18']);
+});

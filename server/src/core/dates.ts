@@ -108,7 +108,7 @@ markStarts(Object.keys(SEASONS));
 markStarts(PAST_REF_WORDS);
 markStarts(Object.keys(ERAS));
 markStarts(['农历', '阴历', '農曆', '陰曆', '正月', '腊月', '臘月', '冬月', '闰', '閏', '元月', '数', '數', '幾', '几']);
-markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '大概', '大約', '約']);
+markStarts(['年底', '年末', '年初', '年中', '年终', '月初', '月中', '月底', '月末', '上旬', '中旬', '下旬', '大概', '大約', '約']);
 markStarts(['大年', '再过', '再過']);
 for (const d of '一二两兩三四五六七八九十0123456789') markStarts(['差' + d]);
 for (const d of '一二三四五六七八九十') markStarts(['初' + d]);
@@ -189,6 +189,8 @@ const MONTH_PARTS = [
   ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid'],
 ] as const;
 const MONTH_PARTS_ALONE = [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const;
+/** A ten-day part of the month written alone (下旬，…; 预计下旬开工): the DCT's month, as 月底. */
+const TEN_DAY_PARTS_ALONE = [['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end']] as const;
 const DURATION_PREFIXES = [
   ['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'], ['不足', 'less_than'],
   ['不到', 'less_than'],
@@ -968,11 +970,13 @@ class DateScanner {
   private dateAlone(p: number, inherit: { y?: number | null; m?: number | null } | undefined): DateRead | undefined {
     const t = this.text;
     const dct = this.dct;
-    // 月底, 月初, 上旬 without a month: the DCT's month.
+    // 月底, 月初, 上旬 without a month: the DCT's month. A ten-day part takes the month of a range's start (1月上旬到
+    // 中旬), else the month named last (5月份一路下滑，中旬越过…), else the DCT's.
     const mpAlone = this.monthPartAlone(p);
     if (mpAlone) {
-      const yy = dct ? dct.y : null;
-      const mm = dct ? dct.m : null;
+      const named = !mpAlone.tenDay ? undefined : inherit && typeof inherit.y === 'number' && typeof inherit.m === 'number' ? { y: inherit.y, m: inherit.m } : this.lastMonth;
+      const yy = named ? named.y : dct ? dct.y : null;
+      const mm = named ? named.m : dct ? dct.m : null;
       return { end: mpAlone.end, value: { timex: `${fmtYear(yy)}-${fmtMonth(mm)}`, mod: mpAlone.mod, y: yy, m: mm } };
     }
 
@@ -1771,10 +1775,17 @@ class DateScanner {
     return undefined;
   }
 
-  private monthPartAlone(i: number): { end: number; mod: Mod } | undefined {
-    if (this.text.charCodeAt(i) !== 0x6708) return undefined; // every one begins with 月
-    // 正月初二, 十月初一 (lunar days) are not 月初.
+  private monthPartAlone(i: number): { end: number; mod: Mod; tenDay?: boolean } | undefined {
     const prev = this.text[i - 1];
+    if (this.text.charCodeAt(i + 1) === 0x65ec) {
+      // 上旬 / 中旬 / 下旬 (a month before it is read with its month; 年过七旬 is an age; 6月中下旬 and 上中旬 are one
+      // part of a month the month's reader has read)
+      if (prev !== undefined && (CN_NUM_CHARS.includes(prev) || isDigit(prev) || '月上中下'.includes(prev))) return undefined;
+      for (const [w, mod] of TEN_DAY_PARTS_ALONE) if (this.text.startsWith(w, i)) return { end: i + 2, mod, tenDay: true };
+      return undefined;
+    }
+    if (this.text.charCodeAt(i) !== 0x6708) return undefined; // every other one begins with 月
+    // 正月初二, 十月初一 (lunar days) are not 月初.
     if (prev !== undefined && (CN_NUM_CHARS.includes(prev) || isDigit(prev) || '正腊臘冬闰閏元'.includes(prev))) return undefined;
     for (const [w, mod] of MONTH_PARTS_ALONE) {
       if (this.text.startsWith(w, i)) return { end: i + 2, mod };
@@ -1858,6 +1869,8 @@ class DateScanner {
       // 周一 + 鸣 would be a personal name; 星期天 is fine. 周日 followed by a digit is 周 + 日 something else.
       // (这周天, 下周天: after a relative week it is Sunday.)
       if ((pre === '周' || pre === '週') && ch === '天' && !afterRelWeek) return undefined;
+      // 本周天气, 下周天气: the week and the weather, not Sunday.
+      if (ch === '天' && (t[p + 1] === '气' || t[p + 1] === '氣')) return undefined;
       // 两周一次, 三周一个疗程: a count of weeks, then 一.
       // (周六周日: the numeral before is a weekday's own.)
       if ((pre === '周' || pre === '週') && i > 0 && (CN_NUM[t.charCodeAt(i - 1)] !== 0 || isDigit(t[i - 1])) && !'周週期拜'.includes(t[i - 2] ?? '\uffff')) return undefined;
@@ -2256,7 +2269,8 @@ class DateScanner {
           const cl = t[r] === '个' || t[r] === '個';
           if (cl) r++;
           const u = this.unit(r, true);
-          if (u) return { comps: [{ amount, unit: u.unit, time: u.time }], end: u.end, max: b.value };
+          const f = u?.factor ?? 1;
+          if (u) return { comps: [{ amount: amount * f, unit: u.unit, time: u.time }], end: u.end, max: b.value * f };
         }
       }
       // 十几年, 二十多天, 三十余年
@@ -2283,6 +2297,9 @@ class DateScanner {
     if (!u && compound && (t[p] === '时' || t[p] === '時')) u = { unit: 'H', time: true, end: p + 1 };
     if (!u && compound && t[p] === '分') u = { unit: 'M', time: true, end: p + 1 };
     if (!u) return undefined;
+    // 一刻钟, 三刻钟: quarter-hours, counted in minutes (半刻钟 and 几刻钟 are left alone)
+    const factor = u.factor ?? 1;
+    if (factor !== 1 && (half || typeof amount !== 'number')) return undefined;
     p = u.end;
     if ((t[p] === '多' || t[p] === '余') && !mod && amount !== 'X' && !half) {
       mod = 'more_than'; // 两年多
@@ -2306,18 +2323,22 @@ class DateScanner {
         comps.length = 0;
         comps.push({ amount: whole + 0.5, unit: u.unit, time: u.time }); // 半个月 → P0.5M
       }
-    } else comps.push({ amount, unit: u.unit, time: u.time });
+    } else comps.push({ amount: typeof amount === 'number' ? amount * factor : amount, unit: u.unit, time: u.time });
     // 三四年, 七八天: two consecutive Chinese digits are "three or four", a range.
     if (!half && typeof amount === 'number' && pairMax !== undefined) {
       const low = Math.floor(amount / 10);
-      return { comps: [{ amount: low, unit: u.unit, time: u.time }], end: p, mod, max: pairMax };
+      return { comps: [{ amount: low * factor, unit: u.unit, time: u.time }], end: p, mod, max: pairMax * factor };
     }
     return { comps, end: p, mod };
   }
 
-  /** A duration unit at i; `loose` allows 月 and 日 (after 个, 多, 半, a range). */
-  private unit(i: number, loose: boolean): { unit: string; time: boolean; end: number } | undefined {
+  /**
+   * A duration unit at i; `loose` allows 月 and 日 (after 个, 多, 半, a range). `factor`: how many of `unit` one of it
+   * is (一刻钟 is 15 minutes).
+   */
+  private unit(i: number, loose: boolean): { unit: string; time: boolean; end: number; factor?: number } | undefined {
     const t = this.text;
+    if (t[i] === '刻' && (t[i + 1] === '钟' || t[i + 1] === '鐘')) return { unit: 'M', time: true, end: i + 2, factor: 15 };
     for (const [w, unit, time] of DURATION_UNITS_BY_FIRST.get(t.charCodeAt(i)) ?? NONE) {
       if (!t.startsWith(w, i)) continue;
       const end = i + w.length;
@@ -2325,7 +2346,9 @@ class DateScanner {
       if (w === '年' && (nx === '级' || nx === '級' || nx === '代' || nx === '龄' || nx === '度' || nx === '份' || nx === '薪' || nx === '会' || nx === '报' || nx === '鉴' || nx === '货' || nx === '画')) return undefined;
       if ((w === '周' || w === '週') && (nx === '年' || nx === '岁' || nx === '歲' || nx === '边' || nx === '围')) return undefined;
       // 一个周日, 这周末: a weekday, not a number of weeks.
-      if ((w === '周' || w === '週' || w === '星期') && (nx === '日' || nx === '天' || nx === '末' || (loose && nx !== undefined && '一二三四五六'.includes(nx)))) return undefined;
+      // (未来一周天气: 天 starts 天气, the weather.)
+      const weather = nx === '天' && (t[end + 1] === '气' || t[end + 1] === '氣');
+      if ((w === '周' || w === '週' || w === '星期') && !weather && (nx === '日' || nx === '天' || nx === '末' || (loose && nx !== undefined && '一二三四五六'.includes(nx)))) return undefined;
       if (w === '日' && !loose) return undefined;
       if (w === '秒' && nx === '钟') continue;
       return { unit, time, end };
