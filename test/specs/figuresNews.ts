@@ -3,6 +3,7 @@
 //
 //   npm run specs:figures-news [-- --verbose]
 //   npm run specs:figures-wide [-- --verbose] [-- --part dev]   (= tsx test/specs/figuresNews.ts --set figuresWide)
+//   npm run specs:figures-gaps [-- --verbose] [-- --part dev]   (= tsx test/specs/figuresNews.ts --set figuresGaps)
 //
 // Sets: figuresNews (issue #10's set, the default) and figuresWide (the "generalise" round's set over modifiers,
 // shares and fractions, ranges, multipliers, large numbers, currencies, units, ordinals, counts, sports, social-media
@@ -62,6 +63,7 @@ const DCT = '2024-06-15';
 const SETS: Record<string, string> = {
   figuresNews: 'News figures set (issue #10)',
   figuresWide: 'Wide figures set (generalise round: modifiers, shares, ranges, multipliers, currencies, units, sports, social, negatives)',
+  figuresGaps: 'Figure gaps set (round 2, eighth session: magnitude words without a digit, 万亿元 and its kin; negatives)',
 };
 const setArg = process.argv.indexOf('--set');
 const setName = setArg >= 0 ? process.argv[setArg + 1] : 'figuresNews';
