@@ -233,3 +233,11 @@ test('not figures: scores, ratios, race times, model names spaced from Latin wor
     ['5万亿-5.3万亿余元', 'MONEY', 5e12, { unit: 'CNY', mod: 'more_than', valueMax: 5.3e12 }],
   ]);
 });
+
+test('a trillion written without a digit (万亿) is read like 千亿; magnitude words that are no amount stay out', () => {
+  assert.deepEqual(figs('市值突破万亿元'), [['万亿元', 'MONEY', 1e12, { unit: 'CNY' }]]);
+  assert.deepEqual(figs('外汇储备超万亿美元'), [['超万亿美元', 'MONEY', 1e12, { unit: 'USD', mod: 'more_than' }]]);
+  assert.deepEqual(figs('产值突破万亿。'), [['万亿', 'CARDINAL', 1e12]]);
+  assert.deepEqual(figs('规模达3万亿元'), [['3万亿元', 'MONEY', 3e12, { unit: 'CNY' }]]);
+  for (const t of ['打造万亿级产业集群', '亿万人民', '万一出了问题', '千万不要大意']) assert.deepEqual(figs(t), [], t);
+});

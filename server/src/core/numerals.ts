@@ -383,6 +383,11 @@ function evaluatePlain(toks: Token[]): NumeralValue | undefined {
       }
       case 'big': {
         const u = t.value;
+        // 万亿 with no digit before it (突破万亿元): a trillion, as 千亿 is a hundred billion
+        if (!any && i === 0 && u === 1e4 && toks[1]?.kind === 'big' && toks[1].value === 1e8) {
+          digit = 1;
+          any = true;
+        }
         if (!any) return undefined;
         const sv = section + (digit ?? 0);
         if (prev === 'big') {
