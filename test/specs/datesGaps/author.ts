@@ -5,7 +5,7 @@
 // - a ten-day part of the month written alone (上旬 / 中旬 / 下旬: the DCT's month with mod start / mid / end, as
 //   月中 and 本月下旬 already are) or after a relative month;
 // - a week word right before 天气 (未来一周天气, 本周天气): the week is read, not a Sunday (周天) that leaves nothing;
-// and texts with a 刻 or 钟 that are no time. Expected spans follow the README conventions (datesEveryday/author.ts).
+// and texts with a 刻 or 钟 that are no time (classes added later in the session: see below). Expected spans follow the README conventions (datesEveryday/author.ts).
 //
 //   npx tsx test/specs/datesGaps/author.ts     (rewrites dev.jsonl and test.jsonl beside this file)
 //
@@ -75,6 +75,45 @@ c('此刻，全场安静下来。', H);
 c('他刻苦钻研技术，成了行家。', F);
 c('这口钟已有三百多年历史。', G, ['三百多年', 'DURATION', 'P300Y', 'more_than']);
 c('雕刻家用了一周时间完成作品。', H, ['一周', 'DURATION', 'P1W']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Added in the same session after a second probe (news wording), before the recogniser was changed for them; appended
+// after the classes above, so that their split is unchanged: 当晚 / 当夜 (the evening or night of the day named last,
+// else of the DCT, as 当天), 午夜 (midnight: the night as a part of the day; 午夜12点 as 晚上12点), and 十一 as the
+// National Day holiday with 黄金周 / 长假 / 假期 / 期间 (the statutory days, as 国庆期间).
+const K = '2024-10-15';
+
+set.cls = 'that-evening';
+c('7日，代表团抵达北京。当晚，双方举行了会谈。', K, ['7日', 'DATE', '2024-10-07'], ['当晚', 'TIME', '2024-10-07TEV']);
+c('当晚8时许，火势得到控制。', K, ['当晚8时许', 'TIME', '2024-10-15T20', 'approx']);
+c('当晚，演出圆满结束。', K, ['当晚', 'TIME', '2024-10-15TEV']);
+c('12日上午，会议开幕；当晚9点，举行欢迎晚宴。', K, ['12日上午', 'TIME', '2024-10-12TMO'], ['当晚9点', 'TIME', '2024-10-12T21']);
+c('当夜，救援队员坚守在一线。', K, ['当夜', 'TIME', '2024-10-15TNI']);
+c('事发当晚，警方迅速出警。', K, ['当晚', 'TIME', '2024-10-15TEV']);
+c('比赛于3月2日举行，当晚7点半开赛。', K, ['3月2日', 'DATE', '2024-03-02'], ['当晚7点半', 'TIME', '2024-03-02T19:30']);
+c('当晚10时左右，雨势减弱。', K, ['当晚10时左右', 'TIME', '2024-10-15T22', 'approx']);
+
+set.cls = 'midnight';
+c('午夜，街道上空无一人。', K, ['午夜', 'TIME', 'TNI']);
+c('午夜时分，雨势减弱。', K, ['午夜', 'TIME', 'TNI']);
+c('午夜12点，新规正式生效。', K, ['午夜12点', 'TIME', 'T24']);
+c('今天午夜，新规正式生效。', K, ['今天午夜', 'TIME', '2024-10-15TNI']);
+c('昨天午夜时分，一辆货车起火。', K, ['昨天午夜', 'TIME', '2024-10-14TNI']);
+c('午夜零点，跨年烟花准时燃放。', K, ['午夜零点', 'TIME', 'T00']);
+
+set.cls = 'national-day-shiyi';
+c('十一黄金周期间，景区人满为患。', K, ['十一黄金周', 'DATE', '2024-10-01/2024-10-07']);
+c('十一长假，出游人数大增。', K, ['十一长假', 'DATE', '2024-10-01/2024-10-07']);
+c('十一期间，高速公路免费通行。', K, ['十一期间', 'DATE', '2024-10-01/2024-10-07']);
+c('十一假期，全国接待游客7亿人次。', K, ['十一假期', 'DATE', '2024-10-01/2024-10-07']);
+c('今年十一黄金周，电影票房创新高。', K, ['今年十一黄金周', 'DATE', '2024-10-01/2024-10-07']);
+c('去年十一期间，出境游人数翻番。', '2025-10-15', ['去年十一期间', 'DATE', '2024-10-01/2024-10-07']);
+
+set.cls = 'negative-2';
+c('十一人制足球赛在这里举行。', K);
+c('他十一岁那年离开了家乡。', K, ['十一岁', 'DURATION', 'P11Y']);
+c('当晚会的主持人走上舞台时，全场欢呼。', K);
+c('午夜场电影的票已售罄。', K);
 
 // ---------------------------------------------------------------------------------------------------------------
 set.write(__dirname, 1208);
