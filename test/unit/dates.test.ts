@@ -596,3 +596,23 @@ test('a week word before 天气 is the week (the weather), not Sunday', () => {
   expectOne('未来一周天气以晴为主', ['一周', 'DURATION', 'P1W']);
   expectOne('这周天去公园', ['这周天', 'DATE', '2023-06-18']);
 });
+
+test('当晚 / 当夜 are the evening and night of the day named last, else of the DCT; a clock after them is in the evening', () => {
+  assert.deepEqual(spans('7日，代表团抵达北京。当晚，双方举行了会谈。'), [['7日', 'DATE', '2023-06-07'], ['当晚', 'TIME', '2023-06-07TEV']]);
+  expectOne('当晚8时许，火势得到控制', ['当晚8时许', 'TIME', '2023-06-18T20', 'approx']);
+  expectOne('当夜，救援队员坚守在一线', ['当夜', 'TIME', '2023-06-18TNI']);
+});
+
+test('午夜 is the night; 午夜12点 is the end of that day, as 晚上12点', () => {
+  expectOne('午夜，街道上空无一人', ['午夜', 'TIME', 'TNI']);
+  expectOne('午夜12点，新规生效', ['午夜12点', 'TIME', 'T24']);
+  expectOne('昨天午夜，一辆货车起火', ['昨天午夜', 'TIME', '2023-06-17TNI']);
+  assert.deepEqual(spans('午夜场电影的票已售罄'), []);
+});
+
+test('十一 is the National Day holiday only with a period word after it', () => {
+  expectOne('十一黄金周期间，景区人满为患', ['十一黄金周', 'DATE', '2023-10-01/2023-10-07']);
+  expectOne('十一期间，高速免费通行', ['十一期间', 'DATE', '2023-10-01/2023-10-07']);
+  assert.deepEqual(spans('十一人制足球赛'), []);
+  assert.deepEqual(spans('第十一期间'), []);
+});

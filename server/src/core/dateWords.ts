@@ -43,13 +43,22 @@ export const NARRATIVE: Record<string, ['D' | 'M' | 'Y', number]> = {
   同月: ['M', 0], 当月: ['M', 0], 當月: ['M', 0], 次月: ['M', 1], 翌月: ['M', 1],
   同年: ['Y', 0], 次年: ['Y', 1], 翌年: ['Y', 1], 第二年: ['Y', 1], 前一年: ['Y', -1],
 };
-/** A day word fused with a part of the day: one TIME span. */
-export const REL_DAY_TOD: Record<string, [number, string]> = {
+/**
+ * A day word fused with a part of the day: one TIME span. 当晚 / 当夜 are anaphoric, as 当天: the day named last,
+ * else the DCT's.
+ */
+export const REL_DAY_TOD: Record<string, [number | 'anaphoric', string]> = {
   今晨: [0, 'MO'], 今早: [0, 'MO'], 今晚: [0, 'EV'], 今夜: [0, 'NI'], 昨晚: [-1, 'EV'], 昨夜: [-1, 'NI'],
   昨晨: [-1, 'MO'], 明早: [1, 'MO'], 明晨: [1, 'MO'], 明晚: [1, 'EV'],
+  当晚: ['anaphoric', 'EV'], 當晚: ['anaphoric', 'EV'], 当夜: ['anaphoric', 'NI'], 當夜: ['anaphoric', 'NI'],
 };
+/**
+ * How a 12-hour clock reading is shifted within a part of the day: yes (afternoon, evening: +12), no, night (6–11 →
+ * +12, 12 → 0), noon (1–5 → +12), midnight (午夜: 12 → 24, the end of that day as 晚上12点; otherwise as night).
+ */
+export type TodShift = 'yes' | 'no' | 'night' | 'noon' | 'midnight';
 /** Parts of the day: TIMEX3 code and the hour shift for a 12-hour clock reading. */
-export const TOD: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
+export const TOD: Record<string, { code: string; pm: TodShift }> = {
   上午: { code: 'MO', pm: 'no' }, 早上: { code: 'MO', pm: 'no' }, 早晨: { code: 'MO', pm: 'no' },
   清晨: { code: 'MO', pm: 'no' }, 早间: { code: 'MO', pm: 'no' }, 早間: { code: 'MO', pm: 'no' },
   中午: { code: 'MI', pm: 'noon' }, 正午: { code: 'MI', pm: 'noon' },
@@ -57,13 +66,14 @@ export const TOD: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'n
   傍晚: { code: 'EV', pm: 'yes' }, 晚上: { code: 'EV', pm: 'yes' }, 晚间: { code: 'EV', pm: 'yes' },
   晚間: { code: 'EV', pm: 'yes' }, 夜间: { code: 'NI', pm: 'night' }, 夜里: { code: 'NI', pm: 'night' },
   深夜: { code: 'NI', pm: 'night' }, 半夜: { code: 'NI', pm: 'night' }, 凌晨: { code: 'NI', pm: 'no' },
+  午夜: { code: 'NI', pm: 'midnight' },
   白天: { code: 'DT', pm: 'no' },
 };
-export type TodInfo = { code: string; pm: 'yes' | 'no' | 'night' | 'noon' };
+export type TodInfo = { code: string; pm: TodShift };
 /** A clock without a part of the day (its range end stays as written). */
 export const NO_TOD: TodInfo = { code: '', pm: 'no' };
 /** Single-character parts of the day, accepted only right after a date (7月25日早, 当天晚). */
-export const TOD_SHORT: Record<string, { code: string; pm: 'yes' | 'no' | 'night' | 'noon' }> = {
+export const TOD_SHORT: Record<string, { code: string; pm: TodShift }> = {
   早: { code: 'MO', pm: 'no' }, 晚: { code: 'EV', pm: 'yes' }, 夜: { code: 'NI', pm: 'night' },
 };
 export const WEEKDAY_PREFIXES = ['星期', '礼拜', '禮拜', '周', '週'];
@@ -82,7 +92,7 @@ export const PAST_REF_WORDS = ['近年来', '近日', '近期', '近年', '近�
 export const SINCE_PREPOSITIONS: Record<string, number> = { 自: 1, 自从: 1, 自從: 1, 從: 1, 从: 1 };
 export const APPROX_PREFIXES: Record<string, number> = { 大约: 1, 大約: 1, 约: 1, 約: 1, 大概: 1 };
 /** Names that begin with a date word and are not dates. */
-export const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系', ...DATE_IDIOMS];
+export const NOT_DATES = ['今日头条', '今日頭條', '明日之后', '明天系', '午夜场', '午夜場', '午夜凶铃', '午夜凶鈴', ...DATE_IDIOMS];
 
 /** Duration units: TIMEX3 designator and whether it is a time (PT…) unit. */
 export const DURATION_UNITS: [string, string, boolean][] = [

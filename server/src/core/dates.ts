@@ -723,8 +723,9 @@ class DateScanner {
       const [w, [off, code]] = fused;
       const after = i + w.length;
       const clock = this.clock(this.skipSpace(after), TOD[code === 'MO' ? '上午' : code === 'EV' ? '晚上' : '深夜']);
-      const day = dct ? addDays(dct, off) : undefined;
-      const dayStr = day ? fmtYmd(day) : 'XXXX-XX-XX';
+      const named = off === 'anaphoric' ? this.lastDay : undefined;
+      const day = named && named.y !== null && named.m !== null && named.d !== null ? named : dct ? addDays(dct, off === 'anaphoric' ? 0 : off) : undefined;
+      const dayStr = day && day.y !== null && day.m !== null && day.d !== null ? fmtYmd(day as { y: number; m: number; d: number }) : 'XXXX-XX-XX';
       if (clock) return { end: clock.end, value: { timex: `${dayStr}T${clock.value}` }, timeOnly: true };
       return { end: after, value: { timex: `${dayStr}T${code}` }, timeOnly: true };
     }
@@ -2432,7 +2433,9 @@ function shiftHour(hour: number, tod: TodInfo | undefined): number {
   if (tod.pm === 'yes' && hour < 12) return hour + 12;
   // 晚上12点: the end of that day (T24), as 24时.
   if (tod.pm === 'yes' && tod.code === 'EV' && hour === 12) return 24;
-  if (tod.pm === 'night' && hour >= 6 && hour < 12) return hour + 12;
+  // 午夜12点: midnight, the end of that day (T24), as 晚上12点.
+  if (tod.pm === 'midnight' && hour === 12) return 24;
+  if ((tod.pm === 'night' || tod.pm === 'midnight') && hour >= 6 && hour < 12) return hour + 12;
   if (tod.pm === 'night' && hour === 12) return 0;
   if (tod.pm === 'noon' && hour < 6) return hour + 12;
   if (tod.code === 'NI' && tod.pm === 'no' && hour === 12) return 0;

@@ -19,6 +19,8 @@ export interface Holiday {
   periodDays?: number;
   /** A short form that is also another word: needs a date context. */
   short?: boolean;
+  /** A number that names the holiday only with a period word after it (十一黄金周, 十一期间; 十一人 is eleven). */
+  periodOnly?: boolean;
 }
 
 const fixed = (m: number, d: number, extra: Partial<Holiday> = {}): Holiday => ({ rule: { kind: 'fixed', m, d }, ...extra });
@@ -41,6 +43,7 @@ export const HOLIDAYS: Record<string, Holiday> = {
   八一建军节: fixed(8, 1), 建军节: fixed(8, 1), 建軍節: fixed(8, 1), 八一: fixed(8, 1, { short: true }),
   教师节: fixed(9, 10), 教師節: fixed(9, 10),
   国庆节: fixed(10, 1, { periodDays: 7 }), 國慶節: fixed(10, 1, { periodDays: 7 }), 国庆: fixed(10, 1, { periodDays: 7, short: true }),
+  十一: fixed(10, 1, { periodDays: 7, short: true, periodOnly: true }),
   國慶: fixed(10, 1, { periodDays: 7, short: true }),
   万圣节: fixed(10, 31), 萬聖節: fixed(10, 31), 光棍节: fixed(11, 11), 双十一: fixed(11, 11), 雙十一: fixed(11, 11),
   双11: fixed(11, 11), 双十二: fixed(12, 12), 双12: fixed(12, 12), 国家公祭日: fixed(12, 13),
@@ -140,6 +143,7 @@ export function matchHoliday(text: string, i: number, afterYear: boolean): { end
         break;
       }
     }
+    if (holiday.periodOnly && (!period || /[0-9０-９零〇一二三四五六七八九十百千万两第]/.test(text[i - 1] ?? ''))) continue;
     if (holiday.short && !afterYear && !period && text[end - 1] !== '节' && !shortNameIsDate(text, i, end, k)) return undefined;
     // A name inside a longer word: 中秋月饼 is a kind of cake, 元宵 a dumpling unless a date context follows.
     return { end, holiday, period };
