@@ -299,7 +299,7 @@ test('post-rule: bylines and photo credits give one PER per name', () => {
   assert.deepEqual(show(p, bracketedNames(p, [])), ['PER:王芳', 'PER:赵磊']);
   const q = '（会议 现场）\n';
   assert.deepEqual(show(q, bracketedNames(q, [])), [], 'words that do not start with a surname are not names');
-  for (const c of ['李华 摄', '市民在赏花。李华摄', '（李华 摄）']) assert.deepEqual(show(c, photoCredits(c, [])), ['PER:李华'], c);
+  for (const c of ['李华 摄', '市民在赏花。李华摄', '（李华 摄）', '新华社记者李华摄', '本报通讯员李华 摄']) assert.deepEqual(show(c, photoCredits(c, [])), ['PER:李华'], c);
   assert.deepEqual(show('他拍摄', photoCredits('他拍摄', [])), []);
   const two = '本报记者陈静刘洋报道';
   assert.deepEqual(show(two, twoNamesTogether(two, [span(two, '陈静刘洋', 'PER')])), ['PER:陈静', 'PER:刘洋']);
@@ -348,6 +348,12 @@ test('post-rule: modern places, zones, regions, villages, bodies, company lists'
   assert.deepEqual(show(g, partyCommitteeTails(g, [span(g, '萧山区工业和信息化局党组', 'ORG')])), ['ORG:萧山区工业和信息化局']);
   const e = '区委书记讲话';
   assert.deepEqual(show(e, ellipticalBodies(e, [span(e, '区委', 'ORG')])), []);
+  // a level word and a department, no place named: elliptical; with its place it stays
+  const dept = '市财政局表示，杭州市财政局也';
+  assert.deepEqual(show(dept, ellipticalBodies(dept, [span(dept, '市财政局', 'ORG'), span(dept, '杭州市财政局', 'ORG')])), ['ORG:杭州市财政局']);
+  // a verb the model took into a body stays outside it
+  const verb = '吴江区农业农村局组织专家';
+  assert.deepEqual(show(verb, partyCommitteeTails(verb, [span(verb, '吴江区农业农村局组织', 'ORG')])), ['ORG:吴江区农业农村局']);
   const k = '杭州市萧山区国有资本投资运营有限公司成立';
   assert.deepEqual(show(k, companyWithPlacePrefix(k, [span(k, '杭州市', 'LOC'), span(k, '萧山区', 'LOC'), span(k, '资运营有限公司', 'ORG')])), ['ORG:杭州市萧山区国有资本投资运营有限公司']);
   const list = '参展的有华为、中兴、小米等企业';
@@ -385,6 +391,12 @@ test('post-rule: a Chinese place right before an institution word is one ORG wit
   // without the gazetteer nothing changes
   t = '文昌看守所';
   assert.deepEqual(placeInstitutions(t, [loc(t, '文昌')], {}).map((s) => s.label), ['LOC']);
+  // a government department takes the places it starts with, and a piece of its name the model found
+  for (const p of ['深圳市', '南山区', '广州市', '黄埔区']) places.add(p);
+  t = '深圳市南山区科技创新局局长李明出席';
+  assert.deepEqual(run(t, [loc(t, '深圳市'), loc(t, '南山区')]), ['ORG:深圳市南山区科技创新局']);
+  t = '广州市黄埔区人力资源和社会保障局举办招聘会';
+  assert.deepEqual(run(t, [loc(t, '广州市'), loc(t, '黄埔区'), { ...loc(t, '社会保障局'), label: 'ORG' }]), ['ORG:广州市黄埔区人力资源和社会保障局']);
 });
 
 test('post-rule: a province\'s short name and a place in it are two LOC', () => {

@@ -270,7 +270,7 @@ export function bracketedNames(text: string, spans: EntitySpan[]): EntitySpan[] 
 }
 
 /** Photo credits: 李华 摄 / 李华摄 at the end of a line (or before a closing bracket) → PER 李华. */
-const PHOTO_CREDIT = new RegExp(`(?:^|(?<=[\\s。！？；，、：:（(]))(${HAN_CLASS}{2,3})[ 　]?摄(?:影)?(?=[ 　]*(?:$|[\\r\\n）)]))`, 'gm');
+const PHOTO_CREDIT = new RegExp(`(?:^|(?<=[\\s。！？；，、：:（(]|记者|通讯员))(${HAN_CLASS}{2,3})[ 　]?摄(?:影)?(?=[ 　]*(?:$|[\\r\\n）)]))`, 'gm');
 export function photoCredits(text: string, spans: EntitySpan[]): EntitySpan[] {
   PHOTO_CREDIT.lastIndex = 0;
   for (let m; (m = PHOTO_CREDIT.exec(text)); ) {
@@ -542,14 +542,30 @@ export function villages(text: string, spans: EntitySpan[]): EntitySpan[] {
 }
 
 /** Bodies with no proper-name part are not entities (区委, 市政府, 管委会 on their own). */
+/** Government departments of a province, city, district or county, by their usual names (财政局, 卫生健康委员会). */
+const GOV_DEPARTMENTS = ['发展和改革', '发展改革', '教育', '科学技术', '科技', '科技创新', '工业和信息化', '经济和信息化', '民政',
+  '司法', '财政', '人力资源和社会保障', '自然资源和规划', '规划和自然资源', '自然资源', '生态环境', '住房和城乡建设', '城市管理',
+  '综合行政执法', '交通运输', '水利', '水务', '农业农村', '商务', '文化和旅游', '文化广电旅游', '文化广电和旅游', '卫生健康',
+  '退役军人事务', '应急管理', '审计', '市场监督管理', '统计', '医疗保障', '体育', '林业', '国有资产监督管理', '数据资源管理',
+  '大数据发展管理', '政务服务管理', '信访', '人民防空', '机关事务管理', '投资促进', '金融工作', '外事', '民族宗教事务',
+  '粮食和物资储备', '公安', '税务'].flatMap((d) => [`${d}局`, `${d}委员会`, `${d}委`, `${d}厅`]);
+/** A level word and a department with no place named (市财政局, 区教育局): elliptical, as 区政府. */
+const ELLIPTICAL_DEPARTMENT = new RegExp(`^[省市区县镇乡州](?:${GOV_DEPARTMENTS.join('|')})$`);
 const ELLIPTICAL_BODIES = new Set(['区委', '县委', '市委', '省委', '镇委', '乡党委', '党委', '党组', '区政府', '县政府', '市政府', '省政府', '镇政府', '乡政府',
   '管委会', '村委会', '居委会', '区人大', '市人大', '县人大', '区政协', '市政协', '县政协', '区纪委', '市纪委', '县纪委']);
 export function ellipticalBodies(text: string, spans: EntitySpan[]): EntitySpan[] {
-  return spans.filter((s) => !(s.label === 'ORG' && ELLIPTICAL_BODIES.has(text.slice(s.start, s.end))));
+  return spans.filter((s) => {
+    if (s.label !== 'ORG') return true;
+    const t = text.slice(s.start, s.end);
+    return !ELLIPTICAL_BODIES.has(t) && !ELLIPTICAL_DEPARTMENT.test(t);
+  });
 }
 
-/** 党组 / 党委 after a body stay outside it (萧山区工业和信息化局党组书记 → 萧山区工业和信息化局). */
-const PARTY_TAIL = /(?:局|委员会|厅|部|办|院|署|会|政府|公司|集团|中心)(党组|党委|党工委|党总支|党支部)$/;
+/**
+ * 党组 / 党委 after a body stay outside it (萧山区工业和信息化局党组书记 → 萧山区工业和信息化局), and so does a verb the
+ * model took in (苏州市吴江区农业农村局组织专家… → 苏州市吴江区农业农村局).
+ */
+const PARTY_TAIL = /(?:局|委员会|厅|部|办|院|署|会|政府|公司|集团|中心)(党组|党委|党工委|党总支|党支部|组织|开展|举办|召开|发布|印发|推出)$/;
 export function partyCommitteeTails(text: string, spans: EntitySpan[]): EntitySpan[] {
   return spans.map((s) => {
     const m = s.label === 'ORG' ? PARTY_TAIL.exec(text.slice(s.start, s.end)) : null;
@@ -591,28 +607,36 @@ export function companyWithPlacePrefix(text: string, spans: EntitySpan[]): Entit
  * 医院. Only for places that are current administrative names (full or short), so that a country before a generic
  * word (美国法院, 日本大学) stays LOC; the institution word must not go on as a longer word (看守所长).
  */
-const INSTITUTION_WORDS = [
+const INSTITUTION_WORDS: string[] = [
   '看守所', '拘留所', '戒毒所', '监狱', '派出所', '公安局', '公安分局', '法院', '中级人民法院', '人民法院', '检察院', '人民检察院',
   '师范学院', '师范学校', '师范', '戏校', '卫校', '党校', '技校', '职业技术学院', '职业学院', '中学', '小学', '实验小学', '实验中学',
   '幼儿园', '一中', '二中', '三中', '四中', '五中', '六中', '七中', '八中', '九中', '十中', '人民医院', '中医院', '医院', '卫生院',
   '电视台', '广播电台', '日报', '晚报', '火车站', '汽车站', '车站', '供电局', '税务局', '地税局', '国税局', '海关',
   '铁路局', '铁路分局', '车务段', '机务段', '工务段', '电务段', '车辆段', '供电段', '建筑段',
+  // government departments of a province, city, district or county (深圳市南山区科技创新局, 萧山区工业和信息化局)
+  ...GOV_DEPARTMENTS,
+  '街道办事处', '办事处',
 ].sort((a, b) => b.length - a.length);
 const INSTITUTION_AFTER = new RegExp(`^(?:${INSTITUTION_WORDS.join('|')})`);
+const INSTITUTION_WORD_MAX = INSTITUTION_WORDS[0].length;
 /** Characters after an institution word that make it part of a longer word or a title (看守所长, 法院院长 is fine). */
 const INSTITUTION_GOES_ON = new Set([...'长生员']);
 export function placeInstitutions(text: string, spans: EntitySpan[], context: PostRuleContext): EntitySpan[] {
   const isPlace = context.isPlaceName;
   if (!isPlace) return spans;
   for (const loc of spans.filter((s) => s.label === 'LOC')) {
-    const m = INSTITUTION_AFTER.exec(text.slice(loc.end, loc.end + 8));
+    const m = INSTITUTION_AFTER.exec(text.slice(loc.end, loc.end + INSTITUTION_WORD_MAX));
     if (!m) continue;
     const end = loc.end + m[0].length;
     if (INSTITUTION_GOES_ON.has(text[end])) continue;
-    // the word is free: no span starts inside it or right after the place
-    if (spans.some((s) => s !== loc && s.start < end && loc.end <= s.start)) continue;
+    // the word is free: no span starts right after the place, and none inside it but a piece of it the model found
+    // (人力资源和 | 社会保障局)
+    if (spans.some((s) => s !== loc && s.start < end && loc.end <= s.start && (s.start === loc.end || s.end > end))) continue;
     if (!isPlace(text.slice(loc.start, loc.end))) continue;
-    spans = replace(spans, loc.start, end, 'ORG');
+    // the places it starts with belong to it (深圳市 | 南山区 | 科技创新局 → one ORG)
+    let start = loc.start;
+    for (let before = spans.find((s) => s.label === 'LOC' && s.end === start); before && isPlace(text.slice(before.start, before.end)); before = spans.find((s) => s.label === 'LOC' && s.end === start)) start = before.start;
+    spans = replace(spans, start, end, 'ORG');
   }
   return spans;
 }
