@@ -189,7 +189,7 @@ const MONTH_PARTS = [
   ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid'],
 ] as const;
 const MONTH_PARTS_ALONE = [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const;
-/** A ten-day part of the month written alone (下旬，…; 预计下旬开工): the DCT's month, as 月底. */
+/** A ten-day part of the month written alone (下旬，…; 预计下旬开工): its month is found by dateAlone. */
 const TEN_DAY_PARTS_ALONE = [['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end']] as const;
 const DURATION_PREFIXES = [
   ['大约', 'approx'], ['约', 'approx'], ['逾', 'more_than'], ['超', 'more_than'], ['不足', 'less_than'],
