@@ -10,7 +10,7 @@ import { spanErrors } from '../../server/src/ner/spanErrors';
 import { clueNerPartial } from '../../server/src/ner/trainingData';
 import {
   administrativeEndings, applyPostRules, bracketedNames, bylines, companyLists, companyWithPlacePrefix, developmentZones, dottedNames, dropInsideBookTitles,
-  ellipticalBodies, EntitySpan, latinWordFragments, nameOriginals, placeGovernments, placeInstitutions, provincePlaces, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
+  ellipticalBodies, EntitySpan, knownOrganisations, latinWordFragments, nameOriginals, placeGovernments, placeInstitutions, provincePlaces, unpairedMarks, dropTitleTranslations, functionCharEdges, unsureNonNames, countryAbbreviations, foreignClubs, latinNames, unsureLatinNames, multiRegions, partyCommitteeTails, photoCredits, registeredCompanyNames, splitAdministrative, splitNestedPlaces,
   trimPersonTitles, twoNamesTogether, villages,
 } from '../../server/src/ner/postRules';
 import { splitDecodingUnits } from '../../server/src/ner/decodingUnits';
@@ -352,6 +352,10 @@ test('post-rule: modern places, zones, regions, villages, bodies, company lists'
   const dept = '市财政局表示，杭州市财政局也';
   assert.deepEqual(show(dept, ellipticalBodies(dept, [span(dept, '市财政局', 'ORG'), span(dept, '杭州市财政局', 'ORG')])), ['ORG:杭州市财政局']);
   // a verb the model took into a body stays outside it
+  const board = '阿里巴巴集团控股有限公司董事会主席张勇表示';
+  assert.deepEqual(show(board, partyCommitteeTails(board, [span(board, '阿里巴巴集团控股有限公司董事会', 'ORG')])), ['ORG:阿里巴巴集团控股有限公司']);
+  const decided = '该公司董事会决定分红';
+  assert.deepEqual(show(decided, partyCommitteeTails(decided, [span(decided, '该公司董事会', 'ORG')])), ['ORG:该公司董事会'], 'a board that acts is left to the model');
   const verb = '吴江区农业农村局组织专家';
   assert.deepEqual(show(verb, partyCommitteeTails(verb, [span(verb, '吴江区农业农村局组织', 'ORG')])), ['ORG:吴江区农业农村局']);
   const k = '杭州市萧山区国有资本投资运营有限公司成立';
@@ -409,6 +413,23 @@ test('post-rule: a province\'s short name and a place in it are two LOC', () => 
   assert.deepEqual(run('吉林市的冬天', ['吉林市']), ['LOC:吉林市']);
   assert.deepEqual(run('广东沿海地区', ['广东沿海']), ['LOC:广东沿海']);
   assert.deepEqual(provincePlaces('广东阳江', [span('广东阳江', '广东阳江', 'LOC')], {}).length, 1);
+});
+
+test('post-rule: companies and media known by one name are ORG, unless a longer name holds them or they are part of a person\'s name', () => {
+  const run = (text: string, spans: EntitySpan[]) => knownOrganisations(text, spans).map((s) => `${s.label}:${text.slice(s.start, s.end)}`);
+  const at = (text: string, piece: string, label: EntitySpan['label']): EntitySpan => ({ start: text.indexOf(piece), end: text.indexOf(piece) + piece.length, label, confidence: 0.9 });
+  let t = '马斯克宣布特斯拉将在上海扩建工厂';
+  assert.deepEqual(run(t, [at(t, '马斯克', 'PER'), at(t, '特斯拉', 'LOC'), at(t, '上海', 'LOC')]), ['PER:马斯克', 'ORG:特斯拉', 'LOC:上海']);
+  t = '英伟达发布了新芯片';
+  assert.deepEqual(run(t, [at(t, '英', 'LOC')]), ['ORG:英伟达']);
+  t = '人民网北京3月5日电';
+  assert.deepEqual(run(t, [at(t, '北京', 'LOC')]), ['ORG:人民网', 'LOC:北京']);
+  t = '特斯拉上海超级工厂投产';
+  assert.deepEqual(run(t, [at(t, '特斯拉上海超级工厂', 'ORG')]), ['ORG:特斯拉上海超级工厂']);
+  t = '物理学家尼古拉·特斯拉';
+  assert.deepEqual(run(t, [at(t, '尼古拉·特斯拉', 'PER')]), ['PER:尼古拉·特斯拉']);
+  t = '尊敬的各位新浪网友';
+  assert.deepEqual(run(t, []), []);
 });
 
 test('post-rule: no span cuts a word written in Latin letters', () => {

@@ -50,6 +50,25 @@ export const CLUB_OR_CITY: readonly string[] = [
 ];
 export const FOREIGN_CLUBS: readonly string[] = [...CLUB_ONLY, ...CLUB_OR_CITY];
 
+/**
+ * Companies and media that Chinese news names by one word and that are never places or people there (ORG): the
+ * model reads some as places (特斯拉 → LOC) or cuts them (英 | 伟达), and misses media named by short names (人民网北京
+ * 3月5日电). Names that are also ordinary words (苹果, 大众, 通用, 三星) or people (福特) are listed only with the word
+ * that makes them companies (苹果公司, 大众汽车, 通用汽车, 三星电子, 福特汽车).
+ */
+export const KNOWN_ORGS: readonly string[] = [
+  // media
+  '央视', '央广', '央广网', '人民网', '新华网', '中新网', '中国新闻网', '光明网', '环球网', '央视网', '国际在线', '中国日报网',
+  '澎湃新闻', '界面新闻', '财新网', '凤凰网', '新浪网', '搜狐网', '网易新闻', '腾讯新闻', '红星新闻', '封面新闻', '上观新闻',
+  // companies (foreign ones written in Chinese, and Chinese ones known by a short name)
+  '特斯拉', '英伟达', '英特尔', '高通', '微软', '谷歌', '脸书', '推特', '苹果公司', '亚马逊公司', '甲骨文公司', '奈飞', '优步',
+  '三星电子', '三星集团', '索尼', '松下', '丰田汽车', '本田汽车', '日产汽车', '大众汽车', '通用汽车', '通用电气', '福特汽车', '宝马',
+  '奔驰', '梅赛德斯-奔驰', '波音', '空客', '高盛', '摩根大通', '摩根士丹利', '花旗集团', '汇丰银行', '渣打银行', '星巴克', '麦当劳',
+  '肯德基', '沃尔玛', '耐克', '阿迪达斯', '可口可乐', '百事可乐', '雀巢', '联合利华', '宝洁', '辉瑞', '强生', '阿斯利康', '诺华',
+  '赛诺菲', '西门子', '博世', '巴斯夫', '拜耳', '飞利浦', '爱立信', '诺基亚', '台积电', '富士康', '鸿海', '软银', '现代汽车',
+  '宁德时代', '比亚迪', '拼多多', '美团', '京东', '字节跳动', '小米集团', '蔚来', '理想汽车', '小鹏汽车', '华为', '中兴通讯', '大疆',
+];
+
 /** Names of regions made of several places (LOC as one span): 长三角, 京津冀, 粤港澳大湾区. */
 export const MULTI_REGIONS: readonly string[] = [
   '长三角', '珠三角', '京津冀', '大湾区', '粤港澳大湾区', '长江经济带', '长江三角洲', '珠江三角洲', '环渤海', '泛珠三角', '闽三角',

@@ -1,7 +1,7 @@
 // Rules applied after the model where the project's guidelines differ from the MSRA training conventions, or
 // where a pattern is certain enough to override the model. Spans use UTF-16 offsets into the whole text.
 import type { EntityLabel } from '../core/types';
-import { CLUB_ONLY, CLUB_OR_CITY, MULTI_REGIONS, ORG_SUFFIXES, SURNAMES } from './gazetteer';
+import { CLUB_ONLY, CLUB_OR_CITY, KNOWN_ORGS, MULTI_REGIONS, ORG_SUFFIXES, SURNAMES } from './gazetteer';
 
 export interface EntitySpan {
   start: number;
@@ -476,6 +476,24 @@ export function foreignClubs(text: string, spans: EntitySpan[]): EntitySpan[] {
   return spans;
 }
 
+/**
+ * Companies and media known by one name (gazetteer.ts KNOWN_ORGS: 特斯拉, 英伟达, 人民网, 央视) are ORG, unless a
+ * longer span around them holds them (特斯拉上海超级工厂) or they are part of a transliterated name (尼古拉·特斯拉).
+ */
+const KNOWN_ORG_RE = new RegExp(KNOWN_ORGS.map((n) => n.replace(/[-]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|'), 'g');
+export function knownOrganisations(text: string, spans: EntitySpan[]): EntitySpan[] {
+  KNOWN_ORG_RE.lastIndex = 0;
+  for (let m; (m = KNOWN_ORG_RE.exec(text)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (/[·•‧・]/.test(text[start - 1] ?? '') || /[·•‧・]/.test(text[end] ?? '')) continue;
+    // 新浪网友, 人民网民: a site's name before 友 / 民 is the word 网友 / 网民
+    if (m[0].endsWith('网') && (text[end] === '友' || text[end] === '民')) continue;
+    spans = claim(spans, start, end, 'ORG');
+  }
+  return spans;
+}
+
 /** Names of regions made of several places (长三角, 京津冀, 粤港澳大湾区) are one LOC. */
 // river basins (长江流域) stay as the model has them: MSRA and our guidelines label the river
 const REGION_RE = new RegExp(MULTI_REGIONS.filter((r) => !r.endsWith('流域')).sort((a, b) => b.length - a.length).join('|'), 'g');
@@ -563,13 +581,20 @@ export function ellipticalBodies(text: string, spans: EntitySpan[]): EntitySpan[
 
 /**
  * 党组 / 党委 after a body stay outside it (萧山区工业和信息化局党组书记 → 萧山区工业和信息化局), and so does a verb the
- * model took in (苏州市吴江区农业农村局组织专家… → 苏州市吴江区农业农村局).
+ * model took in (苏州市吴江区农业农村局组织专家… → 苏州市吴江区农业农村局) and a company's board before a title of it.
  */
 const PARTY_TAIL = /(?:局|委员会|厅|部|办|院|署|会|政府|公司|集团|中心)(党组|党委|党工委|党总支|党支部|组织|开展|举办|召开|发布|印发|推出)$/;
+const BOARD_TAIL = /(?:公司|集团|银行)(董事会|监事会)$/;
+const BOARD_TITLE = /^(?:主席|副主席|秘书|成员)/;
 export function partyCommitteeTails(text: string, spans: EntitySpan[]): EntitySpan[] {
   return spans.map((s) => {
-    const m = s.label === 'ORG' ? PARTY_TAIL.exec(text.slice(s.start, s.end)) : null;
-    return m && s.end - s.start - m[1].length >= 3 ? { ...s, end: s.end - m[1].length } : s;
+    if (s.label !== 'ORG') return s;
+    const t = text.slice(s.start, s.end);
+    const m = PARTY_TAIL.exec(t);
+    if (m && t.length - m[1].length >= 3) return { ...s, end: s.end - m[1].length };
+    // the board before its titles (…有限公司董事会主席张勇 → …有限公司): 董事会主席 is the title
+    const b = BOARD_TITLE.test(text.slice(s.end, s.end + 3)) ? BOARD_TAIL.exec(t) : null;
+    return b ? { ...s, end: s.end - b[1].length } : s;
   });
 }
 
@@ -807,6 +832,7 @@ export const POST_RULES: readonly (readonly [string, PostRule])[] = [
   ['villages', villages],
   ['multiRegions', multiRegions],
   ['foreignClubs', foreignClubs],
+  ['knownOrganisations', knownOrganisations],
   ['countryAbbreviations', countryAbbreviations],
   ['companyLists', companyLists],
   ['dottedNames', dottedNames],
