@@ -616,3 +616,9 @@ test('十一 is the National Day holiday only with a period word after it', () =
   assert.deepEqual(spans('十一人制足球赛'), []);
   assert.deepEqual(spans('第十一期间'), []);
 });
+
+test('two ten-day parts together are the days they cover', () => {
+  expectOne('本月中下旬将有降雨', ['本月中下旬', 'DATE', '2023-06-11/2023-06-30']);
+  expectOne('7月上中旬气温偏高', ['7月上中旬', 'DATE', '2023-07-01/2023-07-20']);
+  expectOne('2024年2月中下旬', ['2024年2月中下旬', 'DATE', '2024-02-11/2024-02-29']);
+});

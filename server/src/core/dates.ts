@@ -189,6 +189,10 @@ const MONTH_PARTS = [
   ['月末', 'end'], ['份', ''], ['底', 'end'], ['末', 'end'], ['初', 'start'], ['中', 'mid'],
 ] as const;
 const MONTH_PARTS_ALONE = [['月初', 'start'], ['月中', 'mid'], ['月底', 'end'], ['月末', 'end']] as const;
+/** Two ten-day parts of a month together: the first and the last day they cover. */
+const TWO_TEN_DAY_PARTS: readonly (readonly [string, number, number | 'last'])[] = [
+  ['中下旬', 11, 'last'], ['上中旬', 1, 20], ['中上旬', 1, 20],
+];
 /** A ten-day part of the month written alone (下旬，…; 预计下旬开工): its month is found by dateAlone. */
 const TEN_DAY_PARTS_ALONE = [['上旬', 'start'], ['中旬', 'mid'], ['下旬', 'end']] as const;
 const DURATION_PREFIXES = [
@@ -934,6 +938,13 @@ class DateScanner {
       if (y === undefined && inherit?.y != null && inherit.m != null && m !== null && m < inherit.m) yy = inherit.y + 1;
       if (mInterval) {
         return { end: p, value: { timex: `${fmtYear(yy)}-${pad2(mInterval[0])}/${fmtYear(yy)}-${pad2(mInterval[1])}`, y: yy } };
+      }
+      // Two ten-day parts together (本月中下旬, 7月上中旬): the days they cover.
+      const two = yy !== null && m !== null ? TWO_TEN_DAY_PARTS.find(([w]) => t.startsWith(w, p)) : undefined;
+      if (two && yy !== null && m !== null) {
+        const base = `${fmtYear(yy)}-${pad2(m)}`;
+        const last = two[2] === 'last' ? daysInMonth(yy, m) : two[2];
+        return { end: p + two[0].length, value: { timex: `${base}-${pad2(two[1])}/${base}-${pad2(last)}`, y: yy, m } };
       }
       // Parts of the month.
       const mp = this.monthPart(p);
