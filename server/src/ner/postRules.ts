@@ -487,8 +487,9 @@ export function knownOrganisations(text: string, spans: EntitySpan[]): EntitySpa
     const start = m.index;
     const end = start + m[0].length;
     if (/[·•‧・]/.test(text[start - 1] ?? '') || /[·•‧・]/.test(text[end] ?? '')) continue;
-    // 新浪网友, 人民网民: a site's name before 友 / 民 is the word 网友 / 网民
+    // 新浪网友, 人民网民: a site's name before 友 / 民 is the word 网友 / 网民; 中央视察: not 央视
     if (m[0].endsWith('网') && (text[end] === '友' || text[end] === '民')) continue;
+    if (m[0][0] === '央' && text[start - 1] === '中') continue;
     spans = claim(spans, start, end, 'ORG');
   }
   return spans;
