@@ -163,6 +163,9 @@ export interface DayRef {
   d: number | null;
 }
 
+/** A day reference with its year, month and day all known. */
+const isWholeDay = (d: DayRef | undefined): d is Ymd => d !== undefined && d.y !== null && d.m !== null && d.d !== null;
+
 /** A date read at a position: where it ends and its value; timeOnly for a fused day + part of day (今晚). */
 type DateRead = { end: number; value: DateValue; timeOnly?: boolean };
 
@@ -727,9 +730,10 @@ class DateScanner {
       const [w, [off, code]] = fused;
       const after = i + w.length;
       const clock = this.clock(this.skipSpace(after), TOD[code === 'MO' ? '上午' : code === 'EV' ? '晚上' : '深夜']);
+      // 当晚 / 当夜: the day named last when it is a whole date, else the DCT's (as 当天)
       const named = off === 'anaphoric' ? this.lastDay : undefined;
-      const day = named && named.y !== null && named.m !== null && named.d !== null ? named : dct ? addDays(dct, off === 'anaphoric' ? 0 : off) : undefined;
-      const dayStr = day && day.y !== null && day.m !== null && day.d !== null ? fmtYmd(day as { y: number; m: number; d: number }) : 'XXXX-XX-XX';
+      const day = isWholeDay(named) ? named : dct ? addDays(dct, off === 'anaphoric' ? 0 : off) : undefined;
+      const dayStr = day ? fmtYmd(day) : 'XXXX-XX-XX';
       if (clock) return { end: clock.end, value: { timex: `${dayStr}T${clock.value}` }, timeOnly: true };
       return { end: after, value: { timex: `${dayStr}T${code}` }, timeOnly: true };
     }

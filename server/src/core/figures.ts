@@ -1009,8 +1009,8 @@ export function recogniseFigures(text: string): RawSpan[] {
       continue;
     } else if (ch === '负' || ch === '負' || ch === '-' || ch === '－' || ch === '.' || ch === '．') {
       r = scanNumeral(text, i) ? figureAt(text, i) : { next: i + 1 };
-    } else if ((text[i + 1] === '亿' || text[i + 1] === '億') && (ch === '万' || ch === '萬')) {
-      // 万亿元, 突破万亿: a trillion written without a digit, as 千亿元 is a hundred billion (3万亿 is read from its 3)
+    } else if ((ch === '万' || ch === '萬') && scanNumeral(text, i)) {
+      // 万亿元, 突破万亿: a trillion written without a digit (the one numeral that starts with 万, numerals.ts)
       r = figureAt(text, i);
     } else {
       r = currencyPrefixAt(text, i);

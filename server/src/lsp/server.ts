@@ -268,16 +268,21 @@ function keepTokens(uri: string, resultId: string, data: ArrayLike<number>): { r
 }
 
 /**
- * Whether a document's tokens are its analysis' suggestions alone (no tagging session filters them or adds confirmed
- * tags), so that they are encoded segment by segment, each once.
+ * What a tagging session puts over a document's suggestions (a filter, confirmed tags), or undefined when the
+ * tokens are the suggestions alone, encoded segment by segment, each once.
  */
-const suggestionsAlone = (uri: string): boolean => !suggestionFilter(uri) && confirmedSpans(uri).length === 0;
+function taggingOverlay(uri: string): { filter: ReturnType<typeof suggestionFilter>; confirmed: ReturnType<typeof confirmedSpans> } | undefined {
+  const filter = suggestionFilter(uri);
+  const confirmed = confirmedSpans(uri);
+  return filter || confirmed.length > 0 ? { filter, confirmed } : undefined;
+}
 
 async function tokenData(uri: string, range?: { start: number; end: number }): Promise<ArrayLike<number> | undefined> {
   const view = await currentView(uri);
   const document = documents.get(uri);
   if (!document || !view) return undefined;
-  if (suggestionsAlone(uri)) {
+  const overlay = taggingOverlay(uri);
+  if (!overlay) {
     if (range) return encodeSegmentTokens(document, view.segments, range);
     // (taken out of the map: two requests at once never write into the same array)
     const spare = spareTokens.get(uri);
@@ -286,9 +291,8 @@ async function tokenData(uri: string, range?: { start: number; end: number }): P
     tokenLayouts.set(uri, layout);
     return layout.data;
   }
-  const filter = suggestionFilter(uri);
   const spans = view.result().spans;
-  return encodeTokens(document, mergeTokenSpans(filter ? filter(spans) : spans, confirmedSpans(uri)), range);
+  return encodeTokens(document, mergeTokenSpans(overlay.filter ? overlay.filter(spans) : spans, overlay.confirmed), range);
 }
 
 /**
@@ -300,7 +304,7 @@ async function tokenData(uri: string, range?: { start: number; end: number }): P
 async function warmTokens(uri: string): Promise<void> {
   const view = await currentView(uri);
   const document = documents.get(uri);
-  if (!document || !view || view.pendingEntities > 0 || !suggestionsAlone(uri)) return;
+  if (!document || !view || view.pendingEntities > 0 || taggingOverlay(uri)) return;
   tokenLayouts.set(uri, encodeSegmentLayout(view.segments, tokenLayouts.get(uri)));
 }
 

@@ -16,6 +16,8 @@ export const RULE_CONFIDENCE = 0.6;
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const HAN_START = new RegExp(`^[${HAN}]|^[\\ud840-\\ud8bf][\\udc00-\\udfff]`);
 const isHan = (s: string) => HAN_START.test(s);
+/** The dots between the parts of a transliterated name (安东尼·布朗). */
+const NAME_DOT = /[·•‧・]/;
 
 /**
  * Nothing inside 《》 (titles of books, laws, documents, programmes) is labelled, and no span may cut a 《》 pair.
@@ -312,7 +314,7 @@ export function dottedNames(text: string, spans: EntitySpan[]): EntitySpan[] {
   const out: EntitySpan[] = [];
   for (const s of sorted) {
     const prev = out[out.length - 1];
-    if (prev && prev.label === 'PER' && s.label === 'PER' && /^[·•‧・]$/.test(text.slice(prev.end, s.start))) {
+    if (prev && prev.label === 'PER' && s.label === 'PER' && s.start - prev.end === 1 && NAME_DOT.test(text[prev.end])) {
       out[out.length - 1] = { ...prev, end: s.end, confidence: Math.min(prev.confidence, s.confidence) };
     } else out.push(s);
   }
@@ -418,7 +420,7 @@ export function unsureNonNames(text: string, spans: EntitySpan[]): EntitySpan[] 
   return spans.filter((s) => {
     if (s.label !== 'PER' || s.confidence >= UNSURE_PER) return true;
     const t = text.slice(s.start, s.end);
-    return startsWithSurname(t) || !/^[\u4e00-\u9fff]+$/.test(t) || /[·•‧・]/.test(t);
+    return startsWithSurname(t) || !/^[\u4e00-\u9fff]+$/.test(t) || NAME_DOT.test(t);
   });
 }
 
@@ -480,13 +482,13 @@ export function foreignClubs(text: string, spans: EntitySpan[]): EntitySpan[] {
  * Companies and media known by one name (gazetteer.ts KNOWN_ORGS: 特斯拉, 英伟达, 人民网, 央视) are ORG, unless a
  * longer span around them holds them (特斯拉上海超级工厂) or they are part of a transliterated name (尼古拉·特斯拉).
  */
-const KNOWN_ORG_RE = new RegExp(KNOWN_ORGS.map((n) => n.replace(/[-]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|'), 'g');
+const KNOWN_ORG_RE = new RegExp([...KNOWN_ORGS].sort((a, b) => b.length - a.length).join('|'), 'g');
 export function knownOrganisations(text: string, spans: EntitySpan[]): EntitySpan[] {
   KNOWN_ORG_RE.lastIndex = 0;
   for (let m; (m = KNOWN_ORG_RE.exec(text)); ) {
     const start = m.index;
     const end = start + m[0].length;
-    if (/[·•‧・]/.test(text[start - 1] ?? '') || /[·•‧・]/.test(text[end] ?? '')) continue;
+    if (NAME_DOT.test(text[start - 1] ?? '') || NAME_DOT.test(text[end] ?? '')) continue;
     // 新浪网友, 人民网民: a site's name before 友 / 民 is the word 网友 / 网民; 中央视察: not 央视
     if (m[0].endsWith('网') && (text[end] === '友' || text[end] === '民')) continue;
     if (m[0][0] === '央' && text[start - 1] === '中') continue;
@@ -560,7 +562,6 @@ export function villages(text: string, spans: EntitySpan[]): EntitySpan[] {
   return spans;
 }
 
-/** Bodies with no proper-name part are not entities (区委, 市政府, 管委会 on their own). */
 /** Government departments of a province, city, district or county, by their usual names (财政局, 卫生健康委员会). */
 const GOV_DEPARTMENTS = ['发展和改革', '发展改革', '教育', '科学技术', '科技', '科技创新', '工业和信息化', '经济和信息化', '民政',
   '司法', '财政', '人力资源和社会保障', '自然资源和规划', '规划和自然资源', '自然资源', '生态环境', '住房和城乡建设', '城市管理',
@@ -568,7 +569,10 @@ const GOV_DEPARTMENTS = ['发展和改革', '发展改革', '教育', '科学技
   '退役军人事务', '应急管理', '审计', '市场监督管理', '统计', '医疗保障', '体育', '林业', '国有资产监督管理', '数据资源管理',
   '大数据发展管理', '政务服务管理', '信访', '人民防空', '机关事务管理', '投资促进', '金融工作', '外事', '民族宗教事务',
   '粮食和物资储备', '公安', '税务'].flatMap((d) => [`${d}局`, `${d}委员会`, `${d}委`, `${d}厅`]);
-/** A level word and a department with no place named (市财政局, 区教育局): elliptical, as 区政府. */
+/**
+ * Bodies with no proper-name part are not entities (区委, 市政府, 管委会 on their own; a level word and a department with
+ * no place named: 市财政局, 区教育局).
+ */
 const ELLIPTICAL_DEPARTMENT = new RegExp(`^[省市区县镇乡州](?:${GOV_DEPARTMENTS.join('|')})$`);
 const ELLIPTICAL_BODIES = new Set(['区委', '县委', '市委', '省委', '镇委', '乡党委', '党委', '党组', '区政府', '县政府', '市政府', '省政府', '镇政府', '乡政府',
   '管委会', '村委会', '居委会', '区人大', '市人大', '县人大', '区政协', '市政协', '县政协', '区纪委', '市纪委', '县纪委']);
@@ -660,8 +664,9 @@ export function placeInstitutions(text: string, spans: EntitySpan[], context: Po
     if (spans.some((s) => s !== loc && s.start < end && loc.end <= s.start && (s.start === loc.end || s.end > end))) continue;
     if (!isPlace(text.slice(loc.start, loc.end))) continue;
     // the places it starts with belong to it (深圳市 | 南山区 | 科技创新局 → one ORG)
+    const placeEndingAt = (at: number) => spans.find((s) => s.label === 'LOC' && s.end === at && isPlace(text.slice(s.start, s.end)));
     let start = loc.start;
-    for (let before = spans.find((s) => s.label === 'LOC' && s.end === start); before && isPlace(text.slice(before.start, before.end)); before = spans.find((s) => s.label === 'LOC' && s.end === start)) start = before.start;
+    for (let before = placeEndingAt(start); before; before = placeEndingAt(start)) start = before.start;
     spans = replace(spans, start, end, 'ORG');
   }
   return spans;
